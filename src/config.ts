@@ -1,0 +1,16 @@
+// Run configuration: per-rule severity, grade bands, weight total, rounding mode; from jixiao.config.json or --config.
+import { z } from 'zod';
+import { GradeBand } from './model/schema.js';
+
+export const RuleSetting = z.union([z.enum(['error', 'warning', 'info', 'off']), z.object({ severity: z.enum(['error', 'warning', 'info', 'off']) })]);
+
+export const Config = z.object({
+  rules: z.record(z.string(), RuleSetting).default({}),
+  gradeBands: z.array(GradeBand).optional().describe('default grade bands when a report states none; national bands otherwise'),
+  weightTotal: z.union([z.number(), z.array(z.number())]).default([90, 100]).describe('accepted totals of indicator weights'),
+  rounding: z.enum(['round', 'truncate-as-warning', 'truncate-ok']).default('truncate-as-warning'),
+  lang: z.enum(['zh', 'en']).default('zh'),
+});
+export type Config = z.infer<typeof Config>;
+
+export const defaultConfig: Config = Config.parse({});

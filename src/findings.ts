@@ -1,0 +1,43 @@
+// Findings: what checks and readers report, with a location precise enough to find the number again.
+import { z } from 'zod';
+
+export const Severity = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof Severity>;
+
+export const Location = z.object({
+  file: z.string(),
+  page: z.number().int().optional(),
+  block: z.number().int().optional().describe('0-based index of the block in the document model'),
+  paragraph: z.number().int().optional().describe('1-based paragraph number among paragraphs'),
+  sheet: z.string().optional(),
+  cell: z.string().optional().describe('A1 address'),
+  row: z.number().int().optional().describe('0-based table row'),
+  col: z.number().int().optional().describe('0-based table column'),
+  origin: z.string().optional(),
+});
+export type Location = z.infer<typeof Location>;
+
+export const Finding = z.object({
+  rule: z.string(),
+  severity: Severity,
+  message: z.string(),
+  messageId: z.string().optional(),
+  location: Location,
+  evidence: z.string().optional().describe('the text as written'),
+  expected: z.string().optional(),
+  actual: z.string().optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+/** A reader failure that should become one finding for the file, not a crash. */
+export class ReadFailure extends Error {
+  constructor(
+    readonly rule: 'read-error' | 'legacy-format' | 'no-text' | 'timeout',
+    message: string,
+    readonly messageEn: string = message,
+  ) {
+    super(message);
+    this.name = 'ReadFailure';
+  }
+}

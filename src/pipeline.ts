@@ -1,0 +1,29 @@
+// One file from path to findings: read → extract → check. Returns data; never prints.
+import type { Format } from './document.js';
+import type { Finding } from './findings.js';
+import type { Report } from './model/schema.js';
+import type { Config } from './config.js';
+import { readDocument } from './readers/index.js';
+import { extractReport } from './model/extract.js';
+import { runChecks } from './checks/index.js';
+
+export interface FileResult {
+  path: string;
+  format: Format;
+  /** ok: read and checked; failed: could not be read (its findings say why). */
+  status: 'ok' | 'failed';
+  pages?: number;
+  report?: Report;
+  findings: Finding[];
+}
+
+export async function checkFile(path: string, config: Config): Promise<FileResult> {
+  const { document, findings: readFindings } = await readDocument(path);
+  const failed = readFindings.some((f) => f.severity === 'error' && (f.rule === 'read-error' || f.rule === 'legacy-format'));
+  if (failed) return { path, format: document.format, status: 'failed', findings: readFindings };
+  const report = extractReport(document);
+  const findings = [...readFindings, ...runChecks(report, config)];
+  const result: FileResult = { path, format: document.format, status: 'ok', report, findings };
+  if (document.pages !== undefined) result.pages = document.pages;
+  return result;
+}

@@ -1,0 +1,29 @@
+// Format detection by content, not extension.
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { detectFormat } from '../src/readers/detect.js';
+
+const fx = (n: string) => readFileSync(new URL(`../fixtures/${n}`, import.meta.url));
+
+describe('detectFormat', () => {
+  it.each([
+    ['002-songying-2023.docx', 'docx'],
+    ['002-songying-2023.pdf', 'pdf'],
+    ['004-baocheng-2024.xlsx', 'xlsx'],
+  ])('%s is %s', (name, format) => {
+    expect(detectFormat(fx(name)).format).toBe(format);
+  });
+  it('ignores the extension', () => {
+    expect(detectFormat(fx('004-baocheng-2024.xlsx'), 'x.pdf').format).toBe('xlsx');
+  });
+  it('recognises OLE2 legacy files', () => {
+    const ole = Buffer.alloc(1024);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+    expect(detectFormat(ole, 'report.docx')).toMatchObject({ format: 'doc', legacy: true });
+  });
+  it('empty, text and truncated zips', () => {
+    expect(detectFormat(Buffer.alloc(0))).toMatchObject({ reason: 'empty' });
+    expect(detectFormat(Buffer.from('hello 你好\n'))).toMatchObject({ reason: 'text' });
+    expect(detectFormat(fx('002-songying-2023.docx').subarray(0, 5000))).toMatchObject({ reason: 'zip-corrupt' });
+  });
+});

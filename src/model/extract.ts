@@ -1,7 +1,20 @@
-// Builds the typed Report from a SourceDocument (to be implemented: grammar visitors over paragraphs and tables).
+// Builds the typed Report from a SourceDocument: prose relations plus table records.
 import type { SourceDocument } from '../document.js';
 import type { Report } from './schema.js';
+import { extractProse } from './prose.js';
+import { extractTables } from './tables.js';
 
 export function extractReport(doc: SourceDocument): Report {
-  return { path: doc.path, meta: {}, sections: [], facts: [], relations: [], indicators: [], scoreItems: [], budget: [] };
+  const prose = extractProse(doc);
+  const tables = extractTables(doc);
+  return {
+    path: doc.path,
+    meta: prose.meta,
+    sections: prose.sections,
+    facts: prose.facts,
+    relations: [...prose.relations, ...tables.relations],
+    indicators: tables.indicators,
+    scoreItems: tables.scoreItems,
+    budget: tables.budget,
+  };
 }

@@ -1,0 +1,97 @@
+// Checks many files on a worker pool, yielding results in input order with a bounded window in flight.
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Config } from './config.js';
+import { checkFile, type FileResult } from './pipeline.js';
+import type { Finding } from './findings.js';
+
+export interface BatchOptions {
+  /** Worker threads; 0 checks in this thread (no timeout enforcement). */
+  jobs?: number;
+  /** Per-file time limit in milliseconds. */
+  timeoutMs?: number;
+  /** Heap limit per worker in MiB: a file that needs more is reported, not fatal to the run. */
+  maxHeapMb?: number;
+}
+
+/** The compiled worker; under vitest (running src/*.ts) fall back to dist/, which `npm test` builds first. */
+function workerFile(): string {
+  const here = new URL('./worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return fileURLToPath(here);
+  return fileURLToPath(new URL('../dist/src/worker.js', import.meta.url));
+}
+
+function failedResult(path: string, rule: 'timeout' | 'read-error', zh: string, en: string): FileResult {
+  const finding: Finding = { rule, severity: 'error', message: zh, messageId: rule, location: { file: path }, data: { en } };
+  return { path, format: 'unknown', status: 'failed', findings: [finding] };
+}
+
+function describeFailure(path: string, err: unknown, timeoutMs: number): FileResult {
+  const e = err as { name?: string; code?: string; message?: string };
+  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') {
+    return failedResult(path, 'timeout', `处理超时（超过 ${timeoutMs / 1000} 秒），已中止该文件。文件可能过大或结构异常；可用 --timeout 放宽时限后重试。`,
+      `Timed out after ${timeoutMs / 1000} s; processing of this file was stopped.`);
+  }
+  if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return failedResult(path, 'read-error', '处理该文件所需内存超出上限，已中止。文件可能过大或为恶意构造（如压缩炸弹）。',
+      'Processing this file exceeded the memory limit and was stopped.');
+  }
+  return failedResult(path, 'read-error', `处理该文件时内部出错：${e?.message ?? String(err)}`, `Internal error: ${e?.message ?? String(err)}`);
+}
+
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** Yields one FileResult per input path, in input order, whatever the completion order. */
+export async function* checkFiles(paths: string[], config: Config, options: BatchOptions = {}): AsyncGenerator<FileResult> {
+  const jobs = options.jobs ?? defaultJobs();
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  if (jobs === 0) {
+    for (const p of paths) {
+      try { yield await checkFile(p, config); } catch (err) { yield describeFailure(p, err, timeoutMs); }
+    }
+    return;
+  }
+  const pool = new Piscina({
+    filename: workerFile(),
+    minThreads: Math.min(jobs, paths.length || 1),
+    maxThreads: jobs,
+    idleTimeout: 1000,
+    resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 2048 },
+  });
+  // At most `jobs` tasks are handed to the pool at once, so a task's timeout clock starts when it runs,
+  // not while it queues; at most `window` results wait for an earlier slow file, so memory stays flat.
+  const window = Math.max(jobs * 4, 8);
+  const results = new Map<number, Promise<FileResult>>();
+  let running = 0;
+  let emitted = 0;
+  let wake: (() => void) | undefined;
+  const nudge = () => { const w = wake; wake = undefined; w?.(); };
+  let next = 0;
+  const fill = () => {
+    while (next < paths.length && running < jobs && next < emitted + window) {
+      const i = next++;
+      const p = paths[i];
+      running++;
+      results.set(i, pool.run({ path: p, config }, { signal: AbortSignal.timeout(timeoutMs) })
+        .catch((err: unknown) => describeFailure(p, err, timeoutMs))
+        .finally(() => { running--; fill(); nudge(); }) as Promise<FileResult>);
+    }
+  };
+  try {
+    fill();
+    while (emitted < paths.length) {
+      while (!results.has(emitted)) await new Promise<void>((r) => { wake = r; });
+      const result = await results.get(emitted)!;
+      results.delete(emitted);
+      emitted++;
+      fill();
+      yield result;
+    }
+  } finally {
+    await pool.destroy();
+  }
+}

@@ -27,3 +27,17 @@ describe('detectFormat', () => {
     expect(detectFormat(fx('002-songying-2023.docx').subarray(0, 5000))).toMatchObject({ reason: 'zip-corrupt' });
   });
 });
+
+describe('zip bomb guard', () => {
+  it('refuses a docx whose central directory declares an absurd unpacked size', async () => {
+    const { readBuffer } = await import('../src/readers/index.js');
+    const buf = Buffer.from(fx('002-songying-2023.docx'));
+    // Patch the uncompressed-size field (offset 24) of the first central directory header to 3 GiB.
+    const cd = buf.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    buf.writeUInt32LE(0xc0000000, cd + 24);
+    const { findings } = await readBuffer('bomb.docx', buf);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: 'read-error', severity: 'error' });
+    expect(findings[0].message).toContain('压缩炸弹');
+  });
+});

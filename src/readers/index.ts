@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { SourceDocument } from '../document.js';
 import { ReadFailure, type Finding, type Location } from '../findings.js';
-import { detectFormat } from './detect.js';
+import { detectFormat, zipBombReason, zipMembers } from './detect.js';
 import { readDocx } from './docx.js';
 import { readPdf } from './pdf.js';
 import { readXlsx } from './xlsx.js';
@@ -39,6 +39,10 @@ function failure(path: string, format: SourceDocument['format'], err: ReadFailur
 export async function readBuffer(path: string, buf: Uint8Array): Promise<ReadResult> {
   const detected = detectFormat(buf, path);
   try {
+    if (detected.format === 'docx' || detected.format === 'xlsx') {
+      const bomb = zipBombReason(zipMembers(buf) ?? []);
+      if (bomb) throw new ReadFailure('read-error', `疑似压缩炸弹，已拒绝解压：${bomb}。请确认文件来源，或向报送单位索取正常文件。`, `Refused: looks like a zip bomb (${bomb}).`);
+    }
     let out: ReaderOutput;
     switch (detected.format) {
       case 'docx': out = await readDocx(buf); break;

@@ -1,6 +1,208 @@
-// xlsx reader (to be implemented).
-import type { ReaderOutput } from './index.js';
+// xlsx reader: every worksheet becomes one table block, merged ranges expanded, each cell with its shown text.
+import ExcelJS from 'exceljs';
+import type { Cell, TableBlock } from '../document.js';
+import { ReadFailure } from '../findings.js';
+import type { ReaderFinding, ReaderOutput } from './index.js';
+import { formatNumber, parseNumberText } from './xlsx-format.js';
 
-export async function readXlsx(_buf: Uint8Array): Promise<ReaderOutput> {
-  throw new Error('xlsx reader not implemented yet');
+/** A workbook that takes longer than this to open is treated as a failure rather than left to hang the batch. */
+const LOAD_TIMEOUT_MS = 60_000;
+/** Grid cells per sheet kept; beyond it rows are dropped with a warning (a stray cell at XFD1048576 must not eat memory). */
+const MAX_GRID_CELLS = 1_000_000;
+/** Parts of a worksheet that carry no text; skipping them makes loading faster and avoids their parsing quirks. */
+const IGNORED_NODES = [
+  'dataValidations', 'conditionalFormatting', 'extLst', 'pageSetup', 'headerFooter', 'printOptions',
+  'rowBreaks', 'picture', 'drawing', 'tableParts', 'sheetProtection', 'autoFilter', 'pageMargins',
+];
+
+/** What one cell shows: its text, the number behind it when there is one, and whether a formula lacks its result. */
+export interface CellContent {
+  text: string;
+  value?: number;
+  formulaWithoutResult?: string;
+}
+
+function isoDate(d: Date): string {
+  if (Number.isNaN(d.getTime())) return '';
+  const iso = d.toISOString();
+  // exceljs builds dates in UTC; a time of day of exactly midnight is a plain date.
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
+}
+
+function richTextOf(v: { richText: { text: string }[] }): string {
+  return v.richText.map((r) => r.text ?? '').join('');
+}
+
+/** Interprets an exceljs cell value (or a formula's cached result) as shown text and numeric value. */
+export function cellContent(v: ExcelJS.CellValue | undefined, numFmt: string | undefined): CellContent {
+  if (v === null || v === undefined) return { text: '' };
+  if (typeof v === 'number') return { text: formatNumber(v, numFmt), value: v };
+  if (typeof v === 'string') {
+    const value = parseNumberText(v);
+    return value === undefined ? { text: v } : { text: v, value };
+  }
+  if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE' };
+  if (v instanceof Date) return { text: isoDate(v) };
+  if ('error' in v) return { text: String(v.error) };
+  if ('richText' in v) return cellContent(richTextOf(v), numFmt);
+  if ('formula' in v || 'sharedFormula' in v) {
+    const result = (v as ExcelJS.CellFormulaValue).result;
+    if (result === undefined || result === null) {
+      const formula = 'formula' in v && v.formula ? v.formula : (v as ExcelJS.CellSharedFormulaValue).sharedFormula;
+      return { text: '', formulaWithoutResult: formula ?? '' };
+    }
+    return cellContent(result as ExcelJS.CellValue, numFmt);
+  }
+  if ('hyperlink' in v) {
+    const t = (v as ExcelJS.CellHyperlinkValue).text as unknown;
+    if (t && typeof t === 'object' && 'richText' in t) return cellContent(richTextOf(t as { richText: { text: string }[] }), numFmt);
+    return cellContent(typeof t === 'string' ? t : '', numFmt);
+  }
+  return { text: String(v) };
+}
+
+async function loadWorkbook(buf: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  const buffer = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ReadFailure('timeout',
+      `Excel 文件在 ${LOAD_TIMEOUT_MS / 1000} 秒内未能打开，可能已损坏或过大。请用 Excel/WPS 打开后另存为 .xlsx 再试。`,
+      `The workbook did not open within ${LOAD_TIMEOUT_MS / 1000} s; it may be corrupt or too large.`)), LOAD_TIMEOUT_MS);
+  });
+  try {
+    // exceljs's typings want its own Buffer alias; a Node Buffer is what it reads.
+    await Promise.race([wb.xlsx.load(buffer as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES }), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+  return wb;
+}
+
+interface SheetResult {
+  block: TableBlock;
+  findings: ReaderFinding[];
+}
+
+function readSheet(ws: ExcelJS.Worksheet): SheetResult {
+  const findings: ReaderFinding[] = [];
+  const contents = new Map<ExcelJS.Cell, CellContent>();
+  const contentOf = (cell: ExcelJS.Cell): CellContent => {
+    let c = contents.get(cell);
+    if (!c) {
+      c = cellContent(cell.value, cell.numFmt);
+      contents.set(cell, c);
+    }
+    return c;
+  };
+
+  // First pass: bounds of what is visible (text, or a formula that would show something) and the merge extents.
+  let top = Infinity, left = Infinity, bottom = 0, right = 0;
+  const extent = new Map<ExcelJS.Cell, { bottom: number; right: number }>();
+  const noResult: { address: string; formula: string }[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const master = cell.master;
+      if (master !== cell) {
+        const e = extent.get(master) ?? { bottom: Number(master.row), right: Number(master.col) };
+        e.bottom = Math.max(e.bottom, r);
+        e.right = Math.max(e.right, c);
+        extent.set(master, e);
+      }
+      const content = contentOf(master);
+      if (master === cell && content.formulaWithoutResult !== undefined) noResult.push({ address: cell.address, formula: content.formulaWithoutResult });
+      if (content.text !== '' || content.formulaWithoutResult !== undefined) {
+        top = Math.min(top, r); bottom = Math.max(bottom, r);
+        left = Math.min(left, c); right = Math.max(right, c);
+      }
+    });
+  });
+
+  const block: TableBlock = { type: 'table', sheet: ws.name, rows: [] };
+  if (ws.state === 'hidden' || ws.state === 'veryHidden') block.hidden = true;
+  if (bottom === 0) return { block, findings };
+
+  const width = right - left + 1;
+  const maxRows = Math.max(1, Math.floor(MAX_GRID_CELLS / width));
+  if (bottom - top + 1 > maxRows) {
+    findings.push({
+      rule: 'sheet-truncated',
+      severity: 'warning',
+      message: `工作表“${ws.name}”过大（${bottom - top + 1} 行 × ${width} 列），只读取了前 ${maxRows} 行。如有远处的零散单元格，请删除后再检查。`,
+      messageId: 'sheet-truncated',
+      location: { sheet: ws.name },
+      data: { en: `Sheet "${ws.name}" is too large (${bottom - top + 1} × ${width}); only the first ${maxRows} rows were read.` },
+    });
+    bottom = top + maxRows - 1;
+  }
+
+  for (let r = top; r <= bottom; r++) {
+    const rowCells: Cell[] = [];
+    const row = ws.findRow(r);
+    for (let c = left; c <= right; c++) {
+      const cell = row?.findCell(c);
+      const out: Cell = { text: '', row: r - top, col: c - left, address: cellAddress(r, c) };
+      if (cell) {
+        const master = cell.master;
+        const content = contentOf(master);
+        out.text = content.text;
+        if (content.value !== undefined) out.value = content.value;
+        if (master !== cell) {
+          out.covered = true;
+        } else {
+          const e = extent.get(cell);
+          if (e) {
+            if (e.bottom > r) out.rowSpan = e.bottom - r + 1;
+            if (e.right > c) out.colSpan = e.right - c + 1;
+          }
+        }
+      }
+      rowCells.push(out);
+    }
+    block.rows.push(rowCells);
+  }
+
+  if (noResult.length) {
+    const shown = noResult.slice(0, 5).map((x) => `${x.address}（=${x.formula}）`).join('、');
+    const more = noResult.length > 5 ? ` 等 ${noResult.length} 个单元格` : '';
+    findings.push({
+      rule: 'formula-no-result',
+      severity: 'warning',
+      message: `工作表“${ws.name}”中 ${shown}${more}的公式没有保存计算结果，读不到数值，按空白处理。请在 Excel/WPS 中打开该文件、重新计算并保存后再检查。`,
+      messageId: 'formula-no-result',
+      location: { sheet: ws.name, cell: noResult[0]!.address },
+      data: {
+        en: `${noResult.length} formula cell(s) in sheet "${ws.name}" have no cached result and were read as blank. Open, recalculate and save the workbook.`,
+        cells: noResult.map((x) => x.address),
+      },
+    });
+  }
+  return { block, findings };
+}
+
+/** A1 address of a 1-based row and column. */
+export function cellAddress(row: number, col: number): string {
+  let letters = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
+/**
+ * Reads a workbook. Each cell's `text` is what Excel shows (number formats with fixed decimals, thousands
+ * separators, percent and literal units applied; dates as ISO text; errors as #DIV/0!), and `value` is the number
+ * as stored (a 88.28% cell has value 0.8828), also for numbers typed as text. Covered cells of a merged range
+ * repeat the master's text and value with `covered: true`; sum only cells that are not covered.
+ * The grid is the bounding box of non-empty cells; interior blanks are cells with text ''.
+ */
+export async function readXlsx(buf: Uint8Array): Promise<ReaderOutput> {
+  const wb = await loadWorkbook(buf);
+  const blocks: TableBlock[] = [];
+  const findings: ReaderFinding[] = [];
+  for (const ws of wb.worksheets) {
+    if (!ws) continue;
+    const sheet = readSheet(ws);
+    blocks.push(sheet.block);
+    findings.push(...sheet.findings);
+  }
+  return { blocks, findings };
 }

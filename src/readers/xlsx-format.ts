@@ -28,6 +28,7 @@ function roundTo(n: number, decimals: number): number {
 interface NumberSection {
   prefix: string;
   suffix: string;
+  /** Minimum integer digits; -1 for General inside literals, -2 for a section of literals only. */
   minInt: number;
   minDec: number;
   maxDec: number;
@@ -119,7 +120,8 @@ function parseSection(section: string): NumberSection | null {
       addLiteral(ch);
     }
   }
-  if (!seenDigits) return null;
+  // A section of literals only (e.g. "-" for zero) shows just that text.
+  if (!seenDigits) return { prefix: literalBefore, suffix: '', minInt: -2, minDec: 0, maxDec: 0, thousands: false, percent };
   if (pattern === 'G') return { prefix: literalBefore, suffix: literalAfter, minInt: -1, minDec: 0, maxDec: 0, thousands: false, percent };
   const dot = pattern.indexOf('.');
   const intPart = dot < 0 ? pattern : pattern.slice(0, dot);
@@ -142,6 +144,7 @@ function groupThousands(digits: string): string {
 }
 
 function renderSection(n: number, s: NumberSection): string {
+  if (s.minInt === -2) return s.prefix;
   const scaled = s.percent ? clean(n) * 100 : n;
   if (s.minInt < 0) return s.prefix + generalText(scaled) + s.suffix;
   const rounded = roundTo(scaled, s.maxDec);

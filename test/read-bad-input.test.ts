@@ -1,0 +1,104 @@
+// Bad input through readDocument/readBuffer: every broken file becomes one finding with a Chinese message, never a throw.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync, zipSync, strToU8 } from 'fflate';
+import { readBuffer, readDocument } from '../src/readers/index.js';
+
+const CJK = /[\u4e00-\u9fff]/;
+
+/** mulberry32: a tiny seeded PRNG so the random file is the same on every run. */
+export function seededBytes(seed: number, length: number): Uint8Array {
+  let a = seed >>> 0;
+  const out = new Uint8Array(length);
+  for (let i = 0; i < length; i++) {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    out[i] = ((t ^ (t >>> 14)) >>> 0) & 0xff;
+  }
+  return out;
+}
+
+/** A minimal OLE2 compound file as Word 97–2003 writes it: header sector, then a directory naming its streams. */
+export function legacyDocBytes(): Uint8Array {
+  const buf = Buffer.alloc(512 * 3);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(buf, 0);
+  buf.writeUInt16LE(0x003e, 24); // minor version
+  buf.writeUInt16LE(0x0003, 26); // major version 3: 512-byte sectors
+  buf.writeUInt16LE(0xfffe, 28); // byte order mark
+  buf.writeUInt16LE(9, 30); // sector shift
+  buf.writeUInt16LE(6, 32); // mini sector shift
+  buf.writeUInt32LE(1, 44); // number of FAT sectors
+  buf.writeUInt32LE(0, 48); // first directory sector
+  buf.writeUInt32LE(4096, 56); // mini stream cutoff
+  const entry = (index: number, name: string, type: number) => {
+    const at = 512 + index * 128;
+    buf.write(name, at, 'utf16le');
+    buf.writeUInt16LE((name.length + 1) * 2, at + 64);
+    buf[at + 66] = type; // 5 root storage, 2 stream
+  };
+  entry(0, 'Root Entry', 5);
+  entry(1, 'WordDocument', 2);
+  entry(2, '1Table', 2);
+  return new Uint8Array(buf);
+}
+
+let dir: string;
+const file = (name: string) => join(dir, name);
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'jixiao-bad-'));
+  writeFileSync(file('empty.docx'), new Uint8Array(0));
+  writeFileSync(file('truncated.docx'), readFileSync('fixtures/004-baocheng-2024.docx').subarray(0, 3000));
+  writeFileSync(file('random.pdf'), seededBytes(20240531, 64 * 1024));
+  writeFileSync(file('notes.xlsx'), '这是一个文本文件，不是表格。\n预算执行率88.28%\n');
+  writeFileSync(file('legacy.docx'), legacyDocBytes());
+  writeFileSync(file('legacy-no-extension'), legacyDocBytes());
+  const members = unzipSync(readFileSync('fixtures/004-baocheng-2024.xlsx'));
+  writeFileSync(file('broken-workbook.xlsx'), zipSync({ ...members, 'xl/workbook.xml': strToU8('<workbook><sheets><sheet name=') }));
+  writeFileSync(file('plain.zip.docx'), zipSync({ 'readme.txt': strToU8('hello') }));
+  mkdirSync(file('folder.pdf'));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('bad input becomes one finding per file', () => {
+  it.each([
+    ['empty.docx', 'read-error', 'unknown', /为空/],
+    ['truncated.docx', 'read-error', 'unknown', /损坏|截断/],
+    ['random.pdf', 'read-error', 'unknown', /无法识别/],
+    ['notes.xlsx', 'read-error', 'unknown', /纯文本/],
+    ['legacy.docx', 'legacy-format', 'doc', /旧版.*\.docx/],
+    ['legacy-no-extension', 'legacy-format', 'doc', /旧版/],
+    ['broken-workbook.xlsx', 'read-error', 'xlsx', /无法读取/],
+    ['plain.zip.docx', 'read-error', 'unknown', /不是 Word 或 Excel/],
+    ['folder.pdf', 'read-error', 'unknown', /文件夹/],
+    ['does-not-exist.docx', 'read-error', 'unknown', /不存在/],
+  ])('%s → %s', async (name, rule, format, wording) => {
+    const { document, findings } = await readDocument(file(name));
+    expect(document).toMatchObject({ path: file(name), format, blocks: [] });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule, severity: 'error', messageId: rule, location: { file: file(name) } });
+    expect(findings[0]!.message).toMatch(CJK);
+    expect(findings[0]!.message).toMatch(wording);
+    expect(findings[0]!.data?.en).toEqual(expect.any(String));
+  });
+
+  it('reads the same way from a buffer, whatever the name says', async () => {
+    const { findings } = await readBuffer('upload', legacyDocBytes());
+    expect(findings.map((f) => f.rule)).toEqual(['legacy-format']);
+    const random = await readBuffer('x.xlsx', seededBytes(7, 4096));
+    expect(random.findings.map((f) => f.rule)).toEqual(['read-error']);
+  });
+
+  it('truncating a good workbook anywhere never throws', async () => {
+    const good = readFileSync('fixtures/004-baocheng-2024.xlsx');
+    for (const cut of [2, 22, 100, 1000, 5000, good.length >> 1, good.length - 22, good.length - 1]) {
+      const { findings } = await readBuffer('cut.xlsx', good.subarray(0, cut));
+      expect(findings.map((f) => f.rule), `cut at ${cut}`).toEqual(['read-error']);
+    }
+  });
+});

@@ -1,14 +1,17 @@
 // Command-line wiring: parses options, runs the pipeline, writes output, and alone decides the exit code.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync, existsSync } from 'node:fs';
+import { SingleBar } from 'cli-progress';
 import { z } from 'zod';
 import { readDocument } from './readers/index.js';
 import { extractReport } from './model/extract.js';
 import { Report } from './model/schema.js';
 import { SourceDocument } from './document.js';
-import { checkFile, type FileResult } from './pipeline.js';
+import type { FileResult } from './pipeline.js';
+import { checkFiles } from './batch.js';
 import { expandPaths } from './files.js';
-import { formatters } from './report/index.js';
+import { formatters, errorsOnly, type FormatOptions } from './report/index.js';
+import { atomicFile } from './report/output.js';
 import { checks } from './checks/index.js';
 import { Config, defaultConfig } from './config.js';
 
@@ -33,10 +36,126 @@ function json(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
 
-export async function main(argv: string[], io: { stdout: (s: string) => void; stderr: (s: string) => void } = {
+/** Where the CLI reads and writes; tests pass their own. Without the TTY flags: no colour, no progress bar. */
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** all of standard input, for `check -` */
+  stdin?: () => Promise<string>;
+  stdoutIsTTY?: boolean;
+  stderrIsTTY?: boolean;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const processIO: CliIO = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
-}): Promise<number> {
+  stdin: readStdin,
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+  // CI logs are not terminals even when they claim to be: no progress bar there.
+  stderrIsTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
+};
+
+interface OutputOptions {
+  format: string;
+  output?: string;
+  config?: string;
+  lang: 'zh' | 'en';
+  quiet?: boolean;
+  maxWarnings?: number;
+}
+
+function nonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('应为非负整数 (a non-negative integer)');
+  return n;
+}
+
+/** `-` stands for paths read from standard input, one per line (as `find` prints them); blank lines are skipped. */
+async function resolveInputs(paths: string[], io: CliIO): Promise<string[]> {
+  if (!paths.includes('-')) return paths;
+  const lines = (await (io.stdin ?? readStdin)()).split(/\r?\n/).filter((l) => l.trim() !== '');
+  return paths.flatMap((p) => (p === '-' ? lines : [p]));
+}
+
+function unreadableResult(path: string, reason: string): FileResult {
+  return {
+    path, format: 'unknown', status: 'failed',
+    findings: [{
+      rule: 'read-error', severity: 'error', messageId: 'read-error', location: { file: path },
+      message: `无法访问（${reason}）。请检查该路径的权限或链接是否有效。`,
+      data: { en: `Cannot access this path (${reason}); check its permissions or link target.` },
+    }],
+  };
+}
+
+function enabledRules(config: Config): string[] {
+  return checks.map((c) => c.id).filter((id) => {
+    const setting = config.rules[id];
+    return (typeof setting === 'object' ? setting.severity : setting) !== 'off';
+  });
+}
+
+/** check and summary: run every file, write the chosen format as results arrive, return the exit code. */
+async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promise<number> {
+  const formatter = formatters[opts.format];
+  if (formatter.binary && !opts.output) {
+    throw new UsageError(`${opts.format} 格式输出的是文件，请用 -o 指定输出文件，例如 -o 汇总.xlsx`);
+  }
+  const config = { ...loadConfig(opts.config), lang: opts.lang };
+  const { files, missing, unreadable } = await expandPaths(await resolveInputs(paths, io));
+  if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
+  if (files.length === 0 && unreadable.length === 0) {
+    throw new UsageError('没有找到可检查的文件（.docx .pdf .xlsx .doc .xls .wps .et）。请确认路径。');
+  }
+  const color = !opts.output && !process.env.NO_COLOR
+    && (Boolean(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') || Boolean(io.stdoutIsTTY));
+  const formatOptions: FormatOptions = { lang: opts.lang, color, rules: enabledRules(config) };
+  const sink = opts.output
+    ? await atomicFile(opts.output).catch((e: NodeJS.ErrnoException) => {
+      throw new UsageError(`无法写入输出文件 ${opts.output}：${e.code ?? e.message}`);
+    })
+    : { write: async (chunk: string | Uint8Array) => { if (chunk.length) io.stdout(String(chunk)); }, commit: async () => {}, abort: async () => {} };
+  const total = files.length + unreadable.length;
+  const bar = io.stderrIsTTY && total > 1
+    ? new SingleBar({ stream: process.stderr, format: '{bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true })
+    : undefined;
+  bar?.start(total, 0, { file: '' });
+
+  const results: FileResult[] = [];
+  let errors = 0, warnings = 0;
+  const emit = async (result: FileResult) => {
+    for (const f of result.findings) { if (f.severity === 'error') errors++; else if (f.severity === 'warning') warnings++; }
+    const shown = opts.quiet ? errorsOnly(result) : result;
+    results.push(shown);
+    if (formatter.file) await sink.write(formatter.file(shown, formatOptions));
+    bar?.increment(1, { file: result.path });
+  };
+  try {
+    for await (const result of checkFiles(files, config, { jobs: 0 })) await emit(result);
+    for (const u of unreadable) await emit(unreadableResult(u.path, u.reason));
+    bar?.stop();
+    await sink.write(await formatter.end(results, formatOptions));
+    await sink.commit();
+  } catch (e) {
+    bar?.stop();
+    await sink.abort();
+    throw e;
+  }
+  if (errors > 0) return EXIT.findings;
+  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+    io.stderr(`jixiao: 警告 ${warnings} 个，超过 --max-warnings ${opts.maxWarnings} 的上限。\n`);
+    return EXIT.findings;
+  }
+  return EXIT.clean;
+}
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   let exitCode: number = EXIT.clean;
   const program = new Command();
   program
@@ -77,21 +196,29 @@ export async function main(argv: string[], io: { stdout: (s: string) => void; st
     });
 
   program.command('check')
-    .description('核查算术：执行率、占比、合计、增长率、列举个数、得分、等级、权重（文件或文件夹，递归）')
-    .argument('<paths...>', '文件或文件夹')
-    .addOption(new Option('-f, --format <name>', '输出格式').choices(Object.keys(formatters)).default('stylish'))
+    .description('核查算术：执行率、占比、合计、增长率、列举个数、得分、等级、权重（文件或文件夹，递归；- 表示从标准输入逐行读取路径）')
+    .argument('<paths...>', '文件或文件夹；- 从标准输入读取路径，每行一个')
+    .addOption(new Option('-f, --format <name>', '输出格式：stylish 终端 | json | ndjson 每文件一行 | junit | github | xlsx（需 -o）')
+      .choices(Object.keys(formatters)).default('stylish'))
+    .option('-o, --output <file>', '写入文件而非标准输出（原子写入）')
     .option('-c, --config <file>', '配置文件（默认读取当前目录的 jixiao.config.json）')
     .addOption(new Option('--lang <lang>', '消息语言').choices(['zh', 'en']).default('zh'))
     .option('-q, --quiet', '只显示错误')
-    .action(async (paths: string[], opts: { format: string; config?: string; lang: 'zh' | 'en'; quiet?: boolean }) => {
-      const config = { ...loadConfig(opts.config), lang: opts.lang };
-      const { files, missing } = await expandPaths(paths);
-      if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
-      const results: FileResult[] = [];
-      for (const f of files) results.push(await checkFile(f, config));
-      const color = !process.env.NO_COLOR && Boolean(process.stdout.isTTY);
-      io.stdout(formatters[opts.format](results, { lang: opts.lang, color, quiet: opts.quiet }));
-      if (results.some((r) => r.findings.some((f) => f.severity === 'error'))) exitCode = EXIT.findings;
+    .option('--max-warnings <n>', '警告数超过 n 时以退出码 1 结束', nonNegativeInteger)
+    .action(async (paths: string[], opts: OutputOptions) => {
+      exitCode = await runCheck(paths, opts, io);
+    });
+
+  program.command('summary')
+    .description('把核查结果汇总成 Excel 工作簿：汇总、问题清单、指标、评分（需 -o）')
+    .argument('<paths...>', '文件或文件夹；- 从标准输入读取路径，每行一个')
+    .option('-o, --output <file>', '输出的 .xlsx 文件')
+    .option('-c, --config <file>', '配置文件（默认读取当前目录的 jixiao.config.json）')
+    .addOption(new Option('--lang <lang>', '消息语言').choices(['zh', 'en']).default('zh'))
+    .option('-q, --quiet', '问题清单只列错误')
+    .option('--max-warnings <n>', '警告数超过 n 时以退出码 1 结束', nonNegativeInteger)
+    .action(async (paths: string[], opts: Omit<OutputOptions, 'format'>) => {
+      exitCode = await runCheck(paths, { ...opts, format: 'xlsx' }, io);
     });
 
   program.command('rules')

@@ -1,25 +1,12 @@
-// Formatter registry: each formatter turns check results into text; selected by --format.
-import type { FileResult } from '../pipeline.js';
-import { formatJson } from './json.js';
-import { formatStylish } from './stylish.js';
+// Formatter registry: selected by --format; shared helpers live in common.ts.
+import type { Formatter } from './common.js';
+import { json } from './json.js';
+import { ndjson } from './ndjson.js';
+import { stylish } from './stylish.js';
+import { junit } from './junit.js';
+import { github } from './github.js';
+import { xlsx } from './xlsx.js';
 
-export interface FormatOptions { lang: 'zh' | 'en'; color: boolean; quiet?: boolean }
-export type Formatter = (results: FileResult[], options: FormatOptions) => string;
+export * from './common.js';
 
-export const formatters: Record<string, Formatter> = {
-  json: formatJson,
-  stylish: formatStylish,
-};
-
-export function summarize(results: FileResult[]) {
-  let errors = 0, warnings = 0, infos = 0, failed = 0;
-  for (const r of results) {
-    if (r.status === 'failed') failed++;
-    for (const f of r.findings) {
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-      else infos++;
-    }
-  }
-  return { files: results.length, failed, errors, warnings, infos };
-}
+export const formatters: Record<string, Formatter> = { github, json, junit, ndjson, stylish, xlsx };

@@ -1,9 +1,9 @@
-// JSON formatter: { files: [{ path, format, findings }], summary }.
-import type { Formatter } from './index.js';
-import { summarize } from './index.js';
+// JSON formatter: { files: [{ path, format, status, findings }], summary }, written once all files are checked.
+import { fileRecord, summarize, type Formatter } from './common.js';
 
-export const formatJson: Formatter = (results) =>
-  JSON.stringify({
-    files: results.map((r) => ({ path: r.path, format: r.format, status: r.status, findings: r.findings })),
+export const json: Formatter = {
+  end: (results, options) => JSON.stringify({
+    files: results.map((r) => fileRecord(r, options)),
     summary: summarize(results),
-  }, null, 2) + '\n';
+  }, null, 2) + '\n',
+};

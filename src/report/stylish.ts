@@ -1,35 +1,63 @@
-// Terminal formatter: findings grouped by file, one line each, a closing count line.
-import chalk, { Chalk } from 'chalk';
-import type { Formatter } from './index.js';
-import { summarize } from './index.js';
-import type { Location } from '../findings.js';
+// Terminal formatter: findings grouped by file, one line each with expected/actual, and a closing count line.
+import { Chalk } from 'chalk';
+import type { Finding } from '../findings.js';
+import type { FileResult } from '../pipeline.js';
+import { formatLocation, messageOf, severityLabel, summarize, type FormatOptions, type Formatter, type Lang } from './common.js';
 
-export function formatLocation(l: Location): string {
-  const parts: string[] = [];
-  if (l.sheet) parts.push(`${l.sheet}${l.cell ? '!' + l.cell : ''}`);
-  else if (l.cell) parts.push(l.cell);
-  if (l.page !== undefined) parts.push(`第${l.page}页`);
-  if (l.paragraph !== undefined) parts.push(`第${l.paragraph}段`);
-  if (l.row !== undefined && !l.cell) parts.push(`表格第${l.row + 1}行${l.col !== undefined ? `第${l.col + 1}列` : ''}`);
-  return parts.join(' ') || '-';
+function paint(options: FormatOptions) {
+  return new Chalk({ level: options.color ? 1 : 0 });
 }
 
-export const formatStylish: Formatter = (results, options) => {
-  const c = options.color ? chalk : new Chalk({ level: 0 });
-  const lines: string[] = [];
-  for (const r of results) {
-    const shown = options.quiet ? r.findings.filter((f) => f.severity === 'error') : r.findings;
-    if (shown.length === 0) continue;
-    lines.push(c.underline(r.path));
-    for (const f of shown) {
-      const sev = f.severity === 'error' ? c.red('错误') : f.severity === 'warning' ? c.yellow('警告') : c.blue('提示');
-      lines.push(`  ${formatLocation(f.location)}  ${sev}  ${f.message}  ${c.dim(f.rule)}`);
-      if (f.evidence) lines.push(`      ${c.dim('原文：' + f.evidence)}`);
-    }
-    lines.push('');
+function detail(f: Finding, lang: Lang): string[] {
+  const out: string[] = [];
+  if (f.expected !== undefined || f.actual !== undefined) {
+    const parts = [];
+    if (f.expected !== undefined) parts.push(`${lang === 'zh' ? '应为' : 'expected'} ${f.expected}`);
+    if (f.actual !== undefined) parts.push(`${lang === 'zh' ? '实为' : 'actual'} ${f.actual}`);
+    out.push(parts.join(lang === 'zh' ? '，' : ', '));
   }
+  if (f.evidence) out.push(`${lang === 'zh' ? '原文：' : 'text: '}${f.evidence.replace(/\s+/g, ' ')}`);
+  return out;
+}
+
+function fileBlock(r: FileResult, options: FormatOptions): string[] {
+  if (r.findings.length === 0) return [];
+  const c = paint(options);
+  const lines = [c.underline(r.path)];
+  const locations = r.findings.map((f) => formatLocation(f.location, options.lang));
+  const width = Math.max(...locations.map((l) => displayWidth(l)));
+  r.findings.forEach((f, i) => {
+    const label = severityLabel(f.severity, options.lang);
+    const sev = f.severity === 'error' ? c.red(label) : f.severity === 'warning' ? c.yellow(label) : c.blue(label);
+    lines.push(`  ${c.dim(padDisplay(locations[i], width))}  ${sev}  ${messageOf(f, options.lang)}  ${c.dim(f.rule)}`);
+    for (const d of detail(f, options.lang)) lines.push(`      ${c.dim(d)}`);
+  });
+  lines.push('');
+  return lines;
+}
+
+/** CJK characters take two terminal columns; pad by display width so columns line up. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+function padDisplay(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+export function summaryLine(results: FileResult[], options: FormatOptions): string {
+  const c = paint(options);
   const s = summarize(results);
-  lines.push((s.errors ? c.red.bold : s.warnings ? c.yellow.bold : c.green.bold)(
-    `共检查 ${s.files} 个文件：${s.errors} 个错误，${s.warnings} 个警告${s.failed ? `，${s.failed} 个文件无法读取` : ''}`));
-  return lines.join('\n') + '\n';
+  const zh = options.lang === 'zh';
+  const text = zh
+    ? `共检查 ${s.files} 个文件：${s.errors} 个错误，${s.warnings} 个警告${s.failed ? `，${s.failed} 个文件无法读取` : ''}`
+    : `${s.files} file${s.files === 1 ? '' : 's'} checked: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}${s.failed ? `, ${s.failed} unreadable` : ''}`;
+  const mark = s.errors ? '✖' : s.warnings ? '⚠' : '✔';
+  return (s.errors ? c.red.bold : s.warnings ? c.yellow.bold : c.green.bold)(`${mark} ${text}`);
+}
+
+export const stylish: Formatter = {
+  end: (results, options) => [...results.flatMap((r) => fileBlock(r, options)), summaryLine(results, options)].join('\n') + '\n',
 };

@@ -1,0 +1,107 @@
+// Helpers every formatter shares: summary counts, quiet filtering, message language, locations, the formatter contract.
+import type { FileResult } from '../pipeline.js';
+import type { Finding, Location } from '../findings.js';
+import { checks } from '../checks/index.js';
+
+export type Lang = 'zh' | 'en';
+
+export interface FormatOptions {
+  lang: Lang;
+  color: boolean;
+  /** Rules that ran on each readable file (junit lists one test case per rule); defaults to the check registry. */
+  rules?: string[];
+}
+
+/**
+ * A formatter writes per file as results arrive (`file`, for streaming formats) and/or once at the end (`end`).
+ * The CLI writes whatever each returns, in order; binary formats need a file (-o).
+ */
+export interface Formatter {
+  file?: (result: FileResult, options: FormatOptions) => string;
+  end: (results: FileResult[], options: FormatOptions) => string | Promise<string | Uint8Array>;
+  binary?: boolean;
+}
+
+export interface Summary { files: number; failed: number; errors: number; warnings: number; infos: number }
+
+export function summarize(results: FileResult[]): Summary {
+  let errors = 0, warnings = 0, infos = 0, failed = 0;
+  for (const r of results) {
+    if (r.status === 'failed') failed++;
+    for (const f of r.findings) {
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+      else infos++;
+    }
+  }
+  return { files: results.length, failed, errors, warnings, infos };
+}
+
+/** --quiet: keep only error-level findings (the file itself stays, so every input is still accounted for). */
+export function errorsOnly(result: FileResult): FileResult {
+  return { ...result, findings: result.findings.filter((f) => f.severity === 'error') };
+}
+
+/** The per-file object shared by json and ndjson. */
+export function fileRecord(r: FileResult, options: FormatOptions) {
+  return { path: r.path, format: r.format, status: r.status, findings: r.findings.map((f) => localize(f, options.lang)) };
+}
+
+type Templates = Record<string, { zh?: string; en?: string }>;
+
+function fill(template: string, f: Finding): string {
+  const values: Record<string, unknown> = { ...f.data, expected: f.expected, actual: f.actual, evidence: f.evidence };
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (values[key] === undefined ? whole : String(values[key])));
+}
+
+/**
+ * The finding's message in the requested language. Findings carry Chinese in `message`; English comes from
+ * `data.en` (reader failures) or from the check's message template for `messageId`, filled from `data`.
+ */
+export function messageOf(f: Finding, lang: Lang): string {
+  if (lang === 'zh') return f.message;
+  if (typeof f.data?.en === 'string') return f.data.en;
+  const check = checks.find((c) => c.id === f.rule) as { messages?: Templates } | undefined;
+  const template = f.messageId ? check?.messages?.[f.messageId]?.en : undefined;
+  return template ? fill(template, f) : f.message;
+}
+
+/** The finding with `message` in the requested language (the Chinese text stays available as `data.zh`). */
+export function localize(f: Finding, lang: Lang): Finding {
+  if (lang === 'zh') return f;
+  const message = messageOf(f, lang);
+  return message === f.message ? f : { ...f, message, data: { ...f.data, zh: f.message } };
+}
+
+export function severityLabel(severity: Finding['severity'], lang: Lang): string {
+  const zh = { error: '错误', warning: '警告', info: '提示' } as const;
+  return lang === 'zh' ? zh[severity] : severity;
+}
+
+/** Where in the document: sheet!cell, page, paragraph, table row/column; '-' when only the file is known. */
+export function formatLocation(l: Location, lang: Lang = 'zh'): string {
+  const en = lang === 'en';
+  const parts: string[] = [];
+  if (l.origin) parts.push(en ? `[${l.origin}]` : `［${l.origin}］`);
+  if (l.sheet) parts.push(`${l.sheet}${l.cell ? '!' + l.cell : ''}`);
+  else if (l.cell) parts.push(l.cell);
+  if (l.page !== undefined) parts.push(en ? `page ${l.page}` : `第${l.page}页`);
+  if (l.paragraph !== undefined) parts.push(en ? `paragraph ${l.paragraph}` : `第${l.paragraph}段`);
+  if (l.row !== undefined && !l.cell) {
+    parts.push(en
+      ? `table row ${l.row + 1}${l.col !== undefined ? ` column ${l.col + 1}` : ''}`
+      : `表格第${l.row + 1}行${l.col !== undefined ? `第${l.col + 1}列` : ''}`);
+  }
+  return parts.join(' ') || '-';
+}
+
+/**
+ * The rules a junit report lists for a file: reading (every file is read), the checks that ran when it could be
+ * read, and any other rule that reported on it (reader diagnostics).
+ */
+export function rulesFor(result: FileResult, options: FormatOptions): string[] {
+  const ran = result.status === 'ok' ? options.rules ?? checks.map((c) => c.id) : [];
+  const out = ['read-error', ...ran.filter((r) => r !== 'read-error')];
+  for (const f of result.findings) if (!out.includes(f.rule)) out.push(f.rule);
+  return out;
+}

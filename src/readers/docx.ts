@@ -1,6 +1,165 @@
-// docx reader (to be implemented).
-import type { ReaderOutput } from './index.js';
+// docx reader: mammoth's HTML for paragraphs and tables, plus the tables of embedded Excel workbooks where they stand.
+import mammoth from 'mammoth';
+import { strFromU8 } from 'fflate';
+import type { Block } from '../document.js';
+import { ReadFailure } from '../findings.js';
+import { detectFormat } from './detect.js';
+import {
+  MEMBER_CAP, TOTAL_CAP, inflate, markObjects, openDocx, relationshipsOf, repack,
+  type DocxPackage, type EmbeddedObject,
+} from './docx-package.js';
+import { htmlToItems } from './docx-html.js';
+import type { ReaderFinding, ReaderOutput } from './index.js';
+import { readXlsx } from './xlsx.js';
 
-export async function readDocx(_buf: Uint8Array): Promise<ReaderOutput> {
-  throw new Error('docx reader not implemented yet');
+type Message = { type: string; message: string };
+type ConvertOptions = NonNullable<Parameters<typeof mammoth.convertToHtml>[1]>;
+
+// Mammoth messages that lose nothing we read: styles it cannot map, images (we do not read images), break kinds.
+const HARMLESS = [
+  /^Unrecognised (paragraph|run|table|numbering) style/i,
+  /style with ID .* was referenced but not defined/i,
+  /^Image of type /i,
+  /v:imagedata element without a relationship ID/i,
+  /^Unsupported break type/i,
+];
+
+/** One warning per distinct mammoth message that means content was skipped. */
+function mammothFindings(messages: Message[]): ReaderFinding[] {
+  const counts = new Map<string, number>();
+  for (const m of messages) {
+    if (HARMLESS.some((re) => re.test(m.message))) continue;
+    counts.set(m.message, (counts.get(m.message) ?? 0) + 1);
+  }
+  return [...counts].map(([message, count]) => ({
+    rule: 'read-warning',
+    severity: 'warning' as const,
+    messageId: 'content-skipped',
+    message: `读取 Word 文档时有内容被跳过（${count} 处）：${message}。这部分内容未参与检查，请人工核对。`,
+    location: {},
+    evidence: message,
+    data: { en: `Some content of the Word document was skipped (${count}×): ${message}. It was not checked.`, count },
+  }));
+}
+
+interface Budget {
+  inflated: number;
+}
+
+function objectFinding(messageId: string, obj: EmbeddedObject, block: number, zh: string, en: string): ReaderFinding {
+  const location: ReaderFinding['location'] = { block };
+  if (obj.target && !obj.external) location.origin = obj.target;
+  return {
+    rule: 'embedded-object',
+    severity: 'warning',
+    messageId,
+    message: zh,
+    location,
+    evidence: obj.target ?? obj.relId,
+    data: { en, progId: obj.progId, member: obj.target },
+  };
+}
+
+/** Reads one embedded object: an xlsx member becomes table blocks; anything else becomes a warning, never silence. */
+async function readObject(pkg: DocxPackage, buf: Uint8Array, obj: EmbeddedObject, block: number, budget: Budget): Promise<ReaderOutput> {
+  const name = obj.target ?? `（关系 ${obj.relId}）`;
+  const warn = (id: string, zh: string, en: string): ReaderOutput => ({ blocks: [], findings: [objectFinding(id, obj, block, zh, en)] });
+  if (obj.external) {
+    return warn('embedded-linked',
+      `文档链接了外部对象 ${name}，数据不在本文件中，其中的表格未读取。请将链接的表格粘贴为 Word 表格，或嵌入后重新保存。`,
+      `The document links to an external object ${name}; its data is not in the file and was not read.`);
+  }
+  const member = obj.target ? pkg.members.get(obj.target) : undefined;
+  if (!obj.target || !member) {
+    return warn('embedded-missing',
+      `嵌入对象 ${name} 在文件中找不到（文档可能已损坏），其中的表格未读取。`,
+      `Embedded object ${name} is missing from the package; its tables were not read.`);
+  }
+  if (member.originalSize > MEMBER_CAP || budget.inflated + member.originalSize > TOTAL_CAP) {
+    return warn('embedded-too-large',
+      `嵌入对象 ${name} 解压后过大（${Math.round(member.originalSize / 1024 / 1024)} MB），为安全起见未读取。`,
+      `Embedded object ${name} is too large when inflated; it was not read.`);
+  }
+  budget.inflated += member.originalSize;
+  const data = inflate(buf, new Set([member.name]))[member.name];
+  if (!data) {
+    return warn('embedded-missing', `嵌入对象 ${name} 无法解压，其中的表格未读取。`, `Embedded object ${name} could not be inflated.`);
+  }
+  const detected = detectFormat(data, member.name);
+  const progId = obj.progId ? `（${obj.progId}）` : '';
+  if (detected.format === 'xlsx') return readEmbeddedWorkbook(data, obj, block, name);
+  if (detected.format === 'xls' || detected.format === 'doc' || (detected.format === 'unknown' && detected.reason === 'ole2')) {
+    return warn('embedded-legacy-ole',
+      `嵌入对象为旧版 OLE 格式：${name}${progId}，其中的表格未读取。请在 Word 中双击该对象、用 Excel 另存为 .xlsx 后重新插入，或把表格直接粘贴为 Word 表格。`,
+      `Embedded object ${name}${obj.progId ? ` (${obj.progId})` : ''} is a legacy OLE object; its tables were not read.`);
+  }
+  const kind = detected.format === 'unknown' ? '未知格式' : detected.format;
+  return warn('embedded-unsupported',
+    `嵌入对象 ${name}${progId} 为 ${kind} 文件，不是 Excel 工作簿，其内容未读取。如其中含有需核对的表格，请将其粘贴为 Word 表格。`,
+    `Embedded object ${name} is a ${detected.format} file, not an Excel workbook; its content was not read.`);
+}
+
+async function readEmbeddedWorkbook(data: Uint8Array, obj: EmbeddedObject, block: number, name: string): Promise<ReaderOutput> {
+  const origin = obj.target as string;
+  let out: ReaderOutput;
+  try {
+    out = await readXlsx(data);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return {
+      blocks: [],
+      findings: [objectFinding('embedded-unreadable', obj, block,
+        `嵌入的 Excel 工作簿 ${name} 无法读取（${why}），其中的表格未检查。`,
+        `Embedded workbook ${name} could not be read (${why}); its tables were not checked.`)],
+    };
+  }
+  const blocks: Block[] = out.blocks.map((b) => ({ ...b, origin }));
+  // A workbook that fails inside the document must not fail the document: its errors become warnings here.
+  const findings = out.findings.map((f): ReaderFinding => {
+    const located = { ...f, location: { ...f.location, origin } };
+    if (f.rule === 'read-error' || f.rule === 'legacy-format') {
+      return { ...located, rule: 'embedded-object', severity: 'warning', messageId: 'embedded-unreadable',
+        message: `嵌入的 Excel 工作簿 ${name}：${f.message}` };
+    }
+    return located;
+  });
+  return { blocks, findings };
+}
+
+export async function readDocx(buf: Uint8Array): Promise<ReaderOutput> {
+  const pkg = openDocx(buf);
+  const documentXml = strFromU8(pkg.parts[pkg.documentPath]);
+  const { xml, objects } = markObjects(documentXml, relationshipsOf(pkg, pkg.documentPath));
+  let result: { value: string; messages: Message[] };
+  try {
+    result = await mammoth.convertToHtml({ buffer: Buffer.from(repack(pkg.parts, { [pkg.documentPath]: xml })) }, {
+      // Images carry no text we can check; skipping them also keeps media compressed and unread.
+      convertImage: (() => []) as unknown as ConvertOptions['convertImage'],
+      externalFileAccess: false,
+    });
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new ReadFailure('read-error',
+      `无法解析 Word 文档内容（${why}）。文件可能已损坏，请用 Word/WPS 打开并另存为 .docx 后再试。`,
+      `Cannot parse the Word document (${why}).`);
+  }
+
+  const blocks: Block[] = [];
+  const findings = mammothFindings(result.messages);
+  const budget: Budget = { inflated: pkg.inflatedBytes };
+  const done = new Set<number>();
+  const place = async (obj: EmbeddedObject): Promise<void> => {
+    if (done.has(obj.index)) return;
+    done.add(obj.index);
+    const out = await readObject(pkg, buf, obj, blocks.length, budget);
+    blocks.push(...out.blocks);
+    findings.push(...out.findings);
+  };
+  for (const item of htmlToItems(result.value)) {
+    if (item.type === 'object') { if (objects[item.index]) await place(objects[item.index]); }
+    else blocks.push(item);
+  }
+  // Objects whose position could not be marked (or whose marker mammoth dropped) still get read, at the end.
+  for (const obj of objects) await place(obj);
+  return { blocks, findings };
 }

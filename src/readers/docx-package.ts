@@ -1,0 +1,190 @@
+// Opens a docx package without trusting it: size-capped inflation, relationships, and embedded objects marked in the body.
+import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
+import { ReadFailure } from '../findings.js';
+
+/** Caps on declared uncompressed sizes; fflate inflates into a buffer of exactly the declared size, so they hold. */
+export const MEMBER_CAP = 100 * 1024 * 1024;
+export const TOTAL_CAP = 200 * 1024 * 1024;
+
+export interface MemberInfo {
+  name: string;
+  originalSize: number;
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+/** An OLE object found in the body; `index` is what its marker carries. */
+export interface EmbeddedObject {
+  index: number;
+  relId: string;
+  progId?: string;
+  /** zip member path, or the raw target when the object is linked */
+  target?: string;
+  external: boolean;
+  /** false when the object sat where no marker could be put; its tables go to the end */
+  marked: boolean;
+}
+
+export interface DocxPackage {
+  members: Map<string, MemberInfo>;
+  /** inflated XML parts (everything mammoth reads) */
+  parts: Record<string, Uint8Array>;
+  documentPath: string;
+  inflatedBytes: number;
+}
+
+// Private-use delimiters: they cannot come from a real document's text in any meaningful way.
+const MARK_OPEN = '\uE000jixiao-object-';
+const MARK_CLOSE = '\uE001';
+export const MARKER_PATTERN = /\uE000jixiao-object-(\d+)\uE001/g;
+
+const megabytes = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
+
+function zipBomb(detail: string, detailEn: string): ReadFailure {
+  return new ReadFailure('read-error',
+    `文件疑似压缩炸弹或异常巨大：${detail}。已拒绝读取。若确为正常文件，请删除其中过大的内容后重新保存。`,
+    `Suspected zip bomb or oversized file: ${detailEn}. Reading was refused.`);
+}
+
+function corrupt(why: string): ReadFailure {
+  return new ReadFailure('read-error',
+    `文件已损坏，无法解压 Word 文档（${why}）。请重新获取原文件，或用 Word/WPS 打开修复后另存为 .docx。`,
+    `Corrupt docx: cannot unzip (${why}).`);
+}
+
+/** Lists members with their declared sizes, inflating nothing. */
+export function listMembers(buf: Uint8Array): Map<string, MemberInfo> {
+  const members = new Map<string, MemberInfo>();
+  try {
+    unzipSync(buf, { filter: (f) => { members.set(f.name, { name: f.name, originalSize: f.originalSize }); return false; } });
+  } catch (err) {
+    throw corrupt(err instanceof Error ? err.message : String(err));
+  }
+  return members;
+}
+
+/** Inflates the named members; the caller has already checked their declared sizes. */
+export function inflate(buf: Uint8Array, names: Set<string>): Record<string, Uint8Array> {
+  try {
+    return unzipSync(buf, { filter: (f) => names.has(f.name) });
+  } catch (err) {
+    throw corrupt(err instanceof Error ? err.message : String(err));
+  }
+}
+
+export function openDocx(buf: Uint8Array): DocxPackage {
+  const members = listMembers(buf);
+  // Mammoth reads only XML parts; images and embeddings stay compressed until needed.
+  const wanted = [...members.values()].filter((m) => /\.(xml|rels)$/i.test(m.name));
+  let total = 0;
+  for (const m of wanted) {
+    if (m.originalSize > MEMBER_CAP) {
+      throw zipBomb(`成员 ${m.name} 解压后为 ${megabytes(m.originalSize)}，超过单个成员上限 ${megabytes(MEMBER_CAP)}`,
+        `member ${m.name} inflates to ${megabytes(m.originalSize)}, over the ${megabytes(MEMBER_CAP)} per-member cap`);
+    }
+    total += m.originalSize;
+  }
+  if (total > TOTAL_CAP) {
+    throw zipBomb(`文档各部分解压后共 ${megabytes(total)}，超过上限 ${megabytes(TOTAL_CAP)}`,
+      `document parts inflate to ${megabytes(total)}, over the ${megabytes(TOTAL_CAP)} cap`);
+  }
+  const parts = inflate(buf, new Set(wanted.map((m) => m.name)));
+  const rootRels = parts['_rels/.rels'] ? parseRelationships(strFromU8(parts['_rels/.rels']), '') : [];
+  const main = rootRels.find((r) => r.type.endsWith('/officeDocument') && !r.external);
+  const documentPath = main && parts[main.target] ? main.target : 'word/document.xml';
+  if (!parts[documentPath]) throw corrupt('缺少 word/document.xml');
+  return { members, parts, documentPath, inflatedBytes: total };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+export function decodeXmlEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+export function attributes(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]] = decodeXmlEntities(m[2] ?? m[3] ?? '');
+  return out;
+}
+
+/** Resolves a relationship target against the folder of the part that owns the relationships. */
+export function resolveTarget(baseFolder: string, target: string): string {
+  const raw = target.startsWith('/') ? target.slice(1) : (baseFolder ? `${baseFolder}/${target}` : target);
+  const segments: string[] = [];
+  for (const seg of raw.split('/')) {
+    if (seg === '..') segments.pop();
+    else if (seg !== '.' && seg !== '') segments.push(seg);
+  }
+  return segments.join('/');
+}
+
+export function parseRelationships(xml: string, baseFolder: string): Relationship[] {
+  const rels: Relationship[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    if (!a.Id || a.Target === undefined) continue;
+    const external = (a.TargetMode ?? '').toLowerCase() === 'external';
+    rels.push({ id: a.Id, type: a.Type ?? '', external, target: external ? a.Target : resolveTarget(baseFolder, a.Target) });
+  }
+  return rels;
+}
+
+export function relationshipsOf(pkg: DocxPackage, partPath: string): Relationship[] {
+  const slash = partPath.lastIndexOf('/');
+  const folder = slash < 0 ? '' : partPath.slice(0, slash);
+  const relsPath = `${folder ? `${folder}/` : ''}_rels/${partPath.slice(slash + 1)}.rels`;
+  const data = pkg.parts[relsPath];
+  return data ? parseRelationships(strFromU8(data), folder) : [];
+}
+
+const OLE_REFERENCE = /<(o:OLEObject|w:objectEmbed|w:objectLink)\b[^>]*>/g;
+
+/**
+ * Replaces each `<w:object>` that embeds or links an OLE object with a text marker, so the object's position
+ * survives conversion exactly where Word shows it (paragraph, list item or table cell). OLE references found
+ * outside `<w:object>` cannot be marked and are reported with `marked: false`.
+ */
+export function markObjects(documentXml: string, rels: Relationship[]): { xml: string; objects: EmbeddedObject[] } {
+  const byRelId = new Map<string, EmbeddedObject>();
+  const objects: EmbeddedObject[] = [];
+  const objectFor = (reference: string, marked: boolean): EmbeddedObject | undefined => {
+    const a = attributes(reference);
+    const relId = a['r:id'];
+    if (!relId) return undefined;
+    let obj = byRelId.get(relId);
+    if (!obj) {
+      const rel = rels.find((r) => r.id === relId);
+      obj = { index: objects.length, relId, progId: a.ProgID ?? a['w:progId'], target: rel?.target, external: rel?.external ?? false, marked };
+      byRelId.set(relId, obj);
+      objects.push(obj);
+    }
+    if (marked) obj.marked = true;
+    return obj;
+  };
+  const xml = documentXml.replace(/<w:object\b[^>]*\/>|<w:object\b[\s\S]*?<\/w:object>/g, (element) => {
+    const reference = element.match(OLE_REFERENCE)?.[0];
+    const obj = reference ? objectFor(reference, true) : undefined;
+    return obj ? `<w:t xml:space="preserve">${MARK_OPEN}${obj.index}${MARK_CLOSE}</w:t>` : element;
+  });
+  for (const m of xml.matchAll(OLE_REFERENCE)) objectFor(m[0], false);
+  return { xml, objects };
+}
+
+/** Re-packs the inflated XML parts (stored, not compressed) so mammoth never inflates anything itself. */
+export function repack(parts: Record<string, Uint8Array>, replaced: Record<string, string>): Uint8Array {
+  const files: Record<string, [Uint8Array, { level: 0 }]> = {};
+  for (const [name, data] of Object.entries(parts)) files[name] = [replaced[name] !== undefined ? strToU8(replaced[name]) : data, { level: 0 }];
+  return zipSync(files);
+}

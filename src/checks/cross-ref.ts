@@ -1,0 +1,74 @@
+// 同一数字两处出现应一致：正文与表格中同名、同单位的数（如公用经费、自评总分）.
+import { defineCheck, type Issue } from './define.js';
+import type { Quantity, Report } from '../model/schema.js';
+import { intervalOf, isUsable, overlaps, unitInfo, type Interval } from '../precision.js';
+import { isTotalRow } from './score-total.js';
+
+type Id = 'totalScore' | 'fact';
+
+/** 公用经费（万元）： → 公用经费. Labels must be equal after this to count as the same quantity. */
+export function normalizeLabel(label: string): string {
+  return label
+    .normalize('NFKC')
+    .replace(/[（(][^（()）]*(元|%|％|分|人|个)[^（()）]*[)）]/g, '')
+    .replace(/[\s:：,，.。;；、“”"'‘’《》<>\[\]【】（）()]/g, '');
+}
+
+const inTable = (q: Quantity) => q.location.row !== undefined || q.location.cell !== undefined;
+
+/** Values that all mean the same number (their intervals meet pairwise) or undefined when they disagree. */
+function agreed(qs: Quantity[], interval: (q: Quantity) => Interval): Quantity | undefined {
+  for (let i = 0; i < qs.length; i++) for (let j = i + 1; j < qs.length; j++) if (!overlaps(interval(qs[i]), interval(qs[j]))) return undefined;
+  return qs[0];
+}
+
+export default defineCheck({
+  id: 'cross-ref',
+  severity: 'error',
+  description: { zh: '同一数字在正文与表格中不一致', en: 'the same figure differs between the text and a table' },
+  formula: '正文中的数 = 表格中同名同单位的数（自评总分 = 打分表合计）',
+  messages: {
+    totalScore: { zh: '正文中自评总分为 {actual}，打分表合计为 {expected}', en: 'the text gives a total score of {actual}; the scoring sheet totals {expected}' },
+    fact: { zh: '“{label}”正文中为 {actual}，表格中为 {expected}', en: '"{label}" is {actual} in the text and {expected} in a table' },
+  },
+  *run(report) {
+    yield* totalScore(report);
+    yield* facts(report);
+  },
+});
+
+function* totalScore(report: Report): Generator<Issue<Id>> {
+  const rows = report.scoreItems.filter((i) => isTotalRow(i) && isUsable(i.score));
+  const sheet = agreed(rows.map((r) => r.score!), (q) => intervalOf(q, 1));
+  if (!sheet) return;
+  const prose = report.relations.filter((r): r is Extract<typeof r, { kind: 'total-score' }> => r.kind === 'total-score' && isUsable(r.score) && !inTable(r.score));
+  // A report may state several scores (its projects'); only when none of them is the sheet's total is one wrong.
+  if (prose.length === 0 || prose.some((r) => overlaps(intervalOf(r.score, 1), intervalOf(sheet, 1)))) return;
+  for (const r of prose) {
+    yield { messageId: 'totalScore', location: r.score.location ?? r.location, evidence: r.evidence, expected: sheet.raw, actual: r.score.raw, data: { sheetLocation: sheet.location } };
+  }
+}
+
+function* facts(report: Report): Generator<Issue<Id>> {
+  const groups = new Map<string, { prose: Quantity[]; table: Quantity[] }>();
+  for (const q of report.facts) {
+    if (!isUsable(q) || !q.label) continue;
+    const label = normalizeLabel(q.label);
+    if (label.length < 2) continue;
+    const dim = unitInfo(q.unit).dimension;
+    if (dim === 'none') continue; // a bare number could be in any unit
+    const key = `${label}|${dim}`;
+    const g = groups.get(key) ?? { prose: [], table: [] };
+    (inTable(q) ? g.table : g.prose).push(q);
+    groups.set(key, g);
+  }
+  for (const g of groups.values()) {
+    if (g.prose.length === 0 || g.table.length === 0) continue;
+    const prose = agreed(g.prose, (q) => intervalOf(q));
+    const table = agreed(g.table, (q) => intervalOf(q));
+    if (!prose || !table || overlaps(intervalOf(prose), intervalOf(table))) continue;
+    for (const q of g.prose) {
+      yield { messageId: 'fact', location: q.location, evidence: q.raw, expected: table.raw, actual: q.raw, data: { label: q.label, tableLocation: table.location } };
+    }
+  }
+}

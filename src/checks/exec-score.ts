@@ -1,0 +1,47 @@
+// 预算执行：执行率 = 全年执行数 ÷ 全年预算数；得分 = 分值 × min(执行率, 1).
+import { defineCheck, assess, w, rowEvidence, type Issue } from './define.js';
+import { commonFactors, div, intervalOf, isUsable, minWith, mul, point, rateFactor, scale } from '../precision.js';
+
+export default defineCheck({
+  id: 'exec-score',
+  severity: 'error',
+  description: { zh: '预算执行率或其得分与预算数、执行数、分值不符', en: 'a budget execution rate or its score does not match the budget, spending and points' },
+  formula: '执行率 = 全年执行数 ÷ 全年预算数；得分 = 分值 × min(执行率, 1)',
+  messages: {
+    mismatch: { zh: '“{label}”{what}应为 {expected}（{formula}），表中为 {actual}', en: '"{label}" {what} should be {expected} ({formula}); the table says {actual}' },
+    truncated: {
+      zh: '“{label}”{what}表中为 {actual}，按 {formula} 计算为 {computed}，四舍五入应为 {expected}；表中数字为截尾取值',
+      en: '"{label}" {what} is {actual}; {formula} gives {computed}, which rounds to {expected}: the table truncates',
+    },
+  },
+  *run(report, ctx) {
+    for (const row of report.budget) {
+      const { annual, executed, rate, weight, score } = row;
+      const evidence = rowEvidence(row.label, row.initial, annual, executed, weight, rate, score);
+      const rf = isUsable(rate) ? rateFactor(rate) : undefined;
+      const units = isUsable(annual) && isUsable(executed) ? commonFactors([executed, annual]) : undefined;
+      const fromOperands = units && !(executed!.value === 0 && annual!.value === 0)
+        ? { interval: div(intervalOf(executed!, units.factors[0]), intervalOf(annual!, units.factors[1])), estimate: (executed!.value * units.factors[0]) / (annual!.value * units.factors[1]), formula: `${w(executed!)} ÷ ${w(annual!)}` }
+        : undefined;
+      if (isUsable(rate) && rf !== undefined && fromOperands) {
+        const { issue } = assess(ctx, {
+          stated: rate, factor: rf, computed: fromOperands.interval, estimate: fromOperands.estimate, formula: fromOperands.formula,
+          evidence, location: rate.location ?? row.location, data: { label: row.label, what: '执行率' },
+        });
+        if (issue) yield issue as Issue<'mismatch' | 'truncated'>;
+      }
+      if (!isUsable(weight) || !isUsable(score)) continue;
+      // The score follows the stated rate when there is one (that is what the evaluator saw); else the operands.
+      const ratio = isUsable(rate) && rf !== undefined
+        ? { interval: scale(intervalOf(rate, 1), rf), estimate: rate.value * rf, formula: `${w(weight)} × min(${rate.raw}, 1)` }
+        : fromOperands ? { ...fromOperands, formula: `${w(weight)} × min(${fromOperands.formula}, 1)` } : undefined;
+      if (!ratio) continue;
+      const { issue } = assess(ctx, {
+        stated: score, factor: 1, computed: mul(point(weight.value), minWith(ratio.interval, 1)),
+        estimate: weight.value * Math.min(ratio.estimate, 1), formula: ratio.formula,
+        evidence, location: score.location ?? row.location, data: { label: row.label, what: '得分' },
+      });
+      if (issue) yield issue as Issue<'mismatch' | 'truncated'>;
+    }
+  },
+});

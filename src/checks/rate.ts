@@ -1,0 +1,69 @@
+// 率 = 分子 ÷ 分母 (执行率 到位率 完成率 …). The stated rate must lie in the interval its operands allow.
+import { defineCheck, assess, w, type Issue, type Assessment } from './define.js';
+import { commonFactors, div, intervalOf, isUsable, mid, rateFactor } from '../precision.js';
+
+export default defineCheck({
+  id: 'rate',
+  severity: 'error',
+  description: { zh: '执行率等比率与其分子、分母不符', en: 'a rate does not match its numerator and denominator' },
+  formula: '率 = 分子 ÷ 分母 × 100%（分母取文中给出的任一候选：调整后预算、全年预算、到位资金、年初预算）',
+  messages: {
+    mismatch: {
+      zh: '{name}应为 {expected}（{formula}），文中为 {actual}',
+      en: '{name} should be {expected} ({formula}); the text says {actual}',
+    },
+    truncated: {
+      zh: '{name}文中为 {actual}，按 {formula} 计算为 {computed}，四舍五入应为 {expected}；文中数字为截尾取值',
+      en: '{name} is {actual} in the text; {formula} gives {computed}, which rounds to {expected}: the text truncates',
+    },
+    denominator: {
+      zh: '{name} {actual} 以{denominatorLabel}为分母计算（{formula}），其他候选分母不符',
+      en: '{name} {actual} is computed on {denominatorLabel} ({formula}); the other candidate denominators do not match',
+    },
+  },
+  *run(report, ctx) {
+    for (const r of report.relations) {
+      if (r.kind !== 'rate') continue;
+      const { rate, numerator } = r;
+      if (!isUsable(rate) || !isUsable(numerator)) continue;
+      const rf = rateFactor(rate);
+      if (rf === undefined) continue;
+      const tried: Array<{ label: string; assessment: Assessment; distance: number }> = [];
+      for (const den of r.denominators ?? []) {
+        if (!isUsable(den)) continue;
+        if (numerator.value === 0 && den.value === 0) continue; // 0/0: nothing was budgeted or spent
+        const scale = commonFactors([numerator, den]);
+        if (!scale) continue;
+        const [nf, df] = scale.factors;
+        const computed = div(intervalOf(numerator, nf), intervalOf(den, df));
+        const estimate = (numerator.value * nf) / (den.value * df);
+        const label = den.label?.trim() || '分母';
+        const assessment = assess(ctx, {
+          stated: rate, factor: rf, computed, estimate: Number.isFinite(estimate) ? estimate : mid(computed),
+          formula: `${w(numerator)} ÷ ${w(den)}`,
+          evidence: r.evidence, location: rate.location ?? r.location,
+          data: { name: r.name, numeratorLabel: numerator.label, denominatorLabel: label },
+        });
+        tried.push({ label, assessment, distance: Math.abs(estimate - rate.value * rf) });
+      }
+      if (tried.length === 0) continue;
+      const ok = tried.find((t) => t.assessment.outcome === 'ok');
+      if (ok) {
+        // Several candidate denominators and not the first one matched: say which, so the reader can follow.
+        if (tried.length > 1 && ok !== tried[0]) {
+          const den = r.denominators.find((d) => (d.label?.trim() || '分母') === ok.label)!;
+          yield {
+            messageId: 'denominator', severity: 'info', location: rate.location ?? r.location, evidence: r.evidence,
+            actual: rate.raw,
+            data: { name: r.name, denominatorLabel: ok.label, formula: `${w(numerator)} ÷ ${w(den)}`, candidates: tried.map((t) => t.label) },
+          } satisfies Issue<'denominator'>;
+        }
+        continue;
+      }
+      const best = tried.find((t) => t.assessment.outcome === 'truncated')
+        ?? tried.reduce((a, b) => (b.distance < a.distance ? b : a));
+      const issue = best.assessment.issue!;
+      yield { ...issue, messageId: issue.messageId as 'mismatch' | 'truncated', data: { ...issue.data, candidates: tried.map((t) => t.label) } };
+    }
+  },
+});

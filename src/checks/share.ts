@@ -1,0 +1,67 @@
+// 占比 = 部分 ÷ 整体; the shares of one whole add up to 100% when the parts cover it.
+import { defineCheck, assess, w, type Issue } from './define.js';
+import {
+  commonFactors, div, intervalOf, isUsable, rateFactor, rounded, truncated, sum, scale, overlaps, point, verdict, formatNumber,
+} from '../precision.js';
+
+export default defineCheck({
+  id: 'share',
+  severity: 'error',
+  description: { zh: '占比与部分、整体不符，或各部分占比之和不为 100%', en: 'a share does not match its part and whole, or shares do not add up to 100%' },
+  formula: '占比 = 部分 ÷ 整体 × 100%；各部分占比之和 = 100%',
+  messages: {
+    mismatch: { zh: '{part}占比应为 {expected}（{formula}），文中为 {actual}', en: 'share of {part} should be {expected} ({formula}); the text says {actual}' },
+    truncated: {
+      zh: '{part}占比文中为 {actual}，按 {formula} 计算为 {computed}，四舍五入应为 {expected}；文中数字为截尾取值',
+      en: 'share of {part} is {actual}; {formula} gives {computed}, which rounds to {expected}: the text truncates',
+    },
+    total: { zh: '各部分占比之和为 {actual}（{formula}），应为 {expected}', en: 'the shares add up to {actual} ({formula}), not {expected}' },
+    totalTruncated: {
+      zh: '各部分占比之和为 {actual}（{formula}），按四舍五入应为 {expected}；各占比似为截尾取值',
+      en: 'the shares add up to {actual} ({formula}); they reach {expected} only if truncated',
+    },
+  },
+  *run(report, ctx) {
+    for (const r of report.relations) {
+      if (r.kind !== 'share') continue;
+      if (isUsable(r.whole)) {
+        for (const p of r.parts) {
+          if (!isUsable(p.part) || !isUsable(p.share)) continue;
+          if (p.part.value === 0 && r.whole.value === 0) continue;
+          const rf = rateFactor(p.share);
+          const units = commonFactors([p.part, r.whole]);
+          if (rf === undefined || !units) continue;
+          const [pf, wf] = units.factors;
+          const { issue } = assess(ctx, {
+            stated: p.share, factor: rf,
+            computed: div(intervalOf(p.part, pf), intervalOf(r.whole, wf)),
+            estimate: (p.part.value * pf) / (r.whole.value * wf),
+            formula: `${w(p.part)} ÷ ${w(r.whole)}`, evidence: r.evidence, location: p.share.location ?? r.location,
+            data: { part: p.part.label ?? '', whole: r.whole.label ?? '' },
+          });
+          if (issue) yield issue as Issue<'mismatch' | 'truncated'>;
+        }
+      }
+      if (!r.complete) continue;
+      const shares = r.parts.map((p) => p.share);
+      if (shares.length < 2 || !shares.every(isUsable)) continue;
+      const factors = shares.map(rateFactor);
+      if (factors.some((f) => f === undefined)) continue;
+      const hundred = point(1);
+      const asRounded = sum(shares.map((s, i) => scale(rounded(s.value, s.decimals), factors[i]!)));
+      const asTruncated = sum(shares.map((s, i) => scale(truncated(s.value, s.decimals), factors[i]!)));
+      const c = overlaps(asRounded, hundred) ? 'consistent' : overlaps(asTruncated, hundred) ? 'truncated' : 'inconsistent';
+      const outcome = verdict(c, ctx.rounding);
+      if (outcome === 'ok') continue;
+      const decimals = Math.max(...shares.map((s) => s.decimals));
+      const total = shares.reduce((a, s, i) => a + s.value * factors[i]!, 0) * 100;
+      yield {
+        messageId: outcome === 'truncated' ? 'totalTruncated' : 'total',
+        severity: outcome === 'truncated' ? 'warning' : undefined,
+        location: shares[0].location ?? r.location, evidence: r.evidence,
+        expected: '100%', actual: formatNumber(total, decimals) + '%',
+        data: { formula: shares.map((s) => s.raw).join(' + ') },
+      };
+    }
+  },
+});

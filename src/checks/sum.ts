@@ -1,0 +1,61 @@
+// 合计 = 各部分之和 (money and counts). A list introduced by 其中/含 may be incomplete: falling short is a warning.
+import { defineCheck, assess, w, type Issue } from './define.js';
+import type { Quantity } from '../model/schema.js';
+import { commonFactors, intervalOf, isUsable, point, scale, sum, formatNumber } from '../precision.js';
+
+export default defineCheck({
+  id: 'sum',
+  severity: 'error',
+  description: { zh: '合计数与各分项之和不符', en: 'a total does not equal the sum of its parts' },
+  formula: '合计 = Σ 分项（“其中”所列可少于合计，不可多于合计）',
+  messages: {
+    mismatch: { zh: '{total}应为 {expected}（{formula}），文中为 {actual}', en: '{total} should be {expected} ({formula}); the text says {actual}' },
+    truncated: {
+      zh: '{total}文中为 {actual}，各项之和为 {computed}（{formula}），四舍五入应为 {expected}；文中数字为截尾取值',
+      en: '{total} is {actual}; the parts add up to {computed} ({formula}), which rounds to {expected}: the text truncates',
+    },
+    incomplete: {
+      zh: '{total}为 {actual}，所列各项之和为 {expected}（{formula}），少 {difference}；所列项目可能不全，请核对',
+      en: '{total} is {actual} but the listed parts add up to {expected} ({formula}), {difference} short; the list may be incomplete',
+    },
+    exceeds: {
+      zh: '所列各项之和 {expected}（{formula}）超过{total} {actual}，多 {difference}',
+      en: 'the listed parts add up to {expected} ({formula}), {difference} more than {total} {actual}',
+    },
+  },
+  *run(report, ctx) {
+    for (const r of report.relations) {
+      if (r.kind !== 'sum') continue;
+      const { total } = r;
+      if (!isUsable(total) || r.parts.length === 0 || !r.parts.every(isUsable)) continue;
+      const units = commonFactors([total, ...r.parts]);
+      if (!units) continue;
+      const [tf, ...pf] = units.factors;
+      const counted = units.dimension === 'count';
+      const interval = (q: Quantity, f: number) => (counted && q.decimals === 0 ? scale(point(q.value), f) : intervalOf(q, f));
+      const computed = sum(r.parts.map((p, i) => interval(p, pf[i])));
+      const estimate = r.parts.reduce((a, p, i) => a + p.value * pf[i], 0);
+      const sameUnit = r.parts.every((p) => (p.unit ?? total.unit) === total.unit);
+      const formula = r.parts.map((p) => (sameUnit ? w(p) : p.raw)).join(' + ');
+      const { outcome, issue } = assess(ctx, {
+        stated: total, factor: tf, exact: counted && total.decimals === 0, computed, estimate, formula,
+        evidence: r.evidence, location: total.location ?? r.location, data: { total: total.label ?? '合计' },
+      });
+      if (outcome === 'ok' || !issue) continue;
+      if (r.exhaustive || outcome === 'truncated') {
+        yield issue as Issue<'mismatch' | 'truncated'>;
+        continue;
+      }
+      const decimals = Math.max(total.decimals, ...r.parts.map((p) => p.decimals));
+      const difference = formatNumber(Math.abs(total.value * tf - estimate) / tf, decimals) + (total.unit ?? '');
+      const short = estimate < total.value * tf;
+      yield {
+        ...issue,
+        messageId: short ? 'incomplete' : 'exceeds',
+        severity: short ? 'warning' : 'error',
+        expected: formatNumber(estimate / tf, decimals) + (total.unit ?? ''),
+        data: { ...issue.data, difference },
+      };
+    }
+  },
+});

@@ -1,0 +1,44 @@
+// Σ 指标权重 = 90（另有预算执行率 10 分）或 100；可配置接受的合计.
+import { defineCheck, w } from './define.js';
+import type { Indicator } from '../model/schema.js';
+import { isUsable, formatNumber } from '../precision.js';
+
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** Indicators of one table belong together; a report may hold several projects' tables. */
+function tableKey(i: Indicator): string {
+  const l = i.location;
+  return [l.file, l.origin ?? '', l.sheet ?? '', l.block ?? (l.sheet === undefined ? l.page ?? '' : '')].join('|');
+}
+
+export default defineCheck({
+  id: 'weight-total',
+  severity: 'error',
+  description: { zh: '指标权重（分值）合计不为 90 或 100', en: 'indicator weights do not total 90 or 100' },
+  formula: 'Σ 指标权重 ∈ {90（+ 预算执行 10）, 100}（config.weightTotal）',
+  messages: {
+    mismatch: { zh: '指标权重合计为 {actual}（{formula}），应为 {expected}', en: 'indicator weights total {actual} ({formula}), not {expected}' },
+  },
+  *run(report, ctx) {
+    const accepted = Array.isArray(ctx.config.weightTotal) ? ctx.config.weightTotal : [ctx.config.weightTotal];
+    if (accepted.length === 0) return;
+    const budgetWeight = report.budget.filter((b) => !b.sub && isUsable(b.weight)).reduce((a, b) => a + b.weight!.value, 0);
+    const tables = new Map<string, Indicator[]>();
+    for (const ind of report.indicators) {
+      if (!isUsable(ind.weight)) continue;
+      tables.set(tableKey(ind), [...(tables.get(tableKey(ind)) ?? []), ind]);
+    }
+    for (const inds of tables.values()) {
+      if (inds.length < 2) continue;
+      const total = inds.reduce((a, i) => a + i.weight!.value, 0);
+      if (accepted.some((t) => close(total, t) || (budgetWeight > 0 && close(total + budgetWeight, t)))) continue;
+      const decimals = Math.max(...inds.map((i) => i.weight!.decimals));
+      yield {
+        messageId: 'mismatch', location: inds[0].location,
+        evidence: inds.map((i) => `${i.name} ${i.weight!.raw}`).join('；'),
+        expected: accepted.join(' 或 '), actual: formatNumber(total, decimals),
+        data: { formula: inds.map((i) => w(i.weight!)).join(' + '), indicators: inds.length, budgetWeight },
+      };
+    }
+  },
+});

@@ -22,23 +22,21 @@ const HARMLESS = [
   /^Image of type /i,
   /v:imagedata element without a relationship ID/i,
   /^Unsupported break type/i,
+  // OLE objects are read from the package by this reader, wherever mammoth met them.
+  /unrecognised element was ignored: \{urn:schemas-microsoft-com:office:office\}OLEObject/i,
 ];
 
-/** One warning per distinct mammoth message that means content was skipped. */
+/** One warning per distinct mammoth message that means content was skipped (mammoth already deduplicates them). */
 function mammothFindings(messages: Message[]): ReaderFinding[] {
-  const counts = new Map<string, number>();
-  for (const m of messages) {
-    if (HARMLESS.some((re) => re.test(m.message))) continue;
-    counts.set(m.message, (counts.get(m.message) ?? 0) + 1);
-  }
-  return [...counts].map(([message, count]) => ({
+  const distinct = new Set(messages.map((m) => m.message).filter((m) => !HARMLESS.some((re) => re.test(m))));
+  return [...distinct].map((message) => ({
     rule: 'read-warning',
     severity: 'warning' as const,
     messageId: 'content-skipped',
-    message: `读取 Word 文档时有内容被跳过（${count} 处）：${message}。这部分内容未参与检查，请人工核对。`,
+    message: `读取 Word 文档时有内容被跳过：${message}。这部分内容未参与检查，请人工核对。`,
     location: {},
     evidence: message,
-    data: { en: `Some content of the Word document was skipped (${count}×): ${message}. It was not checked.`, count },
+    data: { en: `Some content of the Word document was skipped: ${message}. It was not checked.` },
   }));
 }
 

@@ -2,7 +2,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 import { readXlsx } from '../src/readers/xlsx.js';
 import { formatNumber, parseNumberText } from '../src/readers/xlsx-format.js';
 import type { Cell, TableBlock } from '../src/document.js';
@@ -193,6 +193,20 @@ describe('a workbook built in the test', () => {
 });
 
 describe('corrupt workbooks', () => {
+  it('warns about a worksheet stored under a non-standard part name instead of dropping it silently', async () => {
+    const members = unzipSync(readFileSync('fixtures/004-baocheng-2024.xlsx'));
+    const renamed: Record<string, Uint8Array> = {};
+    for (const [name, data] of Object.entries(members)) {
+      if (name === 'xl/worksheets/sheet2.xml') renamed['xl/worksheets/scores.xml'] = data;
+      else if (name === 'xl/_rels/workbook.xml.rels') renamed[name] = strToU8(strFromU8(data).replace('worksheets/sheet2.xml', 'worksheets/scores.xml'));
+      else renamed[name] = data;
+    }
+    const out = await readXlsx(zipSync(renamed));
+    expect(out.blocks.map((b) => b.type === 'table' && b.sheet)).toEqual(['Sheet1']);
+    expect(out.findings).toMatchObject([{ rule: 'sheet-unread', severity: 'warning', location: { sheet: '整体2-2自评打分表' } }]);
+    expect(out.findings[0]!.message).toContain('整体2-2自评打分表');
+  });
+
   it('rejects a truncated workbook instead of hanging', async () => {
     const buf = readFileSync('fixtures/004-baocheng-2024.xlsx');
     await expect(readXlsx(buf.subarray(0, buf.length >> 1))).rejects.toThrow();

@@ -1,5 +1,6 @@
 // xlsx reader: every worksheet becomes one table block, merged ranges expanded, each cell with its shown text.
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Cell, TableBlock } from '../document.js';
 import { ReadFailure } from '../findings.js';
 import type { ReaderFinding, ReaderOutput } from './index.js';
@@ -187,6 +188,45 @@ export function cellAddress(row: number, col: number): string {
   return `${letters}${row}`;
 }
 
+function decodeXml(s: string): string {
+  return s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => {
+    const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+    if (named[e.toLowerCase()]) return named[e.toLowerCase()]!;
+    return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+  });
+}
+
+/**
+ * Names of worksheets the workbook lists but exceljs did not load (it only finds parts named
+ * xl/worksheets/sheetN.xml). Chart sheets hold no cells and are not counted.
+ */
+export function unreadSheetNames(buf: Uint8Array, loaded: Set<string>): string[] {
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = unzipSync(buf, { filter: (f) => f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels' });
+  } catch {
+    return [];
+  }
+  const book = parts['xl/workbook.xml'];
+  if (!book) return [];
+  const rels = parts['xl/_rels/workbook.xml.rels'] ? strFromU8(parts['xl/_rels/workbook.xml.rels']) : '';
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target);
+  }
+  const missing: string[] = [];
+  for (const m of strFromU8(book).matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const rid = /\br:id="([^"]*)"|\b\w+:id="([^"]*)"/.exec(m[0]);
+    const target = targets.get(rid?.[1] ?? rid?.[2] ?? '') ?? '';
+    if (name === undefined || /chartsheet|dialogsheet|macrosheet/i.test(target)) continue;
+    if (!loaded.has(decodeXml(name))) missing.push(decodeXml(name));
+  }
+  return missing;
+}
+
 /**
  * Reads a workbook. Each cell's `text` is what Excel shows (number formats with fixed decimals, thousands
  * separators, percent and literal units applied; dates as ISO text; errors as #DIV/0!), and `value` is the number
@@ -203,6 +243,17 @@ export async function readXlsx(buf: Uint8Array): Promise<ReaderOutput> {
     const sheet = readSheet(ws);
     blocks.push(sheet.block);
     findings.push(...sheet.findings);
+  }
+  const unread = unreadSheetNames(buf, new Set(blocks.map((b) => b.sheet ?? '')));
+  if (unread.length) {
+    findings.push({
+      rule: 'sheet-unread',
+      severity: 'warning',
+      message: `工作簿中的工作表 ${unread.map((n) => `“${n}”`).join('、')} 未能读取（文件内部结构不标准），其中的数字未被检查。请用 Excel/WPS 打开该文件另存为 .xlsx 后再检查。`,
+      messageId: 'sheet-unread',
+      location: { sheet: unread[0]! },
+      data: { en: `Worksheet(s) ${unread.join(', ')} could not be read (non-standard package layout). Re-save the file in Excel/WPS.`, sheets: unread },
+    });
   }
   return { blocks, findings };
 }

@@ -1,8 +1,90 @@
-// Table side of extraction: indicator tables, scoring sheets, budget blocks (to be implemented).
-import type { SourceDocument } from '../document.js';
+// Table side of extraction: indicator tables, scoring sheets and budget blocks found by their header words.
+import type { SourceDocument, TableBlock } from '../document.js';
 import type { Report } from './schema.js';
+import { clean, makeGrid, type Grid } from './table-grid.js';
+import { findRegions } from './table-header.js';
+import { extractIndicators, isIndicatorRegion, totalRelations, type TotalRow } from './table-indicators.js';
+import { extractScores, isScoreRegion } from './table-scores.js';
+import { extractBudget, horizontalFundSums, isBudgetRegion } from './table-budget.js';
 
-export function extractTables(doc: SourceDocument): Pick<Report, 'indicators' | 'scoreItems' | 'budget' | 'relations'> {
-  void doc;
-  return { indicators: [], scoreItems: [], budget: [], relations: [] };
+export type TableRecords = Pick<Report, 'indicators' | 'scoreItems' | 'budget' | 'relations'>;
+
+/**
+ * Records of one table. A table may hold several parts (a project form: budget block, then indicators), each
+ * under its own header row. A part whose header matches no kind yields nothing.
+ */
+export function extractTable(grid: Grid): TableRecords {
+  const out: TableRecords = { indicators: [], scoreItems: [], budget: [], relations: horizontalFundSums(grid) };
+  const regions = findRegions(grid);
+  const indicatorParts: Array<{ totals: TotalRow[]; records: TableRecords['indicators'] }> = [];
+  for (const region of regions) {
+    if (isBudgetRegion(region)) {
+      const part = extractBudget(grid, region);
+      out.budget.push(...part.budget);
+      out.relations.push(...part.relations);
+    } else if (isIndicatorRegion(region)) {
+      const part = extractIndicators(grid, region);
+      out.indicators.push(...part.indicators);
+      indicatorParts.push({ totals: part.totals, records: part.indicators });
+    } else if (isScoreRegion(region)) {
+      const part = extractScores(grid, region);
+      out.scoreItems.push(...part.scoreItems);
+      out.relations.push(...part.relations);
+    }
+  }
+  // A form's 总分 counts its budget-execution 分值/得分 beside the indicators': they are parts of that total.
+  const budgetTotal = out.budget.find((b) => !b.sub && (b.weight || b.score));
+  const extra = { weight: budgetTotal?.weight ? [budgetTotal.weight] : [], score: budgetTotal?.score ? [budgetTotal.score] : [] };
+  for (const part of indicatorParts) {
+    out.relations.push(...totalRelations(part.totals, part.records, (t) => t.label, extra));
+  }
+  return out;
 }
+
+/** What a table says, regardless of where it sits: its cell texts row by row, merged repeats dropped. */
+function contentKey(table: TableBlock): string {
+  return table.rows
+    .map((row) => row.filter((c, i) => !(c.covered && i > 0 && row[i - 1].text === c.text))
+      .map((c) => clean(c.text).replace(/\s+/g, '')).filter(Boolean).join('|'))
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The records without their locations: two tables that yield the same records say the same thing. */
+function recordsKey(records: TableRecords): string {
+  return JSON.stringify(records, (key, value: unknown) => (key === 'location' ? undefined : value));
+}
+
+function isEmpty(r: TableRecords): boolean {
+  return !r.indicators.length && !r.scoreItems.length && !r.budget.length && !r.relations.length;
+}
+
+/**
+ * Every table's records, in document order. Hidden sheets are skipped (workbooks keep drafts and lookups
+ * there). A table that repeats an earlier one — a sheet copied within a workbook, or a Word table shown beside
+ * the embedded workbook it was pasted from — is counted once: when its cell texts, or the records it yields, equal
+ * an earlier table's. Two genuinely separate tables with identical records would be merged too; they would
+ * double every total anyway.
+ */
+export function extractTables(doc: SourceDocument): TableRecords {
+  const out: TableRecords = { indicators: [], scoreItems: [], budget: [], relations: [] };
+  const seenContent = new Set<string>();
+  const seenRecords = new Set<string>();
+  doc.blocks.forEach((block, index) => {
+    if (block.type !== 'table' || block.hidden || !block.rows.length) return;
+    const content = contentKey(block);
+    if (seenContent.has(content)) return;
+    seenContent.add(content);
+    const records = extractTable(makeGrid(block, doc.path, index));
+    if (isEmpty(records)) return;
+    const key = recordsKey(records);
+    if (seenRecords.has(key)) return;
+    seenRecords.add(key);
+    out.indicators.push(...records.indicators);
+    out.scoreItems.push(...records.scoreItems);
+    out.budget.push(...records.budget);
+    out.relations.push(...records.relations);
+  });
+  return out;
+}
+

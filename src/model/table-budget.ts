@@ -1,0 +1,120 @@
+// Budget blocks of project forms (年初预算数 … 执行率 得分) → BudgetRows, and a total row with its parts → SumRelations.
+import type { BudgetRow, Quantity, Relation } from './schema.js';
+import { cellNumber, clean, coveredFromLeft, type Grid, isBlank, isSpanningRow, locationOf, textAt, toQuantity } from './table-grid.js';
+import { has, type Region, type Role, roleColumn, roleText } from './table-header.js';
+import { headerOf } from './table-indicators.js';
+import { isCatchAll, stripOfWhich, totalKind } from './table-labels.js';
+
+const AMOUNT_ROLES = ['initial', 'annual', 'executed'] as const;
+const FIELDS: Array<[keyof BudgetRow & Role, string]> = [
+  ['initial', '年初预算数'], ['annual', '全年预算数'], ['executed', '全年执行数'],
+  ['weight', '分值'], ['rate', '执行率'], ['score', '得分'],
+];
+
+export function isBudgetRegion(region: Region): boolean {
+  return (['initial', 'annual', 'executed', 'rate'] as Role[]).filter((r) => has(region, r)).length >= 2;
+}
+
+/** Labels of a whole: 年度资金总额, 资金总额, 合计, 总计. */
+function isTotalLabel(label: string): boolean {
+  const s = label.replace(/\s+/g, '');
+  return /总额$/.test(s) || totalKind(s) === 'total';
+}
+
+export interface BudgetPart {
+  budget: BudgetRow[];
+  relations: Relation[];
+}
+
+export function extractBudget(grid: Grid, region: Region): BudgetPart {
+  const roleCols = [...region.columns.values()].flat();
+  const firstValueCol = Math.min(...roleCols);
+  const budget: BudgetRow[] = [];
+  let totalIndex = -1;
+
+  for (const row of region.rows) {
+    if (isSpanningRow(grid, row)) { if (budget.length) break; continue; }
+    // A row whose value cells hold words starts another part of the form (年度总体目标 …).
+    const values = AMOUNT_ROLES.map((r) => roleText(grid, region, row, r));
+    if (values.some((v) => v && !isBlank(v) && !cellNumber(v))) { if (budget.length) break; continue; }
+
+    // The label: the last label cell that is not the header's merged cell reaching down.
+    let label = '';
+    for (let c = 0; c < firstValueCol; c++) {
+      const t = textAt(grid, row, c);
+      if (!t || coveredFromLeft(grid, row, c)) continue;
+      if (region.headerRows.some((h) => textAt(grid, h, c) === t)) continue;
+      label = t;
+    }
+    if (!label) continue;
+    const { label: bare, ofWhich } = stripOfWhich(label);
+    const entry: BudgetRow = { label: clean(bare), location: locationOf(grid, row, labelColumn(grid, row, firstValueCol, label)) };
+    if (totalIndex < 0 && isTotalLabel(bare)) totalIndex = budget.length;
+    else if (ofWhich || totalIndex >= 0) entry.sub = true; // rows under a total are its breakdown
+    for (const [field, fallback] of FIELDS) {
+      const text = roleText(grid, region, row, field);
+      const n = cellNumber(text);
+      const col = roleColumn(grid, region, row, field);
+      if (!n || col === undefined) continue;
+      const q = toQuantity(n, grid, row, col, `${entry.label}·${headerOf(region, field, fallback)}`, field === 'rate' ? '%' : undefined);
+      (entry as Record<string, unknown>)[field] = q;
+    }
+    budget.push(entry);
+  }
+  return { budget, relations: budgetSums(budget, totalIndex) };
+}
+
+function labelColumn(grid: Grid, row: number, before: number, label: string): number {
+  for (let c = 0; c < before; c++) if (textAt(grid, row, c) === label) return c;
+  return 0;
+}
+
+/**
+ * 年度资金总额 = 财政拨款 + 上年结转 + 其他资金, per amount column. Exhaustive when the parts end in a
+ * catch-all (其他资金) and every part states a number; a blank part or no catch-all leaves room for more.
+ */
+function budgetSums(rows: BudgetRow[], totalIndex: number): Relation[] {
+  if (totalIndex < 0) return [];
+  const total = rows[totalIndex];
+  const parts = rows.slice(totalIndex + 1).filter((r) => r.sub);
+  if (!parts.length) return [];
+  const out: Relation[] = [];
+  for (const field of AMOUNT_ROLES) {
+    const t = total[field];
+    const stated = parts.map((p) => p[field]).filter((q): q is Quantity => !!q);
+    if (!t || !stated.length) continue;
+    const exhaustive = stated.length === parts.length && parts.some((p) => isCatchAll(p.label));
+    out.push({ kind: 'sum', total: t, parts: stated, exhaustive, location: t.location,
+      evidence: [total, ...parts].map((r) => `${r.label} ${r[field]?.raw ?? ''}`.trim()).join('；') });
+  }
+  return out;
+}
+
+/** Fund sources written across a row over their amounts: 资金总额 | 财政拨款 | 其他资金 above 1599.38 | 1599.38 | 0. */
+const FUND_PART = /财政拨款|财政资金|上年结转|结转|结余|其他资金|其他|其它|自筹|一般公共预算|政府性基金|国有资本经营|专项|基本支出|项目支出/;
+
+export function horizontalFundSums(grid: Grid): Relation[] {
+  const out: Relation[] = [];
+  const n = grid.table.rows.length;
+  for (let r = 0; r + 1 < n; r++) {
+    const runs: Array<{ col: number; label: string }> = [];
+    for (let c = 0; c < grid.width; c++) {
+      const t = textAt(grid, r, c);
+      if (t && !coveredFromLeft(grid, r, c)) runs.push({ col: c, label: t });
+    }
+    const ti = runs.findIndex((x) => isTotalLabel(x.label));
+    if (ti < 0 || ti === runs.length - 1) continue;
+    const partRuns = runs.slice(ti + 1);
+    if (!partRuns.every((x) => FUND_PART.test(x.label) && !/率|比/.test(x.label))) continue;
+    const amount = (x: { col: number; label: string }): Quantity | undefined => {
+      const num = cellNumber(textAt(grid, r + 1, x.col));
+      return num ? toQuantity(num, grid, r + 1, x.col, x.label) : undefined;
+    };
+    const total = amount(runs[ti]);
+    const parts = partRuns.map(amount);
+    if (!total || parts.some((p) => !p)) continue;
+    out.push({ kind: 'sum', total, parts: parts as Quantity[], exhaustive: partRuns.some((x) => isCatchAll(x.label)),
+      location: total.location, evidence: runs.slice(ti).map((x, i) => `${x.label} ${(i ? parts[i - 1] : total)!.raw}`).join('；') });
+  }
+  return out;
+}

@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { availableParallelism, loadavg } from 'node:os';
 import { readDocument } from '../dist/src/readers/index.js';
 
 const FORMATS = ['docx', 'pdf', 'xlsx'];
@@ -86,6 +87,8 @@ async function mainBench() {
   const opts = options(process.argv.slice(2));
   const { distinct, repeated } = corpus(opts.dir, opts.min);
   console.log(`corpus: ${distinct.length} distinct files in ${opts.dir}, repeated to ${repeated.length}; node ${process.version}`);
+  // Other processes on the machine skew wall time; the load average says how much to trust the figures.
+  console.log(`cpus: ${availableParallelism()}, load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
   const info = await survey(distinct);
   const hasPdfinfo = hasCommand('pdfinfo');
@@ -121,6 +124,7 @@ async function mainBench() {
   }
 
   console.log('\n' + table(rows));
+  console.log(`\nload average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log('\nWall time, sequential, single thread. docx/xlsx have no page count (n/a). pdftotext only extracts text;');
   console.log('jixiao also builds the document model (paragraphs, tables, merged cells).');
 }

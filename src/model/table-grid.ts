@@ -12,11 +12,23 @@ export interface Grid {
   block: number;
   /** number of columns (the widest row) */
   width: number;
+  /** for a table stitched from pieces split across pages: where each row came from */
+  origins?: RowOrigin[];
 }
 
-export function makeGrid(table: TableBlock, file: string, block: number): Grid {
+/** A stitched row's source: its block, page and row there, and for each column the source column. */
+export interface RowOrigin {
+  block: number;
+  page?: number;
+  row: number;
+  cols: number[];
+}
+
+export function makeGrid(table: TableBlock, file: string, block: number, origins?: RowOrigin[]): Grid {
   const width = table.rows.reduce((w, r) => Math.max(w, r.length), 0);
-  return { table, file, block, width };
+  const grid: Grid = { table, file, block, width };
+  if (origins) grid.origins = origins;
+  return grid;
 }
 
 export function cellAt(grid: Grid, row: number, col: number): Cell | undefined {
@@ -75,12 +87,16 @@ export function isSpanningRow(grid: Grid, row: number): boolean {
 }
 
 export function locationOf(grid: Grid, row: number, col: number): Location {
-  const loc: Location = { file: grid.file, block: grid.block, row, col };
+  const o = grid.origins?.[row];
+  const loc: Location = o
+    ? { file: grid.file, block: o.block, row: o.row, col: o.cols[col] ?? col }
+    : { file: grid.file, block: grid.block, row, col };
   const t = grid.table;
   if (t.sheet !== undefined) loc.sheet = t.sheet;
   const address = cellAt(grid, row, col)?.address;
   if (address) loc.cell = address;
-  if (t.page !== undefined) loc.page = t.page;
+  const page = o ? o.page : t.page;
+  if (page !== undefined) loc.page = page;
   if (t.origin !== undefined) loc.origin = t.origin;
   return loc;
 }

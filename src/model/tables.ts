@@ -1,7 +1,8 @@
 // Table side of extraction: indicator tables, scoring sheets and budget blocks found by their header words.
 import type { SourceDocument, TableBlock } from '../document.js';
 import type { Report } from './schema.js';
-import { clean, makeGrid, type Grid } from './table-grid.js';
+import { clean, type Grid } from './table-grid.js';
+import { tableGrids } from './table-stitch.js';
 import { findRegions } from './table-header.js';
 import { extractIndicators, isIndicatorRegion, totalRelations, type TotalRow } from './table-indicators.js';
 import { extractScores, isScoreRegion } from './table-scores.js';
@@ -60,7 +61,7 @@ function isEmpty(r: TableRecords): boolean {
 }
 
 /**
- * Every table's records, in document order. Hidden sheets are skipped (workbooks keep drafts and lookups
+ * Every table's records, in document order; a table a PDF split over pages is joined first. Hidden sheets are skipped (workbooks keep drafts and lookups
  * there). A table that repeats an earlier one — a sheet copied within a workbook, or a Word table shown beside
  * the embedded workbook it was pasted from — is counted once: when its cell texts, or the records it yields, equal
  * an earlier table's. Two genuinely separate tables with identical records would be merged too; they would
@@ -70,21 +71,19 @@ export function extractTables(doc: SourceDocument): TableRecords {
   const out: TableRecords = { indicators: [], scoreItems: [], budget: [], relations: [] };
   const seenContent = new Set<string>();
   const seenRecords = new Set<string>();
-  doc.blocks.forEach((block, index) => {
-    if (block.type !== 'table' || block.hidden || !block.rows.length) return;
-    const content = contentKey(block);
-    if (seenContent.has(content)) return;
+  for (const grid of tableGrids(doc)) {
+    const content = contentKey(grid.table);
+    if (seenContent.has(content)) continue;
     seenContent.add(content);
-    const records = extractTable(makeGrid(block, doc.path, index));
-    if (isEmpty(records)) return;
+    const records = extractTable(grid);
+    if (isEmpty(records)) continue;
     const key = recordsKey(records);
-    if (seenRecords.has(key)) return;
+    if (seenRecords.has(key)) continue;
     seenRecords.add(key);
     out.indicators.push(...records.indicators);
     out.scoreItems.push(...records.scoreItems);
     out.budget.push(...records.budget);
     out.relations.push(...records.relations);
-  });
+  }
   return out;
 }
-

@@ -1,0 +1,120 @@
+// Tables a PDF splits across pages: each continuation piece is appended to the piece it continues, columns realigned.
+import type { Cell, SourceDocument, TableBlock } from '../document.js';
+import { cellNumber, coveredFromLeft, type Grid, makeGrid, type RowOrigin, textAt } from './table-grid.js';
+import { findRegions } from './table-header.js';
+
+interface Chain {
+  first: TableBlock;
+  firstBlock: number;
+  rows: Cell[][];
+  origins: RowOrigin[];
+  lastBlock: number;
+  lastPage?: number;
+  pieces: number;
+}
+
+function chainGrid(chain: Chain, file: string): Grid {
+  const table: TableBlock = { ...chain.first, rows: chain.rows };
+  return chain.pieces > 1 ? makeGrid(table, file, chain.firstBlock, chain.origins) : makeGrid(chain.first, file, chain.firstBlock);
+}
+
+/**
+ * Which column of the table so far each column of a continuation piece continues. The same width maps one to one;
+ * otherwise the piece may have lost the columns that only ever repeat a merged neighbour (a 三级指标 merged over two
+ * columns, a score merged into 备注), so it maps onto the remaining columns when their count matches. Null: no match.
+ */
+function columnMap(grid: Grid, width: number): number[] | null {
+  const region = findRegions(grid).at(-1);
+  if (!region || !region.rows.length) return null;
+  if (width === grid.width) return Array.from({ length: width }, (_, i) => i);
+  const kept: number[] = [];
+  for (let c = 0; c < grid.width; c++) {
+    const filled = region.rows.filter((r) => textAt(grid, r, c) !== '');
+    const onlyRepeats = filled.length > 0 && filled.every((r) => coveredFromLeft(grid, r, c));
+    if (!onlyRepeats) kept.push(c);
+  }
+  return kept.length === width ? kept : null;
+}
+
+/** A page's first row that only finishes the cells of the previous page's last row (a label or sentence wrapped over the break). */
+function isSpill(row: Cell[]): boolean {
+  const own = row.filter((c, i) => c.text.trim() !== '' && !(c.covered && i > 0 && row[i - 1].text === c.text));
+  return own.length > 0 && own.length * 2 <= row.length && !own.some((c) => cellNumber(c.text));
+}
+
+function append(chain: Chain, grid: Grid, piece: TableBlock, block: number, map: number[]): void {
+  piece.rows.forEach((row, r) => {
+    if (r === 0 && chain.rows.length && isSpill(row)) {
+      const last = chain.rows[chain.rows.length - 1];
+      row.forEach((cell, i) => {
+        const text = cell.text.trim();
+        if (!text || cell.covered) return;
+        const pc = map[i];
+        const before = last[pc]?.text ?? '';
+        for (let c = pc; c < last.length && (c === pc || (last[c].covered && last[c].text === before)); c++) {
+          last[c] = { ...last[c], text: before + text };
+        }
+      });
+      return;
+    }
+    const out: Cell[] = [];
+    const cols: number[] = [];
+    const synthRow = chain.rows.length;
+    for (let c = 0; c < grid.width; c++) {
+      const i = map.indexOf(c);
+      if (i >= 0 && row[i]) {
+        out.push({ ...row[i], row: synthRow, col: c });
+        cols.push(i);
+      } else {
+        // A column this piece lost: it repeats its left neighbour, as a merged cell would.
+        const left = out[c - 1];
+        out.push({ text: left?.text ?? '', row: synthRow, col: c, covered: true });
+        cols.push(cols[c - 1] ?? 0);
+      }
+    }
+    chain.rows.push(out);
+    const origin: RowOrigin = { block, row: r, cols };
+    if (piece.page !== undefined) origin.page = piece.page;
+    chain.origins.push(origin);
+  });
+  chain.lastBlock = block;
+  chain.lastPage = piece.page;
+  chain.pieces++;
+}
+
+function startChain(table: TableBlock, block: number): Chain {
+  const origins = table.rows.map((row, r) => {
+    const o: RowOrigin = { block, row: r, cols: row.map((_, c) => c) };
+    if (table.page !== undefined) o.page = table.page;
+    return o;
+  });
+  return { first: table, firstBlock: block, rows: table.rows.map((row) => [...row]), origins, lastBlock: block, lastPage: table.page, pieces: 1 };
+}
+
+/**
+ * The document's tables as grids, with page-split pieces joined: a table block that directly follows another
+ * on a later page, does not open with a header of its own and whose columns line up continues it.
+ */
+export function tableGrids(doc: SourceDocument): Grid[] {
+  const grids: Grid[] = [];
+  let chain: Chain | undefined;
+  doc.blocks.forEach((block, index) => {
+    if (block.type !== 'table' || block.hidden || !block.rows.length) return;
+    if (chain && chain.lastBlock === index - 1 && block.page !== undefined && chain.lastPage !== undefined
+      && block.page > chain.lastPage && !opensWithHeader(block, doc.path, index)) {
+      const grid = chainGrid(chain, doc.path);
+      const width = block.rows.reduce((w, r) => Math.max(w, r.length), 0);
+      const map = columnMap(grid, width);
+      if (map) { append(chain, grid, block, index, map); return; }
+    }
+    if (chain) grids.push(chainGrid(chain, doc.path));
+    chain = startChain(block, index);
+  });
+  if (chain) grids.push(chainGrid(chain, doc.path));
+  return grids;
+}
+
+function opensWithHeader(table: TableBlock, file: string, block: number): boolean {
+  const first = findRegions(makeGrid(table, file, block))[0];
+  return first !== undefined && first.headerRows[0] <= 1;
+}

@@ -1,6 +1,278 @@
-// pdf reader (to be implemented).
-import type { ReaderOutput } from './index.js';
+// pdf reader: one pass over the pages (text + operator list) → paragraphs and ruled tables, each with its page.
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PDFParse as PDFParser } from 'pdf-parse';
+import type { Block } from '../document.js';
+import { ReadFailure } from '../findings.js';
+import type { ReaderFinding, ReaderOutput } from './index.js';
+import { findTables, gridRows, placeItem, rulingSegments, type PdfOps, type OperatorList, type TableGrid } from './pdf-tables.js';
+import {
+  breaksBefore, headingLevel, isPageNumberLine, itemsToLines, joinWrapped, linePitch, modeOf, normalizeCjkSpacing,
+  type LayoutHints, type PdfLine, type PdfTextItem,
+} from './pdf-text.js';
 
-export async function readPdf(_buf: Uint8Array): Promise<ReaderOutput> {
-  throw new Error('pdf reader not implemented yet');
+/**
+ * pdf.js data files from the pdfjs-dist that pdf-parse itself loads (nested or hoisted). Without the CMaps,
+ * CJK text in PDFs whose fonts are not embedded comes back empty.
+ */
+const pdfjsRoot = (() => {
+  const pdfParseEntry = createRequire(import.meta.url).resolve('pdf-parse');
+  return dirname(createRequire(pdfParseEntry).resolve('pdfjs-dist/package.json'));
+})();
+const dataDir = (name: string) => join(pdfjsRoot, name) + sep;
+
+/**
+ * pdf-parse runs pdf.js' legacy build, whose bundled core-js replaces Array.prototype.push and JSON.parse for the
+ * whole process on Node 20 (V8 < 12.2 fails a corner-case test). The replacements are plain JS and make every push
+ * several times slower. We capture the natives before pdf.js loads (pdf-parse is imported lazily) and put them back.
+ */
+const isNative = (fn: unknown) => typeof fn === 'function' && /\[native code\]/.test(Function.prototype.toString.call(fn));
+const nativePush = Array.prototype.push;
+const nativeJsonParse = JSON.parse;
+function restoreNatives(): void {
+  if (Array.prototype.push !== nativePush && isNative(nativePush)) {
+    Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
+  }
+  if (JSON.parse !== nativeJsonParse && isNative(nativeJsonParse)) {
+    Object.defineProperty(JSON, 'parse', { value: nativeJsonParse, writable: true, configurable: true, enumerable: false });
+  }
+}
+
+interface PdfLib { PDFParse: typeof PDFParser; OPS: PdfOps }
+let libPromise: Promise<PdfLib> | undefined;
+/** pdf-parse, and the operator codes from the very pdf.js module it uses. */
+function pdfLib(): Promise<PdfLib> {
+  libPromise ??= (async () => {
+    const { PDFParse } = await import('pdf-parse');
+    const { OPS } = await import(pathToFileURL(join(pdfjsRoot, 'legacy', 'build', 'pdf.mjs')).href) as { OPS: PdfOps };
+    restoreNatives();
+    return { PDFParse, OPS };
+  })();
+  return libPromise;
+}
+
+/** The parts of pdf.js' document and page proxies this reader uses. */
+interface PdfPage {
+  getViewport(p: { scale: number }): { transform: number[]; width: number };
+  getTextContent(): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; height?: number }> }>;
+  getOperatorList(p: { annotationMode: number }): Promise<OperatorList>;
+  cleanup(): boolean;
+}
+interface PdfDocument {
+  numPages: number;
+  getPage(n: number): Promise<PdfPage>;
+}
+
+/** pdf.js AnnotationMode.DISABLE: form widgets and annotations carry no report text, and skipping them is faster. */
+const ANNOTATIONS_OFF = 0;
+const IMAGE_OP_NAMES = ['paintImageXObject', 'paintInlineImageXObject', 'paintImageMaskXObject', 'paintImageXObjectRepeat',
+  'paintImageMaskXObjectRepeat', 'paintImageMaskXObjectGroup', 'paintInlineImageXObjectGroup'];
+
+interface PageContent {
+  page: number;
+  width: number;
+  lines: PdfLine[];
+  tables: TableGrid[];
+  visibleChars: number;
+  unmappedChars: number;
+  hasImages: boolean;
+}
+
+const UNMAPPED = /[\ufffd\ue000-\uf8ff]/gu;
+
+async function readPage(doc: PdfDocument, n: number, OPS: PdfOps): Promise<PageContent> {
+  const page = await doc.getPage(n);
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    const vt = viewport.transform;
+    const [content, opList] = await Promise.all([page.getTextContent(), page.getOperatorList({ annotationMode: ANNOTATIONS_OFF })]);
+    const tables = findTables(rulingSegments(opList, vt, OPS));
+    const prose: PdfTextItem[] = [];
+    let visibleChars = 0;
+    let unmappedChars = 0;
+    for (const raw of content.items) {
+      if (typeof raw.str !== 'string' || !raw.transform || raw.str.length === 0) continue;
+      const [a, b, c, d, e, f] = raw.transform;
+      const item: PdfTextItem = {
+        str: raw.str,
+        x: vt[0] * e + vt[2] * f + vt[4],
+        y: vt[1] * e + vt[3] * f + vt[5],
+        width: raw.width ?? 0,
+        size: raw.height || Math.hypot(c, d) || Math.hypot(a, b),
+      };
+      const visible = raw.str.replace(/\s+/g, '');
+      visibleChars += [...visible].length;
+      unmappedChars += visible.match(UNMAPPED)?.length ?? 0;
+      if (!tables.some((t) => placeItem(t, item))) prose.push(item);
+    }
+    const imageOps = new Set(IMAGE_OP_NAMES.map((k) => (OPS as unknown as Record<string, number>)[k]));
+    let hasImages = false;
+    for (let i = 0; i < opList.fnArray.length && !hasImages; i++) hasImages = imageOps.has(opList.fnArray[i]);
+    const lines = itemsToLines(prose, n);
+    // running page numbers in the header or footer are not report text
+    while (lines.length && isPageNumberLine(lines[lines.length - 1].text)) lines.pop();
+    while (lines.length && isPageNumberLine(lines[0].text)) lines.shift();
+    return { page: n, width: viewport.width, lines, tables, visibleChars, unmappedChars, hasImages };
+  } finally {
+    page.cleanup();
+  }
+}
+
+/** Margins and line pitch learnt from the whole document, per page width (portrait and landscape differ). */
+function layoutHints(pages: PageContent[]): Map<PageContent, LayoutHints> {
+  const byWidth = new Map<number, PageContent[]>();
+  for (const p of pages) {
+    const key = Math.round(p.width);
+    byWidth.set(key, [...(byWidth.get(key) ?? []), p]);
+  }
+  const hints = new Map<PageContent, LayoutHints>();
+  for (const group of byWidth.values()) {
+    const lines = group.flatMap((p) => p.lines);
+    const long = lines.filter((l) => [...l.text].length >= 15);
+    const rightEdge = modeOf(long.map((l) => l.x1), 2, 3) ?? (lines.length ? Math.max(...lines.map((l) => l.x1)) : undefined);
+    const leftEdge = modeOf(lines.map((l) => l.x0), 2, 3);
+    for (const p of group) {
+      const h: LayoutHints = {};
+      if (rightEdge !== undefined) h.rightEdge = rightEdge;
+      if (leftEdge !== undefined) h.leftEdge = leftEdge;
+      const pitch = linePitch(p.lines);
+      if (pitch !== undefined) h.pitch = pitch;
+      hints.set(p, h);
+    }
+  }
+  return hints;
+}
+
+/** Lines and tables in reading order; paragraphs may continue across a page break but never across a table. */
+function assemble(pages: PageContent[]): Block[] {
+  const hints = layoutHints(pages);
+  const blocks: Block[] = [];
+  let open: { text: string; page: number; last: PdfLine } | undefined;
+  const close = () => {
+    if (!open) return;
+    const text = normalizeCjkSpacing(open.text);
+    if (text) {
+      const block: Block = { type: 'paragraph', text, page: open.page };
+      const level = headingLevel(text);
+      if (level !== undefined) block.heading = level;
+      blocks.push(block);
+    }
+    open = undefined;
+  };
+  for (const p of pages) {
+    const h = hints.get(p) ?? {};
+    const flow: Array<{ y: number; line?: PdfLine; table?: TableGrid }> = [
+      ...p.lines.map((line) => ({ y: line.y, line })),
+      ...p.tables.map((table) => ({ y: table.top, table })),
+    ].sort((a, b) => a.y - b.y);
+    for (const el of flow) {
+      if (el.table) {
+        close();
+        blocks.push({ type: 'table', rows: gridRows(el.table, p.page), page: p.page });
+      } else if (el.line) {
+        if (open && !breaksBefore(open.last, el.line, h)) {
+          open.text = joinWrapped(open.text, el.line.text);
+          open.last = el.line;
+        } else {
+          close();
+          open = { text: el.line.text, page: p.page, last: el.line };
+        }
+      }
+    }
+  }
+  close();
+  return blocks;
+}
+
+const msg = {
+  noText: {
+    zh: '该 PDF 没有可提取的文字层（可能是扫描件），无法核查其中的数字。请提供 Word 原文件或可复制文字的 PDF，或 OCR 后再检查。',
+    en: 'This PDF has no extractable text layer (probably scanned). Provide the Word original or a PDF with selectable text, or OCR it first.',
+  },
+  garbled: {
+    zh: '该 PDF 的文字无法正确解码（字体缺少字符映射，提取出的多为乱码），相当于没有可提取的文字层。请提供 Word 原文件或可复制文字的 PDF，或 OCR 后再检查。',
+    en: 'The text of this PDF cannot be decoded (fonts lack a character map), so it has no usable text layer. Provide the Word original or a PDF with selectable text, or OCR it first.',
+  },
+  scannedPage: {
+    zh: '第 {page} 页只有图片、没有文字层（可能是扫描页），其中的内容未被检查。请提供 Word 原文件或可复制文字的 PDF，或 OCR 后再检查。',
+    en: 'Page {page} holds only images and no text layer (probably scanned); its content was not checked.',
+  },
+};
+
+function noTextFinding(kind: 'noText' | 'garbled'): ReaderFinding {
+  return { rule: 'no-text', severity: 'warning', message: msg[kind].zh, messageId: kind === 'noText' ? 'no-text' : 'garbled', data: { en: msg[kind].en } };
+}
+
+/** Fewer visible characters than this in the whole file means there is no text layer to speak of. */
+const MIN_CHARS = 10;
+/** Share of undecodable characters above which the text layer is unusable. */
+const MAX_UNMAPPED = 0.3;
+
+export async function readPdf(buf: Uint8Array): Promise<ReaderOutput> {
+  const { PDFParse, OPS } = await pdfLib();
+  const parser = new PDFParse({
+    // pdf.js transfers (detaches) the buffer it is given; keep the caller's bytes intact
+    data: new Uint8Array(buf),
+    cMapUrl: dataDir('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: dataDir('standard_fonts'),
+    wasmUrl: dataDir('wasm'),
+    iccUrl: dataDir('iccs'),
+    // fully offline: data files come from disk through the Node factories, never fetched by the worker
+    useWorkerFetch: false,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+  });
+  try {
+    let doc: PdfDocument;
+    try {
+      // PDFParse keeps its loader private but it is the one place that maps pdf.js load errors; reuse it
+      doc = await (parser as unknown as { load(): Promise<PdfDocument> }).load();
+    } catch (err) {
+      throw loadFailure(err);
+    } finally {
+      restoreNatives(); // the first load also evaluates pdf.worker.mjs, which patches them again
+    }
+    const pages: PageContent[] = [];
+    for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(doc, n, OPS));
+
+    const visible = pages.reduce((s, p) => s + p.visibleChars, 0);
+    const unmapped = pages.reduce((s, p) => s + p.unmappedChars, 0);
+    if (visible < MIN_CHARS) return { blocks: [], pages: doc.numPages, findings: [noTextFinding('noText')] };
+    if (unmapped / visible > MAX_UNMAPPED) return { blocks: [], pages: doc.numPages, findings: [noTextFinding('garbled')] };
+
+    const findings: ReaderFinding[] = pages
+      .filter((p) => p.hasImages && p.visibleChars === 0)
+      .map((p) => ({
+        rule: 'no-text',
+        severity: 'warning',
+        message: msg.scannedPage.zh.replace('{page}', String(p.page)),
+        messageId: 'scanned-page',
+        location: { page: p.page },
+        data: { en: msg.scannedPage.en.replace('{page}', String(p.page)) },
+      }));
+    return { blocks: assemble(pages), pages: doc.numPages, findings };
+  } finally {
+    await parser.destroy().catch(() => undefined);
+  }
+}
+
+/** pdf.js load errors → the reader failures users can act on. */
+function loadFailure(err: unknown): unknown {
+  const name = err instanceof Error ? err.name : '';
+  const text = err instanceof Error ? err.message : String(err);
+  if (name === 'PasswordException' || /password/i.test(text)) {
+    return new ReadFailure('read-error',
+      '该 PDF 已加密（打开需要密码），无法读取其中的文字。请提供未加密的文件（在原软件中取消密码后重新导出）。',
+      'This PDF is encrypted (a password is required to open it). Provide an unencrypted file.');
+  }
+  if (name === 'InvalidPDFException' || name === 'FormatError' || /Invalid PDF/i.test(text)) {
+    return new ReadFailure('read-error',
+      `PDF 文件结构损坏，无法读取（${text}）。文件可能在下载或复制时被截断，请重新获取或重新导出 PDF 后再试。`,
+      `Corrupt PDF structure, cannot read it (${text}). Re-download or re-export the PDF.`);
+  }
+  return err;
 }

@@ -192,6 +192,23 @@ describe('a workbook built in the test', () => {
   });
 });
 
+describe('sheet names exceljs would refuse', () => {
+  it('reads sheets named over 31 characters, "History" or with entities, under their real names', async () => {
+    const members = unzipSync(readFileSync('fixtures/004-baocheng-2024.xlsx'));
+    const long = '2024年度部门整体支出绩效目标完成情况自评表（某某镇人民政府）附表一';
+    members['xl/workbook.xml'] = strToU8(strFromU8(members['xl/workbook.xml']!)
+      .replace('name="Sheet1"', `name="${long}"`).replace('name="整体2-2自评打分表"', 'name="History &amp; 打分"'));
+    const out = await readXlsx(zipSync(members));
+    expect(long.length).toBeGreaterThan(31);
+    expect(out.blocks.map((b) => b.type === 'table' && b.sheet)).toEqual([long, 'History & 打分']);
+    expect(out.findings).toEqual([]);
+    expect(cellAt(sheet(out, long), 'K20')).toMatchObject({ text: '1.25', value: 1.25 });
+
+    members['xl/workbook.xml'] = strToU8(strFromU8(members['xl/workbook.xml']!).replace('name="History &amp; 打分"', 'name="History"'));
+    expect((await readXlsx(zipSync(members))).blocks.map((b) => b.type === 'table' && b.sheet)).toEqual([long, 'History']);
+  });
+});
+
 describe('corrupt workbooks', () => {
   it('warns about a worksheet stored under a non-standard part name instead of dropping it silently', async () => {
     const members = unzipSync(readFileSync('fixtures/004-baocheng-2024.xlsx'));

@@ -1,10 +1,10 @@
 // xlsx reader: every worksheet becomes one table block, merged ranges expanded, each cell with its shown text.
 import ExcelJS from 'exceljs';
-import { strFromU8, unzipSync } from 'fflate';
 import type { Cell, TableBlock } from '../document.js';
 import { ReadFailure } from '../findings.js';
 import type { ReaderFinding, ReaderOutput } from './index.js';
 import { formatNumber, parseNumberText } from './xlsx-format.js';
+import { exceljsRejectsName, listSheets, placeholderName, withPlaceholderNames } from './xlsx-package.js';
 
 /** A workbook that takes longer than this to open is treated as a failure rather than left to hang the batch. */
 const LOAD_TIMEOUT_MS = 60_000;
@@ -85,7 +85,7 @@ interface SheetResult {
   findings: ReaderFinding[];
 }
 
-function readSheet(ws: ExcelJS.Worksheet): SheetResult {
+function readSheet(ws: ExcelJS.Worksheet, name: string): SheetResult {
   const findings: ReaderFinding[] = [];
   const contents = new Map<ExcelJS.Cell, CellContent>();
   const contentOf = (cell: ExcelJS.Cell): CellContent => {
@@ -119,7 +119,7 @@ function readSheet(ws: ExcelJS.Worksheet): SheetResult {
     });
   });
 
-  const block: TableBlock = { type: 'table', sheet: ws.name, rows: [] };
+  const block: TableBlock = { type: 'table', sheet: name, rows: [] };
   if (ws.state === 'hidden' || ws.state === 'veryHidden') block.hidden = true;
   if (bottom === 0) return { block, findings };
 
@@ -129,10 +129,10 @@ function readSheet(ws: ExcelJS.Worksheet): SheetResult {
     findings.push({
       rule: 'sheet-truncated',
       severity: 'warning',
-      message: `工作表“${ws.name}”过大（${bottom - top + 1} 行 × ${width} 列），只读取了前 ${maxRows} 行。如有远处的零散单元格，请删除后再检查。`,
+      message: `工作表“${name}”过大（${bottom - top + 1} 行 × ${width} 列），只读取了前 ${maxRows} 行。如有远处的零散单元格，请删除后再检查。`,
       messageId: 'sheet-truncated',
-      location: { sheet: ws.name },
-      data: { en: `Sheet "${ws.name}" is too large (${bottom - top + 1} × ${width}); only the first ${maxRows} rows were read.` },
+      location: { sheet: name },
+      data: { en: `Sheet "${name}" is too large (${bottom - top + 1} × ${width}); only the first ${maxRows} rows were read.` },
     });
     bottom = top + maxRows - 1;
   }
@@ -169,11 +169,11 @@ function readSheet(ws: ExcelJS.Worksheet): SheetResult {
     findings.push({
       rule: 'formula-no-result',
       severity: 'warning',
-      message: `工作表“${ws.name}”中 ${shown}${more}的公式没有保存计算结果，读不到数值，按空白处理。请在 Excel/WPS 中打开该文件、重新计算并保存后再检查。`,
+      message: `工作表“${name}”中 ${shown}${more}的公式没有保存计算结果，读不到数值，按空白处理。请在 Excel/WPS 中打开该文件、重新计算并保存后再检查。`,
       messageId: 'formula-no-result',
-      location: { sheet: ws.name, cell: noResult[0]!.address },
+      location: { sheet: name, cell: noResult[0]!.address },
       data: {
-        en: `${noResult.length} formula cell(s) in sheet "${ws.name}" have no cached result and were read as blank. Open, recalculate and save the workbook.`,
+        en: `${noResult.length} formula cell(s) in sheet "${name}" have no cached result and were read as blank. Open, recalculate and save the workbook.`,
         cells: noResult.map((x) => x.address),
       },
     });
@@ -188,45 +188,6 @@ export function cellAddress(row: number, col: number): string {
   return `${letters}${row}`;
 }
 
-function decodeXml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => {
-    const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
-    if (named[e.toLowerCase()]) return named[e.toLowerCase()]!;
-    return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-  });
-}
-
-/**
- * Names of worksheets the workbook lists but exceljs did not load (it only finds parts named
- * xl/worksheets/sheetN.xml). Chart sheets hold no cells and are not counted.
- */
-export function unreadSheetNames(buf: Uint8Array, loaded: Set<string>): string[] {
-  let parts: Record<string, Uint8Array>;
-  try {
-    parts = unzipSync(buf, { filter: (f) => f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels' });
-  } catch {
-    return [];
-  }
-  const book = parts['xl/workbook.xml'];
-  if (!book) return [];
-  const rels = parts['xl/_rels/workbook.xml.rels'] ? strFromU8(parts['xl/_rels/workbook.xml.rels']) : '';
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
-    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target);
-  }
-  const missing: string[] = [];
-  for (const m of strFromU8(book).matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
-    const rid = /\br:id="([^"]*)"|\b\w+:id="([^"]*)"/.exec(m[0]);
-    const target = targets.get(rid?.[1] ?? rid?.[2] ?? '') ?? '';
-    if (name === undefined || /chartsheet|dialogsheet|macrosheet/i.test(target)) continue;
-    if (!loaded.has(decodeXml(name))) missing.push(decodeXml(name));
-  }
-  return missing;
-}
-
 /**
  * Reads a workbook. Each cell's `text` is what Excel shows (number formats with fixed decimals, thousands
  * separators, percent and literal units applied; dates as ISO text; errors as #DIV/0!), and `value` is the number
@@ -235,16 +196,22 @@ export function unreadSheetNames(buf: Uint8Array, loaded: Set<string>): string[]
  * The grid is the bounding box of non-empty cells; interior blanks are cells with text ''.
  */
 export async function readXlsx(buf: Uint8Array): Promise<ReaderOutput> {
-  const wb = await loadWorkbook(buf);
+  const listed = listSheets(buf);
+  // Names exceljs would refuse are swapped for placeholders while loading and restored on the blocks.
+  const renamed = listed.some((s, i) => exceljsRejectsName(s.name, i, listed));
+  const realName = new Map(renamed ? listed.map((s, i) => [placeholderName(i), s.name]) : []);
+  const wb = await loadWorkbook(renamed ? withPlaceholderNames(buf) : buf);
   const blocks: TableBlock[] = [];
   const findings: ReaderFinding[] = [];
   for (const ws of wb.worksheets) {
     if (!ws) continue;
-    const sheet = readSheet(ws);
+    const sheet = readSheet(ws, realName.get(ws.name) ?? ws.name);
     blocks.push(sheet.block);
     findings.push(...sheet.findings);
   }
-  const unread = unreadSheetNames(buf, new Set(blocks.map((b) => b.sheet ?? '')));
+  // exceljs finds worksheets only under xl/worksheets/sheetN.xml; say so rather than drop one silently.
+  const loaded = new Set(blocks.map((b) => b.sheet));
+  const unread = listed.filter((s) => !s.cellless && !loaded.has(s.name)).map((s) => s.name);
   if (unread.length) {
     findings.push({
       rule: 'sheet-unread',

@@ -147,6 +147,32 @@ describe('004-baocheng-2024: real tables and embedded workbooks give the same in
   });
 });
 
+describe('automatic numbering is written into the text', () => {
+  // 002 with its typed labels "一、" and "（一）" replaced by Word list numbering (chineseCounting).
+  const numbered = (): Uint8Array => derive('002-songying-2023.docx', (files) => {
+    editXml(files, 'word/document.xml', (x) => x
+      .replace(/<w:p><w:r><w:t>[一二三四五六七八九十]+、/g, '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr></w:pPr><w:r><w:t>')
+      .replace(/<w:p><w:r><w:t>（[一二三四五六七八九十]+）/g, '<w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="90"/></w:numPr></w:pPr><w:r><w:t>'));
+    editXml(files, 'word/numbering.xml', (x) => x.replace('</w:numbering>',
+      '<w:abstractNum w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>'
+      + '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>'
+      + '<w:num w:numId="90"><w:abstractNumId w:val="90"/></w:num></w:numbering>'));
+  });
+
+  it('restores the labels mammoth would drop, counting like Word', async () => {
+    const out = await readDocx(numbered());
+    const heads = paragraphs(out.blocks).filter((b) => b.heading === 1).map((b) => b.text);
+    expect(heads).toEqual(['一、部门基本情况', '二、自评工作开展情况', '三、部门整体支出绩效目标实现情况及指标分析',
+      '四、评价结论和评价等级', '五、存在的问题及改进措施', '六、评价工作组人员名单及签字（姓名、工作单位、职务、职称）']);
+    const texts = paragraphs(out.blocks).map((b) => b.text);
+    expect(texts).toContain('（三）部门整体支出绩效目标、指标');
+    // Level 2 restarts under each level 1; the typed "（1）" in between is not part of the list.
+    expect(texts).toContain('（一）分项绩效目标实现情况及指标分析');
+    expect(texts).toContain('（二）针对问题提出具体的改进措施或建议');
+    expect(paragraphs(out.blocks).find((b) => b.text === '（一）部门概况')?.heading).toBe(2);
+  });
+});
+
 describe('embedded objects that cannot be read are reported, never silent', () => {
   it('a legacy OLE member is named in a warning; the other workbook is still read', async () => {
     const ole2 = new Uint8Array(4096);

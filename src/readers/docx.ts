@@ -9,6 +9,7 @@ import {
   type DocxPackage, type EmbeddedObject,
 } from './docx-package.js';
 import { htmlToItems } from './docx-html.js';
+import { writeNumberingLabels } from './docx-numbering.js';
 import type { ReaderFinding, ReaderOutput } from './index.js';
 import { readXlsx } from './xlsx.js';
 
@@ -126,8 +127,14 @@ async function readEmbeddedWorkbook(data: Uint8Array, obj: EmbeddedObject, block
 
 export async function readDocx(buf: Uint8Array): Promise<ReaderOutput> {
   const pkg = openDocx(buf);
-  const documentXml = strFromU8(pkg.parts[pkg.documentPath]);
-  const { xml, objects } = markObjects(documentXml, relationshipsOf(pkg, pkg.documentPath));
+  const rels = relationshipsOf(pkg, pkg.documentPath);
+  const part = (type: string): string | undefined => {
+    const target = rels.find((r) => r.type.endsWith(`/${type}`) && !r.external)?.target;
+    const data = target ? pkg.parts[target] : undefined;
+    return data ? strFromU8(data) : undefined;
+  };
+  const numbered = writeNumberingLabels(strFromU8(pkg.parts[pkg.documentPath]), part('numbering'), part('styles'));
+  const { xml, objects } = markObjects(numbered, rels);
   let result: { value: string; messages: Message[] };
   try {
     result = await mammoth.convertToHtml({ buffer: Buffer.from(repack(pkg.parts, { [pkg.documentPath]: xml })) }, {

@@ -1,4 +1,8 @@
 // PDF text layout: positioned text items → lines → paragraphs, with outline-numbering heading levels.
+import { numberingLevel, outlineLevel, plainNumber } from './docx-text.js';
+
+/** Headings and cell numbers follow the docx reader's rules, so the same report reads alike in both formats. */
+export { outlineLevel as headingLevel, plainNumber };
 
 /** One text run from pdf.js, in top-down page coordinates (y is the baseline, growing downwards). */
 export interface PdfTextItem {
@@ -35,30 +39,6 @@ export function normalizeCjkSpacing(text: string): string {
     .replace(CJK_BEFORE_DIGIT, '$1')
     .replace(DIGIT_BEFORE_CJK, '$1')
     .trim();
-}
-
-/** Outline numbering → heading level: 一、 → 1, （一） → 2, 1./1、 → 3, （1） → 4, ① → 5. */
-const OUTLINE: Array<[RegExp, number]> = [
-  [/^[一二三四五六七八九十百]+\s*[、.．]/u, 1],
-  [/^[（(]\s*[一二三四五六七八九十百]+\s*[）)]/u, 2],
-  [/^\d{1,2}\s*(?:[、．]|\.(?!\d))/u, 3],
-  [/^[（(]\s*\d{1,2}\s*[）)]/u, 4],
-  [/^[\u2460-\u2473\u2776-\u277f]/u, 5],
-];
-
-export function outlineLevel(text: string): number | undefined {
-  const t = text.trimStart();
-  for (const [re, level] of OUTLINE) if (re.test(t)) return level;
-  return undefined;
-}
-
-/** Longest paragraph still taken as a heading; longer numbered paragraphs are list items with body text. */
-const HEADING_MAX_CHARS = 30;
-
-export function headingLevel(text: string): number | undefined {
-  const t = text.trim();
-  if ([...t].length > HEADING_MAX_CHARS || /[。；;，,]$/u.test(t)) return undefined;
-  return outlineLevel(t);
 }
 
 /** A sentence ends here (optionally followed by a closing quote or bracket). */
@@ -140,7 +120,7 @@ export function leadingChunkEms(text: string): number {
 
 /** Whether `next` starts a new paragraph after `prev`. */
 export function breaksBefore(prev: PdfLine, next: PdfLine, hints: LayoutHints): boolean {
-  if (endsSentence(prev.text) || outlineLevel(next.text) !== undefined) return true;
+  if (endsSentence(prev.text) || numberingLevel(next.text) !== undefined) return true;
   if (Math.abs(prev.size - next.size) > 1) return true;
   const em = Math.max(prev.size, 1);
   if (hints.rightEdge !== undefined && hints.rightEdge - prev.x1 > (leadingChunkEms(next.text) + 0.5) * em) return true;
@@ -178,16 +158,6 @@ export function modeOf(values: number[], step: number, min: number): number | un
   return best !== undefined && bestCount >= min ? best * step : undefined;
 }
 
-const PLAIN_NUMBER = /^[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-
-/** The numeric value of a cell holding only a number ("1,059.39", "-3", "0.00"); undefined otherwise. */
-export function plainNumber(text: string): number | undefined {
-  const t = text.trim();
-  if (!PLAIN_NUMBER.test(t)) return undefined;
-  const n = Number(t.replace(/,/g, '').replace('−', '-'));
-  return Number.isFinite(n) ? n : undefined;
-}
-
 /**
  * Text of a table cell from its lines. Narrow cells wrap numbers ("1,059.3" / "9"): when the lines glued together
  * form one plain number, that is the text. Otherwise lines join into paragraphs like prose, one per text line.
@@ -199,7 +169,7 @@ export function cellText(lines: PdfLine[]): string {
   const paragraphs: string[] = [];
   let current = lines[0].text;
   for (let i = 1; i < lines.length; i++) {
-    if (endsSentence(lines[i - 1].text) || outlineLevel(lines[i].text) !== undefined) {
+    if (endsSentence(lines[i - 1].text) || numberingLevel(lines[i].text) !== undefined) {
       paragraphs.push(current);
       current = lines[i].text;
     } else current = joinWrapped(current, lines[i].text);

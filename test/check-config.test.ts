@@ -1,0 +1,92 @@
+// The registry and the configuration: sorted ids, metadata for `jixiao rules`, severity overrides, off, language, crashes.
+import { describe, it, expect } from 'vitest';
+import { checks, registry, runChecks, applyRuleSettings, resolveSeverity } from '../src/checks/index.js';
+import { defineCheck } from '../src/checks/define.js';
+import { Config } from '../src/config.js';
+import { report, rel, q, ql, findingsOf } from './check-builder.js';
+import type { RelationOf } from '../src/model/schema.js';
+import type { Finding } from '../src/findings.js';
+
+const wrongRate = report({
+  relations: [rel<RelationOf<'rate'>>({ kind: 'rate', name: '执行率', rate: q('88.82%', 3), numerator: ql('8724.90万元', '支付数'), denominators: [ql('9883.28万元', '调整预算数')] })],
+});
+const truncatedRate = report({
+  relations: [rel<RelationOf<'rate'>>({ kind: 'rate', name: '执行率', rate: q('90.07%', 3), numerator: q('3425.81万元'), denominators: [q('3803.27万元')] })],
+});
+
+describe('registry', () => {
+  it('is one list sorted by id, ids unique, each with a description in both languages', () => {
+    const ids = registry.map((c) => c.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const c of checks) {
+      expect(c.description.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(c.description.en.length).toBeGreaterThan(0);
+    }
+  });
+  it('lists the arithmetic checks with formulas and the reader rules', () => {
+    const byId = new Map(checks.map((c) => [c.id, c]));
+    for (const id of ['rate', 'share', 'sum', 'growth', 'list-count', 'score-cap', 'score-total', 'grade', 'weight-total', 'indicator-score', 'exec-score', 'cross-ref']) {
+      expect(byId.get(id)?.formula, id).toBeTruthy();
+    }
+    for (const id of ['read-error', 'no-text', 'legacy-format']) expect(byId.has(id), id).toBe(true);
+    expect(JSON.parse(JSON.stringify(checks))[0]).not.toHaveProperty('run');
+  });
+  it('every message template exists in Chinese and English with the same placeholders', () => {
+    for (const c of registry) {
+      for (const [id, m] of Object.entries(c.messages)) {
+        const ph = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
+        expect(ph(m.en), `${c.id}.${id}`).toEqual(ph(m.zh));
+      }
+    }
+  });
+});
+
+describe('config', () => {
+  it('default: a mismatch is an error with a Chinese message quoting the numbers as written', () => {
+    const [f] = runChecks(wrongRate, Config.parse({}));
+    expect(f).toMatchObject({ rule: 'rate', severity: 'error', messageId: 'mismatch', expected: '88.28%', actual: '88.82%' });
+    expect(f.message).toBe('执行率应为 88.28%（8724.90 ÷ 9883.28），文中为 88.82%');
+  });
+  it('lang en', () => {
+    const [f] = runChecks(wrongRate, Config.parse({ lang: 'en' }));
+    expect(f.message).toMatch(/should be 88\.28%/);
+  });
+  it('severity override, string or object form', () => {
+    expect(findingsOf('rate', wrongRate, { rules: { rate: 'warning' } })[0].severity).toBe('warning');
+    expect(findingsOf('rate', wrongRate, { rules: { rate: { severity: 'info' } } })[0].severity).toBe('info');
+  });
+  it('a finding the rule marks milder stays milder under an override', () => {
+    expect(findingsOf('rate', truncatedRate, { rules: { rate: 'error' } })[0].severity).toBe('warning');
+    expect(findingsOf('rate', truncatedRate, { rules: { rate: 'info' } })[0].severity).toBe('info');
+    expect(resolveSeverity('error', 'warning', undefined)).toBe('warning');
+    expect(resolveSeverity('warning', undefined, 'error')).toBe('error');
+  });
+  it("'off' silences a rule", () => {
+    expect(runChecks(wrongRate, Config.parse({ rules: { rate: 'off' } }))).toEqual([]);
+  });
+  it.each([
+    ['round', [{ messageId: 'mismatch', severity: 'error' }]],
+    ['truncate-as-warning', [{ messageId: 'truncated', severity: 'warning' }]],
+    ['truncate-ok', []],
+  ] as const)('rounding %s', (rounding, expected) => {
+    expect(findingsOf('rate', truncatedRate, { rounding }).map((f) => ({ messageId: f.messageId, severity: f.severity }))).toEqual(expected);
+  });
+  it('applyRuleSettings configures reader findings too', () => {
+    const noText: Finding = { rule: 'no-text', severity: 'warning', message: '…', location: { file: 'x.pdf' } };
+    expect(applyRuleSettings([noText], Config.parse({ rules: { 'no-text': 'error' } }))[0].severity).toBe('error');
+    expect(applyRuleSettings([noText], Config.parse({ rules: { 'no-text': 'off' } }))).toEqual([]);
+    expect(applyRuleSettings([noText], Config.parse({}))).toEqual([noText]);
+  });
+  it('a check that throws becomes a finding and the other checks still run', () => {
+    const broken = defineCheck({
+      id: 'broken', severity: 'error', description: { zh: '坏', en: 'broken' }, messages: {},
+      *run() { throw new Error('boom'); },
+    });
+    const found = runChecks(wrongRate, Config.parse({}), [broken, registry.find((c) => c.id === 'rate')!]);
+    expect(found.map((f) => [f.rule, f.messageId, f.severity])).toEqual([['broken', 'internal-error', 'warning'], ['rate', 'mismatch', 'error']]);
+  });
+  it('a clean report yields nothing from any rule', () => {
+    expect(runChecks(report(), Config.parse({}))).toEqual([]);
+  });
+});

@@ -163,6 +163,19 @@ describe('004 (indicator and scoring tables)', () => {
   });
 });
 
+describe('CJK text in a font that is not embedded', () => {
+  it('decodes through the CMaps shipped with pdf.js (UniGB-UCS2-H, STSong-Light)', async () => {
+    const descriptor = '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>';
+    const cidFont = `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor ${descriptor} /DW 1000 >>`;
+    const font = `<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [${cidFont}] >>`;
+    // 预算执行率88.28%。 as UCS-2 codes
+    const text = 'BT /F1 12 Tf 72 720 Td <98847B976267884C738700380038002E003200380025 3002> Tj ET';
+    const out = await readPdf(pdfWithPages([[text, '<< /Font << /F1 5 0 R >> >>']], [font]));
+    expect(out.findings).toEqual([]);
+    expect(paragraphs(out.blocks).map((p) => p.text)).toEqual(['预算执行率88.28%。']);
+  });
+});
+
 describe('PDFs without usable text', () => {
   it('an empty page: a no-text warning, not a silent pass', async () => {
     const out = await readPdf(pdfWithPages([['', '<< >>']]));

@@ -293,3 +293,22 @@ describe('a table a PDF splits over pages', () => {
     expect(records.indicators.map((i) => [i.name, i.location.block])).toEqual([['A', 0], ['B', 1]]);
   });
 });
+
+describe('several 分值 columns', () => {
+  it('a sheet with a 分值 column after each level takes the item’s own, never the digits run together', () => {
+    const t = table([
+      ['一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '得分'],
+      ['决策', '20', '目标设定', '12', '绩效目标合理性', '6', '5'],
+    ]);
+    const [item] = extractTables(doc(t)).scoreItems;
+    expect([item.name, item.max?.value, item.score?.value]).toEqual(['绩效目标合理性', 6, 5]);
+  });
+  it('an indicator row with two weights in two columns states no weight rather than a wrong one', () => {
+    const t = table([
+      ['三级指标', '指标值', '实际完成值', '分值', '分值'],
+      ['A', '10', '10', '20', '6'],
+    ]);
+    const [ind] = extractTables(doc(t)).indicators;
+    expect(ind.weight).toBeUndefined();
+  });
+});

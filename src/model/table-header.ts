@@ -129,7 +129,10 @@ export function findRegions(grid: Grid): Region[] {
   });
 }
 
-/** The text of a role in one row: its columns joined, skipping positions that repeat a merged cell. */
+/**
+ * The text of a role in one row: its columns joined (≥ | 90% → ≥90%), skipping positions that repeat a merged
+ * cell. Two numbers are never run together into one: they are joined with a separator no number contains.
+ */
 export function roleText(grid: Grid, region: Region, row: number, role: Role): string {
   const cols = region.columns.get(role);
   if (!cols) return '';
@@ -140,7 +143,7 @@ export function roleText(grid: Grid, region: Region, row: number, role: Role): s
     if (t && t !== prev) parts.push(t);
     prev = t;
   }
-  return parts.join('');
+  return parts.filter((p) => /[0-9０-９]/.test(p)).length > 1 ? parts.join('；') : parts.join('');
 }
 
 /** The first column of a role whose cell in this row is filled (or the first column of the role). */

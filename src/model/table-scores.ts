@@ -10,7 +10,10 @@ export function isScoreRegion(region: Region): boolean {
     && (has(region, 'name') || has(region, 'level1') || has(region, 'level2'));
 }
 
-/** A number in a role's columns: the joined text, or the one column that holds a number. */
+/**
+ * A number in a role's columns: the joined text, or else the column that holds one. Sheets with a 分值 column
+ * after each level (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值) give the item's own in the first after its name.
+ */
 function numberIn(grid: Grid, region: Region, row: number, role: Role, label: string): Quantity | undefined {
   const joined = cellNumber(roleText(grid, region, row, role));
   const col = roleColumn(grid, region, row, role);
@@ -18,8 +21,9 @@ function numberIn(grid: Grid, region: Region, row: number, role: Role, label: st
   const found = (region.columns.get(role) ?? [])
     .map((c) => ({ c, n: cellNumber(textAt(grid, row, c)) }))
     .filter((x) => x.n);
-  if (found.length !== 1) return undefined;
-  return toQuantity(found[0].n!, grid, row, found[0].c, label);
+  const nameCol = region.columns.get('name')?.[0];
+  const pick = found.length === 1 ? found[0] : nameCol === undefined ? undefined : found.find((x) => x.c > nameCol);
+  return pick ? toQuantity(pick.n!, grid, row, pick.c, label) : undefined;
 }
 
 interface Labelled {

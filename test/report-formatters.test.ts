@@ -3,6 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { SaxesParser } from 'saxes';
 import { formatters, errorsOnly, messageOf, formatLocation, summarize, type FormatOptions } from '../src/report/index.js';
 import { escapeData, escapeProperty } from '../src/report/github.js';
+import { registry } from '../src/checks/index.js';
 import type { FileResult } from '../src/pipeline.js';
 import { sampleResults, finding, emptyReport } from './report-fixtures.js';
 
@@ -169,9 +170,19 @@ describe('shared helpers', () => {
   });
 
   it('falls back to the Chinese message when no English is known', () => {
-    const f = finding('a');
+    const f = finding('a', { rule: 'not-a-registered-rule' });
     expect(messageOf(f, 'en')).toBe(f.message);
     expect(messageOf({ ...f, data: { en: 'rate mismatch' } }, 'en')).toBe('rate mismatch');
+  });
+
+  it('renders English from the check\'s own message template when the finding was made in Chinese', () => {
+    const check = registry.find((c) => Object.keys(c.messages).length > 0)!;
+    const [id, text] = Object.entries(check.messages as Record<string, { zh: string; en: string }>)[0];
+    const keys = [...text.en.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+    const data = Object.fromEntries(keys.map((k) => [k, `<${k}>`]));
+    const f = { ...finding('a'), rule: check.id, messageId: id, data };
+    expect(messageOf(f, 'en')).toBe(text.en.replace(/\{(\w+)\}/g, (_, k: string) => `<${k}>`));
+    expect(messageOf(f, 'zh')).toBe(f.message);
   });
 
   it('counts by severity', () => {

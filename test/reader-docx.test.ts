@@ -8,6 +8,8 @@ import { readBuffer, type ReaderOutput } from '../src/readers/index.js';
 import { readDocx } from '../src/readers/docx.js';
 import { htmlToItems } from '../src/readers/docx-html.js';
 import { outlineLevel, plainNumber } from '../src/readers/docx-text.js';
+import { formatNumber, writeNumberingLabels } from '../src/readers/docx-numbering.js';
+import { balanced, markObjects } from '../src/readers/docx-package.js';
 
 const fixture = (name: string): Uint8Array => readFileSync(`fixtures/${name}`);
 const paragraphs = (blocks: Block[]): ParagraphBlock[] => blocks.filter((b): b is ParagraphBlock => b.type === 'paragraph');
@@ -289,6 +291,28 @@ describe('grid and text helpers', () => {
     ['（1）预算编审履职效果（5分）', 4], ['①数量指标', 5], ['1.5万元用于培训', undefined], ['2023年预算', undefined], ['一是落实政策', undefined],
   ])('outline level of %s is %s', (text, level) => {
     expect(outlineLevel(text)).toBe(level);
+  });
+
+  it.each([
+    [1, 'chineseCounting', '一'], [10, 'chineseCounting', '十'], [11, 'chineseCounting', '十一'], [20, 'chineseCounting', '二十'],
+    [101, 'chineseCounting', '一百零一'], [3, 'decimalEnclosedCircle', '③'], [2, 'ideographTraditional', '乙'], [4, 'lowerRoman', 'iv'],
+  ])('numbering %s in %s is %s', (n, format, text) => {
+    expect(formatNumber(n, format)).toBe(text);
+  });
+
+  it('takes numbering from a paragraph style through basedOn', () => {
+    const numbering = '<w:numbering><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num></w:numbering>';
+    const styles = '<w:styles><w:style w:type="paragraph" w:styleId="List"><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Item"><w:basedOn w:val="List"/></w:style></w:styles>';
+    const doc = '<w:p><w:pPr><w:pStyle w:val="Item"/></w:pPr><w:r><w:t>甲</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Item"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr></w:p><w:p><w:pPr><w:pStyle w:val="Item"/></w:pPr></w:p>';
+    const labels = [...writeNumberingLabels(doc, numbering, styles).matchAll(/preserve">([^<]*)</g)].map((m) => m[1]);
+    expect(labels).toEqual(['1. ', '2. ']);
+  });
+
+  it('leaves unbalanced XML to the parser instead of scanning it again and again', () => {
+    expect(balanced('<w:pPr><w:pPrChange><w:pPr/></w:pPrChange></w:pPr>', 'w:pPr')).toBe(true);
+    expect(balanced('</w:pPr><w:pPr>', 'w:pPr')).toBe(false);
+    const unclosed = '<w:p><w:r><w:object><o:OLEObject r:id="rId9"/>'.repeat(3);
+    expect(markObjects(unclosed, []).xml).toBe(unclosed);
   });
 
   it.each([

@@ -1,6 +1,6 @@
 // Writes Word's automatic numbering ("一、", "（一）", "1.") into the paragraph text, because mammoth turns
 // numbered paragraphs into bare list items and the outline labels that sections and lists depend on would be lost.
-import { attributes } from './docx-package.js';
+import { attributes, balanced } from './docx-package.js';
 
 interface Level {
   start: number;
@@ -25,7 +25,12 @@ interface NumberRef {
   ilvl: number;
 }
 
-const first = (xml: string, tag: string): string | undefined => xml.match(new RegExp(`<${tag}\\b[^>]*>`))?.[0];
+const startTags = new Map<string, RegExp>();
+const first = (xml: string, tag: string): string | undefined => {
+  let re = startTags.get(tag);
+  if (!re) startTags.set(tag, re = new RegExp(`<${tag}\\b[^>]*>`));
+  return xml.match(re)?.[0];
+};
 const val = (xml: string, tag: string): string | undefined => {
   const el = first(xml, tag);
   return el ? attributes(el)['w:val'] : undefined;
@@ -171,10 +176,12 @@ const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, 
  * Bullets are left out: they carry no outline meaning.
  */
 export function writeNumberingLabels(documentXml: string, numberingXml: string | undefined, stylesXml: string | undefined): string {
-  if (!numberingXml) return documentXml;
+  if (!numberingXml || !balanced(documentXml, 'w:pPr') || !balanced(documentXml, 'w:pPrChange')) return documentXml;
+  if (!['w:abstractNum', 'w:num', 'w:lvl', 'w:lvlOverride', 'w:numPr'].every((tag) => balanced(numberingXml, tag))) return documentXml;
   const numbering = parseNumbering(numberingXml);
   if (numbering.instances.size === 0) return documentXml;
-  const byStyle = stylesXml ? styleNumbering(stylesXml) : new Map<string, NumberRef>();
+  const stylesUsable = stylesXml !== undefined && ['w:style', 'w:numPr'].every((tag) => balanced(stylesXml, tag));
+  const byStyle = stylesUsable ? styleNumbering(stylesXml) : new Map<string, NumberRef>();
   const counters = new Map<string, Array<number | undefined>>();
   const overridden = new Set<string>();
 

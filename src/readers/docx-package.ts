@@ -149,6 +149,20 @@ export function relationshipsOf(pkg: DocxPackage, partPath: string): Relationshi
   return data ? parseRelationships(strFromU8(data), folder) : [];
 }
 
+/**
+ * True when every non-empty `<tag>` is closed later and no close comes first. The lazy element patterns used on
+ * package XML rescan to the end for an unclosed element, so they run only on balanced input (linear check).
+ */
+export function balanced(xml: string, tag: string): boolean {
+  let depth = 0;
+  for (const m of xml.matchAll(new RegExp(`<(/?)${tag}(?=[\\s/>])[^>]*?(/?)>`, 'g'))) {
+    if (m[2] === '/') continue;
+    depth += m[1] === '/' ? -1 : 1;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
+}
+
 const OLE_REFERENCE = /<(o:OLEObject|w:objectEmbed|w:objectLink)\b[^>]*>/g;
 
 /**
@@ -173,7 +187,7 @@ export function markObjects(documentXml: string, rels: Relationship[]): { xml: s
     if (marked) obj.marked = true;
     return obj;
   };
-  const xml = documentXml.replace(/<w:object\b[^>]*\/>|<w:object\b[\s\S]*?<\/w:object>/g, (element) => {
+  const xml = !balanced(documentXml, 'w:object') ? documentXml : documentXml.replace(/<w:object\b[^>]*\/>|<w:object\b[\s\S]*?<\/w:object>/g, (element) => {
     const reference = element.match(OLE_REFERENCE)?.[0];
     const obj = reference ? objectFor(reference, true) : undefined;
     return obj ? `<w:t xml:space="preserve">${MARK_OPEN}${obj.index}${MARK_CLOSE}</w:t>` : element;

@@ -3,6 +3,7 @@ import { describe, it, expect } from 'vitest';
 import type { Block, Cell, SourceDocument, TableBlock } from '../src/document.js';
 import { extractTables } from '../src/model/tables.js';
 import type { Relation, RelationOf } from '../src/model/schema.js';
+import { rng } from './helpers/rng.js';
 
 /** Rows of cell texts; '<' repeats the cell to the left and '^' the cell above, as readers do for merged cells. */
 function table(rows: string[][], extra: Partial<TableBlock> = {}): TableBlock {
@@ -310,5 +311,34 @@ describe('several 分值 columns', () => {
     ]);
     const [ind] = extractTables(doc(t)).indicators;
     expect(ind.weight).toBeUndefined();
+  });
+});
+
+describe('odd tables never crash', () => {
+  it('random grids of header words, numbers, merges and blanks yield records or nothing, never an exception', () => {
+    const words = ['一级指标', '二级指标', '三级指标', '分值', '权重', '得分', '指标值', '实际完成值', '单位', '指标性质', '年初预算数',
+      '全年预算数', '全年执行数', '执行率', '合计', '小计', '其中：财政拨款', '其他资金', '资金总额', '扣分项（5分）', '管理（10分）',
+      '≥90%', '定性', '达标', '1,059.39', '0', '-', '', '', '', '<', '^', '12', '3.5', '１００％', '约100人'];
+    const next = rng(20240501);
+    let productive = 0;
+    for (let n = 0; n < 300; n++) {
+      const height = 1 + Math.floor(next() * 8);
+      const rows: string[][] = [];
+      for (let r = 0; r < height; r++) {
+        const width = 1 + Math.floor(next() * 8); // ragged rows on purpose
+        rows.push(Array.from({ length: width }, (_, c) => {
+          const w = words[Math.floor(next() * words.length)];
+          if (w === '<' && c === 0) return '';
+          if (w === '^' && (r === 0 || (rows[r - 1].length <= c))) return '';
+          return w;
+        }));
+      }
+      const pages = next() < 0.5 ? { page: 1 } : {};
+      const second = table(rows.slice().reverse().map((r) => r.map((t) => (t === '^' || t === '<' ? '' : t))), { page: 2 });
+      let records: ReturnType<typeof extractTables> | undefined;
+      expect(() => { records = extractTables(doc(table(rows, pages), second)); }).not.toThrow();
+      if (records && (records.indicators.length || records.scoreItems.length || records.budget.length)) productive++;
+    }
+    expect(productive).toBeGreaterThan(10); // the generator does reach the extractors
   });
 });

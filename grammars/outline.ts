@@ -1,0 +1,64 @@
+// Grammar of outline numbering at the start of a line: 一、 （一） 1. 1、 （1） 1） ①. Grammar only; meaning lives in src/model/prose-outline.ts.
+import { createToken, Lexer, CstParser, type TokenType } from 'chevrotain';
+
+export const LParen = createToken({ name: 'LParen', pattern: /[（(]/ });
+export const RParen = createToken({ name: 'RParen', pattern: /[）)]/ });
+export const CnNumeral = createToken({ name: 'CnNumeral', pattern: /[一二三四五六七八九十]+/ });
+export const ArabicNumeral = createToken({ name: 'ArabicNumeral', pattern: /[0-9０-９]{1,3}/ });
+export const Circled = createToken({ name: 'Circled', pattern: /[①-⑳]/ });
+export const Dun = createToken({ name: 'Dun', pattern: /、/ });
+// A dot followed by a digit is a decimal point (1.5万元), not numbering.
+export const Dot = createToken({ name: 'Dot', pattern: /[.．](?![0-9０-９])/ });
+export const Space = createToken({ name: 'Space', pattern: /[ \t\u00a0\u3000]+/ });
+export const Other = createToken({ name: 'Other', pattern: /[^]/ });
+
+const allTokens: TokenType[] = [LParen, RParen, CnNumeral, ArabicNumeral, Circled, Dun, Dot, Space, Other];
+export const outlineLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+
+class OutlineParser extends CstParser {
+  constructor() {
+    super(allTokens, { recoveryEnabled: false, maxLookahead: 3 });
+    this.performSelfAnalysis();
+  }
+
+  /** numbering: the prefix that makes a line a numbered item */
+  numbering = this.RULE('numbering', () => {
+    this.OPTION(() => this.CONSUME(Space));
+    this.OR([
+      { ALT: () => this.SUBRULE(this.parenNumber) },
+      { ALT: () => this.SUBRULE(this.cnNumber) },
+      { ALT: () => this.SUBRULE(this.arabicNumber) },
+      { ALT: () => this.CONSUME(Circled) },
+    ]);
+  });
+
+  /** （一） （1） (1) */
+  parenNumber = this.RULE('parenNumber', () => {
+    this.CONSUME(LParen);
+    this.OPTION(() => this.CONSUME(Space));
+    this.OR([{ ALT: () => this.CONSUME(CnNumeral) }, { ALT: () => this.CONSUME(ArabicNumeral) }]);
+    this.OPTION2(() => this.CONSUME2(Space));
+    this.CONSUME(RParen);
+  });
+
+  /** 一、 */
+  cnNumber = this.RULE('cnNumber', () => {
+    this.CONSUME(CnNumeral);
+    this.OPTION(() => this.CONSUME(Space));
+    this.CONSUME(Dun);
+  });
+
+  /** 1. 1、 1） */
+  arabicNumber = this.RULE('arabicNumber', () => {
+    this.CONSUME(ArabicNumeral);
+    this.OPTION(() => this.CONSUME(Space));
+    this.OR([
+      { ALT: () => this.CONSUME(Dot) },
+      { ALT: () => this.CONSUME(Dun) },
+      { ALT: () => this.CONSUME(RParen) },
+    ]);
+  });
+}
+
+/** The one parser instance, reused for every line. */
+export const outlineParser = new OutlineParser();

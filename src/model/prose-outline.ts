@@ -1,0 +1,173 @@
+// Visitor over the outline grammar: numbering → family and value; numbered lines → headings or list items; headings → a section tree.
+import { outlineLexer, outlineParser } from '../../grammars/outline.js';
+import type { NumberingCstNode } from '../../grammars/outline.cst.js';
+import { parseChineseNumeral, parseNumber } from '../../grammars/quantity.js';
+import type { Location } from '../findings.js';
+import type { Section } from './schema.js';
+
+export type NumberingFamily = 'cn-dun' | 'cn-paren' | 'ar-dot' | 'ar-dun' | 'ar-paren' | 'ar-half' | 'circled';
+
+export interface Numbering {
+  /** as written, trimmed: 一、 （一） 1. （1） ① */
+  number: string;
+  family: NumberingFamily;
+  value: number;
+  /** offset in the line where the text after the numbering starts */
+  textStart: number;
+}
+
+/** Word-processor leftovers that precede the text of a line in some conversions. */
+const LEADING_NOISE = /^\s*(?:\[bookmark:[^\]]*\]\s*)*/;
+
+export function stripLeadingNoise(line: string): string {
+  return line.replace(LEADING_NOISE, '');
+}
+
+/** Reads the numbering at the start of a line, or null when the line is not numbered. */
+export function readNumbering(line: string): Numbering | null {
+  const head = line.slice(0, 16);
+  const lexed = outlineLexer.tokenize(head);
+  if (lexed.tokens.length === 0) return null;
+  outlineParser.input = lexed.tokens;
+  const cst = outlineParser.numbering() as NumberingCstNode;
+  // The numbering is a prefix: only "not all input parsed" is acceptable.
+  if (outlineParser.errors.some((e) => e.name !== 'NotAllInputParsedException')) return null;
+  const c = cst.children;
+  let family: NumberingFamily;
+  let valueText: string;
+  let endToken;
+  if (c.parenNumber) {
+    const p = c.parenNumber[0].children;
+    family = p.CnNumeral ? 'cn-paren' : 'ar-paren';
+    valueText = (p.CnNumeral ?? p.ArabicNumeral)![0].image;
+    endToken = p.RParen[0];
+  } else if (c.cnNumber) {
+    family = 'cn-dun';
+    valueText = c.cnNumber[0].children.CnNumeral[0].image;
+    endToken = c.cnNumber[0].children.Dun[0];
+  } else if (c.arabicNumber) {
+    const a = c.arabicNumber[0].children;
+    family = a.Dot ? 'ar-dot' : a.Dun ? 'ar-dun' : 'ar-half';
+    valueText = a.ArabicNumeral[0].image;
+    endToken = (a.Dot ?? a.Dun ?? a.RParen)![0];
+  } else if (c.Circled) {
+    family = 'circled';
+    endToken = c.Circled[0];
+    valueText = String(endToken.image.charCodeAt(0) - '①'.charCodeAt(0) + 1);
+  } else return null;
+  const value = parseChineseNumeral(valueText) ?? parseNumber(valueText)?.value;
+  if (value === undefined || value === null || value < 1) return null;
+  const textStart = endToken.startOffset + endToken.image.length;
+  return { number: line.slice(0, textStart).trim(), family, value, textStart };
+}
+
+const GROUP: Record<NumberingFamily, string> = {
+  'cn-dun': 'dun', 'ar-dun': 'dun', 'ar-dot': 'dun', 'cn-paren': 'paren', 'ar-paren': 'paren', 'ar-half': 'half', circled: 'circled',
+};
+
+export interface NumberedLine extends Numbering {
+  /** heading title when the line is a heading (run-in headings keep only the title) */
+  title?: string;
+  /** the text after the numbering */
+  text: string;
+  heading: boolean;
+}
+
+const CLAUSE_PUNCT = /[，,；;]/;
+const NOT_TITLE = /[≥≤＜＞<>%％]/;
+const SCORE_SUFFIX = /[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$/;
+
+/**
+ * Decides whether a numbered line is a heading. Headings are short and title-like: no clause punctuation, no
+ * comparators; a run-in heading is a short title ending in 。 followed by body text (1.数量指标。2023年…).
+ * A numbered sentence (1.宋营镇党委是…，…。 / 1.部分项目资金支付进度滞后。) is a list item.
+ */
+export function classifyNumberedLine(line: string): NumberedLine | null {
+  const clean = stripLeadingNoise(line);
+  const numbering = readNumbering(clean);
+  if (!numbering) return null;
+  const text = clean.slice(numbering.textStart).trim();
+  const result: NumberedLine = { ...numbering, text, heading: false };
+  if (!text) return result;
+  const arabic = numbering.family.startsWith('ar') || numbering.family === 'circled';
+  const firstStop = text.search(/[。！？]/);
+  const beforeStop = firstStop < 0 ? text : text.slice(0, firstStop);
+  const afterStop = firstStop < 0 ? '' : text.slice(firstStop + 1).trim();
+  const titleLike = (t: string, max: number) =>
+    t.length > 0 && t.length <= max && !CLAUSE_PUNCT.test(t) && !NOT_TITLE.test(t) && !/[：:]./.test(t);
+  const stripColon = (t: string) => t.replace(/[：:]\s*$/, '').trim();
+
+  if (firstStop < 0) {
+    const t = stripColon(text);
+    const max = numbering.family === 'circled' ? 20 : 40;
+    if (titleLike(t, max) && !(numbering.family === 'circled' && /\d/.test(t))) {
+      result.heading = true;
+      result.title = t;
+    }
+  } else if (!afterStop) {
+    // One sentence ending in 。: a heading when Chinese-numbered or carrying its points (决策程序（4分）。), else an item.
+    const t = stripColon(beforeStop);
+    if (titleLike(t, 30) && (!arabic || SCORE_SUFFIX.test(t))) {
+      result.heading = true;
+      result.title = t;
+    }
+  } else if (titleLike(beforeStop, 20) && !/[、]/.test(beforeStop)) {
+    result.heading = true;
+    result.title = beforeStop.trim();
+  }
+  return result;
+}
+
+interface OpenSection {
+  section: Section;
+  family: NumberingFamily;
+  value: number;
+}
+
+export interface OutlineEntry {
+  line: string;
+  location: Location;
+}
+
+/**
+ * Builds the section tree. A heading continues the list of the nearest open heading of the same family whose value
+ * is one less (then of the same bracket shape: （一） and （2） mix in real reports); a first item opens a child level.
+ * Also returns, for each entry index, the path of sections it falls under.
+ */
+export function buildOutline(entries: OutlineEntry[]): { sections: Section[]; pathOf: Section[][] } {
+  const roots: Section[] = [];
+  const stack: OpenSection[] = [];
+  const pathOf: Section[][] = [];
+  for (const entry of entries) {
+    const numbered = classifyNumberedLine(entry.line);
+    if (numbered?.heading && numbered.title) {
+      let at = findSibling(stack, numbered, (o) => o.family === numbered.family);
+      if (at < 0) at = findSibling(stack, numbered, (o) => GROUP[o.family] === GROUP[numbered.family]);
+      if (at < 0 && numbered.value !== 1) {
+        // A numbering slip (a skipped or repeated number): continue the nearest list of the same family.
+        for (let i = stack.length - 1; i >= 0; i--) if (stack[i].family === numbered.family) { at = i; break; }
+      }
+      const level = at >= 0 ? at : stack.length;
+      stack.length = level;
+      const section: Section = {
+        number: numbered.number,
+        level: level + 1,
+        title: numbered.title,
+        location: entry.location,
+        children: [],
+      };
+      if (level === 0) roots.push(section);
+      else stack[level - 1].section.children.push(section);
+      stack.push({ section, family: numbered.family, value: numbered.value });
+    }
+    pathOf.push(stack.map((o) => o.section));
+  }
+  return { sections: roots, pathOf };
+}
+
+function findSibling(stack: OpenSection[], n: Numbering, same: (o: OpenSection) => boolean): number {
+  for (let i = stack.length - 1; i >= 0; i--) {
+    if (same(stack[i]) && stack[i].value === n.value - 1) return i;
+  }
+  return -1;
+}

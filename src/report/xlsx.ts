@@ -6,6 +6,8 @@ import type { Quantity, Report, RelationOf } from '../model/schema.js';
 import { formatLocation, messageOf, severityLabel, type FormatOptions, type Formatter } from './common.js';
 
 const MONEY = '#,##0.00';
+/** exceljs's default font; restated whenever a colour is set, since a font without a name falls back to a serif face. */
+const FONT = { name: 'Calibri', family: 2, size: 11 } as const;
 const PERCENT = '0.00%';
 /** Excel refuses cells longer than this. */
 const MAX_CELL = 32767;
@@ -88,10 +90,14 @@ function grade(report: Report | undefined): string | undefined {
 interface Column { header: string; key: string; width: number; numFmt?: string }
 
 function sheet(wb: ExcelJS.Workbook, name: string, columns: Column[]): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    // Printed on A4 landscape, as wide as one page, the header repeated on every page.
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  });
   ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
   const header = ws.getRow(1);
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  header.font = { ...FONT, bold: true, color: { argb: 'FFFFFFFF' } };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF305496' } };
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   header.height = 22;
@@ -168,7 +174,7 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
       status: r.status === 'ok' ? (options.lang === 'zh' ? '正常' : 'ok') : (options.lang === 'zh' ? '读取失败' : 'failed'),
       source: text(figures?.source),
     });
-    if (r.status === 'failed') summary.getCell(row, 12).font = { color: { argb: FILL.error.font }, bold: true };
+    if (r.status === 'failed') summary.getCell(row, 12).font = { ...FONT, color: { argb: FILL.error.font }, bold: true };
   });
   finishSheet(summary);
 
@@ -190,7 +196,7 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
         const style = FILL[f.severity];
         row.eachCell({ includeEmpty: true }, (cell) => {
           cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
-          cell.font = { color: { argb: style.font } };
+          cell.font = { ...FONT, color: { argb: style.font } };
         });
       }
     }

@@ -9,6 +9,7 @@ ruleTester('cross-ref', {
   valid: [
     { name: 'prose 93.8 = sheet total 93.8', report: report({ relations: [proseTotal('93.8')], scoreItems: [totalRow('93.8')] }) },
     { name: 'one of several prose scores is the sheet total (the others are projects’)', report: report({ relations: [proseTotal('95', 3), proseTotal('93.8')], scoreItems: [totalRow('93.8')] }) },
+    { name: 'two sheet totals that disagree (several sheets): not judged', report: report({ relations: [proseTotal('95.8')], scoreItems: [totalRow('93.8'), totalRow('90')] }) },
     { name: 'no sheet: nothing to compare', report: report({ relations: [proseTotal('93.8')] }) },
     { name: 'same label, same value in prose and table (万元 vs 元)', report: report({ facts: [ql('73.29万元', '公用经费', 5), ql('732900元', '公用经费（元）', cell(4, 2))] }) },
     { name: 'different labels are different quantities', report: report({ facts: [ql('73.29万元', '公用经费', 5), ql('80.00万元', '商品和服务支出', cell(4, 2))] }) },
@@ -22,6 +23,11 @@ ruleTester('cross-ref', {
       name: 'prose total score differs from the sheet’s total row',
       report: report({ relations: [proseTotal('95.8')], scoreItems: [totalRow('93.8')] }),
       errors: [{ messageId: 'totalScore', severity: 'error', location: para(12), expected: '93.8', actual: '95.8分', evidence: '自评得分95.8分' }],
+    },
+    {
+      name: 'prose total score differs from a total score read from a table cell',
+      report: report({ relations: [proseTotal('95.8'), rel<RelationOf<'total-score'>>({ kind: 'total-score', score: q('93.8', cell(4, 5, 131)), location: cell(4, 5, 131), evidence: '评价得分' })] }),
+      errors: [{ messageId: 'totalScore', location: para(12), expected: '93.8', actual: '95.8分' }],
     },
     {
       name: 'a figure in prose differs from the same figure in a table',

@@ -10,6 +10,13 @@ ruleTester('weight-total', {
     { name: '90 plus budget execution 10', report: report({ indicators: table(['50', '40']), budget: [budgetRow({ label: '年度资金总额', weight: q('10') })] }) },
     { name: '80 + 20 with weightTotal configured', report: report({ indicators: table(['40', '40']) }), config: { weightTotal: [80, 100] } },
     { name: 'two tables, each 90', report: report({ indicators: [...table(['45', '45'], 5), ...table(['60', '30'], 8)] }) },
+    {
+      name: 'a PDF table over two pages (consecutive blocks, consecutive pages) is one table',
+      report: report({ indicators: [
+        ...table(['30', '30']).map((i) => ({ ...i, location: { ...i.location, block: 132, page: 11 } })),
+        ...table(['20', '10']).map((i) => ({ ...i, location: { ...i.location, block: 133, page: 12 } })),
+      ] }),
+    },
     { name: 'a single weighted indicator is not a table', report: report({ indicators: table(['7']) }) },
     { name: 'decimal weights', report: report({ indicators: table(['33.3', '33.3', '23.4']) }) },
   ],
@@ -34,6 +41,11 @@ ruleTester('weight-total', {
       name: 'the wrong table of two is reported',
       report: report({ indicators: [...table(['45', '45'], 5), ...table(['60', '35'], 8)] }),
       errors: [{ messageId: 'mismatch', location: { block: 8 }, actual: '95' }],
+    },
+    {
+      name: 'adjacent blocks without pages (docx) are separate tables',
+      report: report({ indicators: [...table(['45', '45'], 5), ...table(['60', '35'], 6)] }),
+      errors: [{ messageId: 'mismatch', location: { block: 6 }, actual: '95' }],
     },
   ],
 });

@@ -38,10 +38,16 @@ export default defineCheck({
 });
 
 function* totalScore(report: Report): Generator<Issue<Id>> {
-  const rows = report.scoreItems.filter((i) => isTotalRow(i) && isUsable(i.score));
-  const sheet = agreed(rows.map((r) => r.score!), (q) => intervalOf(q, 1));
+  const totals = report.relations.filter((r): r is Extract<typeof r, { kind: 'total-score' }> => r.kind === 'total-score' && isUsable(r.score));
+  // The sheet's total: a 合计 row among the score items, or a total-score read from a table cell.
+  const sheetTotals = [
+    ...report.scoreItems.filter((i) => isTotalRow(i) && isUsable(i.score)).map((r) => r.score!),
+    ...totals.filter((r) => inTable(r.score)).map((r) => r.score),
+  ];
+  if (sheetTotals.length === 0) return;
+  const sheet = agreed(sheetTotals, (q) => intervalOf(q, 1));
   if (!sheet) return;
-  const prose = report.relations.filter((r): r is Extract<typeof r, { kind: 'total-score' }> => r.kind === 'total-score' && isUsable(r.score) && !inTable(r.score));
+  const prose = totals.filter((r) => !inTable(r.score));
   // A report may state several scores (its projects'); only when none of them is the sheet's total is one wrong.
   if (prose.length === 0 || prose.some((r) => overlaps(intervalOf(r.score, 1), intervalOf(sheet, 1)))) return;
   for (const r of prose) {

@@ -35,7 +35,7 @@ export default defineCheck({
       const interval = (q: Quantity, f: number) => (counted && q.decimals === 0 ? scale(point(q.value), f) : intervalOf(q, f));
       const computed = sum(r.parts.map((p, i) => interval(p, pf[i])));
       const estimate = r.parts.reduce((a, p, i) => a + p.value * pf[i], 0);
-      const sameUnit = r.parts.every((p) => (p.unit ?? total.unit) === total.unit);
+      const sameUnit = pf.every((f) => f === tf); // 个 and 人 are both plain counts: digits suffice
       const formula = r.parts.map((p) => (sameUnit ? w(p) : p.raw)).join(' + ');
       const { outcome, issue } = assess(ctx, {
         stated: total, factor: tf, exact: counted && total.decimals === 0, computed, estimate, formula,

@@ -5,10 +5,24 @@ import { isUsable, formatNumber } from '../precision.js';
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
-/** Indicators of one table belong together; a report may hold several projects' tables. */
-function tableKey(i: Indicator): string {
-  const l = i.location;
-  return [l.file, l.origin ?? '', l.sheet ?? '', l.block ?? (l.sheet === undefined ? l.page ?? '' : '')].join('|');
+/**
+ * Indicators of one table belong together; a report may hold several projects' tables. A PDF table that runs over
+ * pages arrives as consecutive blocks on consecutive pages: those are one table.
+ */
+export function tablesOf(indicators: Indicator[]): Indicator[][] {
+  const tables: Indicator[][] = [];
+  let prev: Indicator | undefined;
+  for (const ind of indicators) {
+    const a = prev?.location;
+    const b = ind.location;
+    const sameSource = a !== undefined && a.file === b.file && a.origin === b.origin && a.sheet === b.sheet;
+    const continues = sameSource && (a.block === b.block
+      || (a.block !== undefined && b.block === a.block + 1 && a.page !== undefined && b.page === a.page + 1));
+    if (continues) tables[tables.length - 1].push(ind);
+    else tables.push([ind]);
+    prev = ind;
+  }
+  return tables;
 }
 
 export default defineCheck({
@@ -23,12 +37,8 @@ export default defineCheck({
     const accepted = Array.isArray(ctx.config.weightTotal) ? ctx.config.weightTotal : [ctx.config.weightTotal];
     if (accepted.length === 0) return;
     const budgetWeight = report.budget.filter((b) => !b.sub && isUsable(b.weight)).reduce((a, b) => a + b.weight!.value, 0);
-    const tables = new Map<string, Indicator[]>();
-    for (const ind of report.indicators) {
-      if (!isUsable(ind.weight)) continue;
-      tables.set(tableKey(ind), [...(tables.get(tableKey(ind)) ?? []), ind]);
-    }
-    for (const inds of tables.values()) {
+    for (const table of tablesOf(report.indicators)) {
+      const inds = table.filter((i) => isUsable(i.weight));
       if (inds.length < 2) continue;
       const total = inds.reduce((a, i) => a + i.weight!.value, 0);
       if (accepted.some((t) => close(total, t) || (budgetWeight > 0 && close(total + budgetWeight, t)))) continue;

@@ -5,7 +5,7 @@ import type { Report } from './model/schema.js';
 import type { Config } from './config.js';
 import { readDocument } from './readers/index.js';
 import { extractReport } from './model/extract.js';
-import { runChecks } from './checks/index.js';
+import { runChecks, applyRuleSettings } from './checks/index.js';
 
 export interface FileResult {
   path: string;
@@ -20,9 +20,9 @@ export interface FileResult {
 export async function checkFile(path: string, config: Config): Promise<FileResult> {
   const { document, findings: readFindings } = await readDocument(path);
   const failed = readFindings.some((f) => f.severity === 'error' && (f.rule === 'read-error' || f.rule === 'legacy-format'));
-  if (failed) return { path, format: document.format, status: 'failed', findings: readFindings };
+  if (failed) return { path, format: document.format, status: 'failed', findings: applyRuleSettings(readFindings, config) };
   const report = extractReport(document);
-  const findings = [...readFindings, ...runChecks(report, config)];
+  const findings = [...applyRuleSettings(readFindings, config), ...runChecks(report, config)];
   const result: FileResult = { path, format: document.format, status: 'ok', report, findings };
   if (document.pages !== undefined) result.pages = document.pages;
   return result;

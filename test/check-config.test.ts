@@ -77,6 +77,7 @@ describe('config', () => {
     expect(applyRuleSettings([noText], Config.parse({ rules: { 'no-text': 'error' } }))[0].severity).toBe('error');
     expect(applyRuleSettings([noText], Config.parse({ rules: { 'no-text': 'off' } }))).toEqual([]);
     expect(applyRuleSettings([noText], Config.parse({}))).toEqual([noText]);
+    expect(applyRuleSettings([{ ...noText, data: { en: 'no text' } }], Config.parse({ lang: 'en' }))[0].message).toBe('no text');
   });
   it('a check that throws becomes a finding and the other checks still run', () => {
     const broken = defineCheck({

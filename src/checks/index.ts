@@ -92,14 +92,17 @@ export function runChecks(report: Report, config: Config = defaultConfig, rules:
   return findings;
 }
 
-/** Apply rules settings (off, severity) to findings made elsewhere, e.g. the readers' read-error and no-text. */
+/** Apply rules settings (off, severity) and the language to findings made elsewhere, e.g. the readers' read-error and no-text. */
 export function applyRuleSettings(findings: Finding[], config: Config = defaultConfig): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
     const setting = configured(config.rules?.[f.rule]);
     if (setting === 'off') continue;
     const meta = registry.find((c) => c.id === f.rule);
-    out.push(setting ? { ...f, severity: resolveSeverity(meta?.severity ?? f.severity, f.severity, setting) } : f);
+    let g = setting ? { ...f, severity: resolveSeverity(meta?.severity ?? f.severity, f.severity, setting) } : f;
+    // Readers keep their English wording in data.en.
+    if (config.lang === 'en' && typeof f.data?.en === 'string') g = { ...g, message: f.data.en };
+    out.push(g);
   }
   return out;
 }

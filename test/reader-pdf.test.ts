@@ -203,6 +203,16 @@ describe('PDFs without usable text', () => {
     expect(paragraphs(out.blocks).map((p) => [p.text, p.page])).toEqual([['Budget 8724.90 of 9883.28, rate 88.28 percent.', 1]]);
   });
 
+  it('scanned pages that carry only a typed page number: a no-text warning for the file', async () => {
+    const page = (n: number): [string, string] => [
+      `q 400 0 0 500 100 150 cm /Im1 Do Q BT /F1 10 Tf 280 60 Td (Page ${n} of 2) Tj ET`,
+      '<< /XObject << /Im1 7 0 R >> /Font << /F1 8 0 R >> >>',
+    ];
+    const out = await readPdf(pdfWithPages([page(1), page(2)], [grayPixel, helvetica]));
+    expect(out.blocks).toEqual([]);
+    expect(out.findings.map((f) => [f.rule, f.messageId])).toEqual([['no-text', 'no-text']]);
+  });
+
   it('text that maps only to private-use characters: a no-text warning', async () => {
     const cmap = [
       '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',

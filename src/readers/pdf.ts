@@ -204,6 +204,10 @@ function noTextFinding(kind: 'noText' | 'garbled'): ReaderFinding {
   return { rule: 'no-text', severity: 'warning', message: msg[kind].zh, messageId: kind === 'noText' ? 'no-text' : 'garbled', data: { en: msg[kind].en } };
 }
 
+/** A page with an image and fewer characters than this is a scanned page (its text, if any, is a page number or stamp). */
+const SCANNED_PAGE_MAX_CHARS = 20;
+const looksScanned = (p: PageContent) => p.hasImages && p.visibleChars < SCANNED_PAGE_MAX_CHARS;
+
 /** Fewer visible characters than this in the whole file means there is no text layer to speak of. */
 const MIN_CHARS = 10;
 /** Share of undecodable characters above which the text layer is unusable. */
@@ -241,11 +245,13 @@ export async function readPdf(buf: Uint8Array): Promise<ReaderOutput> {
 
     const visible = pages.reduce((s, p) => s + p.visibleChars, 0);
     const unmapped = pages.reduce((s, p) => s + p.unmappedChars, 0);
-    if (visible < MIN_CHARS) return { blocks: [], pages: doc.numPages, findings: [noTextFinding('noText')] };
+    const scanned = pages.filter(looksScanned);
+    // a scan with a typed page number or stamp on each page still has no text worth reading
+    const allScanned = scanned.length > 0 && pages.every((p) => looksScanned(p) || p.visibleChars === 0);
+    if (visible < MIN_CHARS || allScanned) return { blocks: [], pages: doc.numPages, findings: [noTextFinding('noText')] };
     if (unmapped / visible > MAX_UNMAPPED) return { blocks: [], pages: doc.numPages, findings: [noTextFinding('garbled')] };
 
-    const findings: ReaderFinding[] = pages
-      .filter((p) => p.hasImages && p.visibleChars === 0)
+    const findings: ReaderFinding[] = scanned
       .map((p) => ({
         rule: 'no-text',
         severity: 'warning',

@@ -14,6 +14,8 @@ export interface Grid {
   width: number;
   /** for a table stitched from pieces split across pages: where each row came from */
   origins?: RowOrigin[];
+  /** cleaned cell texts, filled row by row on first use (every extractor reads each cell many times) */
+  texts: Array<string[] | undefined>;
 }
 
 /** A stitched row's source: its block, page and row there, and for each column the source column. */
@@ -26,7 +28,7 @@ export interface RowOrigin {
 
 export function makeGrid(table: TableBlock, file: string, block: number, origins?: RowOrigin[]): Grid {
   const width = table.rows.reduce((w, r) => Math.max(w, r.length), 0);
-  const grid: Grid = { table, file, block, width };
+  const grid: Grid = { table, file, block, width, texts: [] };
   if (origins) grid.origins = origins;
   return grid;
 }
@@ -46,7 +48,25 @@ export function clean(text: string | undefined): string {
 }
 
 export function textAt(grid: Grid, row: number, col: number): string {
-  return clean(cellAt(grid, row, col)?.text);
+  let texts = grid.texts[row];
+  if (!texts) {
+    texts = (grid.table.rows[row] ?? []).map((c) => clean(c.text));
+    grid.texts[row] = texts;
+  }
+  return texts[col] ?? '';
+}
+
+/** Caches a pure function of a cell's text: tables repeat the same few texts down whole columns. */
+export function memoByText<T>(fn: (text: string) => T, limit = 20_000): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    const hit = cache.get(text);
+    if (hit !== undefined || cache.has(text)) return hit as T;
+    if (cache.size >= limit) cache.clear();
+    const value = fn(text);
+    cache.set(text, value);
+    return value;
+  };
 }
 
 /** Text with every space removed: for comparing labels. */
@@ -120,7 +140,9 @@ const SUFFIX_COMPARATOR: Array<[RegExp, Comparator]> = [
  * The single number a cell holds (1,059.39 · ９０％ · ≥50个 · 100%以上), or null when the cell holds words,
  * several numbers, a rough figure (约100人) or nothing. A whole-cell rule: a number inside a sentence is not a cell value.
  */
-export function cellNumber(text: string): CellNumber | null {
+export const cellNumber: (text: string) => CellNumber | null = memoByText(readCellNumber);
+
+function readCellNumber(text: string): CellNumber | null {
   const raw = clean(text);
   if (!raw) return null;
   const plain = parseNumber(raw);

@@ -1,5 +1,5 @@
 // Finds header rows by their words (and synonyms), maps columns to roles, and cuts a table into regions.
-import { cellNumber, clean, type Grid, runWidth, textAt } from './table-grid.js';
+import { cellNumber, clean, type Grid, memoByText, runWidth, textAt } from './table-grid.js';
 
 export type Role =
   | 'level1' | 'level2' | 'name' | 'nature' | 'comparator' | 'unit' | 'target' | 'actual' | 'weight' | 'score'
@@ -34,12 +34,12 @@ export function headerWords(text: string): string {
   return text.replace(/\s+/g, '').replace(/[（(][^（()）]*[)）]/g, '').replace(/[:：]$/, '');
 }
 
-export function roleOf(text: string): Role | undefined {
+export const roleOf: (text: string) => Role | undefined = memoByText((text) => {
   const words = headerWords(text);
   if (!words || words.length > 16) return undefined;
   for (const [role, re] of ROLE_WORDS) if (re.test(words)) return role;
   return undefined;
-}
+});
 
 /** 一级指标 / 二级指标 / 三级指标 written where a label belongs: a header row repeated (on a new page). */
 export function isLabelHeader(text: string): boolean {
@@ -65,6 +65,7 @@ function hasNumber(grid: Grid, row: number): boolean {
 function isHeaderRow(grid: Grid, row: number): boolean {
   return rowRoles(grid, row).size >= 2 && !hasNumber(grid, row);
 }
+
 
 /** The row above or below a header that adds sub-headings (a header over two rows). */
 function isHeaderPart(grid: Grid, row: number): boolean {

@@ -11,6 +11,10 @@ interface Chain {
   lastBlock: number;
   lastPage?: number;
   pieces: number;
+  /** columns of the joined table (those of its first piece) */
+  width: number;
+  /** the columns a narrower piece keeps, worked out once from the rows before the first break */
+  kept?: number[] | null;
 }
 
 function chainGrid(chain: Chain, file: string): Grid {
@@ -23,17 +27,25 @@ function chainGrid(chain: Chain, file: string): Grid {
  * otherwise the piece may have lost the columns that only ever repeat a merged neighbour (a 三级指标 merged over two
  * columns, a score merged into 备注), so it maps onto the remaining columns when their count matches. Null: no match.
  */
-function columnMap(grid: Grid, width: number): number[] | null {
+function columnMap(chain: Chain, file: string, width: number): number[] | null {
+  if (chain.kept === undefined) chain.kept = keptColumns(chainGrid(chain, file));
+  const kept = chain.kept;
+  if (!kept) return null;
+  if (width === chain.width) return Array.from({ length: width }, (_, i) => i);
+  return kept.length === width ? kept : null;
+}
+
+/** Columns of the table's last part that hold text of their own somewhere; null when it has no header to continue. */
+function keptColumns(grid: Grid): number[] | null {
   const region = findRegions(grid).at(-1);
   if (!region || !region.rows.length) return null;
-  if (width === grid.width) return Array.from({ length: width }, (_, i) => i);
   const kept: number[] = [];
   for (let c = 0; c < grid.width; c++) {
     const filled = region.rows.filter((r) => textAt(grid, r, c) !== '');
     const onlyRepeats = filled.length > 0 && filled.every((r) => coveredFromLeft(grid, r, c));
     if (!onlyRepeats) kept.push(c);
   }
-  return kept.length === width ? kept : null;
+  return kept;
 }
 
 /** A page's first row that only finishes the cells of the previous page's last row (a label or sentence wrapped over the break). */
@@ -42,7 +54,7 @@ function isSpill(row: Cell[]): boolean {
   return own.length > 0 && own.length * 2 <= row.length && !own.some((c) => cellNumber(c.text));
 }
 
-function append(chain: Chain, grid: Grid, piece: TableBlock, block: number, map: number[]): void {
+function append(chain: Chain, width: number, piece: TableBlock, block: number, map: number[]): void {
   piece.rows.forEach((row, r) => {
     if (r === 0 && chain.rows.length && isSpill(row)) {
       const last = chain.rows[chain.rows.length - 1];
@@ -60,7 +72,7 @@ function append(chain: Chain, grid: Grid, piece: TableBlock, block: number, map:
     const out: Cell[] = [];
     const cols: number[] = [];
     const synthRow = chain.rows.length;
-    for (let c = 0; c < grid.width; c++) {
+    for (let c = 0; c < width; c++) {
       const i = map.indexOf(c);
       if (i >= 0 && row[i]) {
         out.push({ ...row[i], row: synthRow, col: c });
@@ -88,7 +100,8 @@ function startChain(table: TableBlock, block: number): Chain {
     if (table.page !== undefined) o.page = table.page;
     return o;
   });
-  return { first: table, firstBlock: block, rows: table.rows.map((row) => [...row]), origins, lastBlock: block, lastPage: table.page, pieces: 1 };
+  return { first: table, firstBlock: block, rows: table.rows.map((row) => [...row]), origins, lastBlock: block, lastPage: table.page, pieces: 1,
+    width: table.rows.reduce((w, r) => Math.max(w, r.length), 0) };
 }
 
 /**
@@ -102,10 +115,9 @@ export function tableGrids(doc: SourceDocument): Grid[] {
     if (block.type !== 'table' || block.hidden || !block.rows.length) return;
     if (chain && chain.lastBlock === index - 1 && block.page !== undefined && chain.lastPage !== undefined
       && block.page > chain.lastPage && !opensWithHeader(block, doc.path, index)) {
-      const grid = chainGrid(chain, doc.path);
       const width = block.rows.reduce((w, r) => Math.max(w, r.length), 0);
-      const map = columnMap(grid, width);
-      if (map) { append(chain, grid, block, index, map); return; }
+      const map = columnMap(chain, doc.path, width);
+      if (map) { append(chain, chain.width, block, index, map); return; }
     }
     if (chain) grids.push(chainGrid(chain, doc.path));
     chain = startChain(block, index);

@@ -29,16 +29,25 @@ function itemText(node: ItemCstNode | BracketedCstNode): string {
 export function readEnumeration(textAfterIntro: string): { items: string[]; end: number } | null {
   const lexed = enumerationLexer.tokenize(textAfterIntro);
   if (lexed.errors.length) return null;
-  // Cut at the first sentence stop outside brackets; the grammar reads one sentence.
+  // The grammar reads one list: cut at the first sentence stop outside brackets, or at a separator stronger than
+  // the list's own (a 、 list ends at ，), and drop a trailing separator.
+  const SEP_NAMES: Record<string, number> = { EnumDun: 1, EnumComma: 2, EnumSemi: 3, EnumColon: 4 };
   let depth = 0;
   let cut = lexed.tokens.length;
+  let listRank = 0;
   for (let i = 0; i < lexed.tokens.length; i++) {
     const name = lexed.tokens[i].tokenType.name;
     if (name === 'EnumLParen') depth++;
     else if (name === 'EnumRParen') depth--;
-    else if (name === 'EnumStop' && depth === 0) { cut = i + 1; break; }
+    else if (depth === 0 && name === 'EnumStop') { cut = i; break; }
+    else if (depth === 0 && name in SEP_NAMES && !(i === 0 && name === 'EnumColon')) {
+      if (!listRank) listRank = SEP_NAMES[name];
+      else if (SEP_NAMES[name] > listRank) { cut = i; break; }
+    }
   }
-  enumerationParser.input = lexed.tokens.slice(0, cut);
+  let tokens = lexed.tokens.slice(0, cut);
+  while (tokens.length && tokens[tokens.length - 1].tokenType.name in SEP_NAMES) tokens = tokens.slice(0, -1);
+  enumerationParser.input = tokens;
   const cst = enumerationParser.enumeration() as EnumerationCstNode;
   if (enumerationParser.errors.length) return null;
   const items = cst.children.item ?? [];

@@ -37,7 +37,7 @@ export interface ParsedParagraph {
 }
 
 // Filler before a number that is not part of what the number is.
-const LABEL_TAIL = /(?:[为是达至了约有近超]|达到|共计|分别为|分别是|大约|只有|仅为)+$/;
+const LABEL_TAIL = /(?:截至|截止|[为是达至了约有近超]|达到|共计|分别为|分别是|大约|只有|仅为)+$/;
 const LABEL_HEAD = /^(?:其中|包括|包含|含|即|共|及|和|与|以及|同时|截至[^，,]*?[月日底末]|我镇|我单位|我局|本单位|本部门)+/;
 
 export function cleanLabel(raw: string): string {

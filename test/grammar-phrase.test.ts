@@ -1,0 +1,51 @@
+// Paragraph → sentences → clauses → labelled quantities, on real phrasing including PDF spacing and asides.
+import { describe, it, expect } from 'vitest';
+import { parseParagraph, cleanLabel } from '../src/model/prose-phrases.js';
+
+const labels = (text: string) => parseParagraph(text).quantities.map((q) => [q.label, q.raw]);
+
+describe('parseParagraph', () => {
+  it('labels each amount with the words before it', () => {
+    expect(labels('2023年，我镇年初共安排预算资金8593.66万元，调整预算数9883.28万元，截至12月底，共完成支付8724.90万元，预算执行率88.28%。')).toEqual([
+      ['', '2023年'], ['年初共安排预算资金', '8593.66万元'], ['调整预算数', '9883.28万元'], ['', '12月'],
+      ['完成支付', '8724.90万元'], ['预算执行率', '88.28%'],
+    ]);
+  });
+
+  it('tolerates PDF spaces between Chinese and digits', () => {
+    expect(labels('泉坊镇 2023 年房租：预算金额 35 万元，年租金为：35 万元。').slice(1)).toEqual([['预算金额', '35 万元'], ['', '35 万元']]);
+  });
+
+  it('labels quantities in an aside by the aside, and text around an aside labels what follows it', () => {
+    const q = parseParagraph('编外人员170人(含本土人才12个、村干部47人、组干部70人（含监督委员主任）、遗属人员2个），行政编制（含工勤编制）人员24人。').quantities;
+    expect(q.map((x) => [x.label, x.value, x.bracketDepth])).toEqual([
+      ['编外人员', 170, 0], ['本土人才', 12, 1], ['村干部', 47, 1], ['组干部', 70, 1], ['遗属人员', 2, 1], ['行政编制人员', 24, 0],
+    ]);
+  });
+
+  it('splits sentences at 。 and clauses at ，；：', () => {
+    const p = parseParagraph('其中：基本支出1132.68万元，占70.82%；项目支出466.7万元。下一句。');
+    expect(p.sentences.map((s) => s.clauses.map((c) => c.closer))).toEqual([['：', '，', '；', '。'], ['。']]);
+    expect(p.quantities.find((q) => q.raw === '70.82%')?.label).toBe('占');
+  });
+
+  it('reads a wrapped number and full-width digits', () => {
+    expect(parseParagraph('人员经费1,059.3\n9万元').quantities[0]).toMatchObject({ value: 1059.39, decimals: 2, unit: '万元' });
+    expect(parseParagraph('执行率为９０．０７％').quantities[0]).toMatchObject({ value: 90.07, decimals: 2, unit: '%' });
+  });
+
+  it('never throws on odd text', () => {
+    for (const t of ['', '（（（', '）', '“”', '\n\n', '1,', '——', '％％']) expect(() => parseParagraph(t)).not.toThrow();
+  });
+});
+
+describe('cleanLabel', () => {
+  it.each([
+    ['预算总金额为', '预算总金额'],
+    ['资金执行率达到', '资金执行率'],
+    ['金额合计', '金额合计'],
+    ['其中一般公共预算项目', '一般公共预算项目'],
+    ['行政编制（含工勤编制）人员', '行政编制人员'],
+    ['“三公”经费预算金额为', '三公经费预算金额'],
+  ])('%j → %j', (raw, clean) => expect(cleanLabel(raw)).toBe(clean));
+});

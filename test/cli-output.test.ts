@@ -36,7 +36,7 @@ function jixiao(args: string[], options: { input?: string; env?: Record<string, 
 let dir: string;
 let broken: string;
 let warnOnly: string;
-let rulesOff: string;
+let allWarnings: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
@@ -50,11 +50,11 @@ beforeAll(async () => {
   ws.getCell('A2').value = { formula: 'A1*2' } as ExcelJS.CellFormulaValue;
   warnOnly = join(dir, 'warn.xlsx');
   await wb.xlsx.writeFile(warnOnly);
-  // Every check switched off, so a readable file has no error-level finding whatever the checks become.
+  // Every rule lowered to a warning, so no file has an error-level finding whatever the checks become.
   const rules = spawnSync(process.execPath, [BIN, 'rules', '--json'], { cwd: ROOT, encoding: 'utf8' });
   const ids = (JSON.parse(rules.stdout) as { id: string }[]).map((c) => c.id);
-  rulesOff = join(dir, 'off.json');
-  writeFileSync(rulesOff, JSON.stringify({ rules: Object.fromEntries(ids.map((id) => [id, 'off'])) }));
+  allWarnings = join(dir, 'warnings.json');
+  writeFileSync(allWarnings, JSON.stringify({ rules: Object.fromEntries(ids.map((id) => [id, 'warning'])) }));
 });
 
 function files(out: string): { path: string; findings: { severity: string; rule: string }[] }[] {
@@ -63,7 +63,7 @@ function files(out: string): { path: string; findings: { severity: string; rule:
 
 describe.concurrent('exit codes', () => {
   it('0 when no finding is an error', async () => {
-    const r = await jixiao(['check', FIXTURE_XLSX, warnOnly, '-c', rulesOff]);
+    const r = await jixiao(['check', FIXTURE_XLSX, warnOnly, '-c', allWarnings]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });
@@ -84,7 +84,7 @@ describe.concurrent('exit codes', () => {
   });
 
   it('1 when warnings exceed --max-warnings, 0 at or under it', async () => {
-    const base = ['check', warnOnly, '-c', rulesOff, '--format', 'json'];
+    const base = ['check', warnOnly, '-c', allWarnings, '--format', 'json'];
     const plain = await jixiao(base);
     const warnings = JSON.parse(plain.stdout).summary.warnings;
     expect(warnings).toBeGreaterThan(0);

@@ -23,15 +23,21 @@ export function stripLeadingNoise(line: string): string {
   return line.replace(LEADING_NOISE, '');
 }
 
+const NUMBERING_START = /^[ \t\u00a0\u3000]*[（(]?[ \t\u00a0\u3000]*[一二三四五六七八九十0-9０-９①-⑳]/;
+
 /** Reads the numbering at the start of a line, or null when the line is not numbered. */
 export function readNumbering(line: string): Numbering | null {
-  const head = line.slice(0, 16);
-  const lexed = outlineLexer.tokenize(head);
-  if (lexed.tokens.length === 0) return null;
-  outlineParser.input = lexed.tokens;
+  // Most lines cannot start with numbering; skipping them spares the parser's error path.
+  if (!NUMBERING_START.test(line)) return null;
+  const lexed = outlineLexer.tokenize(line.slice(0, 16));
+  // The numbering is a prefix: parse the tokens before the first ordinary character.
+  let end = lexed.tokens.findIndex((t) => t.tokenType.name === 'Other');
+  if (end < 0) end = lexed.tokens.length;
+  while (end > 0 && lexed.tokens[end - 1].tokenType.name === 'Space') end--;
+  if (end === 0) return null;
+  outlineParser.input = lexed.tokens.slice(0, end);
   const cst = outlineParser.numbering() as NumberingCstNode;
-  // The numbering is a prefix: only "not all input parsed" is acceptable.
-  if (outlineParser.errors.some((e) => e.name !== 'NotAllInputParsedException')) return null;
+  if (outlineParser.errors.length) return null;
   const c = cst.children;
   let family: NumberingFamily;
   let valueText: string;

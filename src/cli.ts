@@ -132,7 +132,8 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promis
   const emit = async (result: FileResult) => {
     for (const f of result.findings) { if (f.severity === 'error') errors++; else if (f.severity === 'warning') warnings++; }
     const shown = opts.quiet ? errorsOnly(result) : result;
-    results.push(shown);
+    if (formatter.needsReport) results.push(shown);
+    else { const { report: _dropped, ...small } = shown; results.push(small); }
     if (formatter.file) await sink.write(formatter.file(shown, formatOptions));
     bar?.increment(1, { file: result.path });
   };

@@ -20,6 +20,8 @@ export interface Formatter {
   file?: (result: FileResult, options: FormatOptions) => string;
   end: (results: FileResult[], options: FormatOptions) => string | Promise<string | Uint8Array>;
   binary?: boolean;
+  /** `end` reads each result's extracted report; other formatters get results without it, so long runs stay small. */
+  needsReport?: boolean;
 }
 
 export interface Summary { files: number; failed: number; errors: number; warnings: number; infos: number }

@@ -265,5 +265,6 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
 
 export const xlsx: Formatter = {
   binary: true,
+  needsReport: true,
   end: async (results, options) => new Uint8Array(await (await buildWorkbook(results, options)).xlsx.writeBuffer()),
 };

@@ -15,6 +15,7 @@ ruleTester('rate', {
     { name: '％ is %', report: rate('88.28％', '8724.90万元', ['9883.28万元', '调整预算数']) },
     { name: '100% from 2183.25 ÷ 2179.77 (100.16%) at 0 decimals', report: rate('100%', '2183.25万元', ['2179.77万元', '预算数']) },
     { name: 'a rate over 100% consistent with its operands', report: rate('112.5%', '225万元', ['200万元', '预算数']) },
+    { name: 'two candidate denominators, the first matches: nothing to say', report: rate('88.28%', '8724.90万元', ['9883.28万元', '调整预算数'], ['8593.66万元', '年初预算数']) },
     { name: '0/0 is not a finding', report: rate('0%', '0万元', ['0万元', '预算数']) },
     { name: '0.00/0.00 stated as 100% is not a finding', report: rate('100%', '0.00', ['0.00', '预算数']) },
     { name: 'unit conversion: 元 over 万元', report: rate('88.28%', '87249000元', ['9883.28万元', '调整预算数']) },

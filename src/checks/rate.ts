@@ -28,7 +28,7 @@ export default defineCheck({
       if (!isUsable(rate) || !isUsable(numerator)) continue;
       const rf = rateFactor(rate);
       if (rf === undefined) continue;
-      const tried: Array<{ label: string; assessment: Assessment; distance: number }> = [];
+      const tried: Array<{ label: string; formula: string; assessment: Assessment; distance: number }> = [];
       for (const den of r.denominators ?? []) {
         if (!isUsable(den)) continue;
         if (numerator.value === 0 && den.value === 0) continue; // 0/0: nothing was budgeted or spent
@@ -38,24 +38,23 @@ export default defineCheck({
         const computed = div(intervalOf(numerator, nf), intervalOf(den, df));
         const estimate = (numerator.value * nf) / (den.value * df);
         const label = den.label?.trim() || '分母';
+        const formula = `${w(numerator)} ÷ ${w(den)}`;
         const assessment = assess(ctx, {
-          stated: rate, factor: rf, computed, estimate: Number.isFinite(estimate) ? estimate : mid(computed),
-          formula: `${w(numerator)} ÷ ${w(den)}`,
+          stated: rate, factor: rf, computed, estimate: Number.isFinite(estimate) ? estimate : mid(computed), formula,
           evidence: r.evidence, location: rate.location ?? r.location,
           data: { name: r.name, numeratorLabel: numerator.label, denominatorLabel: label },
         });
-        tried.push({ label, assessment, distance: Math.abs(estimate - rate.value * rf) });
+        tried.push({ label, formula, assessment, distance: Math.abs(estimate - rate.value * rf) });
       }
       if (tried.length === 0) continue;
       const ok = tried.find((t) => t.assessment.outcome === 'ok');
       if (ok) {
         // Several candidate denominators and not the first one matched: say which, so the reader can follow.
         if (tried.length > 1 && ok !== tried[0]) {
-          const den = r.denominators.find((d) => (d.label?.trim() || '分母') === ok.label)!;
           yield {
             messageId: 'denominator', severity: 'info', location: rate.location ?? r.location, evidence: r.evidence,
             actual: rate.raw,
-            data: { name: r.name, denominatorLabel: ok.label, formula: `${w(numerator)} ÷ ${w(den)}`, candidates: tried.map((t) => t.label) },
+            data: { name: r.name, denominatorLabel: ok.label, formula: ok.formula, candidates: tried.map((t) => t.label) },
           } satisfies Issue<'denominator'>;
         }
         continue;

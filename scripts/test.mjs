@@ -10,8 +10,9 @@ let passed = 0, failed = 0, skipped = 0;
 try {
   const r = JSON.parse(readFileSync(out, 'utf8'));
   passed = r.numPassedTests; failed = r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0); skipped = r.numPendingTests + (r.numTodoTests ?? 0);
-  // A test file that failed to load counts as a failure even if it declared no tests.
-  failed += r.testResults.filter((t) => t.status === 'failed' && t.assertionResults.length === 0).length;
+  // A test file that failed to load, or whose beforeAll threw (its tests then show as skipped), counts
+  // as a failure: no assertion failed, yet the file did not pass.
+  failed += r.testResults.filter((t) => t.status === 'failed' && !t.assertionResults.some((a) => a.status === 'failed')).length;
 } catch {
   failed = Math.max(failed, 1);
 }

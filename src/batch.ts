@@ -4,8 +4,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Config } from './config.js';
-import { checkFile, type FileResult } from './pipeline.js';
+import type { FileResult } from './pipeline.js';
 import type { Finding } from './findings.js';
+import type { Input } from './files.js';
 
 export interface BatchOptions {
   /** Worker threads; 0 checks in this thread (no timeout enforcement). */
@@ -28,6 +29,12 @@ function failedResult(path: string, rule: 'timeout' | 'read-error', zh: string, 
   return { path, format: 'unknown', status: 'failed', findings: [finding] };
 }
 
+/** A folder or link met while walking the inputs that could not be followed: reported in its place. */
+function unreadableResult(path: string, reason: string): FileResult {
+  return failedResult(path, 'read-error', `无法访问（${reason}）。请检查该路径的权限或链接是否有效。`,
+    `Cannot access this path (${reason}); check its permissions or link target.`);
+}
+
 function describeFailure(path: string, err: unknown, timeoutMs: number): FileResult {
   const e = err as { name?: string; code?: string; message?: string };
   if (e?.name === 'AbortError' || e?.name === 'TimeoutError') {
@@ -45,19 +52,24 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** Yields one FileResult per input path, in input order, whatever the completion order. */
-export async function* checkFiles(paths: string[], config: Config, options: BatchOptions = {}): AsyncGenerator<FileResult> {
+/** Yields one FileResult per input, in input order, whatever the completion order. */
+export async function* checkFiles(inputs: Array<Input | string>, config: Config, options: BatchOptions = {}): AsyncGenerator<FileResult> {
+  const items: Input[] = inputs.map((i) => (typeof i === 'string' ? { path: i } : i));
   const jobs = options.jobs ?? defaultJobs();
   const timeoutMs = options.timeoutMs ?? 60_000;
-  if (jobs === 0) {
-    for (const p of paths) {
-      try { yield await checkFile(p, config); } catch (err) { yield describeFailure(p, err, timeoutMs); }
+  const checkable = items.filter((i) => i.unreadable === undefined).length;
+  if (jobs === 0 || checkable === 0) {
+    // In this thread: the pipeline (every reader and check) is loaded only here; with workers, only they load it.
+    const { checkFile } = await import('./pipeline.js');
+    for (const { path, unreadable } of items) {
+      if (unreadable !== undefined) { yield unreadableResult(path, unreadable); continue; }
+      try { yield await checkFile(path, config); } catch (err) { yield describeFailure(path, err, timeoutMs); }
     }
     return;
   }
   const pool = new Piscina({
     filename: workerFile(),
-    minThreads: Math.min(jobs, paths.length || 1),
+    minThreads: Math.min(jobs, checkable),
     maxThreads: jobs,
     idleTimeout: 1000,
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 2048 },
@@ -72,9 +84,10 @@ export async function* checkFiles(paths: string[], config: Config, options: Batc
   const nudge = () => { const w = wake; wake = undefined; w?.(); };
   let next = 0;
   const fill = () => {
-    while (next < paths.length && running < jobs && next < emitted + window) {
+    while (next < items.length && running < jobs && next < emitted + window) {
       const i = next++;
-      const p = paths[i];
+      const { path: p, unreadable } = items[i];
+      if (unreadable !== undefined) { results.set(i, Promise.resolve(unreadableResult(p, unreadable))); continue; }
       running++;
       results.set(i, pool.run({ path: p, config }, { signal: AbortSignal.timeout(timeoutMs) })
         .catch((err: unknown) => describeFailure(p, err, timeoutMs))
@@ -83,7 +96,7 @@ export async function* checkFiles(paths: string[], config: Config, options: Batc
   };
   try {
     fill();
-    while (emitted < paths.length) {
+    while (emitted < items.length) {
       while (!results.has(emitted)) await new Promise<void>((r) => { wake = r; });
       const result = await results.get(emitted)!;
       results.delete(emitted);

@@ -1,29 +1,37 @@
-// Expands command-line paths (files and folders, recursively) into the list of files to check.
+// Expands command-line paths (files and folders, recursively) into the ordered list of inputs to check.
 import { readdir, stat, realpath } from 'node:fs/promises';
 import { join, extname } from 'node:path';
 
 /** Extensions picked up when walking a folder; files named explicitly are always read. */
 export const REPORT_EXTENSIONS = new Set(['.docx', '.pdf', '.xlsx', '.doc', '.xls', '.wps', '.et']);
 
-export interface Expanded {
-  files: string[];
-  /** Paths given on the command line that do not exist (a usage error). */
-  missing: string[];
-  /** Folders or entries that could not be walked (reported per file, not fatal). */
-  unreadable: { path: string; reason: string }[];
+/** One input in walking order; `unreadable` says why a folder or link could not be followed. */
+export interface Input {
+  path: string;
+  unreadable?: string;
 }
 
+export interface Expanded {
+  /** Files to check and entries that could not be walked, in the order they were met. */
+  inputs: Input[];
+  /** Paths given on the command line that do not exist (a usage error). */
+  missing: string[];
+}
+
+const reason = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? String(e);
+
 export async function expandPaths(paths: string[]): Promise<Expanded> {
-  const out: Expanded = { files: [], missing: [], unreadable: [] };
+  const out: Expanded = { inputs: [], missing: [] };
   const seenDirs = new Set<string>();
+  const addFile = (p: string) => { out.inputs.push({ path: p }); };
 
   async function walk(dir: string): Promise<void> {
     let real: string;
-    try { real = await realpath(dir); } catch (e) { out.unreadable.push({ path: dir, reason: (e as NodeJS.ErrnoException).code ?? String(e) }); return; }
+    try { real = await realpath(dir); } catch (e) { out.inputs.push({ path: dir, unreadable: reason(e) }); return; }
     if (seenDirs.has(real)) return; // symlink loop or the same folder twice
     seenDirs.add(real);
     let entries;
-    try { entries = await readdir(dir, { withFileTypes: true }); } catch (e) { out.unreadable.push({ path: dir, reason: (e as NodeJS.ErrnoException).code ?? String(e) }); return; }
+    try { entries = await readdir(dir, { withFileTypes: true }); } catch (e) { out.inputs.push({ path: dir, unreadable: reason(e) }); return; }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const p = join(dir, e.name);
@@ -31,10 +39,10 @@ export async function expandPaths(paths: string[]): Promise<Expanded> {
       let isDir = e.isDirectory();
       let isFile = e.isFile();
       if (e.isSymbolicLink()) {
-        try { const s = await stat(p); isDir = s.isDirectory(); isFile = s.isFile(); } catch (err) { out.unreadable.push({ path: p, reason: (err as NodeJS.ErrnoException).code ?? String(err) }); continue; }
+        try { const s = await stat(p); isDir = s.isDirectory(); isFile = s.isFile(); } catch (err) { out.inputs.push({ path: p, unreadable: reason(err) }); continue; }
       }
       if (isDir) await walk(p);
-      else if (isFile && REPORT_EXTENSIONS.has(extname(e.name).toLowerCase())) out.files.push(p);
+      else if (isFile && REPORT_EXTENSIONS.has(extname(e.name).toLowerCase())) addFile(p);
     }
   }
 
@@ -42,7 +50,7 @@ export async function expandPaths(paths: string[]): Promise<Expanded> {
     let s;
     try { s = await stat(p); } catch { out.missing.push(p); continue; }
     if (s.isDirectory()) await walk(p);
-    else out.files.push(p);
+    else addFile(p);
   }
   return out;
 }

@@ -14,7 +14,8 @@ async function run(name: string, results: FileResult[], options: FormatOptions =
   const f = formatters[name];
   let out = '';
   for (const r of results) out += f.file?.(r, options) ?? '';
-  const end = await f.end(results, options);
+  // As the CLI does: streaming formatters get no results at the end, only the counts.
+  const end = await f.end(f.streaming ? [] : results, options, summarize(results));
   expect(typeof end).toBe('string');
   return out + (end as string);
 }
@@ -63,7 +64,7 @@ describe('ndjson', () => {
     const results = sampleResults();
     const perFile = results.map((r) => formatters.ndjson.file!(r, zh));
     for (const line of perFile) expect(line.endsWith('\n') && line.indexOf('\n') === line.length - 1).toBe(true);
-    expect(await formatters.ndjson.end(results, zh)).toBe('');
+    expect(await formatters.ndjson.end([], zh, summarize(results))).toBe('');
     const asJson = JSON.parse(await run('json', results)).files;
     expect(perFile.map((l) => JSON.parse(l))).toEqual(asJson);
   });

@@ -3,11 +3,12 @@ import { describe, it, expect } from 'vitest';
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { xlsx, budgetFigures, toWan } from '../src/report/xlsx.js';
+import { summarize } from '../src/report/common.js';
 import type { FileResult } from '../src/pipeline.js';
 import { sampleResults, emptyReport, q } from './report-fixtures.js';
 
 async function roundTrip(results: FileResult[], lang: 'zh' | 'en' = 'zh'): Promise<ExcelJS.Workbook> {
-  const bytes = await xlsx.end(results, { lang, color: false });
+  const bytes = await xlsx.end(results, { lang, color: false }, summarize(results));
   expect(bytes).toBeInstanceOf(Uint8Array);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes as Uint8Array) as unknown as ArrayBuffer);
@@ -110,7 +111,7 @@ describe('xlsx workbook', () => {
   });
 
   it('stores no formula in the file except the rate column of 汇总', async () => {
-    const bytes = await xlsx.end(sampleResults(), { lang: 'zh', color: false }) as Uint8Array;
+    const bytes = await xlsx.end(sampleResults(), { lang: 'zh', color: false }, summarize(sampleResults())) as Uint8Array;
     const sheets = Object.entries(unzipSync(bytes)).filter(([name]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
     expect(sheets).toHaveLength(4);
     const formulaCells = sheets.flatMap(([name, data]) =>

@@ -18,25 +18,35 @@ export interface FormatOptions {
  */
 export interface Formatter {
   file?: (result: FileResult, options: FormatOptions) => string;
-  end: (results: FileResult[], options: FormatOptions) => string | Promise<string | Uint8Array>;
+  /** `summary` counts every file; `results` is empty for streaming formatters. */
+  end: (results: FileResult[], options: FormatOptions, summary: Summary) => string | Promise<string | Uint8Array>;
   binary?: boolean;
+  /** Everything is written per file by `file`; the CLI keeps no results, so memory does not grow with the batch. */
+  streaming?: boolean;
   /** `end` reads each result's extracted report; other formatters get results without it, so long runs stay small. */
   needsReport?: boolean;
 }
 
 export interface Summary { files: number; failed: number; errors: number; warnings: number; infos: number }
 
-export function summarize(results: FileResult[]): Summary {
-  let errors = 0, warnings = 0, infos = 0, failed = 0;
-  for (const r of results) {
-    if (r.status === 'failed') failed++;
-    for (const f of r.findings) {
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-      else infos++;
-    }
+export function emptySummary(): Summary {
+  return { files: 0, failed: 0, errors: 0, warnings: 0, infos: 0 };
+}
+
+/** Adds one file's counts to a running summary (the CLI tallies as results stream past). */
+export function tally(summary: Summary, r: FileResult): Summary {
+  summary.files++;
+  if (r.status === 'failed') summary.failed++;
+  for (const f of r.findings) {
+    if (f.severity === 'error') summary.errors++;
+    else if (f.severity === 'warning') summary.warnings++;
+    else summary.infos++;
   }
-  return { files: results.length, failed, errors, warnings, infos };
+  return summary;
+}
+
+export function summarize(results: FileResult[]): Summary {
+  return results.reduce(tally, emptySummary());
 }
 
 /** --quiet: keep only error-level findings (the file itself stays, so every input is still accounted for). */

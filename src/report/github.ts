@@ -29,5 +29,6 @@ function annotation(f: Finding, lang: 'zh' | 'en'): string {
 
 export const github: Formatter = {
   file: (result, options) => result.findings.map((f) => annotation(f, options.lang) + '\n').join(''),
-  end: (results, options) => summaryLine(results, { ...options, color: false }) + '\n',
+  end: (_results, options, summary) => summaryLine(summary, { ...options, color: false }) + '\n',
+  streaming: true,
 };

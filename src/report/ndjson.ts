@@ -4,4 +4,5 @@ import { fileRecord, type Formatter } from './common.js';
 export const ndjson: Formatter = {
   file: (result, options) => JSON.stringify(fileRecord(result, options)) + '\n',
   end: () => '',
+  streaming: true,
 };

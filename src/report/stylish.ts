@@ -2,7 +2,7 @@
 import { Chalk } from 'chalk';
 import type { Finding } from '../findings.js';
 import type { FileResult } from '../pipeline.js';
-import { formatLocation, messageOf, severityLabel, summarize, type FormatOptions, type Formatter, type Lang } from './common.js';
+import { formatLocation, messageOf, severityLabel, type Summary, type FormatOptions, type Formatter, type Lang } from './common.js';
 
 function paint(options: FormatOptions) {
   return new Chalk({ level: options.color ? 1 : 0 });
@@ -47,9 +47,8 @@ function padDisplay(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
-export function summaryLine(results: FileResult[], options: FormatOptions): string {
+export function summaryLine(s: Summary, options: FormatOptions): string {
   const c = paint(options);
-  const s = summarize(results);
   const zh = options.lang === 'zh';
   const text = zh
     ? `共检查 ${s.files} 个文件：${s.errors} 个错误，${s.warnings} 个警告${s.failed ? `，${s.failed} 个文件无法读取` : ''}`
@@ -59,5 +58,5 @@ export function summaryLine(results: FileResult[], options: FormatOptions): stri
 }
 
 export const stylish: Formatter = {
-  end: (results, options) => [...results.flatMap((r) => fileBlock(r, options)), summaryLine(results, options)].join('\n') + '\n',
+  end: (results, options, summary) => [...results.flatMap((r) => fileBlock(r, options)), summaryLine(summary, options)].join('\n') + '\n',
 };

@@ -3,14 +3,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { readFileSync, existsSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import { z } from 'zod';
-import { readDocument } from './readers/index.js';
-import { extractReport } from './model/extract.js';
-import { Report } from './model/schema.js';
-import { SourceDocument } from './document.js';
 import type { FileResult } from './pipeline.js';
-import { checkFiles } from './batch.js';
+import { checkFiles, defaultJobs } from './batch.js';
 import { expandPaths } from './files.js';
-import { formatters, errorsOnly, type FormatOptions } from './report/index.js';
+import { formatters, errorsOnly, emptySummary, tally, type FormatOptions } from './report/index.js';
 import { atomicFile } from './report/output.js';
 import { checks } from './checks/index.js';
 import { Config, defaultConfig } from './config.js';
@@ -68,6 +64,9 @@ interface OutputOptions {
   lang: 'zh' | 'en';
   quiet?: boolean;
   maxWarnings?: number;
+  jobs: number;
+  /** seconds */
+  timeout: number;
 }
 
 function nonNegativeInteger(value: string): number {
@@ -83,15 +82,16 @@ async function resolveInputs(paths: string[], io: CliIO): Promise<string[]> {
   return paths.flatMap((p) => (p === '-' ? lines : [p]));
 }
 
-function unreadableResult(path: string, reason: string): FileResult {
-  return {
-    path, format: 'unknown', status: 'failed',
-    findings: [{
-      rule: 'read-error', severity: 'error', messageId: 'read-error', location: { file: path },
-      message: `无法访问（${reason}）。请检查该路径的权限或链接是否有效。`,
-      data: { en: `Cannot access this path (${reason}); check its permissions or link target.` },
-    }],
-  };
+function positiveInteger(value: string): number {
+  const n = nonNegativeInteger(value);
+  if (n === 0) throw new InvalidArgumentError('应为正整数 (a positive integer)');
+  return n;
+}
+
+function positiveSeconds(value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(value) || !(n > 0)) throw new InvalidArgumentError('应为正数，单位秒 (positive seconds)');
+  return n;
 }
 
 function enabledRules(config: Config): string[] {
@@ -108,9 +108,9 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promis
     throw new UsageError(`${opts.format} 格式输出的是文件，请用 -o 指定输出文件，例如 -o 汇总.xlsx`);
   }
   const config = { ...loadConfig(opts.config), lang: opts.lang };
-  const { files, missing, unreadable } = await expandPaths(await resolveInputs(paths, io));
+  const { inputs, missing } = await expandPaths(await resolveInputs(paths, io));
   if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
-  if (files.length === 0 && unreadable.length === 0) {
+  if (inputs.length === 0) {
     throw new UsageError('没有找到可检查的文件（.docx .pdf .xlsx .doc .xls .wps .et）。请确认路径。');
   }
   const color = !opts.output && !process.env.NO_COLOR
@@ -121,27 +121,29 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promis
       throw new UsageError(`无法写入输出文件 ${opts.output}：${e.code ?? e.message}`);
     })
     : { write: async (chunk: string | Uint8Array) => { if (chunk.length) io.stdout(String(chunk)); }, commit: async () => {}, abort: async () => {} };
-  const total = files.length + unreadable.length;
+  const total = inputs.length;
   const bar = io.stderrIsTTY && total > 1
     ? new SingleBar({ stream: process.stderr, format: '{bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true })
     : undefined;
   bar?.start(total, 0, { file: '' });
 
+  // Streaming formats keep nothing per file, so a run's memory does not grow with the number of files.
   const results: FileResult[] = [];
+  const shownSummary = emptySummary();
   let errors = 0, warnings = 0;
   const emit = async (result: FileResult) => {
     for (const f of result.findings) { if (f.severity === 'error') errors++; else if (f.severity === 'warning') warnings++; }
     const shown = opts.quiet ? errorsOnly(result) : result;
+    tally(shownSummary, shown);
     if (formatter.needsReport) results.push(shown);
-    else { const { report: _dropped, ...small } = shown; results.push(small); }
+    else if (!formatter.streaming) { const { report: _dropped, ...small } = shown; results.push(small); }
     if (formatter.file) await sink.write(formatter.file(shown, formatOptions));
     bar?.increment(1, { file: result.path });
   };
   try {
-    for await (const result of checkFiles(files, config, { jobs: 0 })) await emit(result);
-    for (const u of unreadable) await emit(unreadableResult(u.path, u.reason));
+    for await (const result of checkFiles(inputs, config, { jobs: opts.jobs, timeoutMs: opts.timeout * 1000 })) await emit(result);
     bar?.stop();
-    await sink.write(await formatter.end(results, formatOptions));
+    await sink.write(await formatter.end(results, formatOptions, shownSummary));
     await sink.commit();
   } catch (e) {
     bar?.stop();
@@ -173,6 +175,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .description('读取文件，输出文档模型（段落与表格，带位置）的 JSON')
     .argument('<files...>', 'docx / pdf / xlsx 文件')
     .action(async (files: string[]) => {
+      const { readDocument } = await import('./readers/index.js');
       const out = [];
       for (const f of files) {
         const { document, findings } = await readDocument(f);
@@ -186,6 +189,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .description('抽取结构化记录（章节、数字、关系、指标、评分项、预算）并输出 JSON')
     .argument('<files...>', 'docx / pdf / xlsx 文件')
     .action(async (files: string[]) => {
+      const { readDocument } = await import('./readers/index.js');
+      const { extractReport } = await import('./model/extract.js');
       const out = [];
       for (const f of files) {
         const { document, findings } = await readDocument(f);
@@ -206,6 +211,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .addOption(new Option('--lang <lang>', '消息语言').choices(['zh', 'en']).default('zh'))
     .option('-q, --quiet', '只显示错误')
     .option('--max-warnings <n>', '警告数超过 n 时以退出码 1 结束', nonNegativeInteger)
+    .option('-j, --jobs <n>', `并行处理的文件数（默认为 CPU 核数，本机 ${defaultJobs()}）`, positiveInteger, defaultJobs())
+    .option('--timeout <seconds>', '单个文件的处理时限（秒），超时的文件报告 timeout 并继续', positiveSeconds, 60)
     .action(async (paths: string[], opts: OutputOptions) => {
       exitCode = await runCheck(paths, opts, io);
     });
@@ -218,6 +225,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .addOption(new Option('--lang <lang>', '消息语言').choices(['zh', 'en']).default('zh'))
     .option('-q, --quiet', '问题清单只列错误')
     .option('--max-warnings <n>', '警告数超过 n 时以退出码 1 结束', nonNegativeInteger)
+    .option('-j, --jobs <n>', `并行处理的文件数（默认为 CPU 核数，本机 ${defaultJobs()}）`, positiveInteger, defaultJobs())
+    .option('--timeout <seconds>', '单个文件的处理时限（秒），超时的文件报告 timeout 并继续', positiveSeconds, 60)
     .action(async (paths: string[], opts: Omit<OutputOptions, 'format'>) => {
       exitCode = await runCheck(paths, { ...opts, format: 'xlsx' }, io);
     });
@@ -233,7 +242,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   program.command('schema')
     .description('输出 JSON Schema（extract 的报告记录，或 read 的文档模型）')
     .addOption(new Option('--of <what>', '哪一个模型').choices(['report', 'document']).default('report'))
-    .action((opts: { of: 'report' | 'document' }) => {
+    .action(async (opts: { of: 'report' | 'document' }) => {
+      const { Report } = await import('./model/schema.js');
+      const { SourceDocument } = await import('./document.js');
       io.stdout(json(z.toJSONSchema(opts.of === 'report' ? Report : SourceDocument, { io: 'input', unrepresentable: 'any' })));
     });
 

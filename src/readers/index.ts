@@ -3,9 +3,14 @@ import { readFile } from 'node:fs/promises';
 import type { SourceDocument } from '../document.js';
 import { ReadFailure, type Finding, type Location } from '../findings.js';
 import { detectFormat, zipBombReason, zipMembers } from './detect.js';
-import { readDocx } from './docx.js';
-import { readPdf } from './pdf.js';
-import { readXlsx } from './xlsx.js';
+
+// Each reader pulls in a large library (mammoth, pdf.js, exceljs): load it the first time its format is met,
+// so a run over PDFs alone never pays for exceljs, and commands that read nothing start fast.
+const readers = {
+  docx: async (buf: Uint8Array) => (await import('./docx.js')).readDocx(buf),
+  pdf: async (buf: Uint8Array) => (await import('./pdf.js')).readPdf(buf),
+  xlsx: async (buf: Uint8Array) => (await import('./xlsx.js')).readXlsx(buf),
+};
 
 export interface ReadResult {
   document: SourceDocument;
@@ -45,9 +50,9 @@ export async function readBuffer(path: string, buf: Uint8Array): Promise<ReadRes
     }
     let out: ReaderOutput;
     switch (detected.format) {
-      case 'docx': out = await readDocx(buf); break;
-      case 'xlsx': out = await readXlsx(buf); break;
-      case 'pdf': out = await readPdf(buf); break;
+      case 'docx':
+      case 'xlsx':
+      case 'pdf': out = await readers[detected.format](buf); break;
       case 'doc':
       case 'xls': {
         const conv = detected.format === 'doc' ? 'docx' : 'xlsx';

@@ -83,8 +83,8 @@ async function resolveInputs(paths: string[], io: CliIO): Promise<string[]> {
 }
 
 function positiveInteger(value: string): number {
-  const n = nonNegativeInteger(value);
-  if (n === 0) throw new InvalidArgumentError('应为正整数 (a positive integer)');
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n === 0) throw new InvalidArgumentError('应为正整数 (a positive integer)');
   return n;
 }
 

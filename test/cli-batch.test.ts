@@ -1,0 +1,95 @@
+// Batches on the worker pool: input order whatever the completion order, the same results for any --jobs, per-file timeouts.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, symlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'jixiao');
+
+interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+
+function jixiao(args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, timeout: 180_000 });
+    let stdout = '', stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+interface FileOut { path: string; status: string; findings: { rule: string; severity: string; message: string }[] }
+
+let dir: string;
+/** The walking order: names sort so that a big PDF comes first and small files after it. */
+let expected: string[];
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'jixiao-batch-'));
+  const copy = (from: string, name: string) => { copyFileSync(join(ROOT, 'fixtures', from), join(dir, name)); return join(dir, name); };
+  expected = [
+    copy('004-baocheng-2024.pdf', 'a-slow.pdf'),
+    copy('004-baocheng-2024.xlsx', 'b-fast.xlsx'),
+    join(dir, 'c-dangling.docx'),
+    copy('002-songying-2023.docx', 'd-报告 副本.docx'),
+  ];
+  symlinkSync(join(dir, 'gone.docx'), join(dir, 'c-dangling.docx'));
+  writeFileSync(join(dir, 'e-truncated.docx'), readFileSync(join(ROOT, 'fixtures/000-sanyuan-2023.docx')).subarray(0, 2000));
+  expected.push(join(dir, 'e-truncated.docx'));
+  expected.push(copy('003-dept-2023.pdf', 'f-dept.pdf'));
+});
+
+afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+
+describe.concurrent('--jobs', () => {
+  it('json: every input once, in input order, the same findings with 1 and 2 workers', async () => {
+    const [one, two] = await Promise.all([jixiao(['check', '-f', 'json', '-j', '1', dir]), jixiao(['check', '-f', 'json', '-j', '2', dir])]);
+    expect(one.code).toBe(1);
+    expect(two.code).toBe(1);
+    const a = JSON.parse(one.stdout) as { files: FileOut[] };
+    const b = JSON.parse(two.stdout) as { files: FileOut[] };
+    expect(a.files.map((f) => f.path)).toEqual(expected);
+    expect(b).toEqual(a);
+    const dangling = a.files[2];
+    expect(dangling.status).toBe('failed');
+    expect(dangling.findings).toMatchObject([{ rule: 'read-error', severity: 'error' }]);
+    expect(dangling.findings[0].message).toContain('ENOENT');
+    expect(a.files[4].findings).toMatchObject([{ rule: 'read-error' }]);
+    expect(a.files.filter((f) => f.status === 'ok')).toHaveLength(4);
+  });
+
+  it('ndjson: one line per input, streamed in input order', async () => {
+    const r = await jixiao(['check', '-f', 'ndjson', '-j', '2', dir]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as FileOut);
+    expect(lines.map((l) => l.path)).toEqual(expected);
+  });
+
+  it.each([['0'], ['-1'], ['two'], ['1.5']])('--jobs %s is a usage error (exit 2)', async (n) => {
+    const r = await jixiao(['check', '-j', n, dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/正整数/);
+  });
+});
+
+describe.concurrent('--timeout', () => {
+  it('stops each file that takes longer, reports timeout for it and goes on: exit 1, never a signal', async () => {
+    const r = await jixiao(['check', '-f', 'json', '-j', '2', '--timeout', '0.001', dir]);
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { files: FileOut[] };
+    expect(out.files.map((f) => f.path)).toEqual(expected);
+    for (const f of out.files.filter((x) => !x.path.includes('dangling'))) {
+      expect(f.findings, f.path).toMatchObject([{ rule: 'timeout', severity: 'error' }]);
+      expect(f.findings[0].message).toContain('--timeout');
+    }
+  });
+
+  it.each([['0'], ['abc'], ['-5']])('--timeout %s is a usage error (exit 2)', async (t) => {
+    const r = await jixiao(['check', '--timeout', t, dir]);
+    expect(r.code).toBe(2);
+  });
+});

@@ -91,3 +91,14 @@ describe('config', () => {
     expect(runChecks(report(), Config.parse({}))).toEqual([]);
   });
 });
+
+describe('the README', () => {
+  it('shows a configuration that parses, with rule ids that exist', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const block = /```json\n([\s\S]*?)```/.exec(readme);
+    expect(block).not.toBeNull();
+    const config = Config.parse(JSON.parse(block![1]));
+    for (const id of Object.keys(config.rules)) expect(checks.map((c) => c.id)).toContain(id);
+  });
+});

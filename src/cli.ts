@@ -158,6 +158,17 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promis
   return EXIT.clean;
 }
 
+/** The options check and summary share: configuration, language, filtering, exit thresholds, the worker pool. */
+function withRunOptions(command: Command, quietHelp: string): Command {
+  return command
+    .option('-c, --config <file>', '配置文件（默认读取当前目录的 jixiao.config.json）')
+    .addOption(new Option('--lang <lang>', '消息语言').choices(['zh', 'en']).default('zh'))
+    .option('-q, --quiet', quietHelp)
+    .option('--max-warnings <n>', '警告数超过 n 时以退出码 1 结束', nonNegativeInteger)
+    .option('-j, --jobs <n>', '并行处理的文件数（默认为 CPU 核数）', positiveInteger, defaultJobs())
+    .option('--timeout <seconds>', '单个文件的处理时限（秒），超时的文件报告 timeout 并继续', positiveSeconds, 60);
+}
+
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   let exitCode: number = EXIT.clean;
   const program = new Command();
@@ -201,32 +212,22 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       io.stdout(json(out.length === 1 ? out[0] : out));
     });
 
-  program.command('check')
+  const check = program.command('check')
     .description('核查算术：执行率、占比、合计、增长率、列举个数、得分、等级、权重（文件或文件夹，递归；- 表示从标准输入逐行读取路径）')
     .argument('<paths...>', '文件或文件夹；- 从标准输入读取路径，每行一个')
     .addOption(new Option('-f, --format <name>', '输出格式：stylish 终端 | json | ndjson 每文件一行 | junit | github | xlsx（需 -o）')
       .choices(Object.keys(formatters)).default('stylish'))
-    .option('-o, --output <file>', '写入文件而非标准输出（原子写入）')
-    .option('-c, --config <file>', '配置文件（默认读取当前目录的 jixiao.config.json）')
-    .addOption(new Option('--lang <lang>', '消息语言').choices(['zh', 'en']).default('zh'))
-    .option('-q, --quiet', '只显示错误')
-    .option('--max-warnings <n>', '警告数超过 n 时以退出码 1 结束', nonNegativeInteger)
-    .option('-j, --jobs <n>', `并行处理的文件数（默认为 CPU 核数，本机 ${defaultJobs()}）`, positiveInteger, defaultJobs())
-    .option('--timeout <seconds>', '单个文件的处理时限（秒），超时的文件报告 timeout 并继续', positiveSeconds, 60)
+    .option('-o, --output <file>', '写入文件而非标准输出（原子写入）');
+  withRunOptions(check, '只显示错误')
     .action(async (paths: string[], opts: OutputOptions) => {
       exitCode = await runCheck(paths, opts, io);
     });
 
-  program.command('summary')
+  const summary = program.command('summary')
     .description('把核查结果汇总成 Excel 工作簿：汇总、问题清单、指标、评分（需 -o）')
     .argument('<paths...>', '文件或文件夹；- 从标准输入读取路径，每行一个')
-    .option('-o, --output <file>', '输出的 .xlsx 文件')
-    .option('-c, --config <file>', '配置文件（默认读取当前目录的 jixiao.config.json）')
-    .addOption(new Option('--lang <lang>', '消息语言').choices(['zh', 'en']).default('zh'))
-    .option('-q, --quiet', '问题清单只列错误')
-    .option('--max-warnings <n>', '警告数超过 n 时以退出码 1 结束', nonNegativeInteger)
-    .option('-j, --jobs <n>', `并行处理的文件数（默认为 CPU 核数，本机 ${defaultJobs()}）`, positiveInteger, defaultJobs())
-    .option('--timeout <seconds>', '单个文件的处理时限（秒），超时的文件报告 timeout 并继续', positiveSeconds, 60)
+    .option('-o, --output <file>', '输出的 .xlsx 文件');
+  withRunOptions(summary, '问题清单只列错误')
     .action(async (paths: string[], opts: Omit<OutputOptions, 'format'>) => {
       exitCode = await runCheck(paths, { ...opts, format: 'xlsx' }, io);
     });

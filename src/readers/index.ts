@@ -2,10 +2,11 @@
 import { readFile } from 'node:fs/promises';
 import type { SourceDocument } from '../document.js';
 import { ReadFailure, type Finding, type Location } from '../findings.js';
-import { detectFormat, zipBombReason, zipMembers } from './detect.js';
+import { detectFormat, zipMembers } from './detect.js';
 import { readDocx } from './docx.js';
 import { readPdf } from './pdf.js';
 import { readXlsx } from './xlsx.js';
+import { declaredBombReason, zipBomb } from './zip.js';
 
 export interface ReadResult {
   document: SourceDocument;
@@ -29,7 +30,7 @@ function failure(path: string, format: SourceDocument['format'], err: ReadFailur
       rule: err.rule,
       severity: err.rule === 'no-text' ? 'warning' : 'error',
       message: err.message,
-      messageId: err.rule,
+      messageId: err.messageId,
       location: { file: path },
       data: { en: err.messageEn },
     }],
@@ -40,8 +41,8 @@ export async function readBuffer(path: string, buf: Uint8Array): Promise<ReadRes
   const detected = detectFormat(buf, path);
   try {
     if (detected.format === 'docx' || detected.format === 'xlsx') {
-      const bomb = zipBombReason(zipMembers(buf) ?? []);
-      if (bomb) throw new ReadFailure('read-error', `疑似压缩炸弹，已拒绝解压：${bomb}。请确认文件来源，或向报送单位索取正常文件。`, `Refused: looks like a zip bomb (${bomb}).`);
+      const bomb = declaredBombReason(zipMembers(buf) ?? []);
+      if (bomb) throw zipBomb(bomb.zh, bomb.en);
     }
     let out: ReaderOutput;
     switch (detected.format) {

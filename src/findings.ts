@@ -36,6 +36,8 @@ export class ReadFailure extends Error {
     readonly rule: 'read-error' | 'legacy-format' | 'no-text' | 'timeout',
     message: string,
     readonly messageEn: string = message,
+    /** which failure of the rule this is (zip-bomb, xml-dtd …); the rule id itself when there is nothing finer to say */
+    readonly messageId: string = rule,
   ) {
     super(message);
     this.name = 'ReadFailure';

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, zipSync, strToU8 } from 'fflate';
 import { readBuffer, readDocument } from '../src/readers/index.js';
+import { legacyDocBytes } from './helpers/hostile-inputs.js';
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -20,30 +21,6 @@ export function seededBytes(seed: number, length: number): Uint8Array {
     out[i] = ((t ^ (t >>> 14)) >>> 0) & 0xff;
   }
   return out;
-}
-
-/** A minimal OLE2 compound file as Word 97–2003 writes it: header sector, then a directory naming its streams. */
-export function legacyDocBytes(): Uint8Array {
-  const buf = Buffer.alloc(512 * 3);
-  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(buf, 0);
-  buf.writeUInt16LE(0x003e, 24); // minor version
-  buf.writeUInt16LE(0x0003, 26); // major version 3: 512-byte sectors
-  buf.writeUInt16LE(0xfffe, 28); // byte order mark
-  buf.writeUInt16LE(9, 30); // sector shift
-  buf.writeUInt16LE(6, 32); // mini sector shift
-  buf.writeUInt32LE(1, 44); // number of FAT sectors
-  buf.writeUInt32LE(0, 48); // first directory sector
-  buf.writeUInt32LE(4096, 56); // mini stream cutoff
-  const entry = (index: number, name: string, type: number) => {
-    const at = 512 + index * 128;
-    buf.write(name, at, 'utf16le');
-    buf.writeUInt16LE((name.length + 1) * 2, at + 64);
-    buf[at + 66] = type; // 5 root storage, 2 stream
-  };
-  entry(0, 'Root Entry', 5);
-  entry(1, 'WordDocument', 2);
-  entry(2, '1Table', 2);
-  return new Uint8Array(buf);
 }
 
 let dir: string;

@@ -1,15 +1,15 @@
-// Opens a docx package without trusting it: size-capped inflation, relationships, and embedded objects marked in the body.
-import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
+// Opens a docx package without trusting it: bounded inflation, XML guarded, relationships, and embedded objects marked in the body.
+import { zipSync, strFromU8, strToU8 } from 'fflate';
 import { ReadFailure } from '../findings.js';
+import { guardXml, isXmlPart } from './xml-guard.js';
+import { InflateBudget, inflateEntries, listZip, zipBomb, type ZipEntry } from './zip.js';
 
-/** Caps on declared uncompressed sizes; fflate inflates into a buffer of exactly the declared size, so they hold. */
+/**
+ * Caps on the XML parts mammoth holds in memory as a DOM, stricter than the package-wide limits; inflation stops at
+ * each member's declared size, so a member whose headers understate it is caught too.
+ */
 export const MEMBER_CAP = 100 * 1024 * 1024;
 export const TOTAL_CAP = 200 * 1024 * 1024;
-
-export interface MemberInfo {
-  name: string;
-  originalSize: number;
-}
 
 export interface Relationship {
   id: string;
@@ -31,11 +31,12 @@ export interface EmbeddedObject {
 }
 
 export interface DocxPackage {
-  members: Map<string, MemberInfo>;
+  members: Map<string, ZipEntry>;
   /** inflated XML parts (everything mammoth reads) */
   parts: Record<string, Uint8Array>;
   documentPath: string;
-  inflatedBytes: number;
+  /** what this file may still inflate (embedded workbooks draw on it too) */
+  budget: InflateBudget;
 }
 
 // Private-use delimiters: they cannot come from a real document's text in any meaningful way.
@@ -45,60 +46,37 @@ export const MARKER_PATTERN = /\uE000jixiao-object-(\d+)\uE001/g;
 
 const megabytes = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
 
-function zipBomb(detail: string, detailEn: string): ReadFailure {
-  return new ReadFailure('read-error',
-    `文件疑似压缩炸弹或异常巨大：${detail}。已拒绝读取。若确为正常文件，请删除其中过大的内容后重新保存。`,
-    `Suspected zip bomb or oversized file: ${detailEn}. Reading was refused.`);
-}
-
 function corrupt(why: string): ReadFailure {
   return new ReadFailure('read-error',
     `文件已损坏，无法解压 Word 文档（${why}）。请重新获取原文件，或用 Word/WPS 打开修复后另存为 .docx。`,
     `Corrupt docx: cannot unzip (${why}).`);
 }
 
-/** Lists members with their declared sizes, inflating nothing. */
-export function listMembers(buf: Uint8Array): Map<string, MemberInfo> {
-  const members = new Map<string, MemberInfo>();
-  try {
-    unzipSync(buf, { filter: (f) => { members.set(f.name, { name: f.name, originalSize: f.originalSize }); return false; } });
-  } catch (err) {
-    throw corrupt(err instanceof Error ? err.message : String(err));
-  }
-  return members;
-}
-
-/** Inflates the named members; the caller has already checked their declared sizes. */
-export function inflate(buf: Uint8Array, names: Set<string>): Record<string, Uint8Array> {
-  try {
-    return unzipSync(buf, { filter: (f) => names.has(f.name) });
-  } catch (err) {
-    throw corrupt(err instanceof Error ? err.message : String(err));
-  }
-}
-
 export function openDocx(buf: Uint8Array): DocxPackage {
-  const members = listMembers(buf);
+  const members = new Map(listZip(buf).map((m) => [m.name, m]));
   // Mammoth reads only XML parts; images and embeddings stay compressed until needed.
-  const wanted = [...members.values()].filter((m) => /\.(xml|rels)$/i.test(m.name));
+  const wanted = [...members.values()].filter((m) => isXmlPart(m.name));
   let total = 0;
   for (const m of wanted) {
-    if (m.originalSize > MEMBER_CAP) {
-      throw zipBomb(`成员 ${m.name} 解压后为 ${megabytes(m.originalSize)}，超过单个成员上限 ${megabytes(MEMBER_CAP)}`,
-        `member ${m.name} inflates to ${megabytes(m.originalSize)}, over the ${megabytes(MEMBER_CAP)} per-member cap`);
+    if (m.declaredSize > MEMBER_CAP) {
+      throw zipBomb(`成员 ${m.name} 解压后为 ${megabytes(m.declaredSize)}，超过单个成员上限 ${megabytes(MEMBER_CAP)}`,
+        `member ${m.name} inflates to ${megabytes(m.declaredSize)}, over the ${megabytes(MEMBER_CAP)} per-member cap`);
     }
-    total += m.originalSize;
+    total += m.declaredSize;
   }
   if (total > TOTAL_CAP) {
     throw zipBomb(`文档各部分解压后共 ${megabytes(total)}，超过上限 ${megabytes(TOTAL_CAP)}`,
       `document parts inflate to ${megabytes(total)}, over the ${megabytes(TOTAL_CAP)} cap`);
   }
-  const parts = inflate(buf, new Set(wanted.map((m) => m.name)));
+  const budget = new InflateBudget();
+  const parts = inflateEntries(buf, wanted, () => true, budget);
+  // Every part goes to a parser (mammoth's, or the patterns here), so every part is checked before any is parsed.
+  for (const [name, data] of Object.entries(parts)) guardXml(name, data);
   const rootRels = parts['_rels/.rels'] ? parseRelationships(strFromU8(parts['_rels/.rels']), '') : [];
   const main = rootRels.find((r) => r.type.endsWith('/officeDocument') && !r.external);
   const documentPath = main && parts[main.target] ? main.target : 'word/document.xml';
   if (!parts[documentPath]) throw corrupt('缺少 word/document.xml');
-  return { members, parts, documentPath, inflatedBytes: total };
+  return { members, parts, documentPath, budget };
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

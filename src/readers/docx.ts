@@ -5,16 +5,20 @@ import type { Block } from '../document.js';
 import { ReadFailure } from '../findings.js';
 import { detectFormat } from './detect.js';
 import {
-  MEMBER_CAP, TOTAL_CAP, inflate, markObjects, openDocx, relationshipsOf, repack,
+  MEMBER_CAP, markObjects, openDocx, relationshipsOf, repack,
   type DocxPackage, type EmbeddedObject,
 } from './docx-package.js';
 import { htmlToItems } from './docx-html.js';
 import { writeNumberingLabels } from './docx-numbering.js';
 import type { ReaderFinding, ReaderOutput } from './index.js';
 import { readXlsx } from './xlsx.js';
+import { inflateEntry } from './zip.js';
 
 type Message = { type: string; message: string };
 type ConvertOptions = NonNullable<Parameters<typeof mammoth.convertToHtml>[1]>;
+
+/** Failures that mark a package as built to attack its reader, not merely damaged. */
+const HOSTILE = new Set(['zip-bomb', 'xml-dtd', 'xml-too-deep']);
 
 // Mammoth messages that lose nothing we read: styles it cannot map, images (we do not read images), break kinds.
 const HARMLESS = [
@@ -41,10 +45,6 @@ function mammothFindings(messages: Message[]): ReaderFinding[] {
   }));
 }
 
-interface Budget {
-  inflated: number;
-}
-
 function objectFinding(messageId: string, obj: EmbeddedObject, block: number, zh: string, en: string): ReaderFinding {
   const location: ReaderFinding['location'] = { block };
   if (obj.target && !obj.external) location.origin = obj.target;
@@ -60,7 +60,7 @@ function objectFinding(messageId: string, obj: EmbeddedObject, block: number, zh
 }
 
 /** Reads one embedded object: an xlsx member becomes table blocks; anything else becomes a warning, never silence. */
-async function readObject(pkg: DocxPackage, buf: Uint8Array, obj: EmbeddedObject, block: number, budget: Budget): Promise<ReaderOutput> {
+async function readObject(pkg: DocxPackage, buf: Uint8Array, obj: EmbeddedObject, block: number): Promise<ReaderOutput> {
   const name = obj.target ?? `（关系 ${obj.relId}）`;
   const warn = (id: string, zh: string, en: string): ReaderOutput => ({ blocks: [], findings: [objectFinding(id, obj, block, zh, en)] });
   if (obj.external) {
@@ -74,19 +74,16 @@ async function readObject(pkg: DocxPackage, buf: Uint8Array, obj: EmbeddedObject
       `嵌入对象 ${name} 在文件中找不到（文档可能已损坏），其中的表格未读取。`,
       `Embedded object ${name} is missing from the package; its tables were not read.`);
   }
-  if (member.originalSize > MEMBER_CAP || budget.inflated + member.originalSize > TOTAL_CAP) {
+  if (member.declaredSize > MEMBER_CAP || member.declaredSize > pkg.budget.left) {
     return warn('embedded-too-large',
-      `嵌入对象 ${name} 解压后过大（${Math.round(member.originalSize / 1024 / 1024)} MB），为安全起见未读取。`,
+      `嵌入对象 ${name} 解压后过大（${Math.round(member.declaredSize / 1024 / 1024)} MB），为安全起见未读取。`,
       `Embedded object ${name} is too large when inflated; it was not read.`);
   }
-  budget.inflated += member.originalSize;
-  const data = inflate(buf, new Set([member.name]))[member.name];
-  if (!data) {
-    return warn('embedded-missing', `嵌入对象 ${name} 无法解压，其中的表格未读取。`, `Embedded object ${name} could not be inflated.`);
-  }
+  // A member that inflates past what it declares is a bomb in the whole package: inflateEntry's failure ends the read.
+  const data = inflateEntry(buf, member, pkg.budget);
   const detected = detectFormat(data, member.name);
   const progId = obj.progId ? `（${obj.progId}）` : '';
-  if (detected.format === 'xlsx') return readEmbeddedWorkbook(data, obj, block, name);
+  if (detected.format === 'xlsx') return readEmbeddedWorkbook(data, obj, block, name, pkg);
   if (detected.format === 'xls' || detected.format === 'doc' || (detected.format === 'unknown' && detected.reason === 'ole2')) {
     return warn('embedded-legacy-ole',
       `嵌入对象为旧版 OLE 格式：${name}${progId}，其中的表格未读取。请在 Word 中双击该对象、用 Excel 另存为 .xlsx 后重新插入，或把表格直接粘贴为 Word 表格。`,
@@ -98,12 +95,15 @@ async function readObject(pkg: DocxPackage, buf: Uint8Array, obj: EmbeddedObject
     `Embedded object ${name} is a ${detected.format} file, not an Excel workbook; its content was not read.`);
 }
 
-async function readEmbeddedWorkbook(data: Uint8Array, obj: EmbeddedObject, block: number, name: string): Promise<ReaderOutput> {
+async function readEmbeddedWorkbook(data: Uint8Array, obj: EmbeddedObject, block: number, name: string, pkg: DocxPackage): Promise<ReaderOutput> {
   const origin = obj.target as string;
   let out: ReaderOutput;
   try {
-    out = await readXlsx(data);
+    // The workbook inflates under the document's budget: ten embedded bombs are no better than one.
+    out = await readXlsx(data, pkg.budget);
   } catch (err) {
+    // A hostile workbook makes the whole document hostile; only an ordinary failure stays a warning here.
+    if (err instanceof ReadFailure && HOSTILE.has(err.messageId)) throw err;
     const why = err instanceof Error ? err.message : String(err);
     return {
       blocks: [],
@@ -151,12 +151,11 @@ export async function readDocx(buf: Uint8Array): Promise<ReaderOutput> {
 
   const blocks: Block[] = [];
   const findings = mammothFindings(result.messages);
-  const budget: Budget = { inflated: pkg.inflatedBytes };
   const done = new Set<number>();
   const place = async (obj: EmbeddedObject): Promise<void> => {
     if (done.has(obj.index)) return;
     done.add(obj.index);
-    const out = await readObject(pkg, buf, obj, blocks.length, budget);
+    const out = await readObject(pkg, buf, obj, blocks.length);
     blocks.push(...out.blocks);
     findings.push(...out.findings);
   };

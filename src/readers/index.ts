@@ -1,8 +1,10 @@
 // Reads any supported file into a SourceDocument; every failure becomes a finding, never an exception.
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { SourceDocument } from '../document.js';
 import { ReadFailure, type Finding, type Location } from '../findings.js';
-import { detectFormat, zipBombReason, zipMembers } from './detect.js';
+import { detectFormat, zipMembers } from './detect.js';
+import { declaredBombReason, zipBomb } from './zip.js';
 
 // Each reader pulls in a large library (mammoth, pdf.js, exceljs): load it the first time its format is met,
 // so a run over PDFs alone never pays for exceljs, and commands that read nothing start fast.
@@ -11,6 +13,12 @@ const readers = {
   pdf: async (buf: Uint8Array) => (await import('./pdf.js')).readPdf(buf),
   xlsx: async (buf: Uint8Array) => (await import('./xlsx.js')).readXlsx(buf),
 };
+
+/**
+ * Largest input read. Real reports are a few MB (scanned PDFs a few hundred); anything bigger is refused before it
+ * is loaded, so one huge file cannot take the memory the rest of a folder run needs.
+ */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 export interface ReadResult {
   document: SourceDocument;
@@ -34,7 +42,7 @@ function failure(path: string, format: SourceDocument['format'], err: ReadFailur
       rule: err.rule,
       severity: err.rule === 'no-text' ? 'warning' : 'error',
       message: err.message,
-      messageId: err.rule,
+      messageId: err.messageId,
       location: { file: path },
       data: { en: err.messageEn },
     }],
@@ -45,8 +53,8 @@ export async function readBuffer(path: string, buf: Uint8Array): Promise<ReadRes
   const detected = detectFormat(buf, path);
   try {
     if (detected.format === 'docx' || detected.format === 'xlsx') {
-      const bomb = zipBombReason(zipMembers(buf) ?? []);
-      if (bomb) throw new ReadFailure('read-error', `疑似压缩炸弹，已拒绝解压：${bomb}。请确认文件来源，或向报送单位索取正常文件。`, `Refused: looks like a zip bomb (${bomb}).`);
+      const bomb = declaredBombReason(zipMembers(buf) ?? []);
+      if (bomb) throw zipBomb(bomb.zh, bomb.en);
     }
     let out: ReaderOutput;
     switch (detected.format) {
@@ -80,20 +88,52 @@ export async function readBuffer(path: string, buf: Uint8Array): Promise<ReadRes
   } catch (err) {
     if (err instanceof ReadFailure) return failure(path, detected.format === 'unknown' ? 'unknown' : detected.format, err);
     const msg = err instanceof Error ? err.message : String(err);
+    // A recursive parser that meets nesting the guards did not foresee runs out of stack (pdf.js passes the error on
+    // as a plain Error, so it is known by its message); say so plainly.
+    if (/call stack size exceeded/i.test(msg)) {
+      return failure(path, detected.format === 'unknown' ? 'unknown' : detected.format, new ReadFailure('read-error',
+        '文件内部结构嵌套过深，解析时超出调用栈，无法读取。文件可能是恶意构造或已损坏；请用原软件打开后另存，或向报送单位索取正常文件。',
+        'The file nests its structure too deeply to parse (call stack exceeded); it may be hostile or broken.', 'too-deep'));
+    }
     return failure(path, detected.format === 'unknown' ? 'unknown' : detected.format,
       new ReadFailure('read-error', `无法读取该${detected.format}文件：${msg}。文件可能已损坏，请用原软件打开并重新另存后再试。`,
         `Cannot read this ${detected.format} file: ${msg}`));
   }
 }
 
+/** The failure for a path that could not be opened, by its error code. */
+function notReadable(err: unknown, path: string): ReadFailure {
+  const code = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
+  const zh = code === 'ENOENT' ? '文件不存在' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹'
+    : code === 'ELOOP' ? '符号链接循环' : `无法打开文件（${code}）`;
+  return new ReadFailure('read-error', `${zh}：${path}`, `Cannot open file (${code}): ${path}`);
+}
+
 export async function readDocument(path: string): Promise<ReadResult> {
   let buf: Uint8Array;
   try {
-    buf = await readFile(path);
+    // Opened without blocking and checked before reading: a FIFO or device named like a report must not hang or
+    // stream forever, and a huge file is refused before it is loaded.
+    const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const s = await handle.stat();
+      if (s.isDirectory()) return failure(path, 'unknown', notReadable({ code: 'EISDIR' }, path));
+      if (!s.isFile()) {
+        return failure(path, 'unknown', new ReadFailure('read-error',
+          `这不是普通文件（可能是设备、管道或套接字），未读取：${path}`, `Not a regular file (a device, pipe or socket); not read: ${path}`, 'not-a-file'));
+      }
+      if (s.size > MAX_FILE_BYTES) {
+        const mib = (n: number) => `${Math.round(n / 2 ** 20)} MiB`;
+        return failure(path, 'unknown', new ReadFailure('read-error',
+          `文件过大（${mib(s.size)}），超过 ${mib(MAX_FILE_BYTES)} 的上限，未读取。绩效自评报告通常只有几 MB；请确认是否放错了文件，或拆分后再检查。`,
+          `The file is too large (${mib(s.size)}, over the ${mib(MAX_FILE_BYTES)} limit); it was not read.`, 'too-large'));
+      }
+      buf = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    const zh = code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹' : `无法打开文件（${code}）`;
-    return failure(path, 'unknown', new ReadFailure('read-error', `${zh}：${path}`, `Cannot open file (${code}): ${path}`));
+    return failure(path, 'unknown', notReadable(err, path));
   }
   return readBuffer(path, buf);
 }

@@ -194,15 +194,36 @@ const msg = {
     zh: '该 PDF 的文字无法正确解码（字体缺少字符映射，提取出的多为乱码），相当于没有可提取的文字层。请提供 Word 原文件或可复制文字的 PDF，或 OCR 后再检查。',
     en: 'The text of this PDF cannot be decoded (fonts lack a character map), so it has no usable text layer. Provide the Word original or a PDF with selectable text, or OCR it first.',
   },
+  tooManyPages: {
+    zh: '该 PDF 声称有 {pages} 页，超过 {max} 页的上限，远超任何绩效自评报告，可能是恶意构造或多份文件的合订本，已拒绝读取。请确认文件来源；如是合订本，请拆分后分别检查。',
+    en: 'This PDF claims {pages} pages, over the {max}-page limit; it was not read. Split a compiled volume and check its parts.',
+  },
+  truncated: {
+    zh: '该 PDF 共 {pages} 页，超过 {max} 页的上限，只读取了前 {max} 页，其余页面未参与检查。请确认是否为单个报告；如是合订本，请拆分后分别检查。',
+    en: 'This PDF has {pages} pages, over the {max}-page limit; only the first {max} were read and checked.',
+  },
   scannedPage: {
     zh: '第 {page} 页只有图片、没有文字层（可能是扫描页），其中的内容未被检查。请提供 Word 原文件或可复制文字的 PDF，或 OCR 后再检查。',
     en: 'Page {page} holds only images and no text layer (probably scanned); its content was not checked.',
   },
 };
 
+/** A message template with its {placeholders} filled, each wherever it stands. */
+const fill = (template: string, values: Record<string, number>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+
 function noTextFinding(kind: 'noText' | 'garbled'): ReaderFinding {
   return { rule: 'no-text', severity: 'warning', message: msg[kind].zh, messageId: kind === 'noText' ? 'no-text' : 'garbled', data: { en: msg[kind].en } };
 }
+
+/**
+ * Pages read from one PDF. A self-evaluation report runs to tens of pages, a whole department's volume to a few
+ * hundred; past this the rest is skipped with a warning, so a file claiming 20,000 pages ends in bounded time
+ * (pdf.js looks each page up from the top of the page tree, so a flat tree costs O(pages) per page).
+ */
+export const MAX_PAGES = 1000;
+/** A PDF claiming more pages than this is refused unread: even its first MAX_PAGES would cost O(pages) each. */
+export const MAX_PAGE_COUNT = 10_000;
 
 /** A page with an image and fewer characters than this is a scanned page (its text, if any, is a page number or stamp). */
 const SCANNED_PAGE_MAX_CHARS = 20;
@@ -240,16 +261,31 @@ export async function readPdf(buf: Uint8Array): Promise<ReaderOutput> {
     } finally {
       restoreNatives(); // the first load also evaluates pdf.worker.mjs, which patches them again
     }
+    if (doc.numPages > MAX_PAGE_COUNT) {
+      throw new ReadFailure('read-error',
+        fill(msg.tooManyPages.zh, { pages: doc.numPages, max: MAX_PAGE_COUNT }),
+        fill(msg.tooManyPages.en, { pages: doc.numPages, max: MAX_PAGE_COUNT }),
+        'too-many-pages');
+    }
     const pages: PageContent[] = [];
-    for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(doc, n, OPS));
+    const readable = Math.min(doc.numPages, MAX_PAGES);
+    for (let n = 1; n <= readable; n++) pages.push(await readPage(doc, n, OPS));
+    const truncated: ReaderFinding[] = readable < doc.numPages ? [{
+      rule: 'read-warning',
+      severity: 'warning',
+      messageId: 'pages-truncated',
+      message: fill(msg.truncated.zh, { pages: doc.numPages, max: MAX_PAGES }),
+      location: { page: MAX_PAGES + 1 },
+      data: { en: fill(msg.truncated.en, { pages: doc.numPages, max: MAX_PAGES }), pages: doc.numPages },
+    }] : [];
 
     const visible = pages.reduce((s, p) => s + p.visibleChars, 0);
     const unmapped = pages.reduce((s, p) => s + p.unmappedChars, 0);
     const scanned = pages.filter(looksScanned);
     // a scan with a typed page number or stamp on each page still has no text worth reading
     const allScanned = scanned.length > 0 && pages.every((p) => looksScanned(p) || p.visibleChars === 0);
-    if (visible < MIN_CHARS || allScanned) return { blocks: [], pages: doc.numPages, findings: [noTextFinding('noText')] };
-    if (unmapped / visible > MAX_UNMAPPED) return { blocks: [], pages: doc.numPages, findings: [noTextFinding('garbled')] };
+    if (visible < MIN_CHARS || allScanned) return { blocks: [], pages: doc.numPages, findings: [noTextFinding('noText'), ...truncated] };
+    if (unmapped / visible > MAX_UNMAPPED) return { blocks: [], pages: doc.numPages, findings: [noTextFinding('garbled'), ...truncated] };
 
     const findings: ReaderFinding[] = scanned
       .map((p) => ({
@@ -260,7 +296,7 @@ export async function readPdf(buf: Uint8Array): Promise<ReaderOutput> {
         location: { page: p.page },
         data: { en: msg.scannedPage.en.replace('{page}', String(p.page)) },
       }));
-    return { blocks: assemble(pages), pages: doc.numPages, findings };
+    return { blocks: assemble(pages), pages: doc.numPages, findings: [...findings, ...truncated] };
   } finally {
     await parser.destroy().catch(() => undefined);
   }
@@ -273,7 +309,7 @@ function loadFailure(err: unknown): unknown {
   if (name === 'PasswordException' || /password/i.test(text)) {
     return new ReadFailure('read-error',
       '该 PDF 已加密（打开需要密码），无法读取其中的文字。请提供未加密的文件（在原软件中取消密码后重新导出）。',
-      'This PDF is encrypted (a password is required to open it). Provide an unencrypted file.');
+      'This PDF is encrypted (a password is required to open it). Provide an unencrypted file.', 'encrypted');
   }
   if (name === 'InvalidPDFException' || name === 'FormatError' || /Invalid PDF/i.test(text)) {
     return new ReadFailure('read-error',

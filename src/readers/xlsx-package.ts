@@ -1,5 +1,26 @@
-// The workbook's own sheet list, read from the package, to catch what exceljs would drop or refuse.
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+// The workbook package opened without trusting it (bounded inflation, XML guarded, re-packed for exceljs), and its own
+// sheet list, to catch what exceljs would drop or refuse.
+import { strFromU8, strToU8, zipSync } from 'fflate';
+import { guardXml, isXmlPart } from './xml-guard.js';
+import { InflateBudget, declaredBombReason, inflateEntries, listZip, zipBomb } from './zip.js';
+
+/**
+ * Inflates every member under the budget and checks every XML part, so that exceljs (which inflates with JSZip, to
+ * strings, whatever the headers say) only ever sees what was checked: the members as inflated here, stored.
+ */
+export function openXlsx(buf: Uint8Array, budget = new InflateBudget()): Record<string, Uint8Array> {
+  const entries = listZip(buf);
+  const bomb = declaredBombReason(entries);
+  if (bomb) throw zipBomb(bomb.zh, bomb.en);
+  const parts = inflateEntries(buf, entries, () => true, budget);
+  for (const [name, data] of Object.entries(parts)) if (isXmlPart(name)) guardXml(name, data);
+  return parts;
+}
+
+/** The parts as one zip with nothing compressed: exceljs's JSZip then has nothing to inflate. */
+export function repackStored(parts: Record<string, Uint8Array>): Uint8Array {
+  return zipSync(parts, { level: 0 });
+}
 
 export interface ListedSheet {
   /** The name as the workbook stores it (entities decoded). */
@@ -24,14 +45,8 @@ function attr(tag: string, name: string): string | undefined {
   return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 }
 
-/** Lists the sheets of xl/workbook.xml in order; empty when the package cannot be read (exceljs will say why). */
-export function listSheets(buf: Uint8Array): ListedSheet[] {
-  let parts: Record<string, Uint8Array>;
-  try {
-    parts = unzipSync(buf, { filter: (f) => f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels' });
-  } catch {
-    return [];
-  }
+/** Lists the sheets of xl/workbook.xml in order; empty when there is none (exceljs will say why). */
+export function listSheets(parts: Record<string, Uint8Array>): ListedSheet[] {
   const book = parts['xl/workbook.xml'];
   if (!book) return [];
   const rels = parts['xl/_rels/workbook.xml.rels'] ? strFromU8(parts['xl/_rels/workbook.xml.rels']) : '';
@@ -65,14 +80,12 @@ export function placeholderName(index: number): string {
   return `jixiao-sheet-${index + 1}`;
 }
 
-/** Rewrites xl/workbook.xml so every sheet carries its placeholder name; the caller maps names back. */
-export function withPlaceholderNames(buf: Uint8Array): Uint8Array {
-  const parts = unzipSync(buf);
+/** The parts with xl/workbook.xml rewritten so every sheet carries its placeholder name; the caller maps names back. */
+export function withPlaceholderNames(parts: Record<string, Uint8Array>): Record<string, Uint8Array> {
   const book = parts['xl/workbook.xml'];
-  if (!book) return buf;
+  if (!book) return parts;
   let index = 0;
   const renamed = strFromU8(book).replace(SHEET_TAG, (tag) =>
     attr(tag, 'name') === undefined ? tag : tag.replace(/\sname="[^"]*"/, ` name="${placeholderName(index++)}"`));
-  parts['xl/workbook.xml'] = strToU8(renamed);
-  return zipSync(parts, { level: 0 });
+  return { ...parts, 'xl/workbook.xml': strToU8(renamed) };
 }

@@ -4,7 +4,8 @@ import type { Cell, TableBlock } from '../document.js';
 import { ReadFailure } from '../findings.js';
 import type { ReaderFinding, ReaderOutput } from './index.js';
 import { formatNumber, parseNumberText } from './xlsx-format.js';
-import { exceljsRejectsName, listSheets, placeholderName, withPlaceholderNames } from './xlsx-package.js';
+import { exceljsRejectsName, listSheets, openXlsx, placeholderName, repackStored, withPlaceholderNames } from './xlsx-package.js';
+import type { InflateBudget } from './zip.js';
 
 /** A workbook that takes longer than this to open is treated as a failure rather than left to hang the batch. */
 const LOAD_TIMEOUT_MS = 60_000;
@@ -195,12 +196,13 @@ export function cellAddress(row: number, col: number): string {
  * repeat the master's text and value with `covered: true`; sum only cells that are not covered.
  * The grid is the bounding box of non-empty cells; interior blanks are cells with text ''.
  */
-export async function readXlsx(buf: Uint8Array): Promise<ReaderOutput> {
-  const listed = listSheets(buf);
+export async function readXlsx(buf: Uint8Array, budget?: InflateBudget): Promise<ReaderOutput> {
+  const parts = openXlsx(buf, budget);
+  const listed = listSheets(parts);
   // Names exceljs would refuse are swapped for placeholders while loading and restored on the blocks.
   const renamed = listed.some((s, i) => exceljsRejectsName(s.name, i, listed));
   const realName = new Map(renamed ? listed.map((s, i) => [placeholderName(i), s.name]) : []);
-  const wb = await loadWorkbook(renamed ? withPlaceholderNames(buf) : buf);
+  const wb = await loadWorkbook(repackStored(renamed ? withPlaceholderNames(parts) : parts));
   const blocks: TableBlock[] = [];
   const findings: ReaderFinding[] = [];
   for (const ws of wb.worksheets) {

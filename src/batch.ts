@@ -6,7 +6,7 @@ import { Piscina } from 'piscina';
 import type { Config } from './config.js';
 import type { FileResult } from './pipeline.js';
 import type { Finding } from './findings.js';
-import type { Input } from './files.js';
+import type { Input, Unreadable } from './files.js';
 
 export interface BatchOptions {
   /** Worker threads; 0 checks in this thread (no timeout enforcement). */
@@ -30,9 +30,9 @@ function failedResult(path: string, rule: 'timeout' | 'read-error', zh: string, 
 }
 
 /** A folder or link met while walking the inputs that could not be followed: reported in its place. */
-function unreadableResult(path: string, reason: string): FileResult {
-  return failedResult(path, 'read-error', `无法访问（${reason}）。请检查该路径的权限或链接是否有效。`,
-    `Cannot access this path (${reason}); check its permissions or link target.`);
+function unreadableResult(path: string, why: Unreadable): FileResult {
+  return failedResult(path, 'read-error', `无法访问：${why.zh}（${why.code}）。请检查该路径的权限或链接是否有效。`,
+    `Cannot access this path (${why.code}); check its permissions or link target.`);
 }
 
 function describeFailure(path: string, err: unknown, timeoutMs: number): FileResult {

@@ -5,10 +5,13 @@ import { join, extname } from 'node:path';
 /** Extensions picked up when walking a folder; files named explicitly are always read. */
 export const REPORT_EXTENSIONS = new Set(['.docx', '.pdf', '.xlsx', '.doc', '.xls', '.wps', '.et']);
 
-/** One input in walking order; `unreadable` says why a folder or link could not be followed. */
+/** Why a folder or link could not be followed: the system's error code and what it means, in Chinese. */
+export interface Unreadable { code: string; zh: string }
+
+/** One input in walking order. */
 export interface Input {
   path: string;
-  unreadable?: string;
+  unreadable?: Unreadable;
 }
 
 export interface Expanded {
@@ -18,31 +21,52 @@ export interface Expanded {
   missing: string[];
 }
 
-const reason = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? String(e);
+const MEANING: Record<string, string> = {
+  ENOENT: '链接指向的文件或文件夹不存在', ELOOP: '符号链接循环', EACCES: '没有读取权限', EPERM: '没有读取权限',
+  ENOTDIR: '路径中的某一级不是文件夹', ENAMETOOLONG: '路径过长',
+};
+
+function reason(e: unknown): Unreadable {
+  const code = (e as NodeJS.ErrnoException).code ?? String(e);
+  return { code, zh: MEANING[code] ?? code };
+}
+
+const looksLikeReport = (name: string) => REPORT_EXTENSIONS.has(extname(name).toLowerCase());
 
 export async function expandPaths(paths: string[]): Promise<Expanded> {
   const out: Expanded = { inputs: [], missing: [] };
-  const seenDirs = new Set<string>();
-  const addFile = (p: string) => { out.inputs.push({ path: p }); };
+  // Folders already walked: a second link to one adds nothing. Folders being walked: a link to one is a loop.
+  const walked = new Set<string>();
+  const walking = new Set<string>();
 
   async function walk(dir: string): Promise<void> {
     let real: string;
     try { real = await realpath(dir); } catch (e) { out.inputs.push({ path: dir, unreadable: reason(e) }); return; }
-    if (seenDirs.has(real)) return; // symlink loop or the same folder twice
-    seenDirs.add(real);
-    let entries;
-    try { entries = await readdir(dir, { withFileTypes: true }); } catch (e) { out.inputs.push({ path: dir, unreadable: reason(e) }); return; }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const p = join(dir, e.name);
-      if (e.name.startsWith('~$') || e.name.startsWith('.')) continue; // Office lock files, hidden files
-      let isDir = e.isDirectory();
-      let isFile = e.isFile();
-      if (e.isSymbolicLink()) {
-        try { const s = await stat(p); isDir = s.isDirectory(); isFile = s.isFile(); } catch (err) { out.inputs.push({ path: p, unreadable: reason(err) }); continue; }
+    if (walking.has(real)) { out.inputs.push({ path: dir, unreadable: { code: 'ELOOP', zh: `符号链接循环，指回上级文件夹 ${real}` } }); return; }
+    if (walked.has(real)) return;
+    walked.add(real);
+    walking.add(real);
+    try {
+      let entries;
+      try { entries = await readdir(dir, { withFileTypes: true }); } catch (e) { out.inputs.push({ path: dir, unreadable: reason(e) }); return; }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const e of entries) {
+        const p = join(dir, e.name);
+        if (e.name.startsWith('~$') || e.name.startsWith('.')) continue; // Office lock files, hidden files
+        let isDir = e.isDirectory();
+        if (e.isSymbolicLink()) {
+          try { isDir = (await stat(p)).isDirectory(); } catch (err) {
+            // A broken link is reported when it could have been a report or a folder of them.
+            if (looksLikeReport(e.name) || extname(e.name) === '') out.inputs.push({ path: p, unreadable: reason(err) });
+            continue;
+          }
+        }
+        if (isDir) await walk(p);
+        // Not only regular files: a FIFO or device named like a report is handed on, and the reader refuses it.
+        else if (looksLikeReport(e.name)) out.inputs.push({ path: p });
       }
-      if (isDir) await walk(p);
-      else if (isFile && REPORT_EXTENSIONS.has(extname(e.name).toLowerCase())) addFile(p);
+    } finally {
+      walking.delete(real);
     }
   }
 
@@ -50,7 +74,7 @@ export async function expandPaths(paths: string[]): Promise<Expanded> {
     let s;
     try { s = await stat(p); } catch { out.missing.push(p); continue; }
     if (s.isDirectory()) await walk(p);
-    else addFile(p);
+    else out.inputs.push({ path: p });
   }
   return out;
 }

@@ -405,10 +405,10 @@ describe('the whole folder through the built CLI (node bin/jixiao check --format
     expect(run.stderr).not.toMatch(/内部错误|Error:/);
   });
 
-  it('lists every file exactly once, paths as given (spaces and Chinese intact), nothing through the loop', () => {
+  it('lists every file exactly once, paths as given (spaces and Chinese intact), the loop reported but not followed', () => {
     const paths = out.map((f) => f.path);
     expect(new Set(paths).size).toBe(paths.length);
-    const expected = [...files.keys(), 'huge.pdf', 'self-loop.docx', 'dangling.pdf', ...(lockedFile ? ['locked.docx'] : [])]
+    const expected = [...files.keys(), 'huge.pdf', 'self-loop.docx', 'dangling.pdf', 'loop', ...(lockedFile ? ['locked.docx'] : [])]
       .map((n) => join(input, n));
     expect([...paths].sort()).toEqual(expected.sort());
     expect(paths.filter((p) => p.includes(`${join(input, 'loop')}/`))).toEqual([]);
@@ -426,10 +426,11 @@ describe('the whole folder through the built CLI (node bin/jixiao check --format
       }
     }
     expectFindings(byPath.get(join(input, 'huge.pdf'))!.findings, error('too-large', /文件过大/), 'huge.pdf');
-    for (const link of ['self-loop.docx', 'dangling.pdf']) {
+    for (const [link, why] of [['self-loop.docx', /符号链接循环/], ['dangling.pdf', /不存在/], ['loop', /符号链接循环，指回上级文件夹/]] as const) {
       const file = byPath.get(join(input, link))!;
       expect(file.status, link).toBe('failed');
       expect(file.findings.map((f) => [f.rule, f.severity]), link).toEqual([['read-error', 'error']]);
+      expect(file.findings[0].message, link).toMatch(why);
     }
   });
 

@@ -85,6 +85,17 @@ ruleTester('score-total', {
       errors: [{ messageId: 'categoryMax', expected: '60分', actual: '65分', data: { name: '过程' } }],
     },
     {
+      name: 'a label also stated as a section-max relation (a table) is reported once, as sectionMax',
+      report: report({
+        scoreItems: items(sheet, [
+          { level1: '过程（65分）', categoryMax: [q('65分', cell(1, 0, 9))] }, { level1: '过程（65分）', categoryMax: [q('65分', cell(1, 0, 9))] },
+          { level1: '效果（40分）', categoryMax: [q('40分', cell(3, 0, 9))] }, { level1: '效果（40分）', categoryMax: [q('40分', cell(3, 0, 9))] },
+        ]),
+        relations: [rel<RelationOf<'section-max'>>({ kind: 'section-max', name: '过程', max: q('65分', cell(1, 0, 9)), parts: [q('30', cell(1, 3, 9)), q('30', cell(2, 3, 9))] })],
+      }),
+      errors: [{ messageId: 'sectionMax', location: cell(1, 0, 9), expected: '60分', actual: '65分' }],
+    },
+    {
       name: 'prose item scores covering 100 disagree with the prose total',
       report: report({ relations: [
         rel<RelationOf<'score'>>({ kind: 'score', name: 'a', max: q('60分'), score: q('55分') }),

@@ -147,6 +147,11 @@ describe('scoring sheets', () => {
     const scoreSum = sums.find((s) => s.total.value === 16.5)!;
     expect(scoreSum.parts.map((p) => p.value)).toEqual([6, 5, 7.5, -2]);
   });
+
+  it('gives the totals the row’s label and its number as written as evidence, so a finding on them shows the number', () => {
+    expect(ofKind(records.relations, 'total-score')[0].evidence).toBe('合计 16.5');
+    expect(ofKind(records.relations, 'sum').map((s) => s.evidence)).toEqual(expect.arrayContaining(['合计 25', '合计 16.5']));
+  });
 });
 
 describe('total rows in indicator tables', () => {
@@ -161,6 +166,7 @@ describe('total rows in indicator tables', () => {
     expect(records.indicators.map((i) => i.name)).toEqual(['A', 'B']);
     const sums = ofKind(records.relations, 'sum');
     expect(sums.map((s) => [s.total.value, s.parts.map((p) => p.value), s.exhaustive])).toEqual([[90, [40, 50], true], [85, [40, 45], true]]);
+    expect(sums.map((s) => s.evidence)).toEqual(['合计 90', '合计 85']);
     expect(ofKind(records.relations, 'total-score')).toEqual([]); // an indicator table's total is not the report's score
   });
 

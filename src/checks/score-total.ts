@@ -1,5 +1,6 @@
 // 总分 = Σ 各项得分 − 扣分；分类满分 = Σ 所属各项满分；各项满分合计 = 100（扣分项不计入）.
 import { defineCheck, assess, w, type Issue } from './define.js';
+import type { Location } from '../findings.js';
 import type { Quantity, Report, ScoreItem } from '../model/schema.js';
 import { isUsable, point, rounded, sum, formatNumber, type Interval } from '../precision.js';
 
@@ -118,8 +119,13 @@ function* proseTotal(report: Report, ctx: Parameters<typeof assess>[0]): Generat
   }
 }
 
+const placeOf = (l: Location) => [l.file, l.origin, l.sheet, l.block, l.page, l.paragraph, l.row, l.col, l.cell].join('|');
+
 /** 履职效能（15分）written in a level label: the items under it add up to 15. */
 function* categoryMaxima(report: Report): Generator<Issue<Id>> {
+  // A table's category labels also arrive as section-max relations (category = Σ items, whole = Σ categories), judged
+  // above; judging the same label again here would report one wrong maximum twice.
+  const judged = new Set(report.relations.flatMap((r) => (r.kind === 'section-max' ? [placeOf(r.max.location)] : [])));
   const groups = new Map<string, { name: string; max: Quantity; items: ScoreItem[] }>();
   for (const item of report.scoreItems) {
     if (isTotalRow(item) || item.deduction || !item.categoryMax) continue;
@@ -135,7 +141,7 @@ function* categoryMaxima(report: Report): Generator<Issue<Id>> {
     });
   }
   for (const g of groups.values()) {
-    if (g.items.some((i) => !isUsable(i.max))) continue;
+    if (g.items.some((i) => !isUsable(i.max)) || judged.has(placeOf(g.max.location))) continue;
     const total = g.items.reduce((a, i) => a + i.max!.value, 0);
     if (close(total, g.max.value)) continue;
     yield {

@@ -173,7 +173,8 @@ export function totalRelations(
       if (parts.some((p) => !p)) continue;
       const all = parts as Quantity[];
       if (t.kind === 'total') all.push(...extra[key], ...(key === 'score' ? negative : []));
-      out.push({ kind: 'sum', total, parts: all, exhaustive: true, location: total.location, evidence: evidence(t) });
+      // The evidence names the row and carries the total as written, so a finding on it shows the number.
+      out.push({ kind: 'sum', total, parts: all, exhaustive: true, location: total.location, evidence: `${evidence(t)} ${total.raw}` });
     }
   }
   return out;

@@ -52,6 +52,18 @@ function pdfLib(): Promise<PdfLib> {
   return libPromise;
 }
 
+/**
+ * A document for pdf.js to load fonts into, which drops them. With `disableFontFace`, pdf.js instead builds the outline
+ * of every glyph shown while it makes an operator list and posts each one across its message port, for canvas
+ * drawing this reader never does: on CJK text that is about half the cost of the operator list. With font faces on,
+ * each font goes once, as an @font-face rule, into the style sheet of `ownerDocument` (synchronously in Node), and
+ * this stand-in is all of that document pdf.js touches. pdf.js' Node canvas and filter factories ignore it.
+ */
+const fontSink = {
+  createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => undefined }),
+  documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
+};
+
 /** The parts of pdf.js' document and page proxies this reader uses. */
 interface PdfPage {
   getViewport(p: { scale: number }): { transform: number[]; width: number };
@@ -226,7 +238,8 @@ export async function readPdf(buf: Uint8Array): Promise<ReaderOutput> {
     // fully offline: data files come from disk through the Node factories, never fetched by the worker
     useWorkerFetch: false,
     isEvalSupported: false,
-    disableFontFace: true,
+    disableFontFace: false,
+    ownerDocument: fontSink as unknown as NonNullable<ConstructorParameters<typeof PDFParser>[0]['ownerDocument']>,
     useSystemFonts: false,
     stopAtErrors: false,
   });

@@ -64,6 +64,16 @@ const fontSink = {
   documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
 };
 
+/**
+ * Loading a font face starts by base64-encoding the whole converted font (in core-js' JavaScript polyfill on Node 20)
+ * to build the rule the stand-in then drops: ~5% of reading a PDF. The document's font loader is private to pdf.js,
+ * so where it is not found this does nothing and the stand-in still takes the rules.
+ */
+function skipFontFaces(doc: unknown): void {
+  const loader = (doc as { _transport?: { fontLoader?: { bind?: unknown } } })._transport?.fontLoader;
+  if (loader && typeof loader.bind === 'function') loader.bind = async () => undefined;
+}
+
 /** The parts of pdf.js' document and page proxies this reader uses. */
 interface PdfPage {
   getViewport(p: { scale: number }): { transform: number[]; width: number };
@@ -248,6 +258,7 @@ export async function readPdf(buf: Uint8Array): Promise<ReaderOutput> {
     try {
       // PDFParse keeps its loader private but it is the one place that maps pdf.js load errors; reuse it
       doc = await (parser as unknown as { load(): Promise<PdfDocument> }).load();
+      skipFontFaces(doc);
     } catch (err) {
       throw loadFailure(err);
     } finally {

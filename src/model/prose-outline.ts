@@ -141,6 +141,8 @@ interface OpenSection {
 export interface OutlineEntry {
   line: string;
   location: Location;
+  /** classifyNumberedLine(line), when the caller has it already */
+  numbered?: NumberedLine | null;
 }
 
 /**
@@ -153,7 +155,7 @@ export function buildOutline(entries: OutlineEntry[]): { sections: Section[]; pa
   const stack: OpenSection[] = [];
   const pathOf: Section[][] = [];
   for (const entry of entries) {
-    const numbered = classifyNumberedLine(entry.line);
+    const numbered = entry.numbered !== undefined ? entry.numbered : classifyNumberedLine(entry.line);
     if (numbered?.heading && numbered.title) {
       let at = findSibling(stack, numbered, (o) => o.family === numbered.family);
       if (at < 0) at = findSibling(stack, numbered, (o) => GROUP[o.family] === GROUP[numbered.family]);

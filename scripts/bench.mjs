@@ -138,6 +138,22 @@ async function measure(repeat, fn) {
   };
 }
 
+/** Which distinct files each tool fails on (read errors, encryption): counted per run from the repetitions. */
+function failures(distinct) {
+  const out = { jixiao: new Set() };
+  const run1 = spawnSync(process.execPath, [JIXIAO, 'check', '-f', 'ndjson', '--jobs', '1', ...distinct], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  for (const line of run1.stdout.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const r = JSON.parse(line);
+    if (r.status === 'failed') out.jixiao.add(resolve(r.path));
+  }
+  for (const [format, ref] of Object.entries(REFERENCE)) {
+    if (!hasCommand(ref.tool)) continue;
+    out[format] = new Set(distinct.filter((f) => formatOf(f) === format && spawnSync('sh', ['-c', `${ref.command.replace('{}', '"$1"')} > /dev/null 2>&1`, 'sh', f]).status !== 0));
+  }
+  return out;
+}
+
 const jixiaoCheck = (folder, jobs) => timed(process.execPath, [JIXIAO, 'check', '-f', 'ndjson', '--jobs', String(jobs), folder], { countLines: true });
 
 /** One reference-tool process per file, `parallel` at a time, as `xargs -P` runs a shell loop; output discarded. */
@@ -181,16 +197,18 @@ async function main() {
     console.log(`corpus: ${distinct.length} distinct files in ${opts.dir}, each format repeated to ≥ ${opts.files} files`);
     if (unpaged.length) console.log(`note: pdfinfo cannot open ${unpaged.map((p) => basename(p)).join(', ')} (counted as 0 pages)`);
 
-    // Warm the page cache and each tool's own files once, so the first measured run is not the one paying for the disk.
-    await jixiaoCheck(opts.dir, 1);
+    // Also warms the page cache and each tool's own files, so the first measured run is not the one paying for the disk.
+    const failed = failures(distinct);
+    const failedNames = (set) => [...set].map((p) => basename(p)).join(', ') || 'none';
+    console.log(`files that fail: jixiao ${failedNames(failed.jixiao)}${Object.keys(REFERENCE).filter((f) => failed[f]).map((f) => `; ${REFERENCE[f].tool} ${failedNames(failed[f])}`).join('')}`);
 
-    const rows = [['format', 'what', 'files', 'pages', 'wall s', 'files/s', 'pages/s', 'CPU s', 'peak RSS MB', 'load (1 min)']];
+    const rows = [['format', 'what', 'files', 'failed', 'pages', 'wall s', 'files/s', 'pages/s', 'CPU s', 'peak RSS MB', 'load (1 min)']];
     const results = {};
     for (const [format, set] of Object.entries(sets)) {
       const files = set.links.length;
       const pageCount = format === 'pdf' ? set.links.reduce((n, l) => n + (pages.get(l.src) ?? 0), 0) : undefined;
-      const add = (what, r) => {
-        rows.push([format, what, files, pageCount ?? 'n/a', fmt(r.seconds, 2), fmt(files / r.seconds), fmt(pageCount / r.seconds),
+      const add = (what, r, failing) => {
+        rows.push([format, what, files, failing ? set.links.filter((l) => failing.has(resolve(l.src))).length : 'n/a', pageCount ?? 'n/a', fmt(r.seconds, 2), fmt(files / r.seconds), fmt(pageCount / r.seconds),
           fmt(r.cpu, 2), fmt(r.rssMb, 0), r.load]);
         console.log(`  ${format} ${what}: ${fmt(r.seconds, 2)} s${r.runs.length > 1 ? ` (runs ${r.runs.map((s) => s.toFixed(2)).join(', ')})` : ''}`);
       };
@@ -200,7 +218,7 @@ async function main() {
         // ndjson writes one line per file; anything else means the run did not check everything
         if (r.code === 2 || r.lines < files) throw new Error(`jixiao check --jobs ${jobs} on ${format}: exit ${r.code}, ${r.lines} lines\n${r.stderr}`);
         res[`jobs${jobs}`] = r;
-        add(`jixiao check -f ndjson --jobs ${jobs}`, r);
+        add(`jixiao check -f ndjson --jobs ${jobs}`, r, failed.jixiao);
       }
       const ref = REFERENCE[format];
       if (ref && hasCommand(ref.tool)) {
@@ -209,7 +227,7 @@ async function main() {
         for (const parallel of [1, 2]) {
           const r = await measure(opts.repeat, () => referenceTool(list, parallel, ref.command));
           res[`ref${parallel}`] = r;
-          add(`${ref.command.replace(' {}', ' FILE')}, ${parallel} at a time`, r);
+          add(`${ref.command.replace(' {}', ' FILE')}, ${parallel} at a time`, r, failed[format]);
         }
       } else if (ref) {
         res.refMissing = ref.tool;
@@ -222,7 +240,8 @@ async function main() {
       const mixed = distinct;
       for (const n of opts.scaling) {
         const { folder, links } = repeatInto(join(tmp, `mixed-${n}`), mixed, n);
-        const r = await measure(opts.repeat, () => jixiaoCheck(folder, 2));
+        // peak memory is what this shows; one run each
+        const r = await measure(1, () => jixiaoCheck(folder, 2));
         if (r.code === 2 || r.lines < links.length) throw new Error(`scaling run with ${links.length} files: exit ${r.code}, ${r.lines} lines\n${r.stderr}`);
         scaling.push({ files: links.length, ...r });
         console.log(`  mixed ${links.length} files, --jobs 2: ${fmt(r.seconds, 2)} s, peak RSS ${fmt(r.rssMb, 0)} MB`);

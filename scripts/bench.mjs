@@ -2,8 +2,9 @@
 // Usage: npm run bench [-- --files 500 --repeat 1 --scaling 100,500,1000 --formats docx,pdf,xlsx --write]
 //   --files N     each format's distinct fixtures repeated (as symlinks) to at least N files
 //   --repeat R    run every measurement R times and keep the median wall time (and the largest peak memory)
-//   --scaling L   file counts for the ndjson memory check (all formats mixed, --jobs 2); "none" skips it
+//   --scaling L   file counts for the ndjson memory check (all formats mixed, --jobs 2; default 100,500,1000,2000); "none" skips it
 //   --write       put the results into BENCHMARKS.md between its bench markers (the prose around them is kept)
+//   --bin PATH    the jixiao to measure (default bin/jixiao of this checkout), e.g. an older build to compare with
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
@@ -12,11 +13,11 @@ import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem, type } 
 
 const FORMATS = ['docx', 'pdf', 'xlsx'];
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
-const JIXIAO = join(ROOT, 'bin/jixiao');
+let JIXIAO = join(ROOT, 'bin/jixiao');
 const TIME = '/usr/bin/time';
 
 function options(argv) {
-  const opts = { dir: join(ROOT, 'fixtures'), files: 500, repeat: 1, scaling: [100, 500, 1000], formats: FORMATS, write: false };
+  const opts = { dir: join(ROOT, 'fixtures'), files: 500, repeat: 1, scaling: [100, 500, 1000, 2000], formats: FORMATS, write: false };
   for (let i = 0; i < argv.length; i++) {
     const next = () => argv[++i];
     switch (argv[i]) {
@@ -26,6 +27,7 @@ function options(argv) {
       case '--scaling': { const v = next(); opts.scaling = v === 'none' ? [] : v.split(',').map(Number); break; }
       case '--formats': opts.formats = next().split(','); break;
       case '--write': opts.write = true; break;
+      case '--bin': JIXIAO = resolve(next()); break;
       default: throw new Error(`unknown option ${argv[i]}`);
     }
   }
@@ -38,6 +40,15 @@ const hasCommand = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status 
 const firstLine = (s) => (s ?? '').split('\n').find((l) => l.trim()) ?? '';
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const load1 = () => loadavg()[0].toFixed(2);
+
+/** The build measured: this checkout's commit (and whether its sources differ from it), or the path given with --bin. */
+function measuredBuild() {
+  if (JIXIAO !== join(ROOT, 'bin/jixiao')) return JIXIAO;
+  const head = run('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']).stdout?.trim();
+  if (!head) return 'bin/jixiao';
+  const dirty = run('git', ['-C', ROOT, 'status', '--porcelain', '--', 'src', 'grammars', 'bin', 'package.json']).stdout?.trim();
+  return `bin/jixiao at commit ${head}${dirty ? ' with uncommitted changes' : ''}`;
+}
 
 function machine() {
   const osRelease = existsSync('/etc/os-release') ? /^PRETTY_NAME="?([^"\n]*)"?/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] : undefined;
@@ -186,7 +197,8 @@ async function main() {
     const m = machine();
     const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
-    console.log(`jixiao benchmark, ${date}`);
+    const build = measuredBuild();
+    console.log(`jixiao benchmark, ${date}: ${build}`);
     console.log(`machine: ${m.cpu}, ${m.cores} cores, ${m.ram} RAM; node ${m.node}; ${m.os}`);
     console.log(`reference tools: ${m.pdftotext ?? 'pdftotext not installed'}; ${m.pandoc ?? 'pandoc not installed'}`);
     console.log(`load average at start: ${load()}${existsSync(TIME) ? '' : `; ${TIME} missing, so no peak memory or CPU figures`}`);
@@ -248,7 +260,7 @@ async function main() {
       }
     }
 
-    const report = render({ m, date, command, opts, rows, results, scaling, loadEnd: load() });
+    const report = render({ m, date, command, build, opts, rows, results, scaling, loadEnd: load() });
     console.log(`\n${report}`);
     if (opts.write) {
       writeBenchmarks(join(ROOT, 'BENCHMARKS.md'), report);
@@ -259,9 +271,9 @@ async function main() {
   }
 }
 
-function render({ m, date, command, opts, rows, results, scaling, loadEnd }) {
+function render({ m, date, command, build, opts, rows, results, scaling, loadEnd }) {
   const out = [];
-  out.push(`Measured ${date} with \`${command}\`.`);
+  out.push(`Measured ${date} with \`${command}\` (${build}).`);
   out.push('');
   out.push(`- Machine: ${m.cpu}, ${m.cores} cores, ${m.ram} RAM`);
   out.push(`- Software: Node ${m.node}; ${m.os}; ${m.pdftotext ?? 'pdftotext not installed'}; ${m.pandoc ?? 'pandoc not installed'}`);

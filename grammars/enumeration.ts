@@ -1,5 +1,5 @@
 // Grammar of an enumeration after its introducer (分别是/具体为/包括/：): items split by 、，；, bracketed aliases kept inside an item.
-import { createToken, Lexer, CstParser, type TokenType } from 'chevrotain';
+import { createToken, Lexer, CstParser, type TokenType } from './chevrotain.js';
 
 export const EnumLParen = createToken({ name: 'EnumLParen', pattern: /[（(]/ });
 export const EnumRParen = createToken({ name: 'EnumRParen', pattern: /[）)]/ });

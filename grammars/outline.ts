@@ -1,5 +1,5 @@
 // Grammar of outline numbering at the start of a line: 一、 （一） 1. 1、 （1） 1） ①. Grammar only; meaning lives in src/model/prose-outline.ts.
-import { createToken, Lexer, CstParser, type TokenType } from 'chevrotain';
+import { createToken, Lexer, CstParser, type TokenType } from './chevrotain.js';
 
 export const LParen = createToken({ name: 'LParen', pattern: /[（(]/ });
 export const RParen = createToken({ name: 'RParen', pattern: /[）)]/ });

@@ -1,5 +1,5 @@
 // Grammar of a paragraph as sentences of clauses holding quantity phrases (comparator, number, unit). Grammar only; labels and meaning come from the visitor.
-import { createToken, Lexer, CstParser, type TokenType, type CustomPatternMatcherFunc } from 'chevrotain';
+import { createToken, Lexer, CstParser, type TokenType, type CustomPatternMatcherFunc } from './chevrotain.js';
 import { scanQuantities, type ScannedQuantity } from './quantity.js';
 
 /**

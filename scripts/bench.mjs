@@ -1,132 +1,328 @@
-// Throughput of reading: in-process per format, one CLI run end to end, and pdftotext on the same PDFs for scale.
-// Usage: npm run bench [-- --dir fixtures --min 100]. Wall time, after one warm-up pass over every distinct file.
-import { readdirSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+// Benchmark of record: `jixiao check -f ndjson` end to end per format, --jobs 1 and 2, beside pdftotext and pandoc.
+// Usage: npm run bench [-- --files 500 --repeat 1 --scaling 100,500,1000 --formats docx,pdf,xlsx --write]
+//   --files N     each format's distinct fixtures repeated (as symlinks) to at least N files
+//   --repeat R    run every measurement R times and keep the median wall time (and the largest peak memory)
+//   --scaling L   file counts for the ndjson memory check (all formats mixed, --jobs 2; default 100,500,1000,2000); "none" skips it
+//   --write       put the results into BENCHMARKS.md between its bench markers (the prose around them is kept)
+//   --bin PATH    the jixiao to measure (default bin/jixiao of this checkout), e.g. an older build to compare with
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { availableParallelism, loadavg } from 'node:os';
-import { readDocument } from '../dist/src/readers/index.js';
+import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 
 const FORMATS = ['docx', 'pdf', 'xlsx'];
+const ROOT = resolve(new URL('..', import.meta.url).pathname);
+let JIXIAO = join(ROOT, 'bin/jixiao');
+const TIME = '/usr/bin/time';
 
 function options(argv) {
-  const opts = { dir: 'fixtures', min: 100 };
+  const opts = { dir: join(ROOT, 'fixtures'), files: 500, repeat: 1, scaling: [100, 500, 1000, 2000], formats: FORMATS, write: false };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--dir') opts.dir = argv[++i];
-    else if (argv[i] === '--min') opts.min = Number(argv[++i]);
+    const next = () => argv[++i];
+    switch (argv[i]) {
+      case '--dir': opts.dir = resolve(next()); break;
+      case '--files': opts.files = Number(next()); break;
+      case '--repeat': opts.repeat = Math.max(1, Number(next())); break;
+      case '--scaling': { const v = next(); opts.scaling = v === 'none' ? [] : v.split(',').map(Number); break; }
+      case '--formats': opts.formats = next().split(','); break;
+      case '--write': opts.write = true; break;
+      case '--bin': JIXIAO = resolve(next()); break;
+      default: throw new Error(`unknown option ${argv[i]}`);
+    }
   }
   return opts;
 }
 
-/** The distinct corpus files, and the list repeated until it holds at least `min` files. */
-function corpus(dir, min) {
-  const distinct = readdirSync(dir)
-    .filter((f) => FORMATS.includes(extname(f).slice(1).toLowerCase()))
-    .sort()
-    .map((f) => join(dir, f));
-  if (!distinct.length) throw new Error(`no docx/pdf/xlsx files in ${dir}`);
-  const repeated = [];
-  while (repeated.length < min) repeated.push(...distinct);
-  return { distinct, repeated };
-}
-
 const formatOf = (path) => extname(path).slice(1).toLowerCase();
+const run = (cmd, args) => spawnSync(cmd, args, { encoding: 'utf8' });
+const hasCommand = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const firstLine = (s) => (s ?? '').split('\n').find((l) => l.trim()) ?? '';
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load1 = () => loadavg()[0].toFixed(2);
 
-/** Reads every distinct file once: warms the JIT and module caches, and learns page counts and failures. */
-async function survey(distinct) {
-  const info = new Map();
-  for (const path of distinct) {
-    const { document, findings } = await readDocument(path);
-    const failed = findings.find((f) => f.severity === 'error' && ['read-error', 'timeout', 'legacy-format'].includes(f.rule));
-    info.set(path, { pages: document.pages, failed: failed?.rule });
+/** The build measured: this checkout's commit (and whether its sources differ from it), or the path given with --bin. */
+function measuredBuild() {
+  if (JIXIAO !== join(ROOT, 'bin/jixiao')) return JIXIAO;
+  const head = run('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']).stdout?.trim();
+  if (!head) return 'bin/jixiao';
+  const dirty = run('git', ['-C', ROOT, 'status', '--porcelain', '--', 'src', 'grammars', 'bin', 'package.json']).stdout?.trim();
+  return `bin/jixiao at commit ${head}${dirty ? ' with uncommitted changes' : ''}`;
+}
+
+function machine() {
+  const osRelease = existsSync('/etc/os-release') ? /^PRETTY_NAME="?([^"\n]*)"?/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] : undefined;
+  const cpuModel = existsSync('/proc/cpuinfo') ? /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] : undefined;
+  return {
+    cpu: cpuModel ?? cpus()[0]?.model ?? 'unknown',
+    cores: availableParallelism(),
+    ram: `${(totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    node: process.version,
+    os: `${osRelease ?? type()} (${type()} ${release()})`,
+    pdftotext: hasCommand('pdftotext') ? firstLine(run('pdftotext', ['-v']).stderr) : undefined,
+    pandoc: hasCommand('pandoc') ? firstLine(run('pandoc', ['--version']).stdout) : undefined,
+  };
+}
+
+/** The distinct fixtures of each format, and per format a folder of symlinks repeating them to at least `min` files. */
+function corpus(dir, min, formats, tmp) {
+  const distinct = readdirSync(dir).filter((f) => formats.includes(formatOf(f))).sort().map((f) => join(dir, f));
+  const sets = {};
+  for (const format of formats) {
+    const files = distinct.filter((p) => formatOf(p) === format);
+    if (!files.length) continue;
+    sets[format] = { distinct: files, ...repeatInto(join(tmp, format), files, min) };
   }
-  return info;
+  return { distinct, sets };
 }
 
-/** Time to read `files` one after another in this process. */
-async function inProcess(files) {
-  const start = performance.now();
-  for (const path of files) await readDocument(path);
-  return (performance.now() - start) / 1000;
+/** Symlinks to `files`, repeated in order until there are at least `min`; numbered so a folder walk keeps that order. */
+function repeatInto(folder, files, min) {
+  mkdirSync(folder, { recursive: true });
+  const links = [];
+  for (let i = 0; links.length < min || i % files.length !== 0; i++) {
+    const src = files[i % files.length];
+    const link = join(folder, `${String(i).padStart(5, '0')}-${basename(src)}`);
+    symlinkSync(src, link);
+    links.push({ link, src });
+  }
+  return { folder, links };
 }
 
-/** Time for one `jixiao read` over all files, output discarded: startup, reading and JSON serialisation. */
-function endToEnd(files) {
+/** Page counts of the PDFs from pdfinfo (the reference tools' own count); undefined when pdfinfo cannot open one. */
+function pdfPages(files) {
+  const pages = new Map();
+  if (!hasCommand('pdfinfo')) return pages;
+  for (const f of files) {
+    const m = /^Pages:\s+(\d+)/m.exec(run('pdfinfo', [f]).stdout ?? '');
+    if (m) pages.set(f, Number(m[1]));
+  }
+  return pages;
+}
+
+/**
+ * Runs one command under GNU time: wall time from here (process start to exit), peak RSS and CPU from wait4's rusage.
+ * Worker threads live in the process, so its peak RSS covers them; for a shell pipeline the figure is the largest
+ * single process (rusage of waited-for children reports the maximum, not the sum).
+ */
+function timed(cmd, args, { countLines = false } = {}) {
   return new Promise((ok, fail) => {
+    const out = join(tmpdir(), `jixiao-bench-time-${process.pid}`);
+    const useTime = existsSync(TIME);
+    const argv = useTime ? ['-f', '%M %U %S', '-o', out, cmd, ...args] : args;
     const start = performance.now();
-    const child = spawn(process.execPath, [resolve('bin/jixiao'), 'read', ...files], { stdio: ['ignore', 'ignore', 'ignore'] });
+    const child = spawn(useTime ? TIME : cmd, argv, { stdio: ['ignore', countLines ? 'pipe' : 'ignore', 'pipe'] });
+    let lines = 0;
+    let stderr = '';
+    child.stdout?.on('data', (chunk) => { for (const b of chunk) if (b === 10) lines++; });
+    child.stderr.on('data', (chunk) => { if (stderr.length < 4000) stderr += chunk; });
     child.on('error', fail);
-    child.on('exit', (code) => ok({ seconds: (performance.now() - start) / 1000, code }));
+    child.on('close', (code) => {
+      const seconds = (performance.now() - start) / 1000;
+      let rssMb, cpu;
+      if (useTime && existsSync(out)) {
+        const [kb, user, sys] = readFileSync(out, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+        rssMb = kb / 1024;
+        cpu = user + sys;
+        rmSync(out, { force: true });
+      }
+      ok({ seconds, rssMb, cpu, code, lines, stderr });
+    });
   });
 }
 
-const hasCommand = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
 
-/** Time for pdftotext to extract the same PDFs, one process per file as a shell loop would. */
-function pdftotext(files) {
-  const start = performance.now();
-  let failures = 0;
-  for (const path of files) if (spawnSync('pdftotext', ['-q', path, '-'], { stdio: ['ignore', 'ignore', 'ignore'] }).status !== 0) failures++;
-  return { seconds: (performance.now() - start) / 1000, failures };
+/** Repeats a measurement; the median wall time, the largest peak RSS, the median CPU, and the load average around it. */
+async function measure(repeat, fn) {
+  const runs = [];
+  const before = load1();
+  for (let i = 0; i < repeat; i++) runs.push(await fn());
+  const last = runs[runs.length - 1];
+  return {
+    ...last,
+    seconds: median(runs.map((r) => r.seconds)),
+    cpu: runs.every((r) => r.cpu !== undefined) ? median(runs.map((r) => r.cpu)) : undefined,
+    rssMb: runs.every((r) => r.rssMb !== undefined) ? Math.max(...runs.map((r) => r.rssMb)) : undefined,
+    runs: runs.map((r) => r.seconds),
+    load: `${before} → ${load1()}`,
+  };
 }
 
-function pdfinfoPages(path) {
-  const out = spawnSync('pdfinfo', [path], { encoding: 'utf8' });
-  const m = /^Pages:\s+(\d+)/m.exec(out.stdout ?? '');
-  return m ? Number(m[1]) : undefined;
+/** Which distinct files each tool fails on (read errors, encryption): counted per run from the repetitions. */
+function failures(distinct) {
+  const out = { jixiao: new Set() };
+  const run1 = spawnSync(process.execPath, [JIXIAO, 'check', '-f', 'ndjson', '--jobs', '1', ...distinct], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  for (const line of run1.stdout.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const r = JSON.parse(line);
+    if (r.status === 'failed') out.jixiao.add(resolve(r.path));
+  }
+  for (const [format, ref] of Object.entries(REFERENCE)) {
+    if (!hasCommand(ref.tool)) continue;
+    out[format] = new Set(distinct.filter((f) => formatOf(f) === format && spawnSync('sh', ['-c', `${ref.command.replace('{}', '"$1"')} > /dev/null 2>&1`, 'sh', f]).status !== 0));
+  }
+  return out;
 }
 
-function table(rows) {
+const jixiaoCheck = (folder, jobs) => timed(process.execPath, [JIXIAO, 'check', '-f', 'ndjson', '--jobs', String(jobs), folder], { countLines: true });
+
+/** One reference-tool process per file, `parallel` at a time, as `xargs -P` runs a shell loop; output discarded. */
+function referenceTool(listFile, parallel, command) {
+  return timed('sh', ['-c', `xargs -0 -P ${parallel} -I{} ${command} < "$1" > /dev/null 2>&1; true`, 'sh', listFile]);
+}
+
+const REFERENCE = {
+  pdf: { tool: 'pdftotext', command: 'pdftotext -q {} -', note: 'text only, no layout analysis' },
+  docx: { tool: 'pandoc', command: 'pandoc -f docx -t plain {}', note: 'docx → plain text' },
+};
+
+function fmt(n, digits = 1) {
+  return n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(digits);
+}
+
+/** A Markdown table; the first `left` columns are text (left-aligned), the rest figures. */
+function table(rows, left = 1) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  return rows.map((r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ')).join('\n');
+  const cell = (c, i) => (i < left ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]));
+  const line = (r) => `| ${r.map(cell).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (i < left ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
+  return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
 }
 
-const rate = (n, s) => (n === undefined || !s ? 'n/a' : (n / s).toFixed(1));
-
-async function mainBench() {
+async function main() {
   const opts = options(process.argv.slice(2));
-  const { distinct, repeated } = corpus(opts.dir, opts.min);
-  console.log(`corpus: ${distinct.length} distinct files in ${opts.dir}, repeated to ${repeated.length}; node ${process.version}`);
-  // Other processes on the machine skew wall time; the load average says how much to trust the figures.
-  console.log(`cpus: ${availableParallelism()}, load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const tmp = mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
+  try {
+    const m = machine();
+    const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+    const build = measuredBuild();
+    console.log(`jixiao benchmark, ${date}: ${build}`);
+    console.log(`machine: ${m.cpu}, ${m.cores} cores, ${m.ram} RAM; node ${m.node}; ${m.os}`);
+    console.log(`reference tools: ${m.pdftotext ?? 'pdftotext not installed'}; ${m.pandoc ?? 'pandoc not installed'}`);
+    console.log(`load average at start: ${load()}${existsSync(TIME) ? '' : `; ${TIME} missing, so no peak memory or CPU figures`}`);
 
-  const info = await survey(distinct);
-  const hasPdfinfo = hasCommand('pdfinfo');
-  // Page counts from our reader, or from pdfinfo while our pdf reader cannot read a file.
-  const pages = new Map(distinct.map((p) => [p, info.get(p).pages ?? (formatOf(p) === 'pdf' && hasPdfinfo ? pdfinfoPages(p) : undefined)]));
-  const totalPages = (files) => files.reduce((n, p) => (n === undefined || pages.get(p) === undefined ? undefined : n + pages.get(p)), 0);
-  const failedDistinct = [...info].filter(([, v]) => v.failed).map(([p, v]) => `${p} (${v.failed})`);
-  if (failedDistinct.length) console.log(`note: these files fail to read, so their timings measure the failure path:\n  ${failedDistinct.join('\n  ')}`);
+    const { distinct, sets } = corpus(opts.dir, opts.files, opts.formats, tmp);
+    const pages = pdfPages(distinct.filter((p) => formatOf(p) === 'pdf'));
+    const unpaged = distinct.filter((p) => formatOf(p) === 'pdf' && !pages.has(p));
+    console.log(`corpus: ${distinct.length} distinct files in ${opts.dir}, each format repeated to ≥ ${opts.files} files`);
+    if (unpaged.length) console.log(`note: pdfinfo cannot open ${unpaged.map((p) => basename(p)).join(', ')} (counted as 0 pages)`);
 
-  const failedCount = (files) => files.filter((p) => info.get(p).failed).length;
-  const rows = [['what', 'files', 'failed', 'pages', 'seconds', 'files/s', 'pages/s']];
-  for (const format of FORMATS) {
-    const files = repeated.filter((p) => formatOf(p) === format);
-    if (!files.length) continue;
-    const seconds = await inProcess(files);
-    const n = format === 'pdf' ? totalPages(files) : undefined;
-    rows.push([`jixiao ${format} (in-process)`, files.length, failedCount(files), n ?? 'n/a', seconds.toFixed(2), rate(files.length, seconds), rate(n, seconds)]);
+    // Also warms the page cache and each tool's own files, so the first measured run is not the one paying for the disk.
+    const failed = failures(distinct);
+    const failedNames = (set) => [...set].map((p) => basename(p)).join(', ') || 'none';
+    console.log(`files that fail: jixiao ${failedNames(failed.jixiao)}${Object.keys(REFERENCE).filter((f) => failed[f]).map((f) => `; ${REFERENCE[f].tool} ${failedNames(failed[f])}`).join('')}`);
+
+    const rows = [['format', 'what', 'files', 'failed', 'pages', 'wall s', 'files/s', 'pages/s', 'CPU s', 'peak RSS MB', 'load (1 min)']];
+    const results = {};
+    for (const [format, set] of Object.entries(sets)) {
+      const files = set.links.length;
+      const pageCount = format === 'pdf' ? set.links.reduce((n, l) => n + (pages.get(l.src) ?? 0), 0) : undefined;
+      const add = (what, r, failing) => {
+        rows.push([format, what, files, failing ? set.links.filter((l) => failing.has(resolve(l.src))).length : 'n/a', pageCount ?? 'n/a', fmt(r.seconds, 2), fmt(files / r.seconds), fmt(pageCount / r.seconds),
+          fmt(r.cpu, 2), fmt(r.rssMb, 0), r.load]);
+        console.log(`  ${format} ${what}: ${fmt(r.seconds, 2)} s${r.runs.length > 1 ? ` (runs ${r.runs.map((s) => s.toFixed(2)).join(', ')})` : ''}`);
+      };
+      const res = (results[format] = { files, pages: pageCount });
+      for (const jobs of [1, 2]) {
+        const r = await measure(opts.repeat, () => jixiaoCheck(set.folder, jobs));
+        // ndjson writes one line per file; anything else means the run did not check everything
+        if (r.code === 2 || r.lines < files) throw new Error(`jixiao check --jobs ${jobs} on ${format}: exit ${r.code}, ${r.lines} lines\n${r.stderr}`);
+        res[`jobs${jobs}`] = r;
+        add(`jixiao check -f ndjson --jobs ${jobs}`, r, failed.jixiao);
+      }
+      const ref = REFERENCE[format];
+      if (ref && hasCommand(ref.tool)) {
+        const list = join(tmp, `${format}.list`);
+        writeFileSync(list, set.links.map((l) => l.link).join('\0'));
+        for (const parallel of [1, 2]) {
+          const r = await measure(opts.repeat, () => referenceTool(list, parallel, ref.command));
+          res[`ref${parallel}`] = r;
+          add(`${ref.command.replace(' {}', ' FILE')}, ${parallel} at a time`, r, failed[format]);
+        }
+      } else if (ref) {
+        res.refMissing = ref.tool;
+        console.log(`  ${format}: ${ref.tool} not installed, comparison skipped`);
+      }
+    }
+
+    const scaling = [];
+    if (opts.scaling.length) {
+      const mixed = distinct;
+      for (const n of opts.scaling) {
+        const { folder, links } = repeatInto(join(tmp, `mixed-${n}`), mixed, n);
+        // peak memory is what this shows; one run each
+        const r = await measure(1, () => jixiaoCheck(folder, 2));
+        if (r.code === 2 || r.lines < links.length) throw new Error(`scaling run with ${links.length} files: exit ${r.code}, ${r.lines} lines\n${r.stderr}`);
+        scaling.push({ files: links.length, ...r });
+        console.log(`  mixed ${links.length} files, --jobs 2: ${fmt(r.seconds, 2)} s, peak RSS ${fmt(r.rssMb, 0)} MB`);
+      }
+    }
+
+    const report = render({ m, date, command, build, opts, rows, results, scaling, loadEnd: load() });
+    console.log(`\n${report}`);
+    if (opts.write) {
+      writeBenchmarks(join(ROOT, 'BENCHMARKS.md'), report);
+      console.log('\nBENCHMARKS.md updated.');
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
-  const all = await inProcess(repeated);
-  rows.push(['jixiao all (in-process)', repeated.length, failedCount(repeated), 'n/a', all.toFixed(2), rate(repeated.length, all), 'n/a']);
-
-  const e2e = await endToEnd(repeated);
-  rows.push([`jixiao read CLI, one run (exit ${e2e.code})`, repeated.length, failedCount(repeated), 'n/a', e2e.seconds.toFixed(2), rate(repeated.length, e2e.seconds), 'n/a']);
-
-  const pdfs = repeated.filter((p) => formatOf(p) === 'pdf');
-  if (pdfs.length && hasCommand('pdftotext')) {
-    pdftotext([...new Set(pdfs)]); // warm the page cache like the survey did for jixiao
-    const ref = pdftotext(pdfs);
-    const n = totalPages(pdfs);
-    rows.push(['pdftotext pdf (process per file)', pdfs.length, ref.failures, n ?? 'n/a', ref.seconds.toFixed(2), rate(pdfs.length, ref.seconds), rate(n, ref.seconds)]);
-  } else if (pdfs.length) {
-    rows.push(['pdftotext pdf', 'not installed', '', '', '', '', '']);
-  }
-
-  console.log('\n' + table(rows));
-  console.log(`\nload average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log('\nWall time, sequential, single thread. docx/xlsx have no page count (n/a). pdftotext only extracts text;');
-  console.log('jixiao also builds the document model (paragraphs, tables, merged cells).');
 }
 
-await mainBench();
+function render({ m, date, command, build, opts, rows, results, scaling, loadEnd }) {
+  const out = [];
+  out.push(`Measured ${date} with \`${command}\` (${build}).`);
+  out.push('');
+  out.push(`- Machine: ${m.cpu}, ${m.cores} cores, ${m.ram} RAM`);
+  out.push(`- Software: Node ${m.node}; ${m.os}; ${m.pdftotext ?? 'pdftotext not installed'}; ${m.pandoc ?? 'pandoc not installed'}`);
+  out.push(`- Corpus: the distinct files of \`${basename(opts.dir)}/\` per format, repeated as symlinks to ≥ ${opts.files} files; median of ${opts.repeat} run(s) each`);
+  out.push(`- Load average (1, 5, 15 min) at the end: ${loadEnd}; the 1-minute load before → after each measurement is in its row`);
+  out.push('');
+  out.push(table(rows, 2));
+  out.push('');
+  const ratio = (a, b) => (a && b ? a.seconds / b.seconds : undefined);
+  const goals = [['format', 'comparison', 'at 1 at a time', 'at 2 at a time', 'goal', 'met']];
+  const speedups = [['format', '--jobs 1 s', '--jobs 2 s', 'speed-up']];
+  for (const [format, r] of Object.entries(results)) {
+    speedups.push([format, fmt(r.jobs1.seconds, 2), fmt(r.jobs2.seconds, 2), `${fmt(r.jobs1.seconds / r.jobs2.seconds, 2)}×`]);
+    const goal = format === 'pdf' ? { limit: 3, text: '≤ 3× pdftotext' } : format === 'docx' ? { limit: 0.5, text: '≤ 0.5× pandoc' } : undefined;
+    if (!goal) continue;
+    if (r.refMissing) { goals.push([format, `${r.refMissing} not installed`, '', '', goal.text, 'not measured']); continue; }
+    const r1 = ratio(r.jobs1, r.ref1);
+    const r2 = ratio(r.jobs2, r.ref2);
+    goals.push([format, `jixiao time ÷ ${REFERENCE[format].tool} time`, `${fmt(r1, 2)}×`, `${fmt(r2, 2)}×`, goal.text,
+      r1 <= goal.limit && r2 <= goal.limit ? 'yes' : r1 <= goal.limit || r2 <= goal.limit ? 'partly' : 'no']);
+  }
+  out.push('Speed-up of `--jobs 2` over `--jobs 1` (wall time):');
+  out.push('');
+  out.push(table(speedups));
+  out.push('');
+  out.push('Goals (wall time on the same files, same number of files at a time):');
+  out.push('');
+  out.push(table(goals, 2));
+  if (scaling.length) {
+    out.push('');
+    out.push('Peak memory against the number of files (all formats mixed, `check -f ndjson --jobs 2`):');
+    out.push('');
+    out.push(table([['files', 'wall s', 'files/s', 'peak RSS MB', 'load (1 min)'],
+      ...scaling.map((s) => [s.files, fmt(s.seconds, 2), fmt(s.files / s.seconds), fmt(s.rssMb, 0), s.load])]));
+  }
+  return out.join('\n');
+}
+
+const START = '<!-- bench:start (written by npm run bench -- --write) -->';
+const END = '<!-- bench:end -->';
+
+/** Replaces the block between the markers, or creates the file with the block when there is none yet. */
+function writeBenchmarks(path, report) {
+  const block = `${START}\n${report}\n${END}`;
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
+  const i = current.indexOf(START);
+  const j = current.indexOf(END);
+  const next = i >= 0 && j > i ? current.slice(0, i) + block + current.slice(j + END.length) : `${current.trimEnd()}\n\n${block}\n`;
+  writeFileSync(path, next);
+}
+
+await main();

@@ -1,12 +1,14 @@
 // Generates the CST TypeScript types of each grammar (grammars/*.cst.d.ts) from the built parsers; run after `npm run build`.
 import { writeFileSync } from 'node:fs';
-import { generateCstDts } from '@chevrotain/cst-dts-gen';
 
 const grammars = [
   ['outline', 'outlineParser'],
   ['enumeration', 'enumerationParser'],
   ['phrase', 'phraseParser'],
 ];
+
+// the generator from the chevrotain copy the grammars were built with (it recognises productions by class)
+const { generateCstDts } = await import(new URL('../dist/grammars/chevrotain.js', import.meta.url));
 
 for (const [file, exported] of grammars) {
   const mod = await import(new URL(`../dist/grammars/${file}.js`, import.meta.url));

@@ -23,12 +23,20 @@ export function stripLeadingNoise(line: string): string {
   return line.replace(LEADING_NOISE, '');
 }
 
-const NUMBERING_START = /^[ \t\u00a0\u3000]*[（(]?[ \t\u00a0\u3000]*[一二三四五六七八九十0-9０-９①-⑳]/;
+// What the grammar's numbering can look like, as a pattern: a line that does not start like this has no numbering,
+// and testing it first spares most lines the lexer and the parser's error path (an exception per failed line).
+const SP = '[ \\t\\u00a0\\u3000]*';
+const CN = '[一二三四五六七八九十]+';
+const AR = '[0-9０-９]{1,3}';
+const NUMBERING_SHAPE = new RegExp(`^${SP}(?:[（(]${SP}(?:${CN}|${AR})${SP}[）)]|${CN}${SP}、|${AR}${SP}[.．、）)]|[①-⑳])`);
 
 /** Reads the numbering at the start of a line, or null when the line is not numbered. */
 export function readNumbering(line: string): Numbering | null {
-  // Most lines cannot start with numbering; skipping them spares the parser's error path.
-  if (!NUMBERING_START.test(line)) return null;
+  return NUMBERING_SHAPE.test(line) ? parseNumbering(line) : null;
+}
+
+/** The outline grammar's reading of a line's numbering; readNumbering asks it only about lines of the right shape. */
+export function parseNumbering(line: string): Numbering | null {
   const lexed = outlineLexer.tokenize(line.slice(0, 16));
   // The numbering is a prefix: parse the tokens before the first ordinary character.
   let end = lexed.tokens.findIndex((t) => t.tokenType.name === 'Other');
@@ -133,6 +141,8 @@ interface OpenSection {
 export interface OutlineEntry {
   line: string;
   location: Location;
+  /** classifyNumberedLine(line), when the caller has it already */
+  numbered?: NumberedLine | null;
 }
 
 /**
@@ -145,7 +155,7 @@ export function buildOutline(entries: OutlineEntry[]): { sections: Section[]; pa
   const stack: OpenSection[] = [];
   const pathOf: Section[][] = [];
   for (const entry of entries) {
-    const numbered = classifyNumberedLine(entry.line);
+    const numbered = entry.numbered !== undefined ? entry.numbered : classifyNumberedLine(entry.line);
     if (numbered?.heading && numbered.title) {
       let at = findSibling(stack, numbered, (o) => o.family === numbered.family);
       if (at < 0) at = findSibling(stack, numbered, (o) => GROUP[o.family] === GROUP[numbered.family]);

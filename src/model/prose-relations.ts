@@ -57,6 +57,31 @@ function usable(p: ParsedParagraph, q: LabelledQuantity): boolean {
   return !isBound(p, q) && q.unit !== undefined;
 }
 
+const NUM = '(\\d+(?:\\.\\d+)?)';
+const LOWER_SYM = '(≥|>=|＞|>|≧)';
+const UPPER_SYM = '(≤|<=|＜|<|≦)';
+const SCORE_WORD = '(?:得分|分数|总分|评分|综合得分|分值)';
+const GRADE = '(优秀|良好|优|良|中等|中|合格|一般|及格|较差|差|不合格)';
+/** How a clause states a grade band (85≤得分＜95为良好; 得分≥95分为优秀; 60分以下为差 …). */
+const GRADE_FORMS: Array<[RegExp, (m: RegExpExecArray) => GradeBand]> = [
+  [new RegExp(`${NUM}\\s*${UPPER_SYM}\\s*${SCORE_WORD}\\s*${UPPER_SYM}\\s*${NUM}\\s*分?\\s*(?:的)?为\\s*${GRADE}$`), (m) => ({
+    grade: m[5], min: +m[1], minInclusive: /≤|<=|≦/.test(m[2]), max: +m[4], maxInclusive: /≤|<=|≦/.test(m[3]),
+  })],
+  [new RegExp(`${SCORE_WORD}\\s*${LOWER_SYM}\\s*${NUM}\\s*分?\\s*(?:的)?为\\s*${GRADE}$`), (m) => ({
+    grade: m[3], min: +m[2], minInclusive: /≥|>=|≧/.test(m[1]), maxInclusive: false,
+  })],
+  [new RegExp(`${SCORE_WORD}\\s*${UPPER_SYM}\\s*${NUM}\\s*分?\\s*(?:的)?为\\s*${GRADE}$`), (m) => ({
+    grade: m[3], max: +m[2], maxInclusive: /≤|<=|≦/.test(m[1]), minInclusive: true,
+  })],
+  [new RegExp(`${NUM}\\s*分?\\s*[（(]含[）)]\\s*以上\\s*为\\s*${GRADE}$`), (m) => ({ grade: m[2], min: +m[1], minInclusive: true, maxInclusive: false })],
+  [new RegExp(`${NUM}\\s*分?\\s*以下\\s*为\\s*${GRADE}$`), (m) => ({ grade: m[2], max: +m[1], maxInclusive: false, minInclusive: true })],
+  [new RegExp(`${NUM}\\s*分?\\s*[（(]含[）)]\\s*[-—－~～至到]\\s*${NUM}\\s*分?\\s*为\\s*${GRADE}$`), (m) => ({
+    grade: m[3], min: +m[1], minInclusive: true, max: +m[2], maxInclusive: false,
+  })],
+];
+// Every form ends its clause with 为 and a grade: a paragraph with no clause ending so states no band.
+const GRADE_CLAUSE_END = new RegExp(`为\\s*${GRADE}\\s*(?=[；;。，,]|$)`);
+
 export class RelationFinder {
   readonly relations: Relation[] = [];
   private readonly quantities: Q[][];
@@ -459,32 +484,12 @@ export class RelationFinder {
   /** 得分≥85分为优秀；75≤得分＜85分为良好；… and 90分（含）以上为优 forms. */
   private gradeBands(i: number) {
     const p = this.paragraphs[i].parsed;
+    if (!GRADE_CLAUSE_END.test(p.text)) return;
     const clauses = p.text.split(/[；;。，,]/);
     const bands: GradeBand[] = [];
-    const num = '(\\d+(?:\\.\\d+)?)';
-    const lowerSym = '(≥|>=|＞|>|≧)';
-    const upperSym = '(≤|<=|＜|<|≦)';
-    const word = '(?:得分|分数|总分|评分|综合得分|分值)';
-    const grade = '(优秀|良好|优|良|中等|中|合格|一般|及格|较差|差|不合格)';
-    const forms: Array<[RegExp, (m: RegExpExecArray) => GradeBand]> = [
-      [new RegExp(`${num}\\s*${upperSym}\\s*${word}\\s*${upperSym}\\s*${num}\\s*分?\\s*(?:的)?为\\s*${grade}$`), (m) => ({
-        grade: m[5], min: +m[1], minInclusive: /≤|<=|≦/.test(m[2]), max: +m[4], maxInclusive: /≤|<=|≦/.test(m[3]),
-      })],
-      [new RegExp(`${word}\\s*${lowerSym}\\s*${num}\\s*分?\\s*(?:的)?为\\s*${grade}$`), (m) => ({
-        grade: m[3], min: +m[2], minInclusive: /≥|>=|≧/.test(m[1]), maxInclusive: false,
-      })],
-      [new RegExp(`${word}\\s*${upperSym}\\s*${num}\\s*分?\\s*(?:的)?为\\s*${grade}$`), (m) => ({
-        grade: m[3], max: +m[2], maxInclusive: /≤|<=|≦/.test(m[1]), minInclusive: true,
-      })],
-      [new RegExp(`${num}\\s*分?\\s*[（(]含[）)]\\s*以上\\s*为\\s*${grade}$`), (m) => ({ grade: m[2], min: +m[1], minInclusive: true, maxInclusive: false })],
-      [new RegExp(`${num}\\s*分?\\s*以下\\s*为\\s*${grade}$`), (m) => ({ grade: m[2], max: +m[1], maxInclusive: false, minInclusive: true })],
-      [new RegExp(`${num}\\s*分?\\s*[（(]含[）)]\\s*[-—－~～至到]\\s*${num}\\s*分?\\s*为\\s*${grade}$`), (m) => ({
-        grade: m[3], min: +m[1], minInclusive: true, max: +m[2], maxInclusive: false,
-      })],
-    ];
     for (const clause of clauses) {
       const c = clause.trim().replace(/^.*?[：:]/, '');
-      for (const [re, build] of forms) {
+      for (const [re, build] of GRADE_FORMS) {
         const m = re.exec(c);
         if (m) { bands.push(build(m)); break; }
       }

@@ -22,12 +22,13 @@ export function extractProse(doc: SourceDocument): Pick<Report, 'meta' | 'sectio
     paragraphs.push({ block, location, text });
   });
 
-  const { sections, pathOf } = buildOutline(paragraphs.map((p) => ({ line: p.text, location: p.location })));
+  const numbered = paragraphs.map((p) => classifyNumberedLine(p.text));
+  const { sections, pathOf } = buildOutline(paragraphs.map((p, i) => ({ line: p.text, location: p.location, numbered: numbered[i] })));
   const prose: ProseParagraph[] = paragraphs.map((p, i) => ({
     parsed: parseParagraph(p.text),
     location: p.location,
     path: pathOf[i],
-    numbered: classifyNumberedLine(p.text),
+    numbered: numbered[i],
   }));
 
   const facts: Quantity[] = [];

@@ -40,6 +40,8 @@ export function cellAt(grid: Grid, row: number, col: number): Cell | undefined {
 /** Cell text with line breaks and the spaces Word, WPS and PDF put between Chinese characters removed. */
 export function clean(text: string | undefined): string {
   if (!text) return '';
+  // most cells hold no whitespace at all, and then every step below leaves the text as it is
+  if (!/\s/.test(text)) return text;
   return text
     .replace(/[\r\n\t\u00a0\u3000]+/g, ' ')
     .replace(/\s*([\u3000-\u9fff\uff00-\uffef])\s*/g, '$1')

@@ -1,5 +1,5 @@
 // Opens a docx package without trusting it: bounded inflation, XML guarded, relationships, and embedded objects marked in the body.
-import { zipSync, strFromU8, strToU8 } from 'fflate';
+import { strFromU8 } from 'fflate';
 import { ReadFailure } from '../findings.js';
 import { guardXml, isXmlPart } from './xml-guard.js';
 import { InflateBudget, inflateEntries, listZip, zipBomb, type ZipEntry } from './zip.js';
@@ -172,11 +172,4 @@ export function markObjects(documentXml: string, rels: Relationship[]): { xml: s
   });
   for (const m of xml.matchAll(OLE_REFERENCE)) objectFor(m[0], false);
   return { xml, objects };
-}
-
-/** Re-packs the inflated XML parts (stored, not compressed) so mammoth never inflates anything itself. */
-export function repack(parts: Record<string, Uint8Array>, replaced: Record<string, string>): Uint8Array {
-  const files: Record<string, [Uint8Array, { level: 0 }]> = {};
-  for (const [name, data] of Object.entries(parts)) files[name] = [replaced[name] !== undefined ? strToU8(replaced[name]) : data, { level: 0 }];
-  return zipSync(files);
 }

@@ -5,13 +5,13 @@ import type { Block } from '../document.js';
 import { ReadFailure } from '../findings.js';
 import { detectFormat } from './detect.js';
 import {
-  MEMBER_CAP, markObjects, openDocx, relationshipsOf, repack,
+  MEMBER_CAP, markObjects, openDocx, relationshipsOf,
   type DocxPackage, type EmbeddedObject,
 } from './docx-package.js';
 import { htmlToItems } from './docx-html.js';
 import { writeNumberingLabels } from './docx-numbering.js';
+import { trimStyles } from './docx-styles.js';
 import type { ReaderFinding, ReaderOutput } from './index.js';
-import { readXlsx } from './xlsx.js';
 import { inflateEntry } from './zip.js';
 
 type Message = { type: string; message: string };
@@ -19,6 +19,30 @@ type ConvertOptions = NonNullable<Parameters<typeof mammoth.convertToHtml>[1]>;
 
 /** Failures that mark a package as built to attack its reader, not merely damaged. */
 const HOSTILE = new Set(['zip-bomb', 'xml-dtd', 'xml-too-deep']);
+
+/** The zip interface mammoth reads a package through (what its `openZip` returns; `{ file }` input passes one in). */
+interface MammothFile {
+  exists(name: string): boolean;
+  read(name: string, encoding?: string): Promise<string | Uint8Array>;
+}
+
+/**
+ * Serves mammoth the parts already inflated, with the rewritten document in place, so the package is neither
+ * zipped again nor unzipped a second time. A styles part is cut down to what mammoth reads from it.
+ */
+function packageFile(parts: Record<string, Uint8Array>, replaced: Record<string, string>): MammothFile {
+  return {
+    exists: (name) => parts[name] !== undefined,
+    read: async (name, encoding) => {
+      const data = parts[name];
+      if (data === undefined) throw new Error(`${name} is not in the package`);
+      if (!encoding) return data;
+      if (encoding === 'base64') return Buffer.from(data).toString('base64');
+      const text = replaced[name] ?? new TextDecoder(encoding).decode(data);
+      return trimStyles(text) ?? text;
+    },
+  };
+}
 
 // Mammoth messages that lose nothing we read: styles it cannot map, images (we do not read images), break kinds.
 const HARMLESS = [
@@ -97,6 +121,8 @@ async function readObject(pkg: DocxPackage, buf: Uint8Array, obj: EmbeddedObject
 
 async function readEmbeddedWorkbook(data: Uint8Array, obj: EmbeddedObject, block: number, name: string, pkg: DocxPackage): Promise<ReaderOutput> {
   const origin = obj.target as string;
+  // exceljs takes ~0.5 s to load: only documents that embed a workbook pay for it
+  const { readXlsx } = await import('./xlsx.js');
   let out: ReaderOutput;
   try {
     // The workbook inflates under the document's budget: ten embedded bombs are no better than one.
@@ -137,7 +163,8 @@ export async function readDocx(buf: Uint8Array): Promise<ReaderOutput> {
   const { xml, objects } = markObjects(numbered, rels);
   let result: { value: string; messages: Message[] };
   try {
-    result = await mammoth.convertToHtml({ buffer: Buffer.from(repack(pkg.parts, { [pkg.documentPath]: xml })) }, {
+    const file = packageFile(pkg.parts, { [pkg.documentPath]: xml });
+    result = await mammoth.convertToHtml({ file } as unknown as Parameters<typeof mammoth.convertToHtml>[0], {
       // Images carry no text we can check; skipping them also keeps media compressed and unread.
       convertImage: (() => []) as unknown as ConvertOptions['convertImage'],
       externalFileAccess: false,

@@ -43,3 +43,20 @@ export class ReadFailure extends Error {
     this.name = 'ReadFailure';
   }
 }
+
+/**
+ * What a library's error says, fit for a message to a person: the XML parser's decorations
+ * ("[xmldom error]", "element parse error: Error:", "@#[line:undefined,col:undefined]") and line breaks
+ * dropped, and cut short, since the parser quotes the rest of the document after the fault.
+ */
+export function causeText(err: unknown, max = 100): string {
+  const raw = err instanceof Error ? err.message : String(err);
+  const text = raw
+    .replace(/\[xmldom (?:error|warning|fatalError)\]/gi, ' ')
+    .replace(/@#\[line:[^\]]*\]/g, ' ')
+    .replace(/(?<=^|\s)(?:element parse error|error):\s*/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const chars = [...(text || raw.trim())];
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
+}

@@ -36,6 +36,10 @@ beforeAll(() => {
   writeFileSync(file('legacy-no-extension'), legacyDocBytes());
   const members = unzipSync(readFileSync('fixtures/004-baocheng-2024.xlsx'));
   writeFileSync(file('broken-workbook.xlsx'), zipSync({ ...members, 'xl/workbook.xml': strToU8('<workbook><sheets><sheet name=') }));
+  const docx = unzipSync(readFileSync('fixtures/002-songying-2023.docx'));
+  const body = new TextDecoder().decode(docx['word/document.xml']);
+  const at = body.indexOf('<w:body>') + 200;
+  writeFileSync(file('malformed-xml.docx'), zipSync({ ...docx, 'word/document.xml': strToU8(body.slice(0, at) + '<<&&' + body.slice(at)) }));
   writeFileSync(file('plain.zip.docx'), zipSync({ 'readme.txt': strToU8('hello') }));
   mkdirSync(file('folder.pdf'));
 });
@@ -62,6 +66,17 @@ describe('bad input becomes one finding per file', () => {
     expect(findings[0]!.message).toMatch(CJK);
     expect(findings[0]!.message).toMatch(wording);
     expect(findings[0]!.data?.en).toEqual(expect.any(String));
+  });
+
+  it('a malformed document.xml: the parser\'s fault in plain words, without its decorations or the rest of the text', async () => {
+    const { findings } = await readDocument(file('malformed-xml.docx'));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: 'read-error', severity: 'error' });
+    const message = findings[0]!.message;
+    expect(message).toMatch(/^无法解析 Word 文档内容（unexpected < in tag name/);
+    expect(message).toMatch(/另存为 \.docx/);
+    expect(message).not.toMatch(/xmldom|@#\[line|\n|\t/);
+    expect(message.length).toBeLessThan(200);
   });
 
   it('reads the same way from a buffer, whatever the name says', async () => {

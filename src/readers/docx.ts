@@ -2,7 +2,7 @@
 import mammoth from 'mammoth';
 import { strFromU8 } from 'fflate';
 import type { Block } from '../document.js';
-import { ReadFailure } from '../findings.js';
+import { ReadFailure, causeText } from '../findings.js';
 import { detectFormat } from './detect.js';
 import {
   MEMBER_CAP, markObjects, openDocx, relationshipsOf,
@@ -130,7 +130,7 @@ async function readEmbeddedWorkbook(data: Uint8Array, obj: EmbeddedObject, block
   } catch (err) {
     // A hostile workbook makes the whole document hostile; only an ordinary failure stays a warning here.
     if (err instanceof ReadFailure && HOSTILE.has(err.messageId)) throw err;
-    const why = err instanceof Error ? err.message : String(err);
+    const why = causeText(err);
     return {
       blocks: [],
       findings: [objectFinding('embedded-unreadable', obj, block,
@@ -170,7 +170,7 @@ export async function readDocx(buf: Uint8Array): Promise<ReaderOutput> {
       externalFileAccess: false,
     });
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
+    const why = causeText(err);
     throw new ReadFailure('read-error',
       `无法解析 Word 文档内容（${why}）。文件可能已损坏，请用 Word/WPS 打开并另存为 .docx 后再试。`,
       `Cannot parse the Word document (${why}).`);

@@ -2,7 +2,7 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { SourceDocument } from '../document.js';
-import { ReadFailure, type Finding, type Location } from '../findings.js';
+import { ReadFailure, causeText, type Finding, type Location } from '../findings.js';
 import { detectFormat, zipMembers } from './detect.js';
 import { declaredBombReason, zipBomb } from './zip.js';
 
@@ -87,7 +87,7 @@ export async function readBuffer(path: string, buf: Uint8Array): Promise<ReadRes
     return { document, findings };
   } catch (err) {
     if (err instanceof ReadFailure) return failure(path, detected.format === 'unknown' ? 'unknown' : detected.format, err);
-    const msg = err instanceof Error ? err.message : String(err);
+    const msg = causeText(err);
     // A recursive parser that meets nesting the guards did not foresee runs out of stack (pdf.js passes the error on
     // as a plain Error, so it is known by its message); say so plainly.
     if (/call stack size exceeded/i.test(msg)) {

@@ -1,7 +1,7 @@
 // Zip packages read without trusting their headers: members listed from the central directory, each inflated with
 // its output bounded by what it declares and by per-file caps, so a member that lies about its size is caught early.
 import { inflateRawSync } from 'node:zlib';
-import { ReadFailure } from '../findings.js';
+import { ReadFailure, causeText } from '../findings.js';
 
 export interface ZipEntry {
   name: string;
@@ -180,7 +180,7 @@ export function inflateEntry(buf: Uint8Array, entry: ZipEntry, budget: InflateBu
       out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.declaredSize) });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw lie();
-      const why = err instanceof Error ? err.message : String(err);
+      const why = causeText(err);
       throw zipCorrupt(`成员 ${entry.name} 无法解压：${why}`, `member ${entry.name} cannot be inflated: ${why}`);
     }
     if (out.length > entry.declaredSize) throw lie();

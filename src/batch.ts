@@ -15,6 +15,9 @@ export interface BatchOptions {
   timeoutMs?: number;
   /** Heap limit per worker in MiB: a file that needs more is reported, not fatal to the run. */
   maxHeapMb?: number;
+  /** Send each file's extracted records back with its findings (default); off when no formatter reads them, which
+   * spares cloning them out of the worker. */
+  keepReports?: boolean;
 }
 
 /** The compiled worker; under vitest (running src/*.ts) fall back to dist/, which `npm test` builds first. */
@@ -57,6 +60,7 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
   const items: Input[] = inputs.map((i) => (typeof i === 'string' ? { path: i } : i));
   const jobs = options.jobs ?? defaultJobs();
   const timeoutMs = options.timeoutMs ?? 60_000;
+  const keepReport = options.keepReports ?? true;
   const checkable = items.filter((i) => i.unreadable === undefined).length;
   if (jobs === 0 || checkable === 0) {
     // In this thread: the pipeline (every reader and check) is loaded only here; with workers, only they load it.
@@ -89,7 +93,7 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
       const { path: p, unreadable } = items[i];
       if (unreadable !== undefined) { results.set(i, Promise.resolve(unreadableResult(p, unreadable))); continue; }
       running++;
-      results.set(i, pool.run({ path: p, config }, { signal: AbortSignal.timeout(timeoutMs) })
+      results.set(i, pool.run({ path: p, config, keepReport }, { signal: AbortSignal.timeout(timeoutMs) })
         .catch((err: unknown) => describeFailure(p, err, timeoutMs))
         .finally(() => { running--; fill(); nudge(); }) as Promise<FileResult>);
     }

@@ -141,7 +141,7 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promis
     bar?.increment(1, { file: result.path });
   };
   try {
-    for await (const result of checkFiles(inputs, config, { jobs: opts.jobs, timeoutMs: opts.timeout * 1000 })) await emit(result);
+    for await (const result of checkFiles(inputs, config, { jobs: opts.jobs, timeoutMs: opts.timeout * 1000, keepReports: Boolean(formatter.needsReport) })) await emit(result);
     bar?.stop();
     await sink.write(await formatter.end(results, formatOptions, shownSummary));
     await sink.commit();

@@ -7,6 +7,7 @@ import { ReadFailure } from '../src/findings.js';
 import { readBuffer, type ReaderOutput } from '../src/readers/index.js';
 import { readPdf } from '../src/readers/pdf.js';
 import { cellText, joinWrapped, leadingChunkEms, normalizeCjkSpacing, type PdfLine } from '../src/readers/pdf-text.js';
+import { pdfFile } from './helpers/hostile-inputs.js';
 
 const fixture = (name: string): Uint8Array => readFileSync(`fixtures/${name}`);
 const paragraphs = (blocks: Block[]): ParagraphBlock[] => blocks.filter((b): b is ParagraphBlock => b.type === 'paragraph');
@@ -18,21 +19,6 @@ function rowWith(blocks: Block[], label: string): { table: TableBlock; row: Cell
     if (row) return { table, row };
   }
   return undefined;
-}
-
-/** A PDF file from its objects (1-based, object 1 is the catalog), with a correct xref table. */
-function pdfFile(objects: string[]): Uint8Array {
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
 }
 
 const stream = (content: string, dict = '') => `<< ${dict} /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`;

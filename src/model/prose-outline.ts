@@ -94,7 +94,7 @@ const SCORE_SUFFIX = /[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$/;
 /**
  * Decides whether a numbered line is a heading. Headings are short and title-like: no clause punctuation, no
  * comparators; a run-in heading is a short title ending in 。 followed by body text (1.数量指标。2023年…).
- * A numbered sentence (1.宋营镇党委是…，…。 / 1.部分项目资金支付进度滞后。) is a list item.
+ * A numbered sentence (1.某镇党委是…，…。 / 1.部分项目资金支付进度滞后。) is a list item.
  */
 export function classifyNumberedLine(line: string): NumberedLine | null {
   const clean = stripLeadingNoise(line);

@@ -108,8 +108,9 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promis
     throw new UsageError(`${opts.format} 格式输出的是文件，请用 -o 指定输出文件，例如 -o 汇总.xlsx`);
   }
   const config = { ...loadConfig(opts.config), lang: opts.lang };
-  const { inputs, missing } = await expandPaths(await resolveInputs(paths, io));
+  const { inputs, missing, skipped } = await expandPaths(await resolveInputs(paths, io), opts.output);
   if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
+  for (const p of skipped) io.stderr(`jixiao: 跳过 ${p}：它是本次的输出文件（-o），将被覆盖，不作为报告检查。\n`);
   if (inputs.length === 0) {
     throw new UsageError('没有找到可检查的文件（.docx .pdf .xlsx .doc .xls .wps .et）。请确认路径。');
   }

@@ -1,6 +1,6 @@
 // Expands command-line paths (files and folders, recursively) into the ordered list of inputs to check.
 import { readdir, stat, realpath } from 'node:fs/promises';
-import { join, extname } from 'node:path';
+import { join, extname, resolve } from 'node:path';
 
 /** Extensions picked up when walking a folder; files named explicitly are always read. */
 export const REPORT_EXTENSIONS = new Set(['.docx', '.pdf', '.xlsx', '.doc', '.xls', '.wps', '.et']);
@@ -19,6 +19,8 @@ export interface Expanded {
   inputs: Input[];
   /** Paths given on the command line that do not exist (a usage error). */
   missing: string[];
+  /** Files met in a folder that are this run's own output (`-o` inside a checked folder): not read as reports. */
+  skipped: string[];
 }
 
 const MEANING: Record<string, string> = {
@@ -33,8 +35,11 @@ function reason(e: unknown): Unreadable {
 
 const looksLikeReport = (name: string) => REPORT_EXTENSIONS.has(extname(name).toLowerCase());
 
-export async function expandPaths(paths: string[]): Promise<Expanded> {
-  const out: Expanded = { inputs: [], missing: [] };
+/** `ownOutput`: the file this run writes; found in a folder it is skipped, since it is no report (a summary workbook
+ * written into the checked folder would otherwise be read as one on the next run). */
+export async function expandPaths(paths: string[], ownOutput?: string): Promise<Expanded> {
+  const out: Expanded = { inputs: [], missing: [], skipped: [] };
+  const own = ownOutput === undefined ? undefined : resolve(ownOutput);
   // Folders already walked: a second link to one adds nothing. Folders being walked: a link to one is a loop.
   const walked = new Set<string>();
   const walking = new Set<string>();
@@ -62,6 +67,7 @@ export async function expandPaths(paths: string[]): Promise<Expanded> {
           }
         }
         if (isDir) await walk(p);
+        else if (own !== undefined && resolve(p) === own) out.skipped.push(p);
         // Not only regular files: a FIFO or device named like a report is handed on, and the reader refuses it.
         else if (looksLikeReport(e.name)) out.inputs.push({ path: p });
       }

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, symlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'jixiao');
@@ -91,5 +92,31 @@ describe.concurrent('--timeout', () => {
   it.each([['0'], ['abc'], ['-5']])('--timeout %s is a usage error (exit 2)', async (t) => {
     const r = await jixiao(['check', '--timeout', t, dir]);
     expect(r.code).toBe(2);
+  });
+});
+
+describe('output written into a checked folder', () => {
+  it('summary -o 报告/汇总.xlsx, run twice: the second run skips its own output (and says so) instead of reading it as a report', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'jixiao-own-output-'));
+    try {
+      copyFileSync(join(ROOT, 'fixtures/002-songying-2023.docx'), join(folder, '报告.docx'));
+      const out = join(folder, '汇总.xlsx');
+      const first = await jixiao(['summary', folder, '-o', out]);
+      expect(first.code).toBe(0);
+      expect(first.stderr).toBe('');
+      const second = await jixiao(['summary', folder, '-o', out]);
+      expect(second.code).toBe(0);
+      expect(second.stderr).toContain(`跳过 ${out}`);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const rows = wb.getWorksheet('汇总')!;
+      expect(rows.rowCount).toBe(2);
+      expect(rows.getCell('A2').value).toBe(join(folder, '报告.docx'));
+      // another run's output is an ordinary workbook to a run that does not write it
+      const check = await jixiao(['check', '-f', 'json', folder]);
+      expect((JSON.parse(check.stdout) as { files: FileOut[] }).files.map((f) => f.path)).toEqual([join(folder, '报告.docx'), out]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

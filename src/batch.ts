@@ -15,8 +15,8 @@ export interface BatchOptions {
   timeoutMs?: number;
   /** Heap limit per worker in MiB: a file that needs more is reported, not fatal to the run. */
   maxHeapMb?: number;
-  /** Send each file's extracted records back with its findings (default); off when no formatter reads them, which
-   * spares cloning them out of the worker. */
+  /** Return each file's extracted records with its findings (default); off when no formatter reads them, which
+   * spares cloning them out of the worker and keeping them. */
   keepReports?: boolean;
 }
 
@@ -67,7 +67,7 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
     const { checkFile } = await import('./pipeline.js');
     for (const { path, unreadable } of items) {
       if (unreadable !== undefined) { yield unreadableResult(path, unreadable); continue; }
-      try { yield await checkFile(path, config); } catch (err) { yield describeFailure(path, err, timeoutMs); }
+      try { yield await checkFile(path, config, keepReport); } catch (err) { yield describeFailure(path, err, timeoutMs); }
     }
     return;
   }

@@ -136,8 +136,8 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promis
     for (const f of result.findings) { if (f.severity === 'error') errors++; else if (f.severity === 'warning') warnings++; }
     const shown = opts.quiet ? errorsOnly(result) : result;
     tally(shownSummary, shown);
-    if (formatter.needsReport) results.push(shown);
-    else if (!formatter.streaming) { const { report: _dropped, ...small } = shown; results.push(small); }
+    // results carry their records only when the formatter reads them (keepReports below)
+    if (!formatter.streaming) results.push(shown);
     if (formatter.file) await sink.write(formatter.file(shown, formatOptions));
     bar?.increment(1, { file: result.path });
   };

@@ -17,13 +17,15 @@ export interface FileResult {
   findings: Finding[];
 }
 
-export async function checkFile(path: string, config: Config): Promise<FileResult> {
+/** `keepReport`: include the extracted records in the result; only outputs that show them (the workbook) need them. */
+export async function checkFile(path: string, config: Config, keepReport = true): Promise<FileResult> {
   const { document, findings: readFindings } = await readDocument(path);
   const failed = readFindings.some((f) => f.severity === 'error' && (f.rule === 'read-error' || f.rule === 'legacy-format'));
   if (failed) return { path, format: document.format, status: 'failed', findings: applyRuleSettings(readFindings, config) };
   const report = extractReport(document);
   const findings = [...applyRuleSettings(readFindings, config), ...runChecks(report, config)];
-  const result: FileResult = { path, format: document.format, status: 'ok', report, findings };
+  const result: FileResult = { path, format: document.format, status: 'ok', findings };
+  if (keepReport) result.report = report;
   if (document.pages !== undefined) result.pages = document.pages;
   return result;
 }

@@ -3,7 +3,5 @@ import { checkFile, type FileResult } from './pipeline.js';
 import type { Config } from './config.js';
 
 export default async function checkInWorker(task: { path: string; config: Config; keepReport?: boolean }): Promise<FileResult> {
-  const result = await checkFile(task.path, task.config);
-  if (task.keepReport === false) delete result.report;
-  return result;
+  return checkFile(task.path, task.config, task.keepReport);
 }

@@ -173,8 +173,8 @@ function referenceTool(listFile, parallel, command) {
 }
 
 const REFERENCE = {
-  pdf: { tool: 'pdftotext', command: 'pdftotext -q {} -', note: 'text only, no layout analysis' },
-  docx: { tool: 'pandoc', command: 'pandoc -f docx -t plain {}', note: 'docx → plain text' },
+  pdf: { tool: 'pdftotext', command: 'pdftotext -q {} -' },
+  docx: { tool: 'pandoc', command: 'pandoc -f docx -t plain {}' },
 };
 
 function fmt(n, digits = 1) {
@@ -249,9 +249,8 @@ async function main() {
 
     const scaling = [];
     if (opts.scaling.length) {
-      const mixed = distinct;
       for (const n of opts.scaling) {
-        const { folder, links } = repeatInto(join(tmp, `mixed-${n}`), mixed, n);
+        const { folder, links } = repeatInto(join(tmp, `mixed-${n}`), distinct, n);
         // peak memory is what this shows; one run each
         const r = await measure(1, () => jixiaoCheck(folder, 2));
         if (r.code === 2 || r.lines < links.length) throw new Error(`scaling run with ${links.length} files: exit ${r.code}, ${r.lines} lines\n${r.stderr}`);

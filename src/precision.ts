@@ -1,5 +1,6 @@
 // Precision of numbers as written: intervals from decimals (XBRL Calculations 1.1), interval arithmetic, units, verdicts.
 import type { Quantity } from './model/schema.js';
+import { COUNT_UNITS, MONEY_UNITS, RATIO_UNITS } from './model/vocabulary.js';
 
 /**
  * A closed interval of real values. Stated numbers are half-open in principle ([88.275, 88.285)); we treat every
@@ -126,12 +127,8 @@ export interface UnitInfo {
   factor: number;
 }
 
-const MONEY: Record<string, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 十万元: 1e5, 百万元: 1e6, 千万元: 1e7, 亿元: 1e8, 万亿元: 1e12 };
-const RATIO: Record<string, number> = { '%': 0.01, '％': 0.01, '‰': 0.001, 百分比: 0.01 };
-const COUNT_UNITS = new Set([
-  '个', '人', '名', '次', '项', '家', '户', '所', '座', '处', '件', '篇', '台', '辆', '场', '期', '批', '条', '份',
-  '本', '套', '间', '张', '只', '头', '位', '支', '类', '宗', '起', '人次', '户次', '场次', '个数', '册', '栋', '幅', '部',
-]);
+const MONEY = MONEY_UNITS;
+const RATIO = RATIO_UNITS;
 
 export function normalizeUnit(unit: string | undefined): string | undefined {
   if (unit === undefined) return undefined;

@@ -2,6 +2,7 @@
 import { defineCheck } from './define.js';
 import type { GradeBand, Quantity } from '../model/schema.js';
 import { isUsable } from '../precision.js';
+import { GRADE_SYNONYMS } from '../model/vocabulary.js';
 
 /** National bands: 90 (含) – 100 优, 80 – 90 良, 60 – 80 中, below 60 差. */
 export const NATIONAL_BANDS: GradeBand[] = [
@@ -11,10 +12,7 @@ export const NATIONAL_BANDS: GradeBand[] = [
   { grade: '差', max: 60, minInclusive: true, maxInclusive: false },
 ];
 
-const SYNONYMS: Record<string, string> = {
-  优: '优', 优秀: '优', 良: '良', 良好: '良', 中: '中', 中等: '中', 合格: '中', 一般: '中', 及格: '中',
-  差: '差', 较差: '差', 不合格: '差', 不及格: '差',
-};
+const SYNONYMS = GRADE_SYNONYMS;
 
 /** 优秀 = 优, 良好 = 良, 合格/中等 = 中, 不合格 = 差; other words stay as written (a report may define its own). */
 export function normalizeGrade(grade: string): string {

@@ -2,12 +2,13 @@
 import { defineCheck, assess, w, type Issue } from './define.js';
 import type { Location } from '../findings.js';
 import type { Quantity, Report, ScoreItem } from '../model/schema.js';
+import { TOTAL_WORDS, alternation } from '../model/vocabulary.js';
 import { isUsable, point, rounded, sum, formatNumber, type Interval } from '../precision.js';
 
 type Id = 'mismatch' | 'truncated' | 'sectionMax' | 'categoryMax' | 'maxTotal';
 
 /** Rows of a scoring sheet that state the total rather than an item. */
-const TOTAL_ROW = /^(合计|总计|总分|得分合计|合计得分|综合得分|自评总分|总得分|自评得分合计|总体得分)$/;
+const TOTAL_ROW = new RegExp(`^(?:${alternation(TOTAL_WORDS)})$`);
 
 export function isTotalRow(item: ScoreItem): boolean {
   return TOTAL_ROW.test(item.name.replace(/[\s:：]/g, ''));

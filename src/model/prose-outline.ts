@@ -4,6 +4,7 @@ import type { NumberingCstNode } from '../../grammars/outline.cst.js';
 import { parseChineseNumeral, parseNumber } from '../../grammars/quantity.js';
 import type { Location } from '../findings.js';
 import type { Section } from './schema.js';
+import { pointsSuffix } from './vocabulary.js';
 
 export type NumberingFamily = 'cn-dun' | 'cn-paren' | 'ar-dot' | 'ar-dun' | 'ar-paren' | 'ar-half' | 'circled';
 
@@ -89,7 +90,6 @@ export interface NumberedLine extends Numbering {
 
 const CLAUSE_PUNCT = /[，,；;]/;
 const NOT_TITLE = /[≥≤＜＞<>%％]/;
-const SCORE_SUFFIX = /[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$/;
 
 /**
  * Decides whether a numbered line is a heading. Headings are short and title-like: no clause punctuation, no
@@ -121,7 +121,7 @@ export function classifyNumberedLine(line: string): NumberedLine | null {
   } else if (!afterStop) {
     // One sentence ending in 。: a heading when Chinese-numbered or carrying its points (决策程序（4分）。), else an item.
     const t = stripColon(beforeStop);
-    if (titleLike(t, 30) && (!arabic || SCORE_SUFFIX.test(t))) {
+    if (titleLike(t, 30) && (!arabic || pointsSuffix(t) !== undefined)) {
       result.heading = true;
       result.title = t;
     }

@@ -4,7 +4,7 @@ import type { Location } from '../findings.js';
 import type { Quantity, Report } from './schema.js';
 import { buildOutline, classifyNumberedLine, stripLeadingNoise } from './prose-outline.js';
 import { parseParagraph } from './prose-phrases.js';
-import { RelationFinder, toQuantity, type ProseParagraph } from './prose-relations.js';
+import { findRelations, toQuantity, type ProseParagraph } from './relations/index.js';
 
 type Meta = Report['meta'];
 
@@ -39,7 +39,7 @@ export function extractProse(doc: SourceDocument): Pick<Report, 'meta' | 'sectio
     }
   }
 
-  const relations = new RelationFinder(prose).run();
+  const relations = findRelations(prose);
   return { meta: readMeta(paragraphs.map((p) => p.text)), sections, facts, relations };
 }
 

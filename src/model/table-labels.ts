@@ -1,11 +1,11 @@
 // Words in row labels that carry meaning: total rows, 其中 rows, 扣分项, maxima like 履职效能（15分）.
-import { scanQuantities } from '../../grammars/quantity.js';
 import { squash } from './table-grid.js';
+import { SUBTOTAL_WORDS, TOTAL_WORDS, alternation, pointsSuffix } from './vocabulary.js';
 
 /** A row that totals every row of its table part. */
-const TOTAL = /^(合计|总计|总分|总得分|得分合计|分值合计|合计得分|评价得分|综合得分|自评总分|自评得分|总体得分|自评得分合计|全年合计)$/;
+const TOTAL = new RegExp(`^(?:${alternation(TOTAL_WORDS)})$`);
 /** A row that totals the rows since the previous subtotal. */
-const SUBTOTAL = /^小计$/;
+const SUBTOTAL = new RegExp(`^(?:${alternation(SUBTOTAL_WORDS)})$`);
 
 export type TotalKind = 'total' | 'subtotal';
 
@@ -41,9 +41,6 @@ export interface LabelMax {
 
 /** 履职效能（15分） / 预算管理(25分) / 扣分项（10分） / 产出指标（50分） → the maximum the label states. */
 export function labelMax(label: string): LabelMax | undefined {
-  const m = /[（(]\s*(?:满分)?\s*([0-9０-９.．]+\s*分)\s*[)）]\s*$/.exec(label);
-  if (!m) return undefined;
-  const q = scanQuantities(m[1])[0];
-  if (!q || q.unit !== '分') return undefined;
-  return { name: label.slice(0, m.index).trim(), raw: m[1].replace(/\s+/g, ''), value: q.value, decimals: q.decimals };
+  const s = pointsSuffix(label);
+  return s && { name: s.name, raw: s.raw, value: s.value, decimals: s.decimals };
 }

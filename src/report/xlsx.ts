@@ -3,6 +3,7 @@ import type ExcelJS from 'exceljs';
 import type { Finding } from '../findings.js';
 import type { FileResult } from '../pipeline.js';
 import type { Quantity, Report, RelationOf } from '../model/schema.js';
+import { MONEY_UNITS } from '../model/vocabulary.js';
 import { formatLocation, messageOf, severityLabel, type FormatOptions, type Formatter } from './common.js';
 
 const MONEY = '#,##0.00';
@@ -21,16 +22,15 @@ function text(s: string | undefined): string | null {
   return s.length > MAX_CELL ? s.slice(0, MAX_CELL - 1) + '…' : s;
 }
 
+/** 万 and 亿 alone, as a money column's header may write them. */
+const SHORT_MONEY: Record<string, string> = { 万: '万元', 亿: '亿元' };
+
 /** A money amount in 万元, or undefined when its unit is not a money unit we know (never guess). */
 export function toWan(q: Quantity | undefined): number | undefined {
   if (!q) return undefined;
-  switch (q.unit) {
-    case '万元': case '万': return q.value;
-    case '元': return q.value / 10_000;
-    case '千元': return q.value / 10;
-    case '亿元': case '亿': return q.value * 10_000;
-    default: return undefined;
-  }
+  const unit = q.unit && (SHORT_MONEY[q.unit] ?? q.unit);
+  const factor = unit === undefined ? undefined : MONEY_UNITS[unit];
+  return factor === undefined ? undefined : q.value * (factor / MONEY_UNITS['万元']);
 }
 
 export interface BudgetFigures {

@@ -1,0 +1,48 @@
+// 增长/下降Y%: the rate of change between two years' amounts stated in the same sentence.
+import type { ProseContext, Q } from './context.js';
+import { family, usable } from './context.js';
+
+/** Labels that end in a rate of change, and the direction each states. */
+export const GROWTH_LABEL = /(增长率|增幅|增长|增加|压减率|下降率|降幅|减少率|下降|减少|变化率|变动率)$/;
+const PREVIOUS_YEAR = /上年|去年|上一年/;
+const CURRENT_YEAR = /本年|今年|当年/;
+
+export function directionOf(word: string): 'increase' | 'decrease' | 'change' {
+  return /增/.test(word) ? 'increase' : /变/.test(word) ? 'change' : 'decrease';
+}
+
+export function findGrowth(ctx: ProseContext, i: number) {
+  const p = ctx.paragraphs[i].parsed;
+  const qs = ctx.quantities[i];
+  for (const rate of qs) {
+    if (rate.unit !== '%' || !usable(p, rate)) continue;
+    const m = GROWTH_LABEL.exec(rate.label);
+    if (!m) continue;
+    const direction = directionOf(m[1]);
+    const sameSentence = qs.filter((q) => q.sentence === rate.sentence && q.start < rate.start);
+    const lastRate = [...sameSentence].reverse().find((q) => q.unit === '%');
+    const scope = sameSentence.filter((q) => !lastRate || q.start > lastRate.start);
+    const values = scope.filter((q) => !q.year && q.unit !== '%' && usable(p, q));
+    if (values.length !== 2 || family(values[0].unit) !== family(values[1].unit)) continue;
+    const [a, b] = values;
+    const yearOf = (q: Q) => scope.find((y) => y.year && y.clause === q.clause && y.start < q.start)?.value;
+    const ya = yearOf(a);
+    const yb = yearOf(b);
+    let previous: Q;
+    let current: Q;
+    if (ya !== undefined && yb !== undefined && ya !== yb) [previous, current] = ya < yb ? [a, b] : [b, a];
+    else if (PREVIOUS_YEAR.test(a.label) && CURRENT_YEAR.test(b.label)) [previous, current] = [a, b];
+    else continue;
+    const la = a.label, lb = b.label;
+    if (!(la.endsWith(lb) || lb.endsWith(la) || la.replace(PREVIOUS_YEAR, '') === lb.replace(CURRENT_YEAR, ''))) continue;
+    ctx.push({
+      kind: 'growth',
+      direction,
+      previous: ctx.q(previous),
+      current: ctx.q(current),
+      rate: ctx.q(rate),
+      location: ctx.paragraphs[i].location,
+      evidence: ctx.sentenceOf(rate).text.trim(),
+    });
+  }
+}

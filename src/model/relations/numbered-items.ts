@@ -1,0 +1,54 @@
+// "共计N个，预算总金额为T，具体如下：" then numbered paragraphs 1..k each with its amount: N = k and T = Σ amounts.
+import type { NumberedLine } from '../prose-outline.js';
+import type { ProseContext, Q } from './context.js';
+import { family, usable } from './context.js';
+import { PROSE_TOTAL_WORDS, alternation } from '../vocabulary.js';
+
+const TOTAL_LABEL = new RegExp(alternation(PROSE_TOTAL_WORDS));
+const ITEM_COUNT_UNIT = /^[个项]$/;
+
+export function findNumberedItems(ctx: ProseContext, i: number) {
+  const intro = ctx.paragraphs[i];
+  if (!/[：:]\s*$/.test(intro.parsed.text)) return;
+  const qs = ctx.quantities[i].filter((q) => usable(intro.parsed, q));
+  const total = [...qs].reverse().find((q) => family(q.unit) === 'money' && TOTAL_LABEL.test(q.label));
+  const count = [...qs].reverse().find((q) => ITEM_COUNT_UNIT.test(q.unit ?? '') && q.bracketDepth === 0);
+  if (!total && !count) return;
+  const items: Array<{ line: NumberedLine; para: number }> = [];
+  for (let k = i + 1; k < ctx.paragraphs.length; k++) {
+    const n = ctx.paragraphs[k].numbered;
+    if (!n) {
+      if (items.length && ctx.paragraphs[k].parsed.text.length <= 20) continue; // a stray fragment between items
+      break;
+    }
+    if (items.length === 0 ? n.value !== 1 : n.family !== items[0].line.family || n.value !== items.length + 1) break;
+    items.push({ line: n, para: k });
+  }
+  if (items.length < 2) return;
+  const names = items.map((it) => (it.line.title ?? it.line.text).split(/[：:。，,]/)[0].trim());
+  if (count) {
+    ctx.push({
+      kind: 'list-count',
+      count: ctx.q(count),
+      items: names,
+      location: intro.location,
+      evidence: intro.parsed.text.trim(),
+    });
+  }
+  if (!total || (count && count.value !== items.length)) return;
+  const amounts: Q[] = [];
+  for (const it of items) {
+    const p = ctx.paragraphs[it.para].parsed;
+    const first = ctx.quantities[it.para].find((q) => family(q.unit) === 'money' && q.bracketDepth === 0 && usable(p, q));
+    if (!first) return;
+    amounts.push(first);
+  }
+  ctx.push({
+    kind: 'sum',
+    total: ctx.q(total),
+    parts: amounts.map((q) => ctx.q(q)),
+    exhaustive: true,
+    location: intro.location,
+    evidence: intro.parsed.text.trim(),
+  });
+}

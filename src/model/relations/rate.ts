@@ -1,0 +1,67 @@
+// 执行率 / 到位率 … = 实际数 ÷ 预算数: a rate named in a sentence with the amounts it divides.
+import type { ProseContext, Q } from './context.js';
+import { family, usable } from './context.js';
+
+/** Names of rates that divide an amount spent (or received, paid …) by an amount budgeted. */
+export const RATE_NAME = /([\u4e00-\u9fa5]*?(?:执行率|到位率|完成率|控制率|支付率|使用率|拨付率))$/;
+/** Labels of whole-year budgets a rate may divide by when its sentence names none: 调整后/调整预算/全年预算. */
+const WHOLE_BUDGET = /调整后|调整预算|全年预算/;
+const NOT_WHOLE_BUDGET = /中期|年中|追加|调增|调减/;
+
+/** Whether a labelled amount is what was spent (numerator) or what was budgeted (denominator) in a rate. */
+export function roleOf(label: string): 'numerator' | 'denominator' | 'neutral' {
+  if (/实际|共完成|累计完成|完成支付|决算/.test(label)) return 'numerator';
+  if (/安排|下达|批复|申请|预算数|预算资金|预算金额|预算收入|预算支出|调整后|调整预算|全年预算|年初预算|合计|总额|总金额|计划/.test(label)) return 'denominator';
+  if (/支付|支出|执行|拨付|使用|到位|发放|完成/.test(label)) return 'numerator';
+  return 'neutral';
+}
+
+/** Money amounts labelled as whole-year budgets anywhere before paragraph `before`. */
+function wholeBudgets(ctx: ProseContext, before: number): Q[] {
+  const out: Q[] = [];
+  for (let i = 0; i < before; i++) {
+    for (const q of ctx.quantities[i]) {
+      if (family(q.unit) === 'money' && q.value > 0 && q.bracketDepth === 0 && WHOLE_BUDGET.test(q.label)
+        && !NOT_WHOLE_BUDGET.test(q.label) && usable(ctx.paragraphs[i].parsed, q)) out.push(q);
+    }
+  }
+  return out;
+}
+
+export function findRates(ctx: ProseContext, i: number) {
+  const p = ctx.paragraphs[i].parsed;
+  const qs = ctx.quantities[i];
+  for (const rate of qs) {
+    if (rate.unit !== '%' || !usable(p, rate)) continue;
+    const name = RATE_NAME.exec(rate.label)?.[1];
+    if (!name) continue;
+    // Local scope: the sentence up to this rate, after any earlier rate in it.
+    const sameSentence = qs.filter((q) => q.sentence === rate.sentence && q.start < rate.start);
+    const lastRate = [...sameSentence].reverse().find((q) => q.unit === '%' && RATE_NAME.test(q.label));
+    let local = sameSentence.filter((q) => !lastRate || q.start > lastRate.start);
+    local = local.filter((q) => family(q.unit) === 'money' && q.value !== 0 && q.bracketDepth === 0 && usable(p, q));
+    // Amounts listed after a 其中 are parts of the amount before it, not operands of the rate.
+    const sentence = p.sentences[rate.sentence];
+    const parts = ctx.markerParts(i, sentence.start, rate.start);
+    local = local.filter((q) => !parts.has(q));
+    const numerators = local.filter((q) => roleOf(q.label) === 'numerator');
+    const numerator = numerators[numerators.length - 1];
+    if (!numerator) continue;
+    const denominators: Q[] = local.filter((q) => q !== numerator && roleOf(q.label) === 'denominator');
+    if (/预算|决算/.test(rate.label + numerator.label)) {
+      for (const d of wholeBudgets(ctx, i)) {
+        if (!denominators.some((x) => x.value === d.value && x.label === d.label)) denominators.push(d);
+      }
+    }
+    if (!denominators.length) continue;
+    ctx.push({
+      kind: 'rate',
+      name,
+      rate: ctx.q(rate),
+      numerator: ctx.q(numerator),
+      denominators: denominators.map((d) => ctx.q(d)),
+      location: ctx.paragraphs[i].location,
+      evidence: sentence.text.trim(),
+    });
+  }
+}

@@ -1,0 +1,85 @@
+// The genre's words in one place: total rows, grades, units and their families, "（N分）", complementary categories.
+
+/** Row labels that total every row of their table part (合计, 总计, and a scoring sheet's 总分 rows). */
+export const TOTAL_WORDS = [
+  '合计', '总计', '总分', '总得分', '得分合计', '分值合计', '合计得分', '评价得分', '综合得分', '自评总分', '自评得分',
+  '总体得分', '自评得分合计', '全年合计',
+] as const;
+/** Row labels that total the rows since the previous subtotal. */
+export const SUBTOTAL_WORDS = ['小计'] as const;
+/** Words in prose that name a total amount (预算总金额为…, 合计…, 共计…). */
+export const PROSE_TOTAL_WORDS = ['总金额', '总额', '合计', '共计', '总计'] as const;
+/** Words that end a run of parts: the next amount is a total or an actual figure, not one more part. */
+export const PART_STOP_WORDS = ['实际', '合计', '共计', '总计', '累计'] as const;
+
+/** Grade words as written, each with the grade it means (优秀 = 优, 合格 = 中, 不合格 = 差). */
+export const GRADE_SYNONYMS: Readonly<Record<string, string>> = {
+  优: '优', 优秀: '优', 良: '良', 良好: '良', 中: '中', 中等: '中', 合格: '中', 一般: '中', 及格: '中',
+  差: '差', 较差: '差', 不合格: '差', 不及格: '差',
+};
+/** Grade words longest first, so a regex alternation prefers 优秀 over 优 and 不合格 over 合格. */
+export const GRADE_WORDS: readonly string[] = Object.keys(GRADE_SYNONYMS).sort((a, b) => b.length - a.length);
+
+/** Money units with their factor to 元. */
+export const MONEY_UNITS: Readonly<Record<string, number>> = {
+  元: 1, 千元: 1e3, 万元: 1e4, 十万元: 1e5, 百万元: 1e6, 千万元: 1e7, 亿元: 1e8, 万亿元: 1e12,
+};
+/** Ratio units with their factor to a fraction. */
+export const RATIO_UNITS: Readonly<Record<string, number>> = { '%': 0.01, '％': 0.01, '‰': 0.001, 百分比: 0.01 };
+/** Units of counted things: written without decimals they are exact. */
+export const COUNT_UNITS: ReadonlySet<string> = new Set([
+  '个', '人', '名', '次', '项', '家', '户', '所', '座', '处', '件', '篇', '台', '辆', '场', '期', '批', '条', '份',
+  '本', '套', '间', '张', '只', '头', '位', '支', '类', '宗', '起', '人次', '户次', '场次', '个数', '册', '栋', '幅', '部',
+]);
+/** Units that count people. */
+export const PERSON_UNITS: ReadonlySet<string> = new Set(['人', '名']);
+/** Units a list count is written in (5个部门, 3项工作, 12类…). */
+export const LIST_COUNT_UNITS = ['个', '项', '家', '所', '类', '名', '户', '座', '条', '种'] as const;
+
+/**
+ * The family a prose unit belongs to, for deciding what may be added to what: amounts with amounts, people with
+ * people. '' for no unit.
+ */
+export function unitFamily(unit: string | undefined): string {
+  if (!unit) return '';
+  if (unit in MONEY_UNITS) return 'money';
+  if (PERSON_UNITS.has(unit)) return 'persons';
+  if (unit === '%') return 'percent';
+  return unit;
+}
+
+/** "（25分）" / "(满分15分)" at the end of a heading or row label, with an optional closing 。 */
+const POINTS_SUFFIX = /[（(]\s*(?:满分)?\s*(([0-9０-９]+)(?:[.．]([0-9０-９]+))?)\s*分\s*[)）]\s*[。.]?\s*$/;
+
+export interface PointsSuffix {
+  /** the label before the bracket, trimmed */
+  name: string;
+  /** the number and 分 as written, spaces removed: "25分" */
+  raw: string;
+  value: number;
+  decimals: number;
+}
+
+const halfWidth = (s: string) => s.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+/** 履职效能（15分） → { name: 履职效能, value: 15 }; undefined when the label states no maximum. */
+export function pointsSuffix(label: string): PointsSuffix | undefined {
+  const m = POINTS_SUFFIX.exec(label);
+  if (!m) return undefined;
+  const digits = halfWidth(m[1]);
+  return { name: label.slice(0, m.index).trim(), raw: `${digits}分`, value: Number(digits), decimals: m[3]?.length ?? 0 };
+}
+
+/**
+ * Pairs of categories that split a whole between them: parts named by both members of a pair cover the whole, so
+ * a difference is an error rather than an open list.
+ */
+export const COMPLEMENTARY_CATEGORIES: ReadonlyArray<readonly [string, string]> = [
+  ['上级', '本级'], ['中央', '地方'], ['基本支出', '项目支出'], ['在职', '退休'], ['行政编制', '事业编制'],
+  ['一般公共预算', '政府性基金'], ['人员经费', '公用经费'],
+];
+
+/** A regex alternation of words, longest first. */
+export function alternation(words: readonly string[]): string {
+  return [...words].sort((a, b) => b.length - a.length).join('|');
+}

@@ -33,8 +33,8 @@ export const COUNT_UNITS: ReadonlySet<string> = new Set([
 ]);
 /** Units that count people. */
 export const PERSON_UNITS: ReadonlySet<string> = new Set(['人', '名']);
-/** Units a list count is written in (5个部门, 3项工作, 12类…). */
-export const LIST_COUNT_UNITS = ['个', '项', '家', '所', '类', '名', '户', '座', '条', '种'] as const;
+/** Units a list count is written in (5个部门, 3项工作). Not 类 or 级: 公益一类, 二级预算单位 name a category. */
+export const LIST_COUNT_UNITS = ['个', '项', '家', '所', '名', '户', '座', '条', '种'] as const;
 
 /**
  * The family a prose unit belongs to, for deciding what may be added to what: amounts with amounts, people with
@@ -70,13 +70,29 @@ export function pointsSuffix(label: string): PointsSuffix | undefined {
   return { name: label.slice(0, m.index).trim(), raw: `${digits}分`, value: Number(digits), decimals: m[3]?.length ?? 0 };
 }
 
+/** Categories that split a whole between them; each member is a pattern on a part's label (离退休 names 离休 and 退休). */
+export interface CategoryGroup {
+  members: Readonly<Record<string, string>>;
+  /** the unit family of the wholes the group splits, when it is only one */
+  family?: 'money' | 'persons';
+}
+
 /**
- * Pairs of categories that split a whole between them: parts named by both members of a pair cover the whole, so
- * a difference is an error rather than an open list.
+ * Parts named by different members of one group cover the whole (上级 + 本级, 在职 + 离休 + 退休): a difference from
+ * the total is an error, not an open list.
  */
-export const COMPLEMENTARY_CATEGORIES: ReadonlyArray<readonly [string, string]> = [
-  ['上级', '本级'], ['中央', '地方'], ['基本支出', '项目支出'], ['在职', '退休'], ['行政编制', '事业编制'],
-  ['一般公共预算', '政府性基金'], ['人员经费', '公用经费'],
+export const COMPLEMENTARY_CATEGORIES: readonly CategoryGroup[] = [
+  { members: { 上级: '上级', 本级: '本级' } },
+  { members: { 中央: '中央', 地方: '地方' } },
+  { members: { 基本支出: '基本支出', 项目支出: '项目支出', 经营支出: '经营支出' }, family: 'money' },
+  { members: { 人员经费: '人员经费', 公用经费: '公用经费' }, family: 'money' },
+  { members: { 一般公共预算: '一般公共预算', 政府性基金: '政府性基金', 国有资本经营: '国有资本经营' } },
+  { members: { 年初: '年初', 调整: '调整|追加|调增|调减' }, family: 'money' },
+  { members: { 因公出国: '出国', 公务用车: '公务用车', 公务接待: '公务接待' }, family: 'money' },
+  { members: { 购置: '(?:用车|车辆)购置', 运行: '(?:用车|车辆)运行' }, family: 'money' },
+  { members: { 在职: '在职', 离休: '离休|离退休', 退休: '退休' }, family: 'persons' },
+  { members: { 行政: '行政', 事业: '事业', 工勤: '工勤', 政法专项: '政法专项', 差额: '差额', 自收自支: '自收自支' }, family: 'persons' },
+  { members: { 全额: '全额', 差额: '差额', 自筹: '自筹|自收自支|专户|单位资金' } },
 ];
 
 /** A regex alternation of words, longest first. */

@@ -41,7 +41,7 @@ export function toQuantity(q: LabelledQuantity, location: Location): Quantity {
 
 /** A figure that states a bound (95%以上, 2%以内) or a target, not a measured value. */
 export function isBound(p: ParsedParagraph, q: LabelledQuantity): boolean {
-  return Boolean(q.comparator || q.approximate || q.year || q.ordinal) || /^\s*(?:以上|以内|以下|左右|之内|及以上|内)/.test(p.text.slice(q.end));
+  return Boolean(q.comparator || q.approximate || q.year || q.ordinal) || /^\s*(?:以上|以内|以下|左右|之内|及以上|内(?!设))/.test(p.text.slice(q.end));
 }
 
 export function usable(p: ParsedParagraph, q: LabelledQuantity): boolean {

@@ -12,7 +12,9 @@ export function findNumberedItems(ctx: ProseContext, i: number) {
   if (!/[：:]\s*$/.test(intro.parsed.text)) return;
   const qs = ctx.quantities[i].filter((q) => usable(intro.parsed, q));
   const total = [...qs].reverse().find((q) => family(q.unit) === 'money' && TOTAL_LABEL.test(q.label));
-  const count = [...qs].reverse().find((q) => ITEM_COUNT_UNIT.test(q.unit ?? '') && q.bracketDepth === 0);
+  // The count belongs to the sentence that opens the list (共计N个，…具体如下：), not to an earlier one (中央八项规定。具体情况如下：).
+  const opening = intro.parsed.sentences.length - 1;
+  const count = [...qs].reverse().find((q) => ITEM_COUNT_UNIT.test(q.unit ?? '') && q.bracketDepth === 0 && q.sentence === opening);
   if (!total && !count) return;
   const items: Array<{ line: NumberedLine; para: number }> = [];
   for (let k = i + 1; k < ctx.paragraphs.length; k++) {

@@ -1,11 +1,49 @@
-// TOTAL，其中 A、B、C / TOTAL（含 A、B）: the parts a 其中/含 lists under the total before it.
+// TOTAL，其中 A、B、C / TOTAL（含 A、B）: the parts a 其中/含 lists under the total before it, exhaustive when they split it.
 import type { ProseContext, Q } from './context.js';
-import { BETWEEN_TOTAL_AND_MARKER, PART_STOP, compatible, usable } from './context.js';
+import { BETWEEN_TOTAL_AND_MARKER, PART_STOP, compatible, family, usable } from './context.js';
+import { COMPLEMENTARY_CATEGORIES, type CategoryGroup } from '../vocabulary.js';
 
 /** Words that open a list of parts of the amount before them. */
 export const PART_MARKER = /其中|包含|含/g;
 
-/** Parts follow the marker until the sentence or the aside ends. */
+/** The members of a group a label names: 离退休人员 names both 离休 and 退休. */
+function membersOf(group: CategoryGroup, label: string): Set<string> {
+  return new Set(Object.entries(group.members).filter(([, pattern]) => new RegExp(pattern).test(label)).map(([name]) => name));
+}
+
+function applies(group: CategoryGroup, total: Q): boolean {
+  return !group.family || group.family === family(total.unit);
+}
+
+/**
+ * A part of another member of the total's own group is no part of it: in 在职人员62人，其中行政编制26人，事业编制36人，
+ * 退休职工28人 the list ends before 退休, where the category changes.
+ */
+function changesCategory(total: Q, part: Q): boolean {
+  return COMPLEMENTARY_CATEGORIES.some((g) => {
+    if (!applies(g, total)) return false;
+    const own = membersOf(g, total.label);
+    const other = membersOf(g, part.label);
+    return own.size > 0 && other.size > 0 && [...other].every((m) => !own.has(m));
+  });
+}
+
+/** Parts that each name a different member of one group (上级/本级, 在职/离休/退休 …) split the whole between them. */
+function splitsWhole(total: Q, parts: Q[]): boolean {
+  if (parts.length < 2) return false;
+  return COMPLEMENTARY_CATEGORIES.some((g) => {
+    if (!applies(g, total)) return false;
+    const seen = new Set<string>();
+    for (const part of parts) {
+      const members = membersOf(g, part.label);
+      if (!members.size || [...members].some((m) => seen.has(m))) return false;
+      members.forEach((m) => seen.add(m));
+    }
+    return true;
+  });
+}
+
+/** Parts follow the marker until the sentence or the aside ends, or until the category changes. */
 export function findPartSums(ctx: ProseContext, i: number) {
   const p = ctx.paragraphs[i].parsed;
   const qs = ctx.quantities[i];
@@ -27,16 +65,18 @@ export function findPartSums(ctx: ProseContext, i: number) {
         continue;
       }
       if (q.unit === '%') continue;
-      if (!compatible(total, q) || !usable(p, q) || PART_STOP.test(q.label)) break;
+      if (!compatible(total, q) || !usable(p, q) || PART_STOP.test(q.label) || changesCategory(total, q)) break;
       parts.push(q);
     }
-    const nonZero = parts.filter((q) => q.value !== 0);
-    if (nonZero.length < 2) continue;
+    const exhaustive = splitsWhole(total, parts);
+    // Zeros count as parts of a split (财政差额补助0人); an open list needs two amounts to be worth adding up.
+    const nonZero = parts.filter((q) => q.value !== 0).length;
+    if (exhaustive ? nonZero < 1 : nonZero < 2) continue;
     ctx.push({
       kind: 'sum',
       total: ctx.q(total),
       parts: parts.map((q) => ctx.q(q)),
-      exhaustive: false,
+      exhaustive,
       location: ctx.paragraphs[i].location,
       evidence: ctx.sentenceOf(total).text.trim() + (markerSentence !== total.sentence ? p.sentences[markerSentence ?? 0]?.text.trim() ?? '' : ''),
     });

@@ -24,4 +24,24 @@ describe('readEnumeration', () => {
   it('gives up on unbalanced brackets rather than guessing', () => {
     expect(readEnumeration('甲（乙、丙、丁')).toBeNull();
   });
+
+  it('splits the last item at 和/及/以及 when both halves are items of the list', () => {
+    expect(readEnumeration('机关后勤服务中心和信息中心。')?.items).toEqual(['机关后勤服务中心', '信息中心']);
+    expect(readEnumeration('办公室、财务室以及档案室')?.items).toEqual(['办公室', '财务室', '档案室']);
+    expect(readEnumeration('办公室、公共服务及信息中心和档案中心')?.items).toEqual(['办公室', '公共服务及信息中心', '档案中心']);
+  });
+
+  it('keeps 和 inside the last name when a half is no item, or gives up when it cannot tell', () => {
+    expect(readEnumeration('办公室（综合和文秘）、财务室')?.items).toEqual(['办公室（综合和文秘）', '财务室']);
+    expect(readEnumeration('办公室、财务科、文秘和档案科')).toBeNull();
+  });
+
+  it('keeps items written name：type whole in a ； list, and still ends a 、 list at a colon', () => {
+    expect(readEnumeration('综合服务中心：公益一类；农业服务站：公益二类。')?.items).toEqual(['综合服务中心：公益一类', '农业服务站：公益二类']);
+    expect(readEnumeration('甲室、乙室：另有丙')?.items).toEqual(['甲室', '乙室']);
+  });
+
+  it('gives up on a ，-list closed by ；', () => {
+    expect(readEnumeration('办公室，负责协调；财务科，负责财务。')).toBeNull();
+  });
 });

@@ -79,6 +79,10 @@ describe('list counts in the reports', () => {
     expect(rs.map((r) => r.items)).toEqual([['综合服务中心：公益一类', '农业服务站：公益一类', '文化站：公益二类']]);
   });
 
+  it('built: a ，-list closed by ；(办公室，负责…；财务科，负责…) is ambiguous: no count', () => {
+    expect(lists(text('内设机构3个：办公室，负责综合协调；财务科，负责财务管理；业务科，负责业务指导。'))).toEqual([]);
+  });
+
   it('built: a category word (一类, 二级) is no count', () => {
     expect(lists(text('属公益一类：全额拨款事业单位、差额事业单位。为二级：预算单位、核算单位。'))).toEqual([]);
   });
@@ -130,6 +134,15 @@ describe('其中 lists in the reports', () => {
 
   it('built: the list ends where the category changes (在职 … 退休职工 is not a part of 在职)', () => {
     expect(sums(text('实有在职人员62人，其中行政编制26人，事业编制36人，退休职工28人。'))).toEqual(['62人 = 26人+36人']);
+  });
+
+  it('built: a bracket the writer closed after the first part — the parts after it continue a split, nothing else does', () => {
+    expect(sums(text('实有在职人员62人（其中行政编制26人），事业编制36人。'))).toEqual(['62人 = 26人+36人']);
+    expect(sums(text('编外人员50人（含临聘人员20人），村干部30人。'))).toEqual([]);
+  });
+
+  it('built: 等 after the last part leaves even a split open', () => {
+    expect(sums(text('项目资金100万元，其中中央资金60万元、地方资金30万元等。'))).toEqual(['100万元 = 60万元+30万元 (partial)']);
   });
 
   it('built: a nested 含 list is a sum of its own, not parts of the outer one', () => {

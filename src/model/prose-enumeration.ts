@@ -77,8 +77,8 @@ function splitLastItem(items: string[]): string[] | null {
 
 /**
  * Reads the items that follow an introducer. The first top-level separator sets the list's separator; a stronger
- * one (、 list closed by ，) ends the list. Returns null when brackets do not balance, there are no items, or the
- * last item's 和/及 cannot be read as one name or as two items.
+ * one (、 list closed by ，) ends the list. Returns null when brackets do not balance, there are no items, a ，-list
+ * is closed by ；, or the last item's 和/及 cannot be read as one name or as two items.
  */
 export function readEnumeration(textAfterIntro: string): { items: string[]; end: number } | null {
   const lexed = enumerationLexer.tokenize(textAfterIntro);
@@ -96,7 +96,12 @@ export function readEnumeration(textAfterIntro: string): { items: string[]; end:
     else if (depth === 0 && name === 'EnumStop') { cut = i; break; }
     else if (depth === 0 && name in SEP_NAMES && !(i === 0 && name === 'EnumColon')) {
       if (!listRank) listRank = SEP_NAMES[name];
-      else if (SEP_NAMES[name] > listRank) { cut = i; break; }
+      else if (SEP_NAMES[name] > listRank) {
+        // A ，-list closed by ； (办公室，负责…；财务科，负责…): the ； most likely separates the items; no guess.
+        if (listRank === SEP_NAMES.EnumComma && name === 'EnumSemi') return null;
+        cut = i;
+        break;
+      }
     }
   }
   let tokens = all.slice(0, cut);

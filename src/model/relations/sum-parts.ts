@@ -43,6 +43,29 @@ function splitsWhole(total: Q, parts: Q[]): boolean {
   });
 }
 
+/** A part that may follow the ones before it: the same kind of thing, a stated value, not a total or another category. */
+function partOf(ctx: ProseContext, i: number, total: Q, q: Q): boolean {
+  const p = ctx.paragraphs[i].parsed;
+  return compatible(total, q) && usable(p, q) && !PART_STOP.test(q.label) && !changesCategory(total, q);
+}
+
+/**
+ * TOTAL（其中A a），B b。— the writer closed the aside after its first part(s): the parts after the bracket continue
+ * the list when together they split the whole (the aside alone does not). Otherwise no continuation.
+ */
+function continuationAfterAside(ctx: ProseContext, i: number, total: Q, aside: Q[]): Q[] {
+  const p = ctx.paragraphs[i].parsed;
+  const last = aside[aside.length - 1];
+  if (!last || splitsWhole(total, aside) || !/^\s*[）)]\s*[，,、；;]/.test(p.text.slice(last.end))) return [];
+  const more: Q[] = [];
+  for (const q of ctx.quantities[i]) {
+    if (q.start <= last.end || q.unit === '%') continue;
+    if (q.sentence !== last.sentence || q.bracketDepth !== total.bracketDepth || !partOf(ctx, i, total, q)) break;
+    more.push(q);
+  }
+  return more.length && splitsWhole(total, [...aside, ...more]) ? more : [];
+}
+
 /** Parts follow the marker until the sentence or the aside ends, or until the category changes. */
 export function findPartSums(ctx: ProseContext, i: number) {
   const p = ctx.paragraphs[i].parsed;
@@ -65,10 +88,13 @@ export function findPartSums(ctx: ProseContext, i: number) {
         continue;
       }
       if (q.unit === '%') continue;
-      if (!compatible(total, q) || !usable(p, q) || PART_STOP.test(q.label) || changesCategory(total, q)) break;
+      if (!partOf(ctx, i, total, q)) break;
       parts.push(q);
     }
-    const exhaustive = splitsWhole(total, parts);
+    if (inAside) parts.push(...continuationAfterAside(ctx, i, total, parts));
+    // 等 after the last part leaves the list open, whatever its categories.
+    const open = parts.length > 0 && /^\s*等/.test(p.text.slice(parts[parts.length - 1].end));
+    const exhaustive = !open && splitsWhole(total, parts);
     // Zeros count as parts of a split (财政差额补助0人); an open list needs two amounts to be worth adding up.
     const nonZero = parts.filter((q) => q.value !== 0).length;
     if (exhaustive ? nonZero < 1 : nonZero < 2) continue;

@@ -87,7 +87,7 @@ export const COMPLEMENTARY_CATEGORIES: readonly CategoryGroup[] = [
   { members: { 基本支出: '基本支出', 项目支出: '项目支出', 经营支出: '经营支出' }, family: 'money' },
   { members: { 人员经费: '人员经费', 公用经费: '公用经费' }, family: 'money' },
   { members: { 一般公共预算: '一般公共预算', 政府性基金: '政府性基金', 国有资本经营: '国有资本经营' } },
-  { members: { 年初: '年初', 调整: '调整|追加|调增|调减' }, family: 'money' },
+  { members: { 年初: '年初', 调整: '调整(?!后)|追加|调增|调减' }, family: 'money' },
   { members: { 因公出国: '出国', 公务用车: '公务用车', 公务接待: '公务接待' }, family: 'money' },
   { members: { 购置: '(?:用车|车辆)购置', 运行: '(?:用车|车辆)运行' }, family: 'money' },
   { members: { 在职: '在职', 离休: '离休|离退休', 退休: '退休' }, family: 'persons' },

@@ -76,7 +76,8 @@ const cases: Case[] = [
   { file: 'd-taoyuan-xwb-2020.docx', from: '工勤编制8人', to: '工勤编制6人', rule: 'sum', messageId: 'mismatch', where: { paragraph: 7 }, expected: '43人', actual: '45人' },
   { file: 'd-xizang-cl-2020.docx', from: '机关事业编制8人', to: '机关事业编制9人', rule: 'sum', messageId: 'mismatch', where: { paragraph: 7 }, expected: '30人', actual: '29人' },
   { file: 'd-hetang-fl-2022.docx', from: '调整追加11.78', to: '调整追加11.18', rule: 'sum', messageId: 'mismatch', where: { paragraph: 13 }, expected: '68.46万元', actual: '69.06万元' },
-  { file: 'c-aba-gaj-2021.docx', from: '工勤14人', to: '工勤11人', rule: 'sum', messageId: 'mismatch', where: { paragraph: 25 }, expected: '241人', actual: '244人' },
+  // an open list may fall short of its total, never exceed it
+  { file: 'c-aba-gaj-2021.docx', from: '工勤14人', to: '工勤18人', rule: 'sum', messageId: 'exceeds', where: { paragraph: 25 }, expected: '248人', actual: '244人' },
   // 其中 lists: pdf
   { file: 'd-taoyuan-xwb-2020.pdf', from: '行政编制37人', to: '行政编制34人', rule: 'sum', messageId: 'mismatch', where: { paragraph: 7, page: 1 }, expected: '42人', actual: '45人' },
   { file: 'd-taoyuan-xwb-2020.pdf', from: '工勤编制8人', to: '工勤编制7人', rule: 'sum', messageId: 'mismatch', where: { paragraph: 7, page: 1 }, expected: '44人', actual: '45人' },

@@ -74,9 +74,18 @@ export function findShareRuns(ctx: ProseContext) {
     }
     run = [];
   };
+  const indexOf = (r: RelationOf<'share'>) => ctx.paragraphs.findIndex((p) => p.location === r.location);
+  const shareBlocks = new Set(ctx.relations.filter((r) => r.kind === 'share').map((r) => r.location.block));
+  // The next paragraph, or one after a continuation line or two (a PDF line break) that is no heading and no share.
+  const follows = (a: RelationOf<'share'>, b: RelationOf<'share'>) => {
+    const from = indexOf(a);
+    const to = indexOf(b);
+    if (to <= from || to - from > 3) return false;
+    return ctx.paragraphs.slice(from + 1, to).every((p) => !p.numbered?.heading && !shareBlocks.has(p.location.block));
+  };
   for (const r of single) {
     const last = run[run.length - 1];
-    const adjacent = last && same(last, r) && ctx.paragraphs.findIndex((p) => p.location === r.location) - ctx.paragraphs.findIndex((p) => p.location === last.location) === 1;
+    const adjacent = last && same(last, r) && follows(last, r);
     if (!adjacent) flush();
     run.push(r);
   }

@@ -117,7 +117,6 @@ export class ProseContext {
         const owner = q.label.slice(0, m.index);
         if (owner.endsWith(thing) && OWNER.test(owner.slice(0, owner.length - thing.length))) totals.push(q);
       }
-      if (totals.length) break;
     }
     const values = new Set(totals.map((q) => q.value));
     return values.size === 1 ? totals[totals.length - 1] : undefined;

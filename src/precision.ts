@@ -193,3 +193,26 @@ export function digitsAsWritten(q: Pick<Quantity, 'raw' | 'value'>): string {
   const m = /[-−－+＋]?[\d０-９][\d０-９,，.．\s]*/.exec(q.raw ?? '');
   return m ? m[0].trim().replace(/[,，\s]+$/, '') : String(q.value);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Precision of operands
+
+/**
+ * Writers drop trailing zeros: "45万元" beside "1.83万元" in one list is 45.00. The operands of a relation (the
+ * parts of a sum, numerator and denominator, the two years' amounts) are read at the finest precision among the
+ * relation's amounts in the same unit — `context` holds the relation's other amounts, such as the stated total,
+ * whose own precision is kept by the caller. Counts written without decimals stay exact (intervalOf decides that).
+ */
+export function atFinestPrecision<T extends Pick<Quantity, 'unit' | 'decimals'>>(operands: T[], context: Array<Pick<Quantity, 'unit' | 'decimals'>> = []): T[] {
+  const finest = new Map<string, number>();
+  const key = (q: Pick<Quantity, 'unit'>) => normalizeUnit(q.unit) ?? '';
+  for (const q of [...operands, ...context]) {
+    if (!Number.isInteger(q.decimals)) continue;
+    finest.set(key(q), Math.max(finest.get(key(q)) ?? 0, q.decimals));
+  }
+  return operands.map((q) => {
+    if (isExact(q)) return q;
+    const d = finest.get(key(q)) ?? q.decimals;
+    return d > q.decimals ? { ...q, decimals: d } : q;
+  });
+}

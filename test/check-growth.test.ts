@@ -37,3 +37,40 @@ ruleTester('growth', {
     },
   ],
 });
+
+/** 比上年增加/减少X，增长/下降Y% with 本期 stated: previous = current ∓ change; or both years and the change stated. */
+const byDifference = (direction: 'increase' | 'decrease', cur: string, change: string, rate?: string, prev?: string) => report({
+  relations: [rel<RelationOf<'growth'>>({
+    kind: 'growth', direction, current: ql(cur, '收入总计', 1), change: ql(change, '比上年增加', 2),
+    ...(rate ? { rate: q(rate, 3) } : {}), ...(prev ? { previous: ql(prev, '2015年预算', 4) } : {}),
+  })],
+});
+
+ruleTester('growth', {
+  valid: [
+    { name: '乌鲁木齐: 434.72, 增加58.21, 增长15.46%', report: byDifference('increase', '434.72万元', '58.21万元', '15.46%') },
+    { name: '大姚: 24627, 减收1070, 下降4.2%', report: byDifference('decrease', '24627万元', '1070万元', '4.2%') },
+    { name: '英德: 45.2 → 25, 减少20.20, 减少率44.69%', report: byDifference('decrease', '25万元', '20.20万元', '44.69%', '45.2万元') },
+    { name: 'a change to nothing is skipped: 0, 减少0, 下降0%', report: byDifference('decrease', '0万元', '0万元', '0%') },
+  ],
+  invalid: [
+    {
+      name: '乌鲁木齐 mutated: 增加68.21 with 增长15.46%',
+      report: byDifference('increase', '434.72万元', '68.21万元', '15.46%'),
+      errors: [{ messageId: 'mismatch', expected: '18.61%', data: { formula: '68.21 ÷ (434.72 − 68.21)' } }],
+    },
+    {
+      name: '英德: 12.5 → 8 is a decrease of 4.50, not 4.35; and 36.00%, not 35.22%',
+      report: byDifference('decrease', '8万元', '4.35万元', '35.22%', '12.5万元'),
+      errors: [
+        { messageId: 'change', severity: 'error', expected: '4.50万元', actual: '4.35万元', data: { formula: '12.5 − 8' } },
+        { messageId: 'mismatch', expected: '36.00%' },
+      ],
+    },
+    {
+      name: 'a truncated rate by difference → warning (荣昌 4.7567% written 4.7%)',
+      report: byDifference('decrease', '357.21万元', '17.84万元', '4.7%'),
+      errors: [{ messageId: 'truncated', severity: 'warning', expected: '4.8%' }],
+    },
+  ],
+});

@@ -43,6 +43,16 @@ ruleTester('sum', {
       errors: [{ messageId: 'exceeds', severity: 'error', expected: '110万元', data: { difference: '10万元' } }],
     },
     {
+      name: 'whole-number parts beside 1.83 are read as 45.00: seed 001 with 98.67 instead of 96.67 is an error',
+      report: sum('98.67万元', ['45万元', '35万元', '4万元', '1万元', '6万元', '1.83万元', '0.92万元', '2万元', '0.92万元']),
+      errors: [{ messageId: 'mismatch', severity: 'error', expected: '96.67万元' }],
+    },
+    {
+      name: 'a truncated total → warning: 10.33 + 10.33 + 10.33 = 30.99 written 30.9',
+      report: sum('30.9万元', ['10.33万元', '10.33万元', '10.33万元']),
+      errors: [{ messageId: 'truncated', severity: 'warning', expected: '31.0万元' }],
+    },
+    {
       name: 'unit conversion: 1.7万元 ≠ 10000元 + 0.5万元',
       report: sum('1.7万元', ['10000元', '0.5万元']),
       errors: [{ messageId: 'mismatch', expected: '1.5万元', data: { formula: '10000元 + 0.5万元' } }],

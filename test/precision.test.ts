@@ -131,3 +131,20 @@ describe('writing numbers', () => {
     expect(digitsAsWritten({ raw: '8724.90', value: 8724.9 })).toBe('8724.90');
   });
 });
+
+describe('operands at the finest precision among the relation’s amounts in the same unit', () => {
+  it('45万元 beside 1.83万元 is read as 45.00; the stated total keeps its own precision', async () => {
+    const { atFinestPrecision } = await import('../src/precision.js');
+    const parts = [{ value: 45, decimals: 0, unit: '万元' }, { value: 1.83, decimals: 2, unit: '万元' }];
+    expect(atFinestPrecision(parts).map((q) => q.decimals)).toEqual([2, 2]);
+    const total = { value: 46.8, decimals: 1, unit: '万元' };
+    expect(atFinestPrecision([{ value: 45, decimals: 0, unit: '万元' }], [total])[0].decimals).toBe(1);
+    expect(total.decimals).toBe(1);
+  });
+  it('another unit does not lend its precision, and counts stay exact', async () => {
+    const { atFinestPrecision } = await import('../src/precision.js');
+    expect(atFinestPrecision([{ value: 45, decimals: 0, unit: '万元' }, { value: 1.83, decimals: 2, unit: '元' }])[0].decimals).toBe(0);
+    const people = atFinestPrecision([{ value: 26, decimals: 0, unit: '人' }, { value: 1.5, decimals: 1, unit: '人' }]);
+    expect(people[0].decimals).toBe(0);
+  });
+});

@@ -1,6 +1,6 @@
 // 率 = 分子 ÷ 分母 (执行率 到位率 完成率 …). The stated rate must lie in the interval its operands allow.
 import { defineCheck, assess, w, type Issue, type Assessment } from './define.js';
-import { commonFactors, div, intervalOf, isUsable, mid, rateFactor } from '../precision.js';
+import { atFinestPrecision, commonFactors, div, intervalOf, isUsable, mid, rateFactor } from '../precision.js';
 
 export default defineCheck({
   id: 'rate',
@@ -35,7 +35,8 @@ export default defineCheck({
         const scale = commonFactors([numerator, den]);
         if (!scale) continue;
         const [nf, df] = scale.factors;
-        const computed = div(intervalOf(numerator, nf), intervalOf(den, df));
+        const [num, d] = atFinestPrecision([numerator, den]);
+        const computed = div(intervalOf(num, nf), intervalOf(d, df));
         const estimate = (numerator.value * nf) / (den.value * df);
         const label = den.label?.trim() || '分母';
         const formula = `${w(numerator)} ÷ ${w(den)}`;

@@ -1,7 +1,8 @@
 // 占比 = 部分 ÷ 整体; the shares of one whole add up to 100% when the parts cover it.
 import { defineCheck, assess, w, type Issue } from './define.js';
+import type { Quantity } from '../model/schema.js';
 import {
-  commonFactors, div, intervalOf, isUsable, rateFactor, rounded, truncated, sum, scale, overlaps, point, verdict, formatNumber,
+  atFinestPrecision, commonFactors, div, intervalOf, isUsable, rateFactor, rounded, truncated, sum, scale, overlaps, point, verdict, formatNumber,
 } from '../precision.js';
 
 export default defineCheck({
@@ -25,6 +26,11 @@ export default defineCheck({
     for (const r of report.relations) {
       if (r.kind !== 'share') continue;
       if (isUsable(r.whole)) {
+        const siblings = r.parts.flatMap((x) => (x.part ? [x.part] : []));
+        const operands = (part: Quantity, whole: Quantity, pf: number, wf: number) => {
+          const [a, b] = atFinestPrecision([part, whole], siblings);
+          return [intervalOf(a, pf), intervalOf(b, wf)] as const;
+        };
         for (const p of r.parts) {
           if (!isUsable(p.part) || !isUsable(p.share)) continue;
           if (p.part.value === 0 && r.whole.value === 0) continue;
@@ -34,7 +40,7 @@ export default defineCheck({
           const [pf, wf] = units.factors;
           const { issue } = assess(ctx, {
             stated: p.share, factor: rf,
-            computed: div(intervalOf(p.part, pf), intervalOf(r.whole, wf)),
+            computed: div(...operands(p.part, r.whole, pf, wf)),
             estimate: (p.part.value * pf) / (r.whole.value * wf),
             formula: `${w(p.part)} ÷ ${w(r.whole)}`, evidence: r.evidence, location: p.share.location ?? r.location,
             data: { part: p.part.label ?? '', whole: r.whole.label ?? '' },

@@ -1,7 +1,7 @@
 // 合计 = 各部分之和 (money and counts). A list introduced by 其中/含 may be incomplete: falling short is a warning.
 import { defineCheck, assess, w, type Issue } from './define.js';
 import type { Quantity } from '../model/schema.js';
-import { commonFactors, intervalOf, isUsable, point, scale, sum, formatNumber } from '../precision.js';
+import { atFinestPrecision, commonFactors, intervalOf, isUsable, point, scale, sum, formatNumber } from '../precision.js';
 
 export default defineCheck({
   id: 'sum',
@@ -33,7 +33,8 @@ export default defineCheck({
       const [tf, ...pf] = units.factors;
       const counted = units.dimension === 'count';
       const interval = (q: Quantity, f: number) => (counted && q.decimals === 0 ? scale(point(q.value), f) : intervalOf(q, f));
-      const computed = sum(r.parts.map((p, i) => interval(p, pf[i])));
+      const parts = atFinestPrecision(r.parts, [total]);
+      const computed = sum(parts.map((p, i) => interval(p, pf[i])));
       const estimate = r.parts.reduce((a, p, i) => a + p.value * pf[i], 0);
       const sameUnit = pf.every((f) => f === tf); // 个 and 人 are both plain counts: digits suffice
       const formula = r.parts.map((p) => (sameUnit ? w(p) : p.raw)).join(' + ');

@@ -44,13 +44,18 @@ export const SumRelation = z.object({
   ...base,
 });
 
-/** rate = (current - previous) / previous (growth), or (previous - current) / previous (reduction). */
+/**
+ * rate = (current - previous) / previous (growth), or (previous - current) / previous (reduction). A change stated
+ * by difference (比上年增加X万元，增长Y%) gives the change instead of the previous amount: previous = current ∓ change.
+ * When previous, current and change are all stated, change = |current − previous| is checked too.
+ */
 export const GrowthRelation = z.object({
   kind: z.literal('growth'),
   direction: z.enum(['increase', 'decrease', 'change']),
-  previous: Quantity,
+  previous: Quantity.optional().describe('absent when only the change is stated'),
   current: Quantity,
-  rate: Quantity,
+  change: Quantity.optional().describe('the amount of the change as written (增加/减少X), unsigned'),
+  rate: Quantity.optional().describe('absent when the text states the two amounts and the change only'),
   ...base,
 });
 

@@ -95,6 +95,18 @@ export const COMPLEMENTARY_CATEGORIES: readonly CategoryGroup[] = [
   { members: { 全额: '全额', 差额: '差额', 自筹: '自筹|自收自支|专户|单位资金' } },
 ];
 
+/** Labels that name a catch-all part (其他收入, 其它支出): a list that has one covers its whole. */
+export const CATCH_ALL = /^(?:其他|其它)|[^\u4e00-\u9fa5]?(?:其他|其它)[\u4e00-\u9fa5]{0,4}$/;
+
+/**
+ * Whether parts with these labels cover their whole without saying so: one is a catch-all (其他收入), or two name
+ * both members of a complementary pair (基本支出 and 项目支出). Decided by words alone, never by the numbers.
+ */
+export function coversWhole(labels: readonly string[]): boolean {
+  if (labels.some((l) => CATCH_ALL.test(l))) return true;
+  return COMPLEMENTARY_CATEGORIES.some(([a, b]) => labels.some((l) => l.includes(a)) && labels.some((l) => l.includes(b)));
+}
+
 /** A regex alternation of words, longest first. */
 export function alternation(words: readonly string[]): string {
   return [...words].sort((a, b) => b.length - a.length).join('|');

@@ -22,6 +22,13 @@ export const PART_STOP = new RegExp(alternation(PART_STOP_WORDS));
 
 export const family = unitFamily;
 
+/** 总支出 / 全部收入: a whole named by its total word first. */
+const WHOLE_PREFIX = /^(?:总|全部)/;
+/** 支出合计 / 收入总计 / 支出总额: a total named by its total word last. */
+const TOTAL_SUFFIX = /(?:合计|总计|总额|共计)$/;
+/** What may stand before the thing a total totals: the writer (我院, 本单位), the year (本年度). */
+const OWNER = /^(?:本年度?|全年|年度|度)?(?:[我本](?:院|局|单位|部门|委|办|校|中心))?(?:本年度?|全年)?$/;
+
 /** Same kind of thing: amounts with amounts, people with people (a 个 of people counts as a person). */
 export function compatible(total: Q, part: Q): boolean {
   const ft = family(total.unit);
@@ -89,13 +96,30 @@ export class ProseContext {
     return out;
   }
 
-  /** The latest non-percent quantity in this or earlier paragraphs of the same section whose label is exactly `label`. */
+  /**
+   * The whole a share names (占总支出的): the latest non-percent quantity in this or the five paragraphs before whose
+   * label is exactly `label`; failing that, one stated as a total of the same thing (总支出 = 支出合计, 我院支出合计),
+   * when all such totals in reach agree.
+   */
   findByLabel(i: number, label: string, before: number): Q | undefined {
+    const inReach = (k: number) => this.quantities[k].filter((q) => q.unit !== '%' && (k < i || q.start < before));
     for (let k = i; k >= Math.max(0, i - 5); k--) {
-      const found = this.quantities[k].filter((q) => q.label === label && q.unit !== '%' && (k < i || q.start < before));
+      const found = inReach(k).filter((q) => q.label === label);
       if (found.length) return found[found.length - 1];
     }
-    return undefined;
+    const thing = WHOLE_PREFIX.exec(label) ? label.replace(WHOLE_PREFIX, '') : '';
+    if (thing.length < 2) return undefined;
+    const totals: Q[] = [];
+    for (let k = i; k >= Math.max(0, i - 5); k--) {
+      for (const q of inReach(k)) {
+        const m = TOTAL_SUFFIX.exec(q.label);
+        if (!m) continue;
+        const owner = q.label.slice(0, m.index);
+        if (owner.endsWith(thing) && OWNER.test(owner.slice(0, owner.length - thing.length))) totals.push(q);
+      }
+    }
+    const values = new Set(totals.map((q) => q.value));
+    return values.size === 1 ? totals[totals.length - 1] : undefined;
   }
 
   /** For a part written after 其中/含: the quantity right before that marker. */

@@ -1,11 +1,12 @@
 // Runs every relation detector over a document's paragraphs, in a fixed order, and returns what they found.
 import type { Relation } from '../schema.js';
 import { ProseContext, type ProseParagraph } from './context.js';
-import { findRates } from './rate.js';
-import { findShares } from './share.js';
+import { findBudgetCompletion, findRates } from './rate.js';
+import { findShareRuns, findShares } from './share.js';
 import { findPartSums } from './sum-parts.js';
 import { findAdjustedSums } from './sum-words.js';
 import { findGrowth } from './growth.js';
+import { findChanges, findChangeSums } from './change.js';
 import { findListCounts } from './list-count.js';
 import { findNumberedItems } from './numbered-items.js';
 import { findScores, findSectionMaxima, findTotalScoreSum } from './score.js';
@@ -16,11 +17,11 @@ export { roleOf } from './rate.js';
 
 /** Detectors that read one paragraph (and may look back at earlier ones). */
 const PARAGRAPH_DETECTORS: Array<(ctx: ProseContext, i: number) => void> = [
-  findRates, findShares, findPartSums, findAdjustedSums, findGrowth, findListCounts, findNumberedItems, findScores,
-  findGrades, findGradeBands,
+  findRates, findBudgetCompletion, findShares, findPartSums, findAdjustedSums, findGrowth, findChanges, findChangeSums, findListCounts,
+  findNumberedItems, findScores, findGrades, findGradeBands,
 ];
 /** Detectors that read the whole document once the paragraphs are done. */
-const DOCUMENT_DETECTORS: Array<(ctx: ProseContext) => void> = [findSectionMaxima, findTotalScoreSum];
+const DOCUMENT_DETECTORS: Array<(ctx: ProseContext) => void> = [findSectionMaxima, findTotalScoreSum, findShareRuns];
 
 export function findRelations(paragraphs: ProseParagraph[]): Relation[] {
   const ctx = new ProseContext(paragraphs);

@@ -11,7 +11,7 @@ const NOT_WHOLE_BUDGET = /中期|年中|追加|调增|调减/;
 /** Whether a labelled amount is what was spent (numerator) or what was budgeted (denominator) in a rate. */
 export function roleOf(label: string): 'numerator' | 'denominator' | 'neutral' {
   if (/实际|共完成|累计完成|完成支付|决算/.test(label)) return 'numerator';
-  if (/安排|下达|批复|申请|预算数|预算资金|预算金额|预算收入|预算支出|调整后|调整预算|全年预算|年初预算|合计|总额|总金额|计划/.test(label)) return 'denominator';
+  if (/安排|下达|批复|申请|年度资金|预算数|预算资金|预算金额|预算收入|预算支出|调整后|调整预算|全年预算|年初预算|合计|总额|总金额|计划/.test(label)) return 'denominator';
   if (/支付|支出|执行|拨付|使用|到位|发放|完成/.test(label)) return 'numerator';
   return 'neutral';
 }
@@ -45,7 +45,11 @@ export function findRates(ctx: ProseContext, i: number) {
     const parts = ctx.markerParts(i, sentence.start, rate.start);
     local = local.filter((q) => !parts.has(q));
     const numerators = local.filter((q) => roleOf(q.label) === 'numerator');
-    const numerator = numerators[numerators.length - 1];
+    let numerator: Q | undefined = numerators[numerators.length - 1];
+    // Two amounts, one the budget and the other unnamed (年度资金X，本年度财政拨款Y，执行率Z): the other is spent.
+    if (!numerator && local.length === 2 && local.filter((q) => roleOf(q.label) === 'denominator').length === 1) {
+      numerator = local.find((q) => roleOf(q.label) === 'neutral');
+    }
     if (!numerator) continue;
     const denominators: Q[] = local.filter((q) => q !== numerator && roleOf(q.label) === 'denominator');
     if (/预算|决算/.test(rate.label + numerator.label)) {
@@ -64,4 +68,30 @@ export function findRates(ctx: ProseContext, i: number) {
       evidence: sentence.text.trim(),
     });
   }
+}
+
+/** 完成年初预算数60999万元的40.4% / 完成预算数257288万元的41.9%: the budget a 决算 amount is a share of. */
+const COMPLETED_OF_BUDGET = /^(?:累计)?完成((?:年初|全年|调整后?)?预算(?:数)?)$/;
+
+/** 累计完成24627万元，完成年初预算数60999万元的40.4%: the amount before the budget over the budget. */
+export function findBudgetCompletion(ctx: ProseContext, i: number) {
+  const p = ctx.paragraphs[i].parsed;
+  const qs = ctx.quantities[i];
+  qs.forEach((rate, k) => {
+    if (rate.unit !== '%' || !usable(p, rate) || !/^的?$/.test(rate.label)) return;
+    const budget = qs[k - 1];
+    const m = budget && COMPLETED_OF_BUDGET.exec(budget.label);
+    if (!m || budget.sentence !== rate.sentence || family(budget.unit) !== 'money' || !usable(p, budget)) return;
+    const actual = qs[k - 2];
+    if (!actual || actual.sentence !== rate.sentence || actual.bracketDepth !== 0 || family(actual.unit) !== 'money' || !usable(p, actual)) return;
+    ctx.push({
+      kind: 'rate',
+      name: `完成${m[1]}`,
+      rate: ctx.q(rate),
+      numerator: ctx.q(actual),
+      denominators: [ctx.q(budget)],
+      location: ctx.paragraphs[i].location,
+      evidence: p.sentences[rate.sentence].text.trim(),
+    });
+  });
 }

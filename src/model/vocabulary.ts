@@ -98,13 +98,19 @@ export const COMPLEMENTARY_CATEGORIES: readonly CategoryGroup[] = [
 /** Labels that name a catch-all part (其他收入, 其它支出): a list that has one covers its whole. */
 export const CATCH_ALL = /^(?:其他|其它)|[^\u4e00-\u9fa5]?(?:其他|其它)[\u4e00-\u9fa5]{0,4}$/;
 
+/** The members of a group a label names: 离退休人员 names both 离休 and 退休; 办公费 none. */
+export function membersNamed(group: CategoryGroup, label: string): Set<string> {
+  return new Set(Object.entries(group.members).filter(([, pattern]) => new RegExp(pattern).test(label)).map(([name]) => name));
+}
+
 /**
- * Whether parts with these labels cover their whole without saying so: one is a catch-all (其他收入), or two name
- * both members of a complementary pair (基本支出 and 项目支出). Decided by words alone, never by the numbers.
+ * Whether parts with these labels cover their whole without saying so: one is a catch-all (其他收入), or they name
+ * two members of one group of complementary categories (基本支出 and 项目支出). Decided by words alone, never by
+ * the numbers.
  */
 export function coversWhole(labels: readonly string[]): boolean {
   if (labels.some((l) => CATCH_ALL.test(l))) return true;
-  return COMPLEMENTARY_CATEGORIES.some(([a, b]) => labels.some((l) => l.includes(a)) && labels.some((l) => l.includes(b)));
+  return COMPLEMENTARY_CATEGORIES.some((g) => new Set(labels.flatMap((l) => [...membersNamed(g, l)])).size >= 2);
 }
 
 /** A regex alternation of words, longest first. */

@@ -1,15 +1,10 @@
 // TOTAL，其中 A、B、C / TOTAL（含 A、B）: the parts a 其中/含 lists under the total before it, exhaustive when they split it.
 import type { ProseContext, Q } from './context.js';
 import { BETWEEN_TOTAL_AND_MARKER, PART_STOP, compatible, family, usable } from './context.js';
-import { COMPLEMENTARY_CATEGORIES, type CategoryGroup } from '../vocabulary.js';
+import { COMPLEMENTARY_CATEGORIES, membersNamed, type CategoryGroup } from '../vocabulary.js';
 
 /** Words that open a list of parts of the amount before them. */
 export const PART_MARKER = /其中|包含|含/g;
-
-/** The members of a group a label names: 离退休人员 names both 离休 and 退休. */
-function membersOf(group: CategoryGroup, label: string): Set<string> {
-  return new Set(Object.entries(group.members).filter(([, pattern]) => new RegExp(pattern).test(label)).map(([name]) => name));
-}
 
 function applies(group: CategoryGroup, total: Q): boolean {
   return !group.family || group.family === family(total.unit);
@@ -22,8 +17,8 @@ function applies(group: CategoryGroup, total: Q): boolean {
 function changesCategory(total: Q, part: Q): boolean {
   return COMPLEMENTARY_CATEGORIES.some((g) => {
     if (!applies(g, total)) return false;
-    const own = membersOf(g, total.label);
-    const other = membersOf(g, part.label);
+    const own = membersNamed(g, total.label);
+    const other = membersNamed(g, part.label);
     return own.size > 0 && other.size > 0 && [...other].every((m) => !own.has(m));
   });
 }
@@ -35,7 +30,7 @@ function splitsWhole(total: Q, parts: Q[]): boolean {
     if (!applies(g, total)) return false;
     const seen = new Set<string>();
     for (const part of parts) {
-      const members = membersOf(g, part.label);
+      const members = membersNamed(g, part.label);
       if (!members.size || [...members].some((m) => seen.has(m))) return false;
       members.forEach((m) => seen.add(m));
     }

@@ -111,7 +111,26 @@ describe('rates besides 执行率', () => {
   });
 });
 
+describe('rates named by their own operands', () => {
+  it.each([
+    ['年初预算200万元，年中追加预算20万元，预算控制率10%。', 'rate 预算控制率 10% = 20万元 / 200万元'],
+    ['年初预算200万元，年末结转资金30万元，结转率15%。', 'rate 结转率 15% = 30万元 / 200万元'],
+    ['上级下达资金500万元，已分配资金450万元，资金分配率90%。', 'rate 资金分配率 90% = 450万元 / 500万元'],
+    ['项目预算100万元，已支付80万元，支付率80%。', 'rate 支付率 80% = 80万元 / 100万元'],
+    ['计划投资300万元，实际完成投资270万元，投资完成率90%。', 'rate 投资完成率 90% = 270万元 / 300万元'],
+  ])('%s', (text, expected) => {
+    expect(fromLines(text)).toContain(expected);
+  });
+  it('no 预算控制率 when the 追加 amount is not named', () => {
+    expect(fromLines('年初预算200万元，全年预算220万元，预算控制率10%。').filter((r) => r.startsWith('rate'))).toEqual([]);
+  });
+});
+
 describe('shares of a whole stated earlier, and shares adding to 100%', () => {
+  it('a long share list with 占0% is one complete share relation', () => {
+    expect(fromLines('收入合计100万元，其中财政拨款80万元，占80%；事业收入20万元，占20%；经营收入0万元，占0%；其他收入0万元，占0%。'))
+      .toContain('share 100万元: 80万元→80%, 20万元→20%, 0万元→0%, 0万元→0% complete');
+  });
   it('汕头: 占总支出的 finds 支出合计 in the paragraph before; the 其中 list is held to 100%', async () => {
     const rs = await relationsOf('c-shantou-dxyxy-2016.docx');
     expect(rs).toContain('share 26,994.72万元: 12,270.36万元→45.46%');

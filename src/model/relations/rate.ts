@@ -3,7 +3,12 @@ import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
 
 /** Names of rates that divide an amount spent (or received, paid …) by an amount budgeted. */
-export const RATE_NAME = /([\u4e00-\u9fa5]*?(?:执行率|到位率|完成率|控制率|支付率|使用率|拨付率))$/;
+export const RATE_NAME = /([\u4e00-\u9fa5]*?(?:执行率|到位率|完成率|控制率|支付率|使用率|拨付率|分配率|结转率))$/;
+/**
+ * Rates whose operands are named by the rate itself: 预算控制率 = 年中追加 ÷ 年初预算 (how much the budget grew in the
+ * year), 结转率 = 结转 ÷ 预算. Their numerator is found by these words, not by the spent-or-budgeted roles.
+ */
+const OWN_NUMERATOR: Array<[RegExp, RegExp]> = [[/预算控制率$/, /追加|调增|调整数/], [/结转率$/, /结转/]];
 /** Labels of whole-year budgets a rate may divide by when its sentence names none: 调整后/调整预算/全年预算. */
 const WHOLE_BUDGET = /调整后|调整预算|全年预算/;
 const NOT_WHOLE_BUDGET = /中期|年中|追加|调增|调减/;
@@ -11,8 +16,8 @@ const NOT_WHOLE_BUDGET = /中期|年中|追加|调增|调减/;
 /** Whether a labelled amount is what was spent (numerator) or what was budgeted (denominator) in a rate. */
 export function roleOf(label: string): 'numerator' | 'denominator' | 'neutral' {
   if (/实际|共完成|累计完成|完成支付|决算/.test(label)) return 'numerator';
-  if (/安排|下达|批复|申请|年度资金|预算数|预算资金|预算金额|预算收入|预算支出|调整后|调整预算|全年预算|年初预算|合计|总额|总金额|计划/.test(label)) return 'denominator';
-  if (/支付|支出|执行|拨付|使用|到位|发放|完成/.test(label)) return 'numerator';
+  if (/预算$|安排|下达|批复|申请|年度资金|预算数|预算资金|预算金额|预算收入|预算支出|调整后|调整预算|全年预算|年初预算|合计|总额|总金额|计划/.test(label)) return 'denominator';
+  if (/支付|支出|执行|拨付|使用|到位|发放|完成|分配/.test(label)) return 'numerator';
   return 'neutral';
 }
 
@@ -44,14 +49,16 @@ export function findRates(ctx: ProseContext, i: number) {
     const sentence = p.sentences[rate.sentence];
     const parts = ctx.markerParts(i, sentence.start, rate.start);
     local = local.filter((q) => !parts.has(q));
-    const numerators = local.filter((q) => roleOf(q.label) === 'numerator');
+    const own = OWN_NUMERATOR.find(([rateName]) => rateName.test(name))?.[1];
+    const numerators = own ? local.filter((q) => own.test(q.label)) : local.filter((q) => roleOf(q.label) === 'numerator');
+    if (own && numerators.length !== 1) continue; // the rate's own operand is not named, or named twice
     let numerator: Q | undefined = numerators[numerators.length - 1];
     // Two amounts, one the budget and the other unnamed (年度资金X，本年度财政拨款Y，执行率Z): the other is spent.
     if (!numerator && local.length === 2 && local.filter((q) => roleOf(q.label) === 'denominator').length === 1) {
       numerator = local.find((q) => roleOf(q.label) === 'neutral');
     }
     if (!numerator) continue;
-    const denominators: Q[] = local.filter((q) => q !== numerator && roleOf(q.label) === 'denominator');
+    const denominators: Q[] = local.filter((q) => q !== numerator && roleOf(q.label) === 'denominator' && !(own && own.test(q.label)));
     if (/预算|决算/.test(rate.label + numerator.label)) {
       for (const d of wholeBudgets(ctx, i)) {
         if (!denominators.some((x) => x.value === d.value && x.label === d.label)) denominators.push(d);

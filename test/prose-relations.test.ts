@@ -111,6 +111,20 @@ describe('rates besides 执行率', () => {
   });
 });
 
+describe('totals built in words (由…构成/组成, DOMAIN.md)', () => {
+  it('X万元，由A、B和C构成 → X = A + B + C', () => {
+    expect(fromLines('2023年收入总计500万元，由财政拨款收入450万元、事业收入30万元和其他收入20万元构成。'))
+      .toContain('sum 500万元 = 450万元 + 30万元 + 20万元');
+  });
+  it('X万元，由A万元，加B等C万元组成 → X = A + C', () => {
+    expect(fromLines('本年支出合计300万元，由基本支出200万元，加项目支出等100万元组成。')).toContain('sum 300万元 = 200万元 + 100万元');
+  });
+  it('one amount inside is no sum; a count among amounts is no sum', () => {
+    expect(fromLines('2023年收入总计500万元，主要由财政拨款收入450万元构成。').filter((r) => r.startsWith('sum'))).toEqual([]);
+    expect(fromLines('项目资金500万元，由3个乡镇的200万元和300万元构成。').filter((r) => r.startsWith('sum'))).toEqual([]);
+  });
+});
+
 describe('rates named by their own operands', () => {
   it.each([
     ['年初预算200万元，年中追加预算20万元，预算控制率10%。', 'rate 预算控制率 10% = 20万元 / 200万元'],

@@ -127,7 +127,8 @@ export interface UnitInfo {
 }
 
 const MONEY: Record<string, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 十万元: 1e5, 百万元: 1e6, 千万元: 1e7, 亿元: 1e8, 万亿元: 1e12 };
-const RATIO: Record<string, number> = { '%': 0.01, '％': 0.01, '‰': 0.001, 百分比: 0.01 };
+/** 比值 marks a rate a form writes as a fraction (执行率（B/A） 1 = 100 %, 0.1446 = 14.46 %). */
+const RATIO: Record<string, number> = { '%': 0.01, '％': 0.01, '‰': 0.001, 百分比: 0.01, 比值: 1 };
 const COUNT_UNITS = new Set([
   '个', '人', '名', '次', '项', '家', '户', '所', '座', '处', '件', '篇', '台', '辆', '场', '期', '批', '条', '份',
   '本', '套', '间', '张', '只', '头', '位', '支', '类', '宗', '起', '人次', '户次', '场次', '个数', '册', '栋', '幅', '部',

@@ -141,6 +141,9 @@ export const Indicator = z.object({
   actual: Quantity.optional(),
   actualText: z.string().optional(),
   score: Quantity.optional(),
+  deviation: z.string().optional().describe('偏差原因 as written, when the row gives one'),
+  group: z.string().optional().describe('the goal block the row sits in, as labelled: 年度绩效目标1（40分）'),
+  groupMax: Quantity.optional().describe('the maximum that label states'),
   location: Location,
 });
 export type Indicator = z.infer<typeof Indicator>;

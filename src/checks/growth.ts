@@ -1,6 +1,6 @@
 // 增长率 = (本期 − 上期) ÷ 上期；压减率/下降率 = (上期 − 本期) ÷ 上期. The stated rate must fit both values.
 import { defineCheck, assess, w, type Issue } from './define.js';
-import { abs, commonFactors, div, intervalOf, isUsable, rateFactor, sub } from '../precision.js';
+import { abs, commonFactors, div, intervalOf, isUsable, rateFactor } from '../precision.js';
 
 export default defineCheck({
   id: 'growth',
@@ -28,11 +28,13 @@ export default defineCheck({
       const cur = intervalOf(current, cf);
       // A decrease written as a negative number (−19.1%) is the signed change; otherwise the direction fixes the sign.
       const signed = rate.value < 0;
-      let computed = div(sub(cur, prev), prev);
+      // (本期 − 上期) ÷ 上期 = 本期 ÷ 上期 − 1: written so, the base counts once and its rounding is not doubled.
+      const ratio = div(cur, prev);
+      let computed = { lo: ratio.lo - 1, hi: ratio.hi - 1 };
       let estimate = (current.value * cf - previous.value * pf) / (previous.value * pf);
       let formula = `(${w(current)} − ${w(previous)}) ÷ ${w(previous)}`;
       if (!signed && r.direction === 'decrease') {
-        computed = div(sub(prev, cur), prev);
+        computed = { lo: 1 - ratio.hi, hi: 1 - ratio.lo };
         estimate = -estimate;
         formula = `(${w(previous)} − ${w(current)}) ÷ ${w(previous)}`;
       } else if (!signed && r.direction === 'change') {

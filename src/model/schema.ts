@@ -142,6 +142,7 @@ export const Indicator = z.object({
   actualText: z.string().optional(),
   score: Quantity.optional(),
   deviation: z.string().optional().describe('偏差原因 as written, when the row gives one'),
+  scoringRule: z.enum(['proportional']).optional().describe('the scoring rule the form itself states (得分=权重*B/A), when it states one'),
   group: z.string().optional().describe('the goal block the row sits in, as labelled: 年度绩效目标1（40分）'),
   groupMax: Quantity.optional().describe('the maximum that label states'),
   location: Location,

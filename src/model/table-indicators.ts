@@ -1,6 +1,6 @@
 // Indicator tables: one Indicator per row (targets, units, comparators, weights, actuals), totals as SumRelations.
 import type { Indicator, Quantity, Relation } from './schema.js';
-import { cellNumber, type Grid, isBlank, isSpanningRow, locationOf, textAt, toQuantity } from './table-grid.js';
+import { cellAt, cellNumber, type Grid, isBlank, isSpanningRow, locationOf, textAt, toQuantity } from './table-grid.js';
 import { has, type Region, type Role, roleColumn, isLabelHeader, roleText } from './table-header.js';
 import { labelMax, totalKind, type TotalKind } from './table-labels.js';
 
@@ -154,9 +154,11 @@ export function extractIndicators(grid: Grid, region: Region): IndicatorPart {
     const weightText = roleText(grid, region, row, 'weight');
     const scoreText = roleText(grid, region, row, 'score');
     if (![targetText, actualText, weightText, scoreText].some((t) => t && !isBlank(t))) continue;
-    // One text merged across every value cell is a note row (签名：年月日), not an indicator.
-    const filled = new Set([targetText, actualText, weightText, scoreText].filter(Boolean));
-    if (filled.size === 1 && !cellNumber([...filled][0])) continue;
+    // One cell merged across the target and actual columns is a note row (签名：年月日), not an indicator.
+    const tc = roleColumn(grid, region, row, 'target');
+    const ac = roleColumn(grid, region, row, 'actual');
+    if (tc !== undefined && ac !== undefined && ac > tc && targetText === actualText && cellAt(grid, row, ac)?.covered === true
+      && !cellNumber(targetText)) continue;
 
     const nameCol = roleColumn(grid, region, row, has(region, 'name') ? 'name' : l2 ? 'level2' : 'level1') ?? 0;
     const ind: Indicator = { name, location: locationOf(grid, row, nameCol) };

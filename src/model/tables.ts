@@ -1,13 +1,15 @@
 // Table side of extraction: indicator tables, scoring sheets and budget blocks found by their header words.
 import type { SourceDocument, TableBlock } from '../document.js';
 import type { Report } from './schema.js';
-import { clean, type Grid } from './table-grid.js';
+import { clean, type Grid, textAt } from './table-grid.js';
 import { tableGrids } from './table-stitch.js';
 import { findRegions } from './table-header.js';
 import { extractIndicators, isIndicatorRegion, totalRelations, type SectionLabel, type TotalRow } from './table-indicators.js';
 import type { Quantity, Relation } from './schema.js';
 import { extractScores, isScoreRegion } from './table-scores.js';
 import { extractBudget, horizontalFundSums, isBudgetRegion } from './table-budget.js';
+import { amountRelations } from './table-amounts.js';
+import { statedRules } from './profiles/index.js';
 
 export type TableRecords = Pick<Report, 'indicators' | 'scoreItems' | 'budget' | 'relations'>;
 
@@ -43,6 +45,8 @@ export function extractTable(grid: Grid): TableRecords {
       out.relations.push(...part.relations);
     }
   }
+  // A form that writes its scoring rule in a note (得分=权重*B/A) binds its indicators to it.
+  if (out.indicators.length && statesRule(grid)) for (const ind of out.indicators) ind.scoringRule = 'proportional';
   // A form's 总分 counts its budget-execution 分值/得分 beside the indicators': they are parts of that total.
   const budgetTotal = out.budget.find((b) => !b.sub && (b.weight || b.score));
   const extra = { weight: budgetTotal?.weight ? [budgetTotal.weight] : [], score: budgetTotal?.score ? [budgetTotal.score] : [] };
@@ -51,6 +55,8 @@ export function extractTable(grid: Grid): TableRecords {
   const outsidePoints = !out.budget.length && out.indicators.some((i) => i.groupMax);
   if (!outsidePoints) out.relations.push(...totalRelations(totals, out.indicators, (t) => t.label, extra));
   out.relations.push(...sectionRelations(sections, out.indicators));
+  // A table that is no form block may still be an amount table (“三公”经费, 经费控制情况).
+  if (!out.budget.length && !out.indicators.length && !out.scoreItems.length) out.relations.push(...amountRelations(grid));
   return out;
 }
 
@@ -69,6 +75,16 @@ function sectionRelations(sections: SectionLabel[], indicators: TableRecords['in
     out.push({ kind: 'section-max', name: s.max.label ?? s.text, max: s.max, parts: parts as Quantity[], location: s.max.location, evidence: s.text });
   }
   return out;
+}
+
+function statesRule(grid: Grid): boolean {
+  for (let r = 0; r < grid.table.rows.length; r++) {
+    for (let c = 0; c < grid.width; c++) {
+      const t = textAt(grid, r, c);
+      if (t.length > 12 && statedRules.some((re) => re.test(t))) return true;
+    }
+  }
+  return false;
 }
 
 /** What a table says, regardless of where it sits: its cell texts row by row, merged repeats dropped. */

@@ -51,7 +51,29 @@ export function rateColumnReading(grid: Grid, region: Region): 'fraction' | 'per
   return bare ? 'fraction' : 'percent';
 }
 
-export function extractBudget(grid: Grid, region: Region): BudgetPart {
+/**
+ * The region without columns that hold the row labels under an amount-sounding heading (年度预算数(万元) over
+ * 总额 / 其中：财政资金 …): a column whose cells hold words and never a number labels the rows.
+ */
+function withoutLabelColumns(grid: Grid, region: Region): Region {
+  const columns = new Map<Role, number[]>();
+  for (const [role, cols] of region.columns) {
+    const kept = cols.filter((c) => {
+      let words = 0;
+      for (const r of region.rows) {
+        const t = textAt(grid, r, c);
+        if (cellNumber(t)) return true;
+        if (t && !isBlank(t)) words++;
+      }
+      return words === 0;
+    });
+    if (kept.length) columns.set(role, kept);
+  }
+  return { ...region, columns };
+}
+
+export function extractBudget(grid: Grid, whole: Region): BudgetPart {
+  const region = withoutLabelColumns(grid, whole);
   const rateReading = rateColumnReading(grid, region);
   const roleCols = [...region.columns.values()].flat();
   const firstValueCol = Math.min(...roleCols);

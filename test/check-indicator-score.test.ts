@@ -30,9 +30,34 @@ ruleTester('indicator-score', {
   ],
   invalid: [
     {
-      name: '≥ not met, score does not follow (10 × 90/100 = 9, stated 7)',
-      report: ind('>=', '100%', '90%', '10', '7'),
+      name: '≥ not met, score off the proportional rule the form states (10 × 90/100 = 9, stated 7)',
+      report: ind('>=', '100%', '90%', '10', '7', { scoringRule: 'proportional' }),
       errors: [{ messageId: 'mismatch', severity: 'error', location: { row: 3, col: 8 }, expected: '9', actual: '7', data: { formula: '10 × min(90 ÷ 100, 1)' } }],
+    },
+    {
+      name: '≥ not met, score off the proportional rule, no rule on the form → rule-dependent warning',
+      report: ind('>=', '100%', '90%', '10', '7'),
+      errors: [{ messageId: 'ruleDependent', severity: 'warning', location: { row: 3, col: 8 }, expected: '9', actual: '7' }],
+    },
+    {
+      name: 'no comparator, below target and off the proportional rule → rule-dependent warning (read as higher-is-better)',
+      report: ind(undefined, '214人', '203人', '2', '1.8'),
+      errors: [{ messageId: 'ruleDependent', severity: 'warning', expected: '1.9', actual: '1.8' }],
+    },
+    {
+      name: '= not met (═100, actual 98, scored 9) → rule-dependent warning',
+      report: ind('=', '100', '98', '10', '9'),
+      errors: [{ messageId: 'ruleDependent', severity: 'warning', actual: '9' }],
+    },
+    {
+      name: '≥ met, points withheld, a deviation reason given → warning quoting it',
+      report: ind('>=', '95%', '98%', '10', '8', { deviation: '部分资金延迟拨付' }),
+      errors: [{ messageId: 'metLostPointsExplained', severity: 'warning', data: { deviation: '部分资金延迟拨付' } }],
+    },
+    {
+      name: 'no comparator, actual equal to target, points withheld → error',
+      report: ind(undefined, '221人', '221人', '2', '1'),
+      errors: [{ messageId: 'metLostPoints', severity: 'error', expected: '2', actual: '1' }],
     },
     {
       name: '≥ not met with full score → warning',
@@ -50,18 +75,18 @@ ruleTester('indicator-score', {
       errors: [{ messageId: 'fullBelowTarget', severity: 'warning' }],
     },
     {
-      name: '≥ met but points withheld',
+      name: '≥ met but points withheld, no deviation reason → error',
       report: ind('>=', '95%', '98%', '10', '8'),
-      errors: [{ messageId: 'mismatch', expected: '10', actual: '8' }],
+      errors: [{ messageId: 'metLostPoints', severity: 'error', expected: '10', actual: '8' }],
     },
     {
       name: '≤ not met: 10 × 5/8.0 = 6.25, stated 6.52',
-      report: ind('<=', '5天', '8.0天', '10', '6.52'),
+      report: ind('<=', '5天', '8.0天', '10', '6.52', { scoringRule: 'proportional' }),
       errors: [{ messageId: 'mismatch', expected: '6.25' }],
     },
     {
       name: 'truncated score (9.47 written 9.4) → warning with default rounding',
-      report: ind('>=', '95.00%', '90.00%', '10', '9.4'),
+      report: ind('>=', '95.00%', '90.00%', '10', '9.4', { scoringRule: 'proportional' }),
       errors: [{ messageId: 'truncated', severity: 'warning', expected: '9.5' }],
     },
   ],

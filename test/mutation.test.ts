@@ -345,7 +345,7 @@ describe('xlsx with the columns the corpus lacks: indicator scores and a budget 
     const ind = pick(r, indicators.filter((i) => /[≥≤＝]/.test(i.nature)));
     const score = digitVariants(String(ind.weight), seed).find((v) => Number(v) > 0 && Number(v) < ind.weight)!;
     expectHit(await findingsOf(await change(SHEET, `M${ind.row}`, Number(score))),
-      { rule: 'indicator-score', messageId: 'mismatch', where: { sheet: SHEET, cell: `M${ind.row}` }, expected: String(ind.weight), actual: score }, score);
+      { rule: 'indicator-score', messageId: 'metLostPoints', where: { sheet: SHEET, cell: `M${ind.row}` }, expected: String(ind.weight), actual: score }, score);
   });
 
   // Missing the target yet keeping the full weight is reported as a warning by design: how much to deduct is the

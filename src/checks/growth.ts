@@ -73,11 +73,13 @@ export default defineCheck({
       // A decrease written as a negative number (−19.1%) is the signed change; otherwise the direction fixes the sign.
       const signed = rate.value < 0;
       const curValue = current.value * factorOf(current);
-      let computed = div(sub(cur, prev), prev);
+      // (本期 − 上期) ÷ 上期 = 本期 ÷ 上期 − 1: written so, the base counts once and its rounding is not doubled.
+      const ratio = div(cur, prev);
+      let computed = { lo: ratio.lo - 1, hi: ratio.hi - 1 };
       let estimate = (curValue - prevValue) / prevValue;
       let formula = `(${w(current)} − ${prevText}) ÷ ${prevText}`;
       if (!signed && r.direction === 'decrease') {
-        computed = div(sub(prev, cur), prev);
+        computed = { lo: 1 - ratio.hi, hi: 1 - ratio.lo };
         estimate = -estimate;
         formula = `(${prevText} − ${w(current)}) ÷ ${prevText}`;
       } else if (!signed && r.direction === 'change') {

@@ -6,6 +6,7 @@ import { formatMessage, type Check, type CheckMeta, type Issue } from './define.
 import crossRef from './cross-ref.js';
 import embeddedObject from './embedded-object.js';
 import execScore from './exec-score.js';
+import formUnread from './form-unread.js';
 import formulaNoResult from './formula-no-result.js';
 import grade from './grade.js';
 import growth from './growth.js';
@@ -28,7 +29,7 @@ export type { CheckMeta, Check, Issue } from './define.js';
 
 /** Every rule, sorted by id. The reader rules (read-error …) have no run of their own; they are here to be listed and configured. */
 export const registry: Check[] = [
-  crossRef, embeddedObject, execScore, formulaNoResult, grade, growth, indicatorScore, legacyFormat, listCount, noText,
+  crossRef, embeddedObject, execScore, formUnread, formulaNoResult, grade, growth, indicatorScore, legacyFormat, listCount, noText,
   rate, readError, readWarning, scoreCap, scoreTotal, share, sheetTruncated, sum, timeout, weightTotal,
 ];
 

@@ -1,4 +1,4 @@
-// 合计 = 各部分之和 (money and counts). A list introduced by 其中/含 may be incomplete: falling short is a warning.
+// 合计 = 各部分之和 (money, counts and points). A list introduced by 其中/含 may be incomplete: falling short is a warning.
 import { defineCheck, assess, w, type Issue } from './define.js';
 import type { Quantity } from '../model/schema.js';
 import { atFinestPrecision, commonFactors, intervalOf, isUsable, point, scale, sum, formatNumber } from '../precision.js';
@@ -31,7 +31,8 @@ export default defineCheck({
       const units = commonFactors([total, ...r.parts]);
       if (!units) continue;
       const [tf, ...pf] = units.factors;
-      const counted = units.dimension === 'count';
+      // Counts and points awarded without decimals are whole: 10 分 is 10, not [9.5, 10.5).
+      const counted = units.dimension === 'count' || units.dimension === 'score';
       const interval = (q: Quantity, f: number) => (counted && q.decimals === 0 ? scale(point(q.value), f) : intervalOf(q, f));
       const parts = atFinestPrecision(r.parts, [total]);
       const computed = sum(parts.map((p, i) => interval(p, pf[i])));

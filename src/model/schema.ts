@@ -146,6 +146,10 @@ export const Indicator = z.object({
   actual: Quantity.optional(),
   actualText: z.string().optional(),
   score: Quantity.optional(),
+  deviation: z.string().optional().describe('偏差原因 as written, when the row gives one'),
+  scoringRule: z.enum(['proportional']).optional().describe('the scoring rule the form itself states (得分=权重*B/A), when it states one'),
+  group: z.string().optional().describe('the goal block the row sits in, as labelled: 年度绩效目标1（40分）'),
+  groupMax: Quantity.optional().describe('the maximum that label states'),
   location: Location,
 });
 export type Indicator = z.infer<typeof Indicator>;
@@ -182,6 +186,7 @@ export const Report = z.object({
     unit: z.string().optional(),
     year: z.number().int().optional(),
     kind: z.string().optional().describe('整体支出自评报告 / 项目支出绩效自评表 / 自评打分表 …'),
+    form: z.string().optional().describe('the form profile the document was recognised as (src/model/profiles): project-form, dept-overall …'),
   }),
   sections: z.array(Section),
   facts: z.array(Quantity),

@@ -3,7 +3,7 @@ import type { BudgetRow, Quantity, Relation } from './schema.js';
 import { cellNumber, clean, coveredFromLeft, type Grid, isBlank, isSpanningRow, locationOf, textAt, toQuantity } from './table-grid.js';
 import { has, type Region, type Role, roleColumn, roleText } from './table-header.js';
 import { headerOf } from './table-indicators.js';
-import { isCatchAll, stripOfWhich, totalKind } from './table-labels.js';
+import { isCatchAll, labelMax, stripOfWhich, totalKind } from './table-labels.js';
 
 const AMOUNT_ROLES = ['initial', 'annual', 'executed'] as const;
 const FIELDS: Array<[keyof BudgetRow & Role, string]> = [
@@ -26,7 +26,55 @@ export interface BudgetPart {
   relations: Relation[];
 }
 
-export function extractBudget(grid: Grid, region: Region): BudgetPart {
+/** A cell holding a percentage sign, or a header saying its column is in per cent. */
+const PERCENT = /[%％]|百分/;
+
+/**
+ * How a 执行率 column writes its rates: 'fraction' when its header names no per cent and every bare number in it is
+ * at most 2 (执行率（B/A） | 1 or 0.1446: a ratio, 1 = 100 %); otherwise bare numbers are per cent.
+ * Decided on the whole column, so one cell never flips its own reading.
+ */
+export function rateColumnReading(grid: Grid, region: Region): 'fraction' | 'percent' {
+  const cols = region.columns.get('rate') ?? [];
+  const headerSaysPercent = cols.some((c) => region.headerRows.some((h) => PERCENT.test(textAt(grid, h, c))));
+  if (headerSaysPercent) return 'percent';
+  let bare = 0;
+  for (const row of region.rows) {
+    for (const c of cols) {
+      const t = textAt(grid, row, c);
+      const n = cellNumber(t);
+      if (!n || PERCENT.test(t) || n.unit) continue;
+      if (Math.abs(n.value) > 2) return 'percent';
+      bare++;
+    }
+  }
+  return bare ? 'fraction' : 'percent';
+}
+
+/**
+ * The region without columns that hold the row labels under an amount-sounding heading (年度预算数(万元) over
+ * 总额 / 其中：财政资金 …): a column whose cells hold words and never a number labels the rows.
+ */
+function withoutLabelColumns(grid: Grid, region: Region): Region {
+  const columns = new Map<Role, number[]>();
+  for (const [role, cols] of region.columns) {
+    const kept = cols.filter((c) => {
+      let words = 0;
+      for (const r of region.rows) {
+        const t = textAt(grid, r, c);
+        if (cellNumber(t)) return true;
+        if (t && !isBlank(t)) words++;
+      }
+      return words === 0;
+    });
+    if (kept.length) columns.set(role, kept);
+  }
+  return { ...region, columns };
+}
+
+export function extractBudget(grid: Grid, whole: Region): BudgetPart {
+  const region = withoutLabelColumns(grid, whole);
+  const rateReading = rateColumnReading(grid, region);
   const roleCols = [...region.columns.values()].flat();
   const firstValueCol = Math.min(...roleCols);
   const budget: BudgetRow[] = [];
@@ -56,12 +104,31 @@ export function extractBudget(grid: Grid, region: Region): BudgetPart {
       const n = cellNumber(text);
       const col = roleColumn(grid, region, row, field);
       if (!n || col === undefined) continue;
-      const q = toQuantity(n, grid, row, col, `${entry.label}·${headerOf(region, field, fallback)}`, field === 'rate' ? '%' : undefined);
+      // A bare rate keeps its own digits and precision; its unit says how to read them (1 in a B/A column = 100 %).
+      const rateUnit = rateReading === 'fraction' && !n.unit ? '比值' : '%';
+      const q = toQuantity(n, grid, row, col, `${entry.label}·${headerOf(region, field, fallback)}`, field === 'rate' ? rateUnit : undefined);
       (entry as Record<string, unknown>)[field] = q;
     }
     budget.push(entry);
   }
+  // The block's points written in its label (预算执行情况（万元）（20分）) are the total row's 分值 when no column gives one.
+  const total = budget[totalIndex >= 0 ? totalIndex : 0];
+  if (total && !total.weight) {
+    const stated = labelPoints(grid, region, firstValueCol);
+    if (stated) total.weight = { ...stated, label: `${total.label}·分值` };
+  }
   return { budget, relations: budgetSums(budget, totalIndex) };
+}
+
+/** A maximum written in the block's label cells (header rows, left of the values): （20分）. */
+function labelPoints(grid: Grid, region: Region, before: number): Quantity | undefined {
+  for (const r of region.headerRows) {
+    for (let c = 0; c < before; c++) {
+      const m = labelMax(textAt(grid, r, c));
+      if (m) return { raw: m.raw, value: m.value, decimals: m.decimals, unit: '分', location: locationOf(grid, r, c) };
+    }
+  }
+  return undefined;
 }
 
 function labelColumn(grid: Grid, row: number, before: number, label: string): number {

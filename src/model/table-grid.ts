@@ -144,17 +144,33 @@ const SUFFIX_COMPARATOR: Array<[RegExp, Comparator]> = [
  */
 export const cellNumber: (text: string) => CellNumber | null = memoByText(readCellNumber);
 
+/**
+ * Comparators as people type them in a value cell, rewritten to the ones the quantity grammar knows: small-form
+ * and box-drawing signs (﹥ ﹤ ﹦ ═) and the words of a bound (不少于12种 = ≥12种).
+ */
+const COMPARATOR_SPELLINGS: Array<[RegExp, string]> = [
+  [/^﹥/, '＞'], [/^﹤/, '＜'], [/^[﹦═]/, '＝'],
+  [/^(?:大于等于|不少于|不低于|不小于)/, '≥'], [/^(?:小于等于|不多于|不高于|不超过|不大于)/, '≤'],
+];
+
+/** The cell text with a leading comparator spelled the way the grammar reads it. */
+export function normalizeComparator(text: string): string {
+  for (const [re, sign] of COMPARATOR_SPELLINGS) if (re.test(text)) return text.replace(re, sign);
+  return text;
+}
+
 function readCellNumber(text: string): CellNumber | null {
   const raw = clean(text);
   if (!raw) return null;
   const plain = parseNumber(raw);
   if (plain) return { raw, value: plain.value, decimals: plain.decimals };
-  const found = scanQuantities(raw).filter((q) => !q.year);
+  const found = scanQuantities(normalizeComparator(raw)).filter((q) => !q.year);
   if (found.length !== 1) return null;
   const q = found[0];
   if (q.approximate || q.ordinal) return null;
-  const before = raw.slice(0, q.start).trim();
-  const after = raw.slice(q.end).trim();
+  const spelled = normalizeComparator(raw);
+  const before = spelled.slice(0, q.start).trim();
+  const after = spelled.slice(q.end).trim();
   if (before) return null;
   let comparator = q.comparator;
   if (after) {

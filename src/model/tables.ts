@@ -1,12 +1,15 @@
 // Table side of extraction: indicator tables, scoring sheets and budget blocks found by their header words.
 import type { SourceDocument, TableBlock } from '../document.js';
 import type { Report } from './schema.js';
-import { clean, type Grid } from './table-grid.js';
+import { clean, type Grid, textAt } from './table-grid.js';
 import { tableGrids } from './table-stitch.js';
 import { findRegions } from './table-header.js';
-import { extractIndicators, isIndicatorRegion, totalRelations, type TotalRow } from './table-indicators.js';
+import { extractIndicators, isIndicatorRegion, totalRelations, type SectionLabel, type TotalRow } from './table-indicators.js';
+import type { Quantity, Relation } from './schema.js';
 import { extractScores, isScoreRegion } from './table-scores.js';
 import { extractBudget, horizontalFundSums, isBudgetRegion } from './table-budget.js';
+import { amountRelations } from './table-amounts.js';
+import { statedRules } from './profiles/index.js';
 
 export type TableRecords = Pick<Report, 'indicators' | 'scoreItems' | 'budget' | 'relations'>;
 
@@ -17,7 +20,8 @@ export type TableRecords = Pick<Report, 'indicators' | 'scoreItems' | 'budget' |
 export function extractTable(grid: Grid): TableRecords {
   const out: TableRecords = { indicators: [], scoreItems: [], budget: [], relations: horizontalFundSums(grid) };
   const regions = findRegions(grid);
-  const indicatorParts: Array<{ totals: TotalRow[]; records: TableRecords['indicators'] }> = [];
+  const totals: TotalRow[] = [];
+  const sections: SectionLabel[] = [];
   for (const region of regions) {
     if (isBudgetRegion(region)) {
       const part = extractBudget(grid, region);
@@ -25,21 +29,62 @@ export function extractTable(grid: Grid): TableRecords {
       out.relations.push(...part.relations);
     } else if (isIndicatorRegion(region)) {
       const part = extractIndicators(grid, region);
+      const offset = out.indicators.length;
       out.indicators.push(...part.indicators);
-      indicatorParts.push({ totals: part.totals, records: part.indicators });
+      // A form's goal blocks each sit under their own header (年度绩效目标1 …, 年度绩效目标2 …); its 总分 at the
+      // end totals every block since the previous 总分, so totals count in the table's indicators, not the part's.
+      const lastTotal = totals.filter((t) => t.kind === 'total').at(-1);
+      const since = lastTotal?.to ?? 0;
+      for (const t of part.totals) {
+        totals.push({ ...t, from: t.kind === 'total' ? since : t.from + offset, to: t.to === undefined ? undefined : t.to + offset });
+      }
+      sections.push(...part.sections.map((x) => ({ ...x, from: x.from + offset, to: x.to + offset })));
     } else if (isScoreRegion(region)) {
       const part = extractScores(grid, region);
       out.scoreItems.push(...part.scoreItems);
       out.relations.push(...part.relations);
     }
   }
+  // A form that writes its scoring rule in a note (得分=权重*B/A) binds its indicators to it.
+  if (out.indicators.length && statesRule(grid)) for (const ind of out.indicators) ind.scoringRule = 'proportional';
   // A form's 总分 counts its budget-execution 分值/得分 beside the indicators': they are parts of that total.
   const budgetTotal = out.budget.find((b) => !b.sub && (b.weight || b.score));
   const extra = { weight: budgetTotal?.weight ? [budgetTotal.weight] : [], score: budgetTotal?.score ? [budgetTotal.score] : [] };
-  for (const part of indicatorParts) {
-    out.relations.push(...totalRelations(part.totals, part.records, (t) => t.label, extra));
+  // A block labelled with its own maximum (绩效指标（90分）) in a table without the budget block counts beside points
+  // kept elsewhere (the budget's 10 in another table): its 合计 cannot be summed from this table alone.
+  const outsidePoints = !out.budget.length && out.indicators.some((i) => i.groupMax);
+  if (!outsidePoints) out.relations.push(...totalRelations(totals, out.indicators, (t) => t.label, extra));
+  out.relations.push(...sectionRelations(sections, out.indicators));
+  // A table that is no form block may still be an amount table (“三公”经费, 经费控制情况).
+  if (!out.budget.length && !out.indicators.length && !out.scoreItems.length) out.relations.push(...amountRelations(grid));
+  return out;
+}
+
+/**
+ * A label's maximum = the maxima under it: 年度绩效目标（80分） = 产出指标（60分） + 效益指标（40分) when each
+ * level-1 label states one, else the 分值 of its rows when each row states one. No relation when an operand is missing.
+ */
+function sectionRelations(sections: SectionLabel[], indicators: TableRecords['indicators']): Relation[] {
+  const out: Relation[] = [];
+  for (const s of sections) {
+    const rows = indicators.slice(s.from, s.to);
+    let parts: Array<Quantity | undefined> = s.children.length && s.children.every(Boolean) ? s.children : rows.map((r) => r.weight);
+    if (!parts.length || parts.some((p) => !p)) continue;
+    if (s.level === 'group' && s.children.length && !s.children.every(Boolean) && !rows.every((r) => r.weight)) parts = [];
+    if (!parts.length) continue;
+    out.push({ kind: 'section-max', name: s.max.label ?? s.text, max: s.max, parts: parts as Quantity[], location: s.max.location, evidence: s.text });
   }
   return out;
+}
+
+function statesRule(grid: Grid): boolean {
+  for (let r = 0; r < grid.table.rows.length; r++) {
+    for (let c = 0; c < grid.width; c++) {
+      const t = textAt(grid, r, c);
+      if (t.length > 12 && statedRules.some((re) => re.test(t))) return true;
+    }
+  }
+  return false;
 }
 
 /** What a table says, regardless of where it sits: its cell texts row by row, merged repeats dropped. */

@@ -24,8 +24,8 @@ export const GRADE_WORDS: readonly string[] = Object.keys(GRADE_SYNONYMS).sort((
 export const MONEY_UNITS: Readonly<Record<string, number>> = {
   元: 1, 千元: 1e3, 万元: 1e4, 十万元: 1e5, 百万元: 1e6, 千万元: 1e7, 亿元: 1e8, 万亿元: 1e12,
 };
-/** Ratio units with their factor to a fraction. */
-export const RATIO_UNITS: Readonly<Record<string, number>> = { '%': 0.01, '％': 0.01, '‰': 0.001, 百分比: 0.01 };
+/** Ratio units with their factor to a fraction; 比值 marks a rate a form writes as a fraction (执行率（B/A） 1 = 100 %). */
+export const RATIO_UNITS: Readonly<Record<string, number>> = { '%': 0.01, '％': 0.01, '‰': 0.001, 百分比: 0.01, 比值: 1 };
 /** Units of counted things: written without decimals they are exact. */
 export const COUNT_UNITS: ReadonlySet<string> = new Set([
   '个', '人', '名', '次', '项', '家', '户', '所', '座', '处', '件', '篇', '台', '辆', '场', '期', '批', '条', '份',

@@ -271,8 +271,35 @@ export function placeItem(table: TableGrid, item: PdfTextItem): boolean {
   return true;
 }
 
+/**
+ * A line of text that a row too short for it pushed across its bottom rule: its glyphs straddle the rule into the row
+ * below, left-aligned with a line of the cell above one line-spacing higher. It continues that cell's text
+ * (满意 / 度, 当年财政拨 / 款), so it moves back there instead of joining the next row's label.
+ */
+export function rejoinOverflow(table: TableGrid): number {
+  let moved = 0;
+  for (const reg of table.regions) {
+    if (reg.r0 === 0) continue;
+    const rule = table.rows[reg.r0];
+    for (const item of [...reg.items]) {
+      const top = item.y - item.size;
+      if (!(top < rule - 0.5 && item.y > rule)) continue;
+      const c = band(table.colPivots, item.x + 1);
+      if (c < 0) continue;
+      const above = table.regions[table.owner[(reg.r0 - 1) * table.cols + c]];
+      const previous = above.items.find((o) => Math.abs(o.x - item.x) <= 1.5 && item.y - o.y > 0.9 * item.size && item.y - o.y < 2 * item.size);
+      if (!previous) continue;
+      reg.items.splice(reg.items.indexOf(item), 1);
+      above.items.push(item);
+      moved++;
+    }
+  }
+  return moved;
+}
+
 /** The grid as document rows: every grid position has a cell; positions under a merged cell repeat its text. */
 export function gridRows(table: TableGrid, page: number): Cell[][] {
+  rejoinOverflow(table);
   const texts = table.regions.map((reg) => cellText(itemsToLines(reg.items, page)));
   const out: Cell[][] = [];
   const nR = table.rows.length - 1;

@@ -38,10 +38,15 @@ function splitsWhole(total: Q, parts: Q[]): boolean {
   });
 }
 
+/** Words that open a statement of its own after the parts: 另有临聘人员3人 is not one of them. */
+const BESIDES = /^(?:另有|另外|此外|还有)/;
+/** A list item's number (1、 2. 3）) before a part: no quantity of its own. */
+const ITEM_NUMBER_END = /^\s*[、.．）)]/;
+
 /** A part that may follow the ones before it: the same kind of thing, a stated value, not a total or another category. */
 function partOf(ctx: ProseContext, i: number, total: Q, q: Q): boolean {
   const p = ctx.paragraphs[i].parsed;
-  return compatible(total, q) && usable(p, q) && !PART_STOP.test(q.label) && !changesCategory(total, q);
+  return compatible(total, q) && usable(p, q) && !PART_STOP.test(q.label) && !BESIDES.test(q.label) && !changesCategory(total, q);
 }
 
 /**
@@ -94,6 +99,7 @@ function partsAfter(ctx: ProseContext, i: number, total: Q, from: number, senten
     if (q.start < cursor) continue;
     if (q.sentence !== sentence) break;
     if (q.bracketDepth !== total.bracketDepth || q.unit === '%') continue;
+    if (!q.unit && ITEM_NUMBER_END.test(p.text.slice(q.end))) continue;
     const gap = outsideBrackets(p.text.slice(cursor, q.start));
     const inner = gap.indexOf('其中');
     if (parts.length && inner >= 0) {

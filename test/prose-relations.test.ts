@@ -58,6 +58,14 @@ describe('change by difference: previous = current ∓ change', () => {
     expect(rs).toContain('growth decrease 12.5万元→8万元 Δ4.35万元 35.22%');
     expect(rs).toContain('growth decrease 45.2万元→25万元 Δ20.20万元 44.69%');
   });
+  it('two periods stated without a comparison word: 上年…，本年…，减少 / 2023年…，比2022年的…减少', () => {
+    expect(fromLines('上年决算数120万元，本年决算数100万元，减少20万元，下降16.7%。')).toContain('growth decrease 120万元→100万元 Δ20万元 16.7%');
+    expect(fromLines('2023年支出100万元，比2022年的120万元减少20万元，下降16.7%。')).toContain('growth decrease 120万元→100万元 Δ20万元 16.7%');
+    expect(fromLines('2023年一般公共预算财政拨款支出500万元，同比增收50万元，增长11.1%。')).toContain('growth increase _→500万元 Δ50万元 11.1%');
+  });
+  it('no pair when the two periods’ amounts are different things (上年支出, 本年收入)', () => {
+    expect(fromLines('上年支出120万元，本年收入100万元，减少20万元。').filter((r) => r.startsWith('growth'))).toEqual([]);
+  });
   it('no relation when 本期 is ambiguous: two amounts before the change and neither a rate’s denominator', () => {
     expect(fromLines('本年收入100万元，支出90万元，比上年增加10万元，增长11.1%。').filter((r) => r.startsWith('growth'))).toEqual([]);
   });
@@ -108,6 +116,20 @@ describe('rates besides 执行率', () => {
   });
   it('built: 到位率 with 年度资金 and 到位资金', () => {
     expect(fromLines('年度资金50万元，实际到位资金45万元，资金到位率90%。')).toContain('rate 资金到位率 90% = 45万元 / 50万元');
+  });
+});
+
+describe('totals built in words (由…构成/组成, DOMAIN.md)', () => {
+  it('X万元，由A、B和C构成 → X = A + B + C', () => {
+    expect(fromLines('2023年收入总计500万元，由财政拨款收入450万元、事业收入30万元和其他收入20万元构成。'))
+      .toContain('sum 500万元 = 450万元 + 30万元 + 20万元');
+  });
+  it('X万元，由A万元，加B等C万元组成 → X = A + C', () => {
+    expect(fromLines('本年支出合计300万元，由基本支出200万元，加项目支出等100万元组成。')).toContain('sum 300万元 = 200万元 + 100万元');
+  });
+  it('one amount inside is no sum; a count among amounts is no sum', () => {
+    expect(fromLines('2023年收入总计500万元，主要由财政拨款收入450万元构成。').filter((r) => r.startsWith('sum'))).toEqual([]);
+    expect(fromLines('项目资金500万元，由3个乡镇的200万元和300万元构成。').filter((r) => r.startsWith('sum'))).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import { ProseContext, type ProseParagraph } from './context.js';
 import { findBudgetCompletion, findRates } from './rate.js';
 import { findShareRuns, findShares } from './share.js';
 import { findPartSums } from './sum-parts.js';
-import { findAdjustedSums } from './sum-words.js';
+import { findAdjustedSums, findMadeOf } from './sum-words.js';
 import { findGrowth } from './growth.js';
 import { findChanges, findChangeSums } from './change.js';
 import { findListCounts } from './list-count.js';
@@ -17,7 +17,7 @@ export { roleOf } from './rate.js';
 
 /** Detectors that read one paragraph (and may look back at earlier ones). */
 const PARAGRAPH_DETECTORS: Array<(ctx: ProseContext, i: number) => void> = [
-  findRates, findBudgetCompletion, findShares, findPartSums, findAdjustedSums, findGrowth, findChanges, findChangeSums, findListCounts,
+  findRates, findBudgetCompletion, findShares, findPartSums, findAdjustedSums, findMadeOf, findGrowth, findChanges, findChangeSums, findListCounts,
   findNumberedItems, findScores, findGrades, findGradeBands,
 ];
 /** Detectors that read the whole document once the paragraphs are done. */

@@ -152,6 +152,22 @@ describe('其中 lists in the reports', () => {
     ]);
   });
 
+  it('built: a part broken down by a second 其中: its own parts are skipped, and its list ends at ； or a sibling category', () => {
+    expect(sums(text('支出100万元，其中基本支出60万元，其中人员经费50万元、公用经费10万元，项目支出40万元。'))).toEqual([
+      '100万元 = 60万元+40万元',
+      '60万元 = 50万元+10万元',
+    ]);
+    expect(sums(text('收入合计500万元，其中财政拨款收入400万元，其中一般公共预算380万元，政府性基金20万元；事业收入100万元。'))).toEqual([
+      '500万元 = 400万元+100万元 (partial)',
+      '400万元 = 380万元+20万元',
+    ]);
+  });
+
+  it('built: numbered parts after 其中： are parts; 另有… is a statement of its own', () => {
+    expect(sums(text('2023年支出100万元。其中：1、基本支出60万元；2、项目支出40万元。'))).toEqual(['100万元 = 60万元+40万元']);
+    expect(sums(text('年末实有人员20人，其中：在职人员15人，退休人员5人；另有临聘人员3人。'))).toEqual(['20人 = 15人+5人']);
+  });
+
   it('built: an open list (some named parts, 等) stays partial; parts of different kinds stay partial', () => {
     expect(sums(text('资金总额300万元，其中道路工程120万元，桥梁工程100万元等。'))).toEqual(['300万元 = 120万元+100万元 (partial)']);
     expect(sums(text('编外人员50人，其中临聘人员20人，公益性岗位15人，村干部10人。'))).toEqual(['50人 = 20人+15人+10人 (partial)']);

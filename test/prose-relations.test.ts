@@ -58,6 +58,14 @@ describe('change by difference: previous = current ∓ change', () => {
     expect(rs).toContain('growth decrease 12.5万元→8万元 Δ4.35万元 35.22%');
     expect(rs).toContain('growth decrease 45.2万元→25万元 Δ20.20万元 44.69%');
   });
+  it('two periods stated without a comparison word: 上年…，本年…，减少 / 2023年…，比2022年的…减少', () => {
+    expect(fromLines('上年决算数120万元，本年决算数100万元，减少20万元，下降16.7%。')).toContain('growth decrease 120万元→100万元 Δ20万元 16.7%');
+    expect(fromLines('2023年支出100万元，比2022年的120万元减少20万元，下降16.7%。')).toContain('growth decrease 120万元→100万元 Δ20万元 16.7%');
+    expect(fromLines('2023年一般公共预算财政拨款支出500万元，同比增收50万元，增长11.1%。')).toContain('growth increase _→500万元 Δ50万元 11.1%');
+  });
+  it('no pair when the two periods’ amounts are different things (上年支出, 本年收入)', () => {
+    expect(fromLines('上年支出120万元，本年收入100万元，减少20万元。').filter((r) => r.startsWith('growth'))).toEqual([]);
+  });
   it('no relation when 本期 is ambiguous: two amounts before the change and neither a rate’s denominator', () => {
     expect(fromLines('本年收入100万元，支出90万元，比上年增加10万元，增长11.1%。').filter((r) => r.startsWith('growth'))).toEqual([]);
   });

@@ -12,7 +12,10 @@ export const COMPARISON = /比|较|与[^，,。；;]{0,12}相比|同比|对比/;
 export const CHANGE_RATE = /^(增长率|增长|增幅|增加|上升|下降率|下降|降幅|减幅|减少率|减少|压减率|变化率|变动率)$/;
 /** Labels of a paragraph's total, when a later paragraph states its change: 收入总计, 预算总额, 支出合计. */
 const TOTAL_LABEL = /总计|合计|总额|总数|总收入|总支出/;
-const YEAR_FREE = (s: string) => s.replace(/\d{4}年度?|上年|本年|当年|去年|上一年/g, '');
+/** A label without its period words and the 比…的 around a compared amount (比2022年的120万元). */
+const YEAR_FREE = (s: string) => s.replace(/\d{4}年度?|上年度?|本年度?|当年|去年|今年|上一年/g, '').replace(/^比|的$/g, '');
+const PREVIOUS_PERIOD = /上年|去年|上一年/;
+const CURRENT_PERIOD = /本年|今年|当年/;
 
 export type Direction = 'increase' | 'decrease';
 
@@ -37,8 +40,19 @@ export function isChange(ctx: ProseContext, q: Q): Direction | undefined {
   const qs = ctx.quantities[q.para];
   const before = qs.filter((x) => x.sentence === q.sentence && x.end <= q.start && !x.year);
   const from = before.length ? before[before.length - 1].end : p.sentences[q.sentence].start;
-  if (!COMPARISON.test(p.text.slice(from, q.start))) return undefined;
+  if (!COMPARISON.test(p.text.slice(from, q.start)) && !periodPair(ctx, before.filter((x) => x.unit !== '%').slice(-2), q)) return undefined;
   return directionOfWord(m[1]) === 'increase' ? 'increase' : 'decrease';
+}
+
+/** Two amounts of the same thing in two periods (上年…120万元，本年…100万元 / 2023年…100万元，比2022年的120万元). */
+function periodPair(ctx: ProseContext, pair: Q[], change: Q): pair is [Q, Q] {
+  if (pair.length !== 2 || pair.some((x) => x.bracketDepth > 0 || family(x.unit) !== family(change.unit))) return false;
+  const [a, b] = pair;
+  const pa = periodOf(ctx, a);
+  const pb = periodOf(ctx, b);
+  const la = YEAR_FREE(a.label);
+  const lb = YEAR_FREE(b.label);
+  return pa !== undefined && pb !== undefined && pa !== pb && (la === lb || la === '' || lb === '');
 }
 
 /** The rate right after a change: the next quantity of the sentence, a % in the same or the next clause. */
@@ -56,6 +70,15 @@ function rateAfter(ctx: ProseContext, change: Q, direction: Direction): Q | unde
 /** The year written in a quantity's clause before it (2016年预算8万元 → 2016). */
 function yearOf(ctx: ProseContext, q: Q): number | undefined {
   return ctx.quantities[q.para].filter((y) => y.year && y.sentence === q.sentence && y.clause === q.clause && y.start < q.start).pop()?.value;
+}
+
+/** The period an amount belongs to: the year written in its clause, else −1 for 上年 and 0 for 本年 in its label. */
+function periodOf(ctx: ProseContext, q: Q): number | undefined {
+  const year = yearOf(ctx, q);
+  if (year !== undefined) return year;
+  if (PREVIOUS_PERIOD.test(q.label)) return -1;
+  if (CURRENT_PERIOD.test(q.label)) return 0;
+  return undefined;
 }
 
 /** Amounts whose role is already taken: denominators of rates read in the same sentence. */
@@ -82,12 +105,10 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
   const same = (q: Q) => !q.year && q.bracketDepth === 0 && usable(p, q) && family(q.unit) === family(change.unit);
   const scope = before.slice(startAt).filter(same);
   const parts = ctx.markerParts(i, p.sentences[change.sentence].start, change.start);
-  if (scope.length === 2) {
+  if (periodPair(ctx, scope, change)) {
     const [a, b] = scope;
-    const ya = yearOf(ctx, a);
-    const yb = yearOf(ctx, b);
-    if (ya !== undefined && yb !== undefined && ya !== yb && YEAR_FREE(a.label) === YEAR_FREE(b.label)) {
-      const [previous, current] = ya < yb ? [a, b] : [b, a];
+    if (scope.every((x) => usable(p, x))) {
+      const [previous, current] = periodOf(ctx, a)! < periodOf(ctx, b)! ? [a, b] : [b, a];
       return { previous, current, yearPair: true };
     }
   }

@@ -38,10 +38,15 @@ function splitsWhole(total: Q, parts: Q[]): boolean {
   });
 }
 
+/** Words that open a statement of its own after the parts: 另有临聘人员3人 is not one of them. */
+const BESIDES = /^(?:另有|另外|此外|还有)/;
+/** A list item's number (1、 2. 3）) before a part: no quantity of its own. */
+const ITEM_NUMBER_END = /^\s*[、.．）)]/;
+
 /** A part that may follow the ones before it: the same kind of thing, a stated value, not a total or another category. */
 function partOf(ctx: ProseContext, i: number, total: Q, q: Q): boolean {
   const p = ctx.paragraphs[i].parsed;
-  return compatible(total, q) && usable(p, q) && !PART_STOP.test(q.label) && !changesCategory(total, q);
+  return compatible(total, q) && usable(p, q) && !PART_STOP.test(q.label) && !BESIDES.test(q.label) && !changesCategory(total, q);
 }
 
 /**
@@ -61,6 +66,73 @@ function continuationAfterAside(ctx: ProseContext, i: number, total: Q, aside: Q
   return more.length && splitsWhole(total, [...aside, ...more]) ? more : [];
 }
 
+/** The text with what is inside brackets blanked out, so a 其中 in an aside is not taken for one of the sentence. */
+function outsideBrackets(text: string): string {
+  let depth = 0;
+  return [...text].map((c) => {
+    if (c === '（' || c === '(') depth++;
+    else if (c === '）' || c === ')') depth = Math.max(0, depth - 1);
+    else if (depth > 0) return '□';
+    return c;
+  }).join('');
+}
+
+const SEPARATOR_RANK: Record<string, number> = { '、': 1, '，': 2, ',': 2, '；': 3, ';': 3 };
+/** The last list separator in a stretch of text, by rank (、 < ， < ；); 0 when there is none. */
+function separatorRank(gap: string): number {
+  const seps = [...gap].filter((c) => c in SEPARATOR_RANK);
+  return seps.length ? SEPARATOR_RANK[seps[seps.length - 1]] : 0;
+}
+
+/**
+ * The parts after a 其中 at `from`, in one sentence outside brackets. A part broken down in turn (…，其中基本支出60万元，
+ * 其中人员经费50万元、公用经费10万元，项目支出40万元) has its own parts, which are skipped; such a nested list ends
+ * at a separator stronger than its own (a ， list at ；) or where the category changes. null when a nested list
+ * cannot be delimited.
+ */
+function partsAfter(ctx: ProseContext, i: number, total: Q, from: number, sentence: number | undefined, nested: boolean): Q[] | null {
+  const p = ctx.paragraphs[i].parsed;
+  const parts: Q[] = [];
+  let cursor = from;
+  let ownRank = 0;
+  for (const q of ctx.quantities[i]) {
+    if (q.start < cursor) continue;
+    if (q.sentence !== sentence) break;
+    if (q.bracketDepth !== total.bracketDepth || q.unit === '%') continue;
+    if (!q.unit && ITEM_NUMBER_END.test(p.text.slice(q.end))) continue;
+    const gap = outsideBrackets(p.text.slice(cursor, q.start));
+    const inner = gap.indexOf('其中');
+    if (parts.length && inner >= 0) {
+      const innerParts = partsAfter(ctx, i, parts[parts.length - 1], cursor + inner + 2, sentence, true);
+      if (!innerParts?.length) return null;
+      cursor = innerParts[innerParts.length - 1].end;
+      continue;
+    }
+    if (nested && parts.length) {
+      const rank = separatorRank(gap);
+      if (!ownRank) ownRank = rank;
+      else if (rank > ownRank) break;
+    }
+    if (!partOf(ctx, i, total, q)) break;
+    parts.push(q);
+    cursor = q.end;
+  }
+  return parts;
+}
+
+/** The parts inside the aside that opens right after the total: TOTAL（含A a、B b）. */
+function partsInAside(ctx: ProseContext, i: number, total: Q, from: number): Q[] {
+  const parts: Q[] = [];
+  for (const q of ctx.quantities[i]) {
+    if (q.start <= from) continue;
+    if (q.bracketDepth <= total.bracketDepth) break;
+    if (q.bracketDepth !== total.bracketDepth + 1 || q.unit === '%') continue;
+    if (!partOf(ctx, i, total, q)) break;
+    parts.push(q);
+  }
+  return [...parts, ...continuationAfterAside(ctx, i, total, parts)];
+}
+
 /** Parts follow the marker until the sentence or the aside ends, or until the category changes. */
 export function findPartSums(ctx: ProseContext, i: number) {
   const p = ctx.paragraphs[i].parsed;
@@ -74,19 +146,10 @@ export function findPartSums(ctx: ProseContext, i: number) {
     if (!BETWEEN_TOTAL_AND_MARKER.test(p.text.slice(total.end, at))) continue;
     const inAside = /[（(]\s*$/.test(p.text.slice(total.end, at));
     const markerSentence = qs.find((q) => q.start > at)?.sentence;
-    const parts: Q[] = [];
-    for (const q of qs) {
-      if (q.start <= at) continue;
-      if (inAside ? q.bracketDepth !== total.bracketDepth + 1 : q.sentence !== markerSentence || q.bracketDepth !== total.bracketDepth) {
-        if (inAside && q.bracketDepth <= total.bracketDepth) break;
-        if (!inAside && q.sentence !== markerSentence) break;
-        continue;
-      }
-      if (q.unit === '%') continue;
-      if (!partOf(ctx, i, total, q)) break;
-      parts.push(q);
-    }
-    if (inAside) parts.push(...continuationAfterAside(ctx, i, total, parts));
+    // A total that is itself a part listed after an earlier 其中 of its sentence heads a nested list.
+    const nested = outsideBrackets(p.text.slice(p.sentences[total.sentence].start, total.start)).includes('其中');
+    const parts = inAside ? partsInAside(ctx, i, total, at) : partsAfter(ctx, i, total, at + m[0].length, markerSentence, nested);
+    if (!parts) continue;
     // 等 after the last part leaves the list open, whatever its categories.
     const open = parts.length > 0 && /^\s*等/.test(p.text.slice(parts[parts.length - 1].end));
     const exhaustive = !open && splitsWhole(total, parts);

@@ -59,7 +59,7 @@ function toFinding(check: Check, issue: Issue, setting: Severity | undefined, la
   const finding: Finding = {
     rule: check.id,
     severity: resolveSeverity(check.severity, issue.severity, setting),
-    message: formatMessage(template, values),
+    message: formatMessage(template, values, lang),
     messageId: issue.messageId,
     location: issue.location,
   };

@@ -81,7 +81,7 @@ export default defineCheck({
         if (below) continue; // '=' not met: how much to deduct is left to the evaluator
         ratio = point(1);
         estimate = weight.value;
-        formula = `${w(actual)} = ${w(target)}，得满分 ${w(weight)}`;
+        formula = `${w(actual)} = ${w(target)} → ${w(weight)}`;
       }
       const { issue } = assess(ctx, {
         stated: score, factor: 1, exact: false, computed: mul(point(weight.value), ratio), estimate, formula,

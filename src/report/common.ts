@@ -2,6 +2,7 @@
 import type { FileResult } from '../pipeline.js';
 import type { Finding, Location } from '../findings.js';
 import { checks, registry } from '../checks/index.js';
+import { formatMessage } from '../checks/define.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -89,8 +90,7 @@ export function coverageText(r: FileResult, lang: Lang): string | undefined {
 }
 
 function fill(template: string, f: Finding): string {
-  const values: Record<string, unknown> = { expected: f.expected, actual: f.actual, evidence: f.evidence, ...f.data };
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (values[key] === undefined ? whole : String(values[key])));
+  return formatMessage(template, { expected: f.expected, actual: f.actual, evidence: f.evidence, ...f.data }, 'en');
 }
 
 /**

@@ -162,8 +162,9 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
     { header: ['错误数', 'Errors'], key: 'errors', width: 8 },
     { header: ['警告数', 'Warnings'], key: 'warnings', width: 8 },
     { header: ['读取状态', 'Read status'], key: 'status', width: 10 },
-    { header: ['核对项数', 'Checks made'], key: 'checked', width: 10 },
     { header: ['预算数来源', 'Budget source'], key: 'source', width: 36 },
+    // last, so the columns before it keep the letters they always had
+    { header: ['核对项数', 'Checks made'], key: 'checked', width: 10 },
   ], options.lang);
   results.forEach((r, i) => {
     const row = i + 2;

@@ -34,6 +34,10 @@ function failedResult(path: string, rule: 'timeout' | 'read-error', zh: string, 
 
 /** A folder or link met while walking the inputs that could not be followed: reported in its place. */
 function unreadableResult(path: string, why: Unreadable): FileResult {
+  if (why.code === 'ENOENT') {
+    return failedResult(path, 'read-error', `无法访问：${why.zh}（${why.code}）。请检查路径是否写对、文件是否已被移走。`,
+      `Cannot access this path (${why.code}): it does not exist; check its spelling or whether the file was moved.`);
+  }
   return failedResult(path, 'read-error', `无法访问：${why.zh}（${why.code}）。请检查该路径的权限或链接是否有效。`,
     `Cannot access this path (${why.code}); check its permissions or link target.`);
 }

@@ -5,11 +5,11 @@ import { SingleBar } from 'cli-progress';
 import { z } from 'zod';
 import type { FileResult } from './pipeline.js';
 import { checkFiles, defaultJobs } from './batch.js';
-import { expandPaths } from './files.js';
-import { formatters, errorsOnly, emptySummary, tally, type FormatOptions } from './report/index.js';
+import { expandPaths, type PathArg, type Skipped } from './files.js';
+import { formatters, errorsOnly, emptySummary, tally, type FormatOptions, type Summary } from './report/index.js';
 import { atomicFile } from './report/output.js';
 import { checks } from './checks/index.js';
-import { Config, defaultConfig } from './config.js';
+import { Config, defaultConfig, ruleSettingProblems } from './config.js';
 
 /** Thrown for usage errors that commander cannot see (missing paths, bad config): exit 2. */
 class UsageError extends Error {}
@@ -23,6 +23,9 @@ function loadConfig(file: string | undefined): Config {
   try { raw = JSON.parse(readFileSync(path, 'utf8')); } catch (e) {
     throw new UsageError(`无法读取配置文件 ${path}：${e instanceof Error ? e.message : e}`);
   }
+  // A misspelt rule name or severity would otherwise be ignored or reported without the words the user needs.
+  const problems = ruleSettingProblems(raw, checks.map((c) => c.id));
+  if (problems.length) throw new UsageError(`配置文件 ${path} 有误：${problems.join('；')}`);
   const parsed = Config.safeParse(raw);
   if (!parsed.success) throw new UsageError(`配置文件 ${path} 有误：${z.prettifyError(parsed.error)}`);
   return parsed.data;
@@ -75,11 +78,39 @@ function nonNegativeInteger(value: string): number {
   return n;
 }
 
-/** `-` stands for paths read from standard input, one per line (as `find` prints them); blank lines are skipped. */
-async function resolveInputs(paths: string[], io: CliIO): Promise<string[]> {
-  if (!paths.includes('-')) return paths;
+/**
+ * `-` stands for paths read from standard input, one per line (as `find` prints them); blank lines are skipped.
+ * Those are `listed`: a missing one is that entry's finding, not a usage error, since the list may be stale.
+ */
+async function resolveInputs(paths: string[], io: CliIO): Promise<PathArg[]> {
+  if (!paths.includes('-')) return paths.map((path) => ({ path }));
   const lines = (await (io.stdin ?? readStdin)()).split(/\r?\n/).filter((l) => l.trim() !== '');
-  return paths.flatMap((p) => (p === '-' ? lines : [p]));
+  return paths.flatMap((p) => (p === '-' ? lines.map((path) => ({ path, listed: true })) : [{ path: p }]));
+}
+
+/** What the run says on stderr about a file it left out of a checked folder. */
+function skipNote(s: Skipped): string {
+  return s.why === 'output'
+    ? `jixiao: 跳过 ${s.path}：它是本次的输出文件（-o），将被覆盖，不作为报告检查。\n`
+    : `jixiao: 跳过 ${s.path}：它是 jixiao 生成的汇总工作簿，不作为报告检查。\n`;
+}
+
+/** A workbook goes to a .xlsx file: `-o out.csv` would be an .xlsx under a name that lies, and stylish text in a .xlsx
+ * would be no workbook at all. */
+function checkOutputName(format: string, output: string | undefined): void {
+  if (output === undefined) return;
+  const isXlsx = /\.xlsx$/i.test(output);
+  if (format === 'xlsx' && !isXlsx) {
+    throw new UsageError(`工作簿只能写入 .xlsx 文件：${output}。请用 -o 汇总.xlsx；需要逐条的文字结果可用 check -f json 或 -f ndjson。`);
+  }
+  if (format !== 'xlsx' && isXlsx) {
+    throw new UsageError(`${output} 是 .xlsx 文件名，但输出格式是 ${format}。要生成工作簿，请用 jixiao summary … -o ${output} 或 -f xlsx。`);
+  }
+}
+
+/** -o: once the file is in place, one line on stderr says so and what it holds. */
+function writtenNote(output: string, s: Summary): string {
+  return `jixiao: 已写入 ${output}：${s.files} 个文件，${s.errors} 个错误，${s.warnings} 个警告${s.failed ? `，${s.failed} 个文件无法读取` : ''}。\n`;
 }
 
 function positiveInteger(value: string): number {
@@ -107,16 +138,20 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promis
   if (formatter.binary && !opts.output) {
     throw new UsageError(`${opts.format} 格式输出的是文件，请用 -o 指定输出文件，例如 -o 汇总.xlsx`);
   }
+  checkOutputName(opts.format, opts.output);
   const config = { ...loadConfig(opts.config), lang: opts.lang };
-  const { inputs, missing, skipped } = await expandPaths(await resolveInputs(paths, io), opts.output);
+  const args = await resolveInputs(paths, io);
+  const { inputs, missing, skipped } = await expandPaths(args, opts.output);
   if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
-  for (const p of skipped) io.stderr(`jixiao: 跳过 ${p}：它是本次的输出文件（-o），将被覆盖，不作为报告检查。\n`);
-  if (inputs.length === 0) {
+  for (const s of skipped) io.stderr(skipNote(s));
+  // Paths named on the command line that hold no report are a mistake; an empty list on stdin (`find` found
+  // nothing new this week) is an empty result, as ESLint and markdownlint-cli2 treat an empty file list.
+  if (inputs.length === 0 && !paths.includes('-')) {
     throw new UsageError('没有找到可检查的文件（.docx .pdf .xlsx .doc .xls .wps .et）。请确认路径。');
   }
   const color = !opts.output && !process.env.NO_COLOR
     && (Boolean(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') || Boolean(io.stdoutIsTTY));
-  const formatOptions: FormatOptions = { lang: opts.lang, color, rules: enabledRules(config) };
+  const formatOptions: FormatOptions = { lang: opts.lang, color, rules: enabledRules(config), quiet: Boolean(opts.quiet) };
   const sink = opts.output
     ? await atomicFile(opts.output).catch((e: NodeJS.ErrnoException) => {
       throw new UsageError(`无法写入输出文件 ${opts.output}：${e.code ?? e.message}`);
@@ -130,12 +165,12 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promis
 
   // Streaming formats keep nothing per file, so a run's memory does not grow with the number of files.
   const results: FileResult[] = [];
-  const shownSummary = emptySummary();
+  const totals = emptySummary();
   let errors = 0, warnings = 0;
   const emit = async (result: FileResult) => {
     for (const f of result.findings) { if (f.severity === 'error') errors++; else if (f.severity === 'warning') warnings++; }
     const shown = opts.quiet ? errorsOnly(result) : result;
-    tally(shownSummary, shown);
+    tally(totals, shown);
     // results carry their records only when the formatter reads them (keepReports below)
     if (!formatter.streaming) results.push(shown);
     if (formatter.file) await sink.write(formatter.file(shown, formatOptions));
@@ -144,8 +179,9 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promis
   try {
     for await (const result of checkFiles(inputs, config, { jobs: opts.jobs, timeoutMs: opts.timeout * 1000, keepReports: Boolean(formatter.needsReport) })) await emit(result);
     bar?.stop();
-    await sink.write(await formatter.end(results, formatOptions, shownSummary));
+    await sink.write(await formatter.end(results, formatOptions, totals));
     await sink.commit();
+    if (opts.output) io.stderr(writtenNote(opts.output, totals));
   } catch (e) {
     bar?.stop();
     await sink.abort();
@@ -157,6 +193,27 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promis
     return EXIT.findings;
   }
   return EXIT.clean;
+}
+
+/**
+ * read and extract: a JSON array with one object per file, however many files (a script reads one shape), each with
+ * its reader findings when there are any. A path that does not exist is a usage error, as in check.
+ */
+async function readEach(files: string[], extract: boolean, io: CliIO): Promise<number> {
+  const missing = files.filter((f) => !existsSync(f));
+  if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
+  const { readDocument } = await import('./readers/index.js');
+  const { extractReport } = await import('./model/extract.js');
+  const out = [];
+  let code: number = EXIT.clean;
+  for (const f of files) {
+    const { document, findings } = await readDocument(f);
+    if (findings.some((x) => x.severity === 'error')) code = EXIT.findings;
+    const record = extract ? extractReport(document) : document;
+    out.push(findings.length ? { ...record, findings } : record);
+  }
+  io.stdout(json(out));
+  return code;
 }
 
 /** The options check and summary share: configuration, language, filtering, exit thresholds, the worker pool. */
@@ -184,33 +241,17 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .showHelpAfterError('（使用 jixiao --help 查看用法）');
 
   program.command('read')
-    .description('读取文件，输出文档模型（段落与表格，带位置）的 JSON')
+    .description('读取文件，输出文档模型（段落与表格，带位置）的 JSON 数组，每个文件一个对象')
     .argument('<files...>', 'docx / pdf / xlsx 文件')
     .action(async (files: string[]) => {
-      const { readDocument } = await import('./readers/index.js');
-      const out = [];
-      for (const f of files) {
-        const { document, findings } = await readDocument(f);
-        if (findings.some((x) => x.severity === 'error')) exitCode = EXIT.findings;
-        out.push(findings.length ? { ...document, findings } : document);
-      }
-      io.stdout(json(out.length === 1 ? out[0] : out));
+      exitCode = await readEach(files, false, io);
     });
 
   program.command('extract')
-    .description('抽取结构化记录（章节、数字、关系、指标、评分项、预算）并输出 JSON')
+    .description('抽取结构化记录（章节、数字、关系、指标、评分项、预算）并输出 JSON 数组，每个文件一个对象')
     .argument('<files...>', 'docx / pdf / xlsx 文件')
     .action(async (files: string[]) => {
-      const { readDocument } = await import('./readers/index.js');
-      const { extractReport } = await import('./model/extract.js');
-      const out = [];
-      for (const f of files) {
-        const { document, findings } = await readDocument(f);
-        if (findings.some((x) => x.severity === 'error')) exitCode = EXIT.findings;
-        const report = extractReport(document);
-        out.push(findings.length ? { ...report, findings } : report);
-      }
-      io.stdout(json(out.length === 1 ? out[0] : out));
+      exitCode = await readEach(files, true, io);
     });
 
   const check = program.command('check')

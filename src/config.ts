@@ -17,3 +17,53 @@ export const Config = z.object({
 export type Config = z.infer<typeof Config>;
 
 export const defaultConfig: Config = Config.parse({});
+
+const SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
+
+/** Edit distance, for suggesting the rule a misspelt name meant. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+/** The known rule closest to a misspelt one, when it is close enough to be what was meant. */
+export function closestRule(name: string, known: string[]): string | undefined {
+  let best: { id: string; d: number } | undefined;
+  for (const id of known) {
+    const d = distance(name.toLowerCase(), id);
+    if (!best || d < best.d) best = { id, d };
+  }
+  return best && best.d <= Math.max(2, Math.floor(best.id.length / 2)) ? best.id : undefined;
+}
+
+/**
+ * What is wrong with a configuration's `rules`, in words a user can act on: a rule name jixiao does not have (with the
+ * closest one), a severity it does not know (with the allowed ones). Empty when the rules are fine; the rest of the
+ * file is left to the schema.
+ */
+export function ruleSettingProblems(raw: unknown, known: string[]): string[] {
+  const rules = (raw as { rules?: unknown } | null)?.rules;
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) return [];
+  const problems: string[] = [];
+  for (const [name, setting] of Object.entries(rules)) {
+    if (!known.includes(name)) {
+      const near = closestRule(name, known);
+      problems.push(`没有名为“${name}”的规则${near ? `，是否想写“${near}”？` : ''}（全部规则名见 jixiao rules）`);
+      continue;
+    }
+    const severity = typeof setting === 'object' && setting !== null ? (setting as { severity?: unknown }).severity : setting;
+    if (!SEVERITIES.includes(severity as typeof SEVERITIES[number])) {
+      problems.push(`规则“${name}”的级别 ${JSON.stringify(severity)} 无效，可用的级别：${SEVERITIES.join('、')}`);
+    }
+  }
+  return problems;
+}

@@ -1,6 +1,7 @@
 // Expands command-line paths (files and folders, recursively) into the ordered list of inputs to check.
 import { readdir, stat, realpath } from 'node:fs/promises';
 import { join, extname, resolve } from 'node:path';
+import { isJixiaoWorkbook } from './own-workbook.js';
 
 /** Extensions picked up when walking a folder; files named explicitly are always read. */
 export const REPORT_EXTENSIONS = new Set(['.docx', '.pdf', '.xlsx', '.doc', '.xls', '.wps', '.et']);
@@ -14,14 +15,20 @@ export interface Input {
   unreadable?: Unreadable;
 }
 
+/** A file met in a folder and left out: this run's own output (`-o` inside a checked folder), or a jixiao workbook. */
+export interface Skipped { path: string; why: 'output' | 'workbook' }
+
 export interface Expanded {
-  /** Files to check and entries that could not be walked, in the order they were met. */
+  /** Files to check and entries that could not be walked, in the order they were met; each file once. */
   inputs: Input[];
   /** Paths given on the command line that do not exist (a usage error). */
   missing: string[];
-  /** Files met in a folder that are this run's own output (`-o` inside a checked folder): not read as reports. */
-  skipped: string[];
+  /** Files met in a folder that are no reports of the user's: not read. */
+  skipped: Skipped[];
 }
+
+/** A path to expand; `listed` when it came from a list (standard input), where a missing one is that entry's finding. */
+export interface PathArg { path: string; listed?: boolean }
 
 const MEANING: Record<string, string> = {
   ENOENT: '链接指向的文件或文件夹不存在', ELOOP: '符号链接循环', EACCES: '没有读取权限', EPERM: '没有读取权限',
@@ -35,11 +42,23 @@ function reason(e: unknown): Unreadable {
 
 const looksLikeReport = (name: string) => REPORT_EXTENSIONS.has(extname(name).toLowerCase());
 
-/** `ownOutput`: the file this run writes; found in a folder it is skipped, since it is no report (a summary workbook
- * written into the checked folder would otherwise be read as one on the next run). */
-export async function expandPaths(paths: string[], ownOutput?: string): Promise<Expanded> {
+/**
+ * `ownOutput`: the file this run writes; found in a folder it is skipped, since it is no report (a summary workbook
+ * written into the checked folder would otherwise be read as one on the next run); so is any workbook jixiao wrote.
+ * A file named twice (a folder and a file in it, `a/x.docx` and `a/../a/x.docx`, two links to it) is checked once.
+ */
+export async function expandPaths(paths: Array<string | PathArg>, ownOutput?: string): Promise<Expanded> {
   const out: Expanded = { inputs: [], missing: [], skipped: [] };
   const own = ownOutput === undefined ? undefined : resolve(ownOutput);
+  // Files already listed, by their real path (resolved path when it cannot be resolved): each is checked once.
+  const seen = new Set<string>();
+  const addFile = async (p: string): Promise<void> => {
+    let key: string;
+    try { key = await realpath(p); } catch { key = resolve(p); }
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.inputs.push({ path: p });
+  };
   // Folders already walked: a second link to one adds nothing. Folders being walked: a link to one is a loop.
   const walked = new Set<string>();
   const walking = new Set<string>();
@@ -67,20 +86,31 @@ export async function expandPaths(paths: string[], ownOutput?: string): Promise<
           }
         }
         if (isDir) await walk(p);
-        else if (own !== undefined && resolve(p) === own) out.skipped.push(p);
+        else if (own !== undefined && resolve(p) === own) out.skipped.push({ path: p, why: 'output' });
+        else if (extname(e.name).toLowerCase() === '.xlsx' && await isJixiaoWorkbook(p)) out.skipped.push({ path: p, why: 'workbook' });
         // Not only regular files: a FIFO or device named like a report is handed on, and the reader refuses it.
-        else if (looksLikeReport(e.name)) out.inputs.push({ path: p });
+        else if (looksLikeReport(e.name)) await addFile(p);
       }
     } finally {
       walking.delete(real);
     }
   }
 
-  for (const p of paths) {
+  for (const arg of paths) {
+    const { path: p, listed } = typeof arg === 'string' ? { path: arg, listed: false } : arg;
     let s;
-    try { s = await stat(p); } catch { out.missing.push(p); continue; }
+    try { s = await stat(p); } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // On the command line a missing path is the user's typo (exit 2); in a list it is one entry's problem.
+      if (!listed) out.missing.push(p);
+      else if (!seen.has(resolve(p))) {
+        seen.add(resolve(p));
+        out.inputs.push({ path: p, unreadable: code === 'ENOENT' ? { code: 'ENOENT', zh: '文件或文件夹不存在' } : reason(e) });
+      }
+      continue;
+    }
     if (s.isDirectory()) await walk(p);
-    else out.inputs.push({ path: p });
+    else await addFile(p);
   }
   return out;
 }

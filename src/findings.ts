@@ -13,6 +13,7 @@ export const Location = z.object({
   cell: z.string().optional().describe('A1 address'),
   row: z.number().int().optional().describe('0-based table row'),
   col: z.number().int().optional().describe('0-based table column'),
+  table: z.number().int().optional().describe('1-based number of the table among the document\'s tables (docx, pdf)'),
   origin: z.string().optional(),
 });
 export type Location = z.infer<typeof Location>;

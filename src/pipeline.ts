@@ -6,6 +6,8 @@ import type { Config } from './config.js';
 import { readDocument } from './readers/index.js';
 import { extractReport } from './model/extract.js';
 import { runChecks, applyRuleSettings } from './checks/index.js';
+import type { SourceDocument } from './document.js';
+import { countCoverage, type Coverage } from './coverage.js';
 
 export interface FileResult {
   path: string;
@@ -15,6 +17,36 @@ export interface FileResult {
   pages?: number;
   report?: Report;
   findings: Finding[];
+  /** Findings by severity when `findings` was filtered for display (--quiet); absent, they are counted from `findings`. */
+  counts?: { errors: number; warnings: number; infos: number };
+  /** What was checked: the relations by kind, and how many numbers took part in none (read and checked files only). */
+  coverage?: Coverage;
+}
+
+/**
+ * Table locations say which table (第2个表格第5行第6列): its number among the document's table blocks, counted here
+ * where the document is at hand. Workbook cells already say their sheet and address and are left as they are.
+ */
+function numberTables(findings: Finding[], document: SourceDocument): Finding[] {
+  const ordinal = new Map<number, number>();
+  document.blocks.forEach((b, i) => { if (b.type === 'table') ordinal.set(i, ordinal.size + 1); });
+  return findings.map((f) => {
+    const { block, row, cell } = f.location;
+    const table = block === undefined || row === undefined || cell !== undefined ? undefined : ordinal.get(block);
+    return table === undefined ? f : { ...f, location: { ...f.location, table } };
+  });
+}
+
+/** Findings in reading order (page, block, row, column), as a reader meets them; findings about the whole file first. */
+function byPosition(findings: Finding[]): Finding[] {
+  const key = (f: Finding) => [f.location.page ?? -1, f.location.block ?? -1, f.location.row ?? -1, f.location.col ?? -1];
+  return findings
+    .map((f, i) => ({ f, i, k: key(f) }))
+    .sort((a, b) => {
+      for (let j = 0; j < a.k.length; j++) if (a.k[j] !== b.k[j]) return a.k[j] - b.k[j];
+      return a.i - b.i;
+    })
+    .map((x) => x.f);
 }
 
 /** `keepReport`: include the extracted records in the result; only outputs that show them (the workbook) need them. */
@@ -23,8 +55,8 @@ export async function checkFile(path: string, config: Config, keepReport = true)
   const failed = readFindings.some((f) => f.severity === 'error' && (f.rule === 'read-error' || f.rule === 'legacy-format'));
   if (failed) return { path, format: document.format, status: 'failed', findings: applyRuleSettings(readFindings, config) };
   const report = extractReport(document);
-  const findings = [...applyRuleSettings(readFindings, config), ...runChecks(report, config)];
-  const result: FileResult = { path, format: document.format, status: 'ok', findings };
+  const findings = byPosition(numberTables([...applyRuleSettings(readFindings, config), ...runChecks(report, config)], document));
+  const result: FileResult = { path, format: document.format, status: 'ok', findings, coverage: countCoverage(report) };
   if (keepReport) result.report = report;
   if (document.pages !== undefined) result.pages = document.pages;
   return result;

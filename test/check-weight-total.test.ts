@@ -24,7 +24,7 @@ ruleTester('weight-total', {
     {
       name: 'weights total 95',
       report: report({ indicators: table(['30', '30', '20', '15']) }),
-      errors: [{ messageId: 'mismatch', severity: 'error', location: { block: 5, row: 2, col: 0 }, expected: '90 或 100', actual: '95', data: { formula: '30 + 30 + 20 + 15' } }],
+      errors: [{ messageId: 'mismatch', severity: 'error', location: { block: 5, row: 2, col: 0 }, expected: '90 / 100', actual: '95', data: { formula: '30 + 30 + 20 + 15' } }],
     },
     {
       name: '80 is not accepted by default',

@@ -103,7 +103,7 @@ describe('output written into a checked folder', () => {
       const out = join(folder, '汇总.xlsx');
       const first = await jixiao(['summary', folder, '-o', out]);
       expect(first.code).toBe(0);
-      expect(first.stderr).toBe('');
+      expect(first.stderr).toBe(`jixiao: 已写入 ${out}：1 个文件，0 个错误，0 个警告。\n`);
       const second = await jixiao(['summary', folder, '-o', out]);
       expect(second.code).toBe(0);
       expect(second.stderr).toContain(`跳过 ${out}`);
@@ -112,9 +112,10 @@ describe('output written into a checked folder', () => {
       const rows = wb.getWorksheet('汇总')!;
       expect(rows.rowCount).toBe(2);
       expect(rows.getCell('A2').value).toBe(join(folder, '报告.docx'));
-      // another run's output is an ordinary workbook to a run that does not write it
+      // a run that does not write it still knows jixiao's workbook (its author and four sheets) and skips it
       const check = await jixiao(['check', '-f', 'json', folder]);
-      expect((JSON.parse(check.stdout) as { files: FileOut[] }).files.map((f) => f.path)).toEqual([join(folder, '报告.docx'), out]);
+      expect((JSON.parse(check.stdout) as { files: FileOut[] }).files.map((f) => f.path)).toEqual([join(folder, '报告.docx')]);
+      expect(check.stderr).toContain(`跳过 ${out}：它是 jixiao 生成的汇总工作簿`);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -23,10 +23,12 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('jixiao read', () => {
-  it('reads a single good workbook: exit 0, one document object', async () => {
+  it('reads a single good workbook: exit 0, an array of one document object (the same shape as for several)', async () => {
     const { code, stdout } = await run(['read', 'fixtures/004-baocheng-2024.xlsx']);
     expect(code).toBe(0);
-    const doc = JSON.parse(stdout) as ReadOutput;
+    const docs = JSON.parse(stdout) as ReadOutput[];
+    expect(docs).toHaveLength(1);
+    const doc = docs[0]!;
     expect(doc).toMatchObject({ path: 'fixtures/004-baocheng-2024.xlsx', format: 'xlsx' });
     expect(doc.blocks).toHaveLength(2);
     expect(doc.findings).toBeUndefined();
@@ -34,8 +36,8 @@ describe('jixiao read', () => {
 
   it('reads a mixed batch: exit 1, every file in input order, good ones with blocks, bad ones with one finding', async () => {
     const good = ['fixtures/004-baocheng-2024.xlsx', 'fixtures/004-baocheng-2024.docx', 'fixtures/004-baocheng-2024.pdf'];
-    const bad = ['empty.pdf', 'truncated.docx', 'notes.xlsx', 'missing.docx'].map((f) => join(dir, f));
-    const files = [good[0]!, bad[0]!, good[1]!, bad[1]!, bad[2]!, good[2]!, bad[3]!];
+    const bad = ['empty.pdf', 'truncated.docx', 'notes.xlsx'].map((f) => join(dir, f));
+    const files = [good[0]!, bad[0]!, good[1]!, bad[1]!, bad[2]!, good[2]!];
     const { code, stdout } = await run(['read', ...files]);
     expect(code).toBe(1);
     const docs = JSON.parse(stdout) as ReadOutput[];
@@ -50,6 +52,16 @@ describe('jixiao read', () => {
       }
     }
     expect(docs.find((d) => d.path === good[2])?.pages).toBeGreaterThan(0);
+  });
+
+  it('a path that does not exist is a usage error (exit 2) naming it, as in check, and nothing is printed', async () => {
+    const missing = join(dir, 'missing.docx');
+    for (const command of ['read', 'extract']) {
+      const { code, stdout, stderr } = await run([command, 'fixtures/004-baocheng-2024.xlsx', missing]);
+      expect(code, command).toBe(2);
+      expect(stdout, command).toBe('');
+      expect(stderr, command).toContain(missing);
+    }
   });
 
   it('needs at least one file (usage error, exit 2)', async () => {

@@ -14,7 +14,7 @@ describe('jixiao extract', () => {
     const { code, stdout, stderr } = await run(['extract', 'fixtures/000-sanyuan-2023.docx']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const report = Report.parse(JSON.parse(stdout));
+    const report = Report.parse((JSON.parse(stdout) as unknown[])[0]);
     expect(report.path).toBe('fixtures/000-sanyuan-2023.docx');
     expect([report.indicators, report.scoreItems, report.budget]).toEqual([[], [], []]);
     expect(report.relations.filter((r) => r.kind === 'section-max')).toEqual([]);
@@ -23,7 +23,7 @@ describe('jixiao extract', () => {
   it('a workbook: records that validate against the report schema', async () => {
     const { code, stdout } = await run(['extract', 'fixtures/004-baocheng-2024.xlsx']);
     expect(code).toBe(0);
-    const report = Report.parse(JSON.parse(stdout));
+    const report = Report.parse((JSON.parse(stdout) as unknown[])[0]);
     expect(report.indicators).toHaveLength(49);
     expect(report.scoreItems.filter((i) => !i.deduction)).toHaveLength(25);
     expect(report.relations.some((r) => r.kind === 'total-score' && r.score.value === 93.8)).toBe(true);

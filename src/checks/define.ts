@@ -45,11 +45,20 @@ export function defineCheck<M extends string>(check: Check<M>): Check<M> {
   return check;
 }
 
-/** Fill {placeholders} from the values; unknown placeholders stay as written so a missing value is visible. */
-export function formatMessage(template: string, values: Record<string, unknown>): string {
+/** A value a check words itself (a fallback name, a source of grade bands): given in both languages. */
+export function isText(v: unknown): v is Text {
+  return typeof v === 'object' && v !== null && typeof (v as Text).zh === 'string' && typeof (v as Text).en === 'string';
+}
+
+/**
+ * Fill {placeholders} from the values; unknown placeholders stay as written so a missing value is visible. A value given
+ * as { zh, en } is written in the message's language, so an English message carries no Chinese of the check's own.
+ */
+export function formatMessage(template: string, values: Record<string, unknown>, lang: 'zh' | 'en' = 'zh'): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
     const v = values[key];
-    return v === undefined || v === null ? whole : String(v);
+    if (v === undefined || v === null) return whole;
+    return isText(v) ? v[lang] : String(v);
   });
 }
 

@@ -26,7 +26,7 @@ export default defineCheck({
       if (isUsable(rate) && rf !== undefined && fromOperands) {
         const { issue } = assess(ctx, {
           stated: rate, factor: rf, computed: fromOperands.interval, estimate: fromOperands.estimate, formula: fromOperands.formula,
-          evidence, location: rate.location ?? row.location, data: { label: row.label, what: '执行率' },
+          evidence, location: rate.location ?? row.location, data: { label: row.label, what: { zh: '执行率', en: 'execution rate' } },
         });
         if (issue) yield issue as Issue<'mismatch' | 'truncated'>;
       }
@@ -39,7 +39,7 @@ export default defineCheck({
       const { issue } = assess(ctx, {
         stated: score, factor: 1, computed: mul(point(weight.value), minWith(ratio.interval, 1)),
         estimate: weight.value * Math.min(ratio.estimate, 1), formula: ratio.formula,
-        evidence, location: score.location ?? row.location, data: { label: row.label, what: '得分' },
+        evidence, location: score.location ?? row.location, data: { label: row.label, what: { zh: '得分', en: 'score' } },
       });
       if (issue) yield issue as Issue<'mismatch' | 'truncated'>;
     }

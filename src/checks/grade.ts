@@ -41,9 +41,9 @@ export default defineCheck({
   },
   *run(report, ctx) {
     const own = report.relations.find((r): r is Extract<typeof r, { kind: 'grade-bands' }> => r.kind === 'grade-bands' && r.bands.length > 0);
-    const [bands, bandsSource] = own ? [own.bands, '报告所列等级标准']
-      : ctx.config.gradeBands?.length ? [ctx.config.gradeBands, '配置的等级标准']
-      : [NATIONAL_BANDS, '通用等级标准（90分及以上为优，80–90分为良，60–80分为中，60分以下为差）'];
+    const [bands, bandsSource] = own ? [own.bands, { zh: '报告所列等级标准', en: 'the bands the report states' }]
+      : ctx.config.gradeBands?.length ? [ctx.config.gradeBands, { zh: '配置的等级标准', en: 'the configured bands' }]
+      : [NATIONAL_BANDS, { zh: '通用等级标准（90分及以上为优，80–90分为良，60–80分为中，60分以下为差）', en: 'the national bands ("优" from 90, "良" 80–90, "中" 60–80, "差" below 60)' }];
     // A grade without its own score refers to the report's overall score, when the report states exactly one.
     const overall = [...new Map(report.relations
       .filter((r): r is Extract<typeof r, { kind: 'total-score' }> => r.kind === 'total-score' && isUsable(r.score))

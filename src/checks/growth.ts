@@ -92,7 +92,8 @@ export default defineCheck({
         computed = div(r.direction === 'decrease' && signed ? negate(ch) : ch, prev);
         formula = `${w(change)} ÷ ${prevText}`;
       }
-      const name = r.direction === 'decrease' ? '下降率' : r.direction === 'increase' ? '增长率' : '变动率';
+      const name = r.direction === 'decrease' ? { zh: '下降率', en: 'the reduction rate' }
+        : r.direction === 'increase' ? { zh: '增长率', en: 'the growth rate' } : { zh: '变动率', en: 'the rate of change' };
       const { issue } = assess(ctx, {
         stated: rate, factor: rf, computed, estimate, formula, evidence: r.evidence, location: rate.location ?? r.location,
         data: { name: rate.label?.trim() || name, direction: r.direction },

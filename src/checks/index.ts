@@ -14,6 +14,7 @@ import indicatorScore from './indicator-score.js';
 import legacyFormat from './legacy-format.js';
 import listCount from './list-count.js';
 import noText from './no-text.js';
+import nothingChecked from './nothing-checked.js';
 import rate from './rate.js';
 import readError from './read-error.js';
 import readWarning from './read-warning.js';
@@ -29,7 +30,7 @@ export type { CheckMeta, Check, Issue } from './define.js';
 
 /** Every rule, sorted by id. The reader rules (read-error …) have no run of their own; they are here to be listed and configured. */
 export const registry: Check[] = [
-  crossRef, embeddedObject, execScore, formUnread, formulaNoResult, grade, growth, indicatorScore, legacyFormat, listCount, noText,
+  crossRef, embeddedObject, execScore, formUnread, formulaNoResult, grade, growth, indicatorScore, legacyFormat, listCount, noText, nothingChecked,
   rate, readError, readWarning, scoreCap, scoreTotal, share, sheetTruncated, sum, timeout, weightTotal,
 ];
 
@@ -59,7 +60,7 @@ function toFinding(check: Check, issue: Issue, setting: Severity | undefined, la
   const finding: Finding = {
     rule: check.id,
     severity: resolveSeverity(check.severity, issue.severity, setting),
-    message: formatMessage(template, values),
+    message: formatMessage(template, values, lang),
     messageId: issue.messageId,
     location: issue.location,
   };

@@ -1,5 +1,5 @@
 // 率 = 分子 ÷ 分母 (执行率 到位率 完成率 …). The stated rate must lie in the interval its operands allow.
-import { defineCheck, assess, w, type Issue, type Assessment } from './define.js';
+import { defineCheck, assess, w, type Issue, type Assessment, type Text } from './define.js';
 import { atFinestPrecision, commonFactors, div, intervalOf, isUsable, mid, rateFactor } from '../precision.js';
 
 export default defineCheck({
@@ -28,7 +28,7 @@ export default defineCheck({
       if (!isUsable(rate) || !isUsable(numerator)) continue;
       const rf = rateFactor(rate);
       if (rf === undefined) continue;
-      const tried: Array<{ label: string; formula: string; assessment: Assessment; distance: number }> = [];
+      const tried: Array<{ label: string | Text; formula: string; assessment: Assessment; distance: number }> = [];
       for (const den of r.denominators ?? []) {
         if (!isUsable(den)) continue;
         if (numerator.value === 0 && den.value === 0) continue; // 0/0: nothing was budgeted or spent
@@ -38,7 +38,7 @@ export default defineCheck({
         const [num, d] = atFinestPrecision([numerator, den]);
         const computed = div(intervalOf(num, nf), intervalOf(d, df));
         const estimate = (numerator.value * nf) / (den.value * df);
-        const label = den.label?.trim() || '分母';
+        const label = den.label?.trim() || { zh: '分母', en: 'the denominator' };
         const formula = `${w(numerator)} ÷ ${w(den)}`;
         const assessment = assess(ctx, {
           stated: rate, factor: rf, computed, estimate: Number.isFinite(estimate) ? estimate : mid(computed), formula,

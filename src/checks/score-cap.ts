@@ -1,12 +1,12 @@
 // 得分 ≤ 满分 (分值/权重): no item, indicator or report scores above its maximum, nor below zero.
-import { defineCheck, rowEvidence, type Issue } from './define.js';
+import { defineCheck, rowEvidence, type Issue, type Text } from './define.js';
 import type { Location } from '../findings.js';
 import type { Quantity } from '../model/schema.js';
 import { isUsable } from '../precision.js';
 
 type Id = 'exceeds' | 'negative';
 
-function* judge(name: string, score: Quantity | undefined, max: Quantity | undefined, location: Location, evidence: string, allowNegative = false): Generator<Issue<Id>> {
+function* judge(name: string | Text, score: Quantity | undefined, max: Quantity | undefined, location: Location, evidence: string, allowNegative = false): Generator<Issue<Id>> {
   if (!isUsable(score)) return;
   if (score.value < 0 && !allowNegative) {
     yield { messageId: 'negative', location: score.location ?? location, evidence, expected: '≥ 0', actual: score.raw, data: { name } };
@@ -33,7 +33,7 @@ export default defineCheck({
   *run(report) {
     for (const r of report.relations) {
       if (r.kind === 'score') yield* judge(r.name, r.score, r.max, r.location, r.evidence);
-      else if (r.kind === 'total-score') yield* judge('自评总分', r.score, r.max, r.location, r.evidence);
+      else if (r.kind === 'total-score') yield* judge({ zh: '自评总分', en: 'the total score' }, r.score, r.max, r.location, r.evidence);
     }
     for (const item of report.scoreItems) {
       // A deduction may be written as a negative number; its size is still capped by the deduction's maximum.

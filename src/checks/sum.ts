@@ -41,7 +41,7 @@ export default defineCheck({
       const formula = r.parts.map((p) => (sameUnit ? w(p) : p.raw)).join(' + ');
       const { outcome, issue } = assess(ctx, {
         stated: total, factor: tf, exact: counted && total.decimals === 0, computed, estimate, formula,
-        evidence: r.evidence, location: total.location ?? r.location, data: { total: total.label ?? '合计' },
+        evidence: r.evidence, location: total.location ?? r.location, data: { total: total.label ?? { zh: '合计', en: 'the total' } },
       });
       if (outcome === 'ok' || !issue) continue;
       if (r.exhaustive || outcome === 'truncated') {

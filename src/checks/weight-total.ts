@@ -46,7 +46,7 @@ export default defineCheck({
       yield {
         messageId: 'mismatch', location: inds[0].location,
         evidence: inds.map((i) => `${i.name} ${i.weight!.raw}`).join('；'),
-        expected: accepted.join(' 或 '), actual: formatNumber(total, decimals),
+        expected: accepted.join(' / '), actual: formatNumber(total, decimals),
         data: { formula: inds.map((i) => w(i.weight!)).join(' + '), indicators: inds.length, budgetWeight },
       };
     }

@@ -2,6 +2,7 @@
 import type { FileResult } from '../pipeline.js';
 import type { Finding, Location } from '../findings.js';
 import { checks, registry } from '../checks/index.js';
+import { formatMessage } from '../checks/define.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -10,6 +11,8 @@ export interface FormatOptions {
   color: boolean;
   /** Rules that ran on each readable file (junit lists one test case per rule); defaults to the check registry. */
   rules?: string[];
+  /** --quiet: warnings and infos are counted but not listed; the closing line says so. */
+  quiet?: boolean;
 }
 
 /**
@@ -33,15 +36,28 @@ export function emptySummary(): Summary {
   return { files: 0, failed: 0, errors: 0, warnings: 0, infos: 0 };
 }
 
+export interface Counts { errors: number; warnings: number; infos: number }
+
+/** A file's findings by severity: all of them, even those --quiet leaves out of the listing. */
+export function countsOf(r: FileResult): Counts {
+  if (r.counts) return r.counts;
+  const c: Counts = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of r.findings) {
+    if (f.severity === 'error') c.errors++;
+    else if (f.severity === 'warning') c.warnings++;
+    else c.infos++;
+  }
+  return c;
+}
+
 /** Adds one file's counts to a running summary (the CLI tallies as results stream past). */
 export function tally(summary: Summary, r: FileResult): Summary {
   summary.files++;
   if (r.status === 'failed') summary.failed++;
-  for (const f of r.findings) {
-    if (f.severity === 'error') summary.errors++;
-    else if (f.severity === 'warning') summary.warnings++;
-    else summary.infos++;
-  }
+  const c = countsOf(r);
+  summary.errors += c.errors;
+  summary.warnings += c.warnings;
+  summary.infos += c.infos;
   return summary;
 }
 
@@ -49,19 +65,32 @@ export function summarize(results: FileResult[]): Summary {
   return results.reduce(tally, emptySummary());
 }
 
-/** --quiet: keep only error-level findings (the file itself stays, so every input is still accounted for). */
+/**
+ * --quiet: list only error-level findings (the file itself stays, so every input is still accounted for). The counts
+ * keep every finding: totals, the workbook's 警告数 and --max-warnings see what the listing hides.
+ */
 export function errorsOnly(result: FileResult): FileResult {
-  return { ...result, findings: result.findings.filter((f) => f.severity === 'error') };
+  return { ...result, counts: countsOf(result), findings: result.findings.filter((f) => f.severity === 'error') };
 }
 
 /** The per-file object shared by json and ndjson. */
 export function fileRecord(r: FileResult, options: FormatOptions) {
-  return { path: r.path, format: r.format, status: r.status, findings: r.findings.map((f) => localize(f, options.lang)) };
+  const findings = r.findings.map((f) => localize(f, options.lang));
+  return r.coverage
+    ? { path: r.path, format: r.format, status: r.status, coverage: r.coverage, findings }
+    : { path: r.path, format: r.format, status: r.status, findings };
+}
+
+/** 核对了 N 处 for a file that was read: how many claims were checked, and how many numbers took part in none. */
+export function coverageText(r: FileResult, lang: Lang): string | undefined {
+  const c = r.coverage;
+  if (!c) return undefined;
+  if (lang === 'en') return `${c.checked} check${c.checked === 1 ? '' : 's'} made${c.unused ? `, ${c.unused} of ${c.numbers} numbers in none` : ''}`;
+  return `核对了 ${c.checked} 处${c.unused ? `，${c.numbers} 个数字中 ${c.unused} 个未参与核对` : ''}`;
 }
 
 function fill(template: string, f: Finding): string {
-  const values: Record<string, unknown> = { expected: f.expected, actual: f.actual, evidence: f.evidence, ...f.data };
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (values[key] === undefined ? whole : String(values[key])));
+  return formatMessage(template, { expected: f.expected, actual: f.actual, evidence: f.evidence, ...f.data }, 'en');
 }
 
 /**
@@ -99,9 +128,10 @@ export function formatLocation(l: Location, lang: Lang = 'zh'): string {
   if (l.page !== undefined) parts.push(en ? `page ${l.page}` : `第${l.page}页`);
   if (l.paragraph !== undefined) parts.push(en ? `paragraph ${l.paragraph}` : `第${l.paragraph}段`);
   if (l.row !== undefined && !l.cell) {
+    const col = l.col !== undefined ? (en ? ` column ${l.col + 1}` : `第${l.col + 1}列`) : '';
     parts.push(en
-      ? `table row ${l.row + 1}${l.col !== undefined ? ` column ${l.col + 1}` : ''}`
-      : `表格第${l.row + 1}行${l.col !== undefined ? `第${l.col + 1}列` : ''}`);
+      ? `table${l.table !== undefined ? ` ${l.table}` : ''} row ${l.row + 1}${col}`
+      : `${l.table !== undefined ? `第${l.table}个表格` : '表格'}第${l.row + 1}行${col}`);
   }
   return parts.join(' ') || '-';
 }

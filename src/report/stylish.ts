@@ -2,7 +2,7 @@
 import { Chalk } from 'chalk';
 import type { Finding } from '../findings.js';
 import type { FileResult } from '../pipeline.js';
-import { formatLocation, messageOf, severityLabel, type Summary, type FormatOptions, type Formatter, type Lang } from './common.js';
+import { coverageText, formatLocation, messageOf, severityLabel, type Summary, type FormatOptions, type Formatter, type Lang } from './common.js';
 
 function paint(options: FormatOptions) {
   return new Chalk({ level: options.color ? 1 : 0 });
@@ -20,10 +20,13 @@ function detail(f: Finding, lang: Lang): string[] {
   return out;
 }
 
+/** Every file gets its name and what was checked in it; a clean file that was read still says how much was checked. */
 function fileBlock(r: FileResult, options: FormatOptions): string[] {
-  if (r.findings.length === 0) return [];
   const c = paint(options);
-  const lines = [c.underline(r.path)];
+  const coverage = coverageText(r, options.lang);
+  const head = c.underline(r.path) + (coverage ? `  ${c.dim(coverage)}` : '');
+  if (r.findings.length === 0) return coverage ? [head] : [];
+  const lines = [head];
   const locations = r.findings.map((f) => formatLocation(f.location, options.lang));
   const width = Math.max(...locations.map((l) => displayWidth(l)));
   r.findings.forEach((f, i) => {
@@ -50,9 +53,11 @@ function padDisplay(s: string, width: number): string {
 export function summaryLine(s: Summary, options: FormatOptions): string {
   const c = paint(options);
   const zh = options.lang === 'zh';
+  // --quiet lists errors only; the warnings still count, and the line says they were left out of the listing.
+  const hidden = options.quiet && s.warnings > 0;
   const text = zh
-    ? `共检查 ${s.files} 个文件：${s.errors} 个错误，${s.warnings} 个警告${s.failed ? `，${s.failed} 个文件无法读取` : ''}`
-    : `${s.files} file${s.files === 1 ? '' : 's'} checked: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}${s.failed ? `, ${s.failed} unreadable` : ''}`;
+    ? `共检查 ${s.files} 个文件：${s.errors} 个错误，${s.warnings} 个警告${hidden ? '（-q：未列出）' : ''}${s.failed ? `，${s.failed} 个文件无法读取` : ''}`
+    : `${s.files} file${s.files === 1 ? '' : 's'} checked: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}${hidden ? ' (not listed: -q)' : ''}${s.failed ? `, ${s.failed} unreadable` : ''}`;
   const mark = s.errors ? '✖' : s.warnings ? '⚠' : '✔';
   return (s.errors ? c.red.bold : s.warnings ? c.yellow.bold : c.green.bold)(`${mark} ${text}`);
 }

@@ -4,7 +4,8 @@ import type { Finding } from '../findings.js';
 import type { FileResult } from '../pipeline.js';
 import type { Quantity, Report, RelationOf } from '../model/schema.js';
 import { MONEY_UNITS } from '../model/vocabulary.js';
-import { formatLocation, messageOf, severityLabel, type FormatOptions, type Formatter } from './common.js';
+import { countsOf, formatLocation, messageOf, severityLabel, type FormatOptions, type Formatter, type Lang } from './common.js';
+import { WORKBOOK_SHEETS } from '../own-workbook.js';
 
 const MONEY = '#,##0.00';
 /** exceljs's default font; restated whenever a colour is set, since a font without a name falls back to a serif face. */
@@ -36,8 +37,15 @@ export function toWan(q: Quantity | undefined): number | undefined {
 export interface BudgetFigures {
   budget: number;
   spending: number;
-  /** where the pair was read: the denominator's label and the numerator's, or the budget row's label */
-  source: string;
+  /** where the pair was read: the report's text (the denominator's label and the numerator's) or its budget table (the row's label) */
+  from: 'text' | 'table';
+  labels: string;
+}
+
+/** 预算数来源 in the message language: 正文：调整预算数 / 实际支出, 预算表：合计. */
+function sourceText(f: BudgetFigures, lang: Lang): string {
+  if (lang === 'en') return `${f.from === 'text' ? 'text' : 'budget table'}: ${f.labels}`;
+  return `${f.from === 'text' ? '正文' : '预算表'}：${f.labels}`;
 }
 
 /**
@@ -58,7 +66,7 @@ export function budgetFigures(report: Report | undefined): BudgetFigures | undef
     if (row.sub) continue;
     const budget = toWan(row.annual), spending = toWan(row.executed);
     if (budget === undefined || spending === undefined) continue;
-    if (!best || budget > best.budget) best = { budget, spending, source: `预算表：${row.label}` };
+    if (!best || budget > best.budget) best = { budget, spending, from: 'table', labels: row.label };
   }
   return best;
 }
@@ -75,7 +83,7 @@ function matchedDenominator(rel: RelationOf<'rate'>): BudgetFigures | undefined 
     if (!best || miss < best.miss) best = { budget, label: d.label ?? d.raw, miss };
   }
   if (!best) return undefined;
-  return { budget: best.budget, spending, source: `正文：${best.label} / ${rel.numerator.label ?? rel.numerator.raw}` };
+  return { budget: best.budget, spending, from: 'text', labels: `${best.label} / ${rel.numerator.label ?? rel.numerator.raw}` };
 }
 
 function totalScore(report: Report | undefined): number | undefined {
@@ -87,15 +95,16 @@ function grade(report: Report | undefined): string | undefined {
   return report?.relations.find((r): r is RelationOf<'grade'> => r.kind === 'grade')?.grade;
 }
 
-interface Column { header: string; key: string; width: number; numFmt?: string }
+/** A column with its header in both message languages. */
+interface Column { header: [zh: string, en: string]; key: string; width: number; numFmt?: string }
 
-function sheet(wb: ExcelJS.Workbook, name: string, columns: Column[]): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, {
+function sheet(wb: ExcelJS.Workbook, which: number, columns: Column[], lang: Lang): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(WORKBOOK_SHEETS[lang][which], {
     views: [{ state: 'frozen', ySplit: 1 }],
     // Printed on A4 landscape, as wide as one page, the header repeated on every page.
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });
-  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+  ws.columns = columns.map((c) => ({ header: c.header[lang === 'zh' ? 0 : 1], key: c.key, width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
   const header = ws.getRow(1);
   header.font = { ...FONT, bold: true, color: { argb: 'FFFFFFFF' } };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF305496' } };
@@ -140,21 +149,23 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
   wb.created = new Date(0); // reproducible output: the same inputs give the same bytes
   wb.calcProperties.fullCalcOnLoad = true;
 
-  const summary = sheet(wb, '汇总', [
-    { header: '文件', key: 'file', width: 40 },
-    { header: '单位', key: 'unit', width: 24 },
-    { header: '年度', key: 'year', width: 8 },
-    { header: '类型', key: 'kind', width: 22 },
-    { header: '预算数(万元)', key: 'budget', width: 15, numFmt: MONEY },
-    { header: '支出数(万元)', key: 'spending', width: 15, numFmt: MONEY },
-    { header: '执行率', key: 'rate', width: 10, numFmt: PERCENT },
-    { header: '自评得分', key: 'score', width: 10 },
-    { header: '等级', key: 'grade', width: 8 },
-    { header: '错误数', key: 'errors', width: 8 },
-    { header: '警告数', key: 'warnings', width: 8 },
-    { header: '读取状态', key: 'status', width: 10 },
-    { header: '预算数来源', key: 'source', width: 36 },
-  ]);
+  const summary = sheet(wb, 0, [
+    { header: ['文件', 'File'], key: 'file', width: 40 },
+    { header: ['单位', 'Unit'], key: 'unit', width: 24 },
+    { header: ['年度', 'Year'], key: 'year', width: 8 },
+    { header: ['类型', 'Kind'], key: 'kind', width: 22 },
+    { header: ['预算数(万元)', 'Budget (10k yuan)'], key: 'budget', width: 15, numFmt: MONEY },
+    { header: ['支出数(万元)', 'Spending (10k yuan)'], key: 'spending', width: 15, numFmt: MONEY },
+    { header: ['执行率', 'Execution rate'], key: 'rate', width: 10, numFmt: PERCENT },
+    { header: ['自评得分', 'Self-assessed score'], key: 'score', width: 10 },
+    { header: ['等级', 'Grade'], key: 'grade', width: 8 },
+    { header: ['错误数', 'Errors'], key: 'errors', width: 8 },
+    { header: ['警告数', 'Warnings'], key: 'warnings', width: 8 },
+    { header: ['读取状态', 'Read status'], key: 'status', width: 10 },
+    { header: ['预算数来源', 'Budget source'], key: 'source', width: 36 },
+    // last, so the columns before it keep the letters they always had
+    { header: ['核对项数', 'Checks made'], key: 'checked', width: 10 },
+  ], options.lang);
   results.forEach((r, i) => {
     const row = i + 2;
     const figures = budgetFigures(r.report);
@@ -171,25 +182,26 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
       rate: { formula: `IF(OR(N(E${row})=0,F${row}=""),"",F${row}/E${row})`, result: rate },
       score: totalScore(r.report) ?? null,
       grade: text(grade(r.report)),
-      errors: r.findings.filter((f) => f.severity === 'error').length,
-      warnings: r.findings.filter((f) => f.severity === 'warning').length,
+      errors: countsOf(r).errors,
+      warnings: countsOf(r).warnings,
       status: r.status === 'ok' ? (options.lang === 'zh' ? '正常' : 'ok') : (options.lang === 'zh' ? '读取失败' : 'failed'),
-      source: text(figures?.source),
+      checked: r.coverage?.checked ?? null,
+      source: text(figures && sourceText(figures, options.lang)),
     });
-    if (r.status === 'failed') summary.getCell(row, 12).font = { ...FONT, color: { argb: FILL.error.font }, bold: true };
+    if (r.status === 'failed') summary.getCell(row, summary.getColumn('status').number).font = { ...FONT, color: { argb: FILL.error.font }, bold: true };
   });
   finishSheet(summary);
 
-  const issues = sheet(wb, '问题清单', [
-    { header: '文件', key: 'file', width: 36 },
-    { header: '规则', key: 'rule', width: 14 },
-    { header: '级别', key: 'severity', width: 8 },
-    { header: '说明', key: 'message', width: 60 },
-    { header: '位置', key: 'location', width: 22 },
-    { header: '原文', key: 'evidence', width: 50 },
-    { header: '应为', key: 'expected', width: 14 },
-    { header: '实为', key: 'actual', width: 14 },
-  ]);
+  const issues = sheet(wb, 1, [
+    { header: ['文件', 'File'], key: 'file', width: 36 },
+    { header: ['规则', 'Rule'], key: 'rule', width: 14 },
+    { header: ['级别', 'Severity'], key: 'severity', width: 8 },
+    { header: ['说明', 'Message'], key: 'message', width: 60 },
+    { header: ['位置', 'Location'], key: 'location', width: 22 },
+    { header: ['原文', 'Text as written'], key: 'evidence', width: 50 },
+    { header: ['应为', 'Expected'], key: 'expected', width: 14 },
+    { header: ['实为', 'Actual'], key: 'actual', width: 14 },
+  ], options.lang);
   for (const r of results) {
     for (const f of r.findings) {
       const row = issues.addRow(findingRow(r, f, options));
@@ -205,19 +217,19 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
   }
   finishSheet(issues);
 
-  const indicators = sheet(wb, '指标', [
-    { header: '文件', key: 'file', width: 36 },
-    { header: '一级指标', key: 'level1', width: 14 },
-    { header: '二级指标', key: 'level2', width: 16 },
-    { header: '三级指标', key: 'name', width: 30 },
-    { header: '指标性质', key: 'nature', width: 10 },
-    { header: '指标值', key: 'target', width: 14 },
-    { header: '单位', key: 'unit', width: 8 },
-    { header: '权重', key: 'weight', width: 8 },
-    { header: '实际完成值', key: 'actual', width: 14 },
-    { header: '得分', key: 'score', width: 8 },
-    { header: '位置', key: 'location', width: 22 },
-  ]);
+  const indicators = sheet(wb, 2, [
+    { header: ['文件', 'File'], key: 'file', width: 36 },
+    { header: ['一级指标', 'Level 1'], key: 'level1', width: 14 },
+    { header: ['二级指标', 'Level 2'], key: 'level2', width: 16 },
+    { header: ['三级指标', 'Indicator'], key: 'name', width: 30 },
+    { header: ['指标性质', 'Nature'], key: 'nature', width: 10 },
+    { header: ['指标值', 'Target'], key: 'target', width: 14 },
+    { header: ['单位', 'Unit'], key: 'unit', width: 8 },
+    { header: ['权重', 'Weight'], key: 'weight', width: 8 },
+    { header: ['实际完成值', 'Actual value'], key: 'actual', width: 14 },
+    { header: ['得分', 'Score'], key: 'score', width: 8 },
+    { header: ['位置', 'Location'], key: 'location', width: 22 },
+  ], options.lang);
   for (const r of results) {
     for (const ind of r.report?.indicators ?? []) {
       indicators.addRow({
@@ -237,16 +249,16 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
   }
   finishSheet(indicators);
 
-  const scores = sheet(wb, '评分', [
-    { header: '文件', key: 'file', width: 36 },
-    { header: '一级指标', key: 'level1', width: 16 },
-    { header: '二级指标', key: 'level2', width: 16 },
-    { header: '三级指标', key: 'name', width: 30 },
-    { header: '分值', key: 'max', width: 8 },
-    { header: '得分', key: 'score', width: 8 },
-    { header: '扣分项', key: 'deduction', width: 8 },
-    { header: '位置', key: 'location', width: 22 },
-  ]);
+  const scores = sheet(wb, 3, [
+    { header: ['文件', 'File'], key: 'file', width: 36 },
+    { header: ['一级指标', 'Level 1'], key: 'level1', width: 16 },
+    { header: ['二级指标', 'Level 2'], key: 'level2', width: 16 },
+    { header: ['三级指标', 'Indicator'], key: 'name', width: 30 },
+    { header: ['分值', 'Maximum'], key: 'max', width: 8 },
+    { header: ['得分', 'Score'], key: 'score', width: 8 },
+    { header: ['扣分项', 'Deduction'], key: 'deduction', width: 8 },
+    { header: ['位置', 'Location'], key: 'location', width: 22 },
+  ], options.lang);
   for (const r of results) {
     for (const item of r.report?.scoreItems ?? []) {
       scores.addRow({

@@ -1,0 +1,89 @@
+// What a file's check covered: the claims found (prose relations by kind, table rows), and the numbers in none of them.
+import { z } from 'zod';
+import type { Quantity, Report } from './model/schema.js';
+
+/** Relation kinds that state no arithmetic of their own (grade bands define what a grade check applies). */
+const NOT_A_CLAIM = new Set(['grade-bands']);
+
+/** Units that name a date, an ordinal or a category, not an amount: "2023年", "12月", "一类" are not numbers to check. */
+const NOT_AN_AMOUNT = new Set(['年', '月', '日', '号', '时', '类', '级', '期', '届', '批']);
+
+export const Coverage = z.object({
+  relations: z.record(z.string(), z.number().int()).describe('claims read from the text and from table totals, by relation kind'),
+  tables: z.object({
+    budgetRows: z.number().int().describe('budget-table rows stating a rate or a score to check'),
+    scoreItems: z.number().int().describe('score rows stating both a maximum and a score'),
+    indicators: z.number().int().describe('indicator rows stating both a weight and a score'),
+    weights: z.number().int().describe('indicator tables whose weights are totalled (1 per table with two or more weights)'),
+  }),
+  checked: z.number().int().describe('all claims above: what 核对了 N 处 counts'),
+  numbers: z.number().int().describe('amounts in the text (with a unit that is not a date) and numbers in the recognised tables'),
+  unused: z.number().int().describe('those numbers that took part in no claim'),
+}).describe('what was checked in one file');
+export type Coverage = z.infer<typeof Coverage>;
+
+function isQuantity(v: unknown): v is Quantity {
+  const q = v as Partial<Quantity> | null;
+  return typeof q === 'object' && q !== null && typeof q.raw === 'string' && typeof q.value === 'number'
+    && typeof q.decimals === 'number' && typeof q.location === 'object';
+}
+
+/** Every quantity inside a record, however deep: new relation kinds are counted without being listed here. */
+function quantitiesIn(value: unknown, out: Quantity[] = []): Quantity[] {
+  if (isQuantity(value)) { out.push(value); return out; }
+  if (Array.isArray(value)) for (const v of value) quantitiesIn(v, out);
+  else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) if (k !== 'location') quantitiesIn(v, out);
+  }
+  return out;
+}
+
+/** One number's identity: where it stands and how it is written (two copies of one number in a paragraph are one). */
+function keyOf(q: Quantity): string {
+  const l = q.location;
+  return [l.sheet, l.cell, l.page, l.block, l.row, l.col, q.raw.replace(/\s+/g, '')].map((x) => x ?? '').join('|');
+}
+
+const usable = (q: Quantity | undefined): q is Quantity => q !== undefined && Number.isFinite(q.value);
+
+export function countCoverage(report: Report): Coverage {
+  const relations: Record<string, number> = {};
+  const used = new Set<string>();
+  let checked = 0;
+  for (const r of report.relations) {
+    if (NOT_A_CLAIM.has(r.kind)) continue;
+    relations[r.kind] = (relations[r.kind] ?? 0) + 1;
+    checked++;
+    for (const q of quantitiesIn(r)) used.add(keyOf(q));
+  }
+  const claim = (qs: Array<Quantity | undefined>) => { checked++; for (const q of qs) if (q) used.add(keyOf(q)); };
+
+  const tables = { budgetRows: 0, scoreItems: 0, indicators: 0, weights: 0 };
+  for (const row of report.budget) {
+    const rateStated = usable(row.rate) && usable(row.executed) && (usable(row.annual) || usable(row.initial));
+    const scoreStated = usable(row.weight) && usable(row.score) && usable(row.rate);
+    if (rateStated || scoreStated) { tables.budgetRows++; claim([row.initial, row.annual, row.executed, row.rate, row.weight, row.score]); }
+  }
+  for (const item of report.scoreItems) {
+    if (usable(item.max) && usable(item.score)) { tables.scoreItems++; claim([item.max, item.score]); }
+  }
+  for (const ind of report.indicators) {
+    if (usable(ind.weight) && usable(ind.score)) { tables.indicators++; claim([ind.weight, ind.score, ind.target, ind.actual]); }
+  }
+  // Weights are totalled per table; a table is told by its block (stitched tables keep their first block's rows apart,
+  // which can only count a claim more, never invent numbers).
+  const weighted = new Map<string, Quantity[]>();
+  for (const ind of report.indicators) {
+    if (!usable(ind.weight)) continue;
+    const table = `${ind.location.sheet ?? ''}|${ind.location.block ?? ''}`;
+    weighted.set(table, [...(weighted.get(table) ?? []), ind.weight]);
+  }
+  for (const weights of weighted.values()) if (weights.length >= 2) { tables.weights++; claim(weights); }
+
+  const numbers = new Set<string>();
+  for (const q of report.facts) if (q.unit && !NOT_AN_AMOUNT.has(q.unit) && Number.isFinite(q.value)) numbers.add(keyOf(q));
+  for (const q of quantitiesIn([report.indicators, report.scoreItems, report.budget])) numbers.add(keyOf(q));
+  let unused = 0;
+  for (const k of numbers) if (!used.has(k)) unused++;
+  return { relations, tables, checked, numbers: numbers.size, unused };
+}

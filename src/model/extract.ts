@@ -4,14 +4,21 @@ import type { Report } from './schema.js';
 import { extractProse } from './prose.js';
 import { extractTables } from './tables.js';
 import { recogniseForm } from './profiles/index.js';
+import { formMeta } from './form-meta.js';
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
 
 export function extractReport(doc: SourceDocument): Report {
   const prose = extractProse(doc);
   const tables = extractTables(doc);
   const form = recogniseForm(doc);
+  // A form's kind is the form's; its unit and year, when no heading states them, are in its own cells.
+  const meta = form ? { ...prose.meta, ...definedOnly(formMeta(doc)), form: form.id, kind: form.kind } : prose.meta;
   return {
     path: doc.path,
-    meta: form ? { ...prose.meta, form: form.id, kind: prose.meta.kind ?? form.kind } : prose.meta,
+    meta,
     sections: prose.sections,
     facts: prose.facts,
     relations: [...prose.relations, ...tables.relations],

@@ -95,10 +95,24 @@ function rowsLayout(grid: Grid): Array<{ measures: Measure[]; lines: Line[] }> {
       if (!sub) indent = lead;
       lines.push({ label: stripOfWhich(label).label.replace(/^[0-9０-９]+[、.．]\s*/, ''), sub, at: r2, values });
     }
+    markDecompositionParts(lines);
     out.push({ measures, lines });
     r = r2 - 1;
   }
   return out;
+}
+
+/** Rows right after a named whole that are its parts (公务用车购置及运行费, then 购置费, 运行费) are its breakdown. */
+function markDecompositionParts(lines: Line[]): void {
+  for (const [i, total] of lines.entries()) {
+    const d = decompositions.find((x) => x.total.test(squash(total.label)));
+    if (!d) continue;
+    for (const l of lines.slice(i + 1)) {
+      const own = squash(l.label);
+      if (d.total.test(own) || !d.parts.some((re) => re.test(own))) break;
+      l.sub = true;
+    }
+  }
 }
 
 /** The label of a row: its last filled cell left of the amounts, as written (leading spaces kept: they say depth). */

@@ -111,6 +111,11 @@ export function extractBudget(grid: Grid, whole: Region): BudgetPart {
     }
     budget.push(entry);
   }
+  // Amounts carry the money unit the block's heading states (项目资金（万元）), so they convert and compare.
+  const unit = moneyUnit(grid, whole, firstValueCol);
+  if (unit) {
+    for (const row of budget) for (const f of AMOUNT_ROLES) if (row[f] && !row[f]!.unit) row[f] = { ...row[f]!, unit };
+  }
   // The block's points written in its label (预算执行情况（万元）（20分）) are the total row's 分值 when no column gives one.
   const total = budget[totalIndex >= 0 ? totalIndex : 0];
   if (total && !total.weight) {
@@ -118,6 +123,18 @@ export function extractBudget(grid: Grid, whole: Region): BudgetPart {
     if (stated) total.weight = { ...stated, label: `${total.label}·分值` };
   }
   return { budget, relations: budgetSums(budget, totalIndex) };
+}
+
+/** The money unit written in the block's header or label cells: （万元）, (元). */
+function moneyUnit(grid: Grid, region: Region, before: number): string | undefined {
+  const cells: string[] = [];
+  for (const r of region.headerRows) for (let c = 0; c < grid.width; c++) cells.push(textAt(grid, r, c));
+  for (const r of region.rows.slice(0, 1)) for (let c = 0; c < before; c++) cells.push(textAt(grid, r, c));
+  for (const t of cells) {
+    const m = /[（(]\s*(万元|元|千元|亿元)\s*[)）]/.exec(t);
+    if (m) return m[1];
+  }
+  return undefined;
 }
 
 /** A maximum written in the block's label cells (header rows, left of the values): （20分）. */

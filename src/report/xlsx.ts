@@ -64,7 +64,8 @@ export function budgetFigures(report: Report | undefined): BudgetFigures | undef
   if (best) return best;
   for (const row of report.budget) {
     if (row.sub) continue;
-    const budget = toWan(row.annual), spending = toWan(row.executed);
+    // A form without a 全年预算数 column (年初预算数（A） | 全年执行数（B）) divides by its 年初预算数.
+    const budget = toWan(row.annual ?? row.initial), spending = toWan(row.executed);
     if (budget === undefined || spending === undefined) continue;
     if (!best || budget > best.budget) best = { budget, spending, from: 'table', labels: row.label };
   }

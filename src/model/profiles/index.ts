@@ -39,5 +39,5 @@ function titles(doc: SourceDocument): string[] {
 /** The profile a document's title names, or undefined for a document that is no form (a prose report). */
 export function recogniseForm(doc: SourceDocument): FormProfile | undefined {
   const ts = titles(doc);
-  return profiles.find((p) => p.blocks.some((b) => b.kind !== 'amounts') && ts.some((t) => p.title.test(t) && !/报告$/.test(t)));
+  return profiles.find((p) => ts.some((t) => p.title.test(t) && !/报告$/.test(t)));
 }

@@ -2,7 +2,7 @@
 import type { FormProfile } from './types.js';
 
 /** The car item and its two parts, in the spellings tables use. */
-const CAR = /公务?(用)?车(辆)?购置(及|和|与)?运行(维护)?(费|经费)?/;
+const CAR = /公务?(用)?车(辆)?购置(及|和|与)?(运行维护|运行|维护)(费|经费)?/;
 
 export const sangongTable: FormProfile = {
   id: 'sangong',

@@ -1,0 +1,58 @@
+// A form's xlsx, docx and PDF give the same records: indicator rows, budget rows, and the sums and changes of its tables.
+import { describe, it, expect } from 'vitest';
+import { readDocument } from '../src/readers/index.js';
+import { extractReport } from '../src/model/extract.js';
+import type { Quantity, Report } from '../src/model/schema.js';
+
+const raw = (q: Quantity | undefined) => q?.raw ?? '';
+
+/** The records without locations or labels taken from headers: what the form says, not where. */
+function records(report: Report) {
+  return {
+    indicators: report.indicators.map((i) => [i.level1 ?? '', i.level2 ?? '', i.name, i.comparator ?? '', i.targetText ?? '', i.actualText ?? '',
+      raw(i.weight), raw(i.score), i.group ?? ''].join(' | ')),
+    budget: report.budget.map((b) => [b.label, b.sub ? '其中' : '', raw(b.initial), raw(b.annual), raw(b.executed), raw(b.weight), raw(b.rate), raw(b.score)].join(' | ')),
+    tableRelations: report.relations.flatMap((r) => {
+      if (r.location.page === undefined && r.location.block === undefined) return [];
+      if (r.kind === 'sum') return [`sum ${r.total.raw} = ${r.parts.map((p) => p.raw).join(' + ')}`];
+      if (r.kind === 'growth') return [`growth ${r.previous.raw} → ${r.current.raw}: ${r.rate.raw}`];
+      if (r.kind === 'section-max') return [`section ${r.max.raw} = ${r.parts.map((p) => p.raw).join(' + ')}`];
+      return [];
+    }).sort(),
+  };
+}
+
+async function read(path: string) {
+  return extractReport((await readDocument(path)).document);
+}
+
+/** Every form in fixtures/ that exists in more than one format, as its published or built formats. */
+const PAIRS: Array<[string, string[]]> = [
+  ['reports/a-changjiang-yyby-2020', ['xlsx', 'pdf']],
+  ['reports/a-jishan-jbgw-2021', ['xlsx', 'pdf']],
+  ['reports/b-yiyang-zgh-2022', ['xlsx', 'pdf']],
+  ['reports/c-qujiang-sgjf-2016', ['docx', 'pdf']],
+  ['forms/national-form', ['xlsx', 'docx', 'pdf']],
+  ['forms/sangong', ['xlsx', 'docx', 'pdf']],
+];
+
+describe('the same records from every format of a form', () => {
+  it.each(PAIRS)('%s: %j', async (name, formats) => {
+    const [first, ...rest] = await Promise.all(formats.map((f) => read(`fixtures/${name}.${f}`)));
+    const expected = records(first);
+    // A form that yields nothing would pass trivially: each must give records of some kind.
+    expect(expected.indicators.length + expected.budget.length + expected.tableRelations.length).toBeGreaterThan(0);
+    for (const [i, other] of rest.entries()) {
+      expect(records(other), `${name}.${formats[i + 1]} against ${name}.${formats[0]}`).toEqual(expected);
+    }
+  });
+
+  it('reads every indicator and budget row of the corpus forms', async () => {
+    const jishan = await read('fixtures/reports/a-jishan-jbgw-2021.pdf');
+    expect(jishan.indicators).toHaveLength(25);
+    expect(jishan.budget.map((b) => b.label)).toEqual(['年度资金总额', '当年财政拨款', '上年结转资金', '其他资金']);
+    const changjiang = await read('fixtures/reports/a-changjiang-yyby-2020.pdf');
+    // The PDF wraps 满意度 over the row's bottom rule; the wrapped line stays in its cell.
+    expect(changjiang.indicators.map((i) => i.name)).toContain('服务对象满意度：退捕渔民抽样调查满意度');
+  });
+});

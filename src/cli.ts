@@ -165,10 +165,9 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promis
 
   // Streaming formats keep nothing per file, so a run's memory does not grow with the number of files.
   const results: FileResult[] = [];
+  // Every finding counts, listed or not (-q): the closing line, the workbook, --max-warnings and the exit code.
   const totals = emptySummary();
-  let errors = 0, warnings = 0;
   const emit = async (result: FileResult) => {
-    for (const f of result.findings) { if (f.severity === 'error') errors++; else if (f.severity === 'warning') warnings++; }
     const shown = opts.quiet ? errorsOnly(result) : result;
     tally(totals, shown);
     // results carry their records only when the formatter reads them (keepReports below)
@@ -187,9 +186,9 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promis
     await sink.abort();
     throw e;
   }
-  if (errors > 0) return EXIT.findings;
-  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
-    io.stderr(`jixiao: 警告 ${warnings} 个，超过 --max-warnings ${opts.maxWarnings} 的上限。\n`);
+  if (totals.errors > 0) return EXIT.findings;
+  if (opts.maxWarnings !== undefined && totals.warnings > opts.maxWarnings) {
+    io.stderr(`jixiao: 警告 ${totals.warnings} 个，超过 --max-warnings ${opts.maxWarnings} 的上限。\n`);
     return EXIT.findings;
   }
   return EXIT.clean;

@@ -89,7 +89,10 @@ async function resolveInputs(paths: string[], io: CliIO): Promise<PathArg[]> {
 }
 
 /** What the run says on stderr about a file it left out of a checked folder. */
-function skipNote(s: Skipped): string {
+function skipNote(s: Skipped, lang: 'zh' | 'en'): string {
+  if (lang === 'en') {
+    return `jixiao: skipped ${s.path}: ${s.why === 'output' ? "it is this run's own output (-o), about to be overwritten" : 'it is a summary workbook jixiao wrote'}, not a report.\n`;
+  }
   return s.why === 'output'
     ? `jixiao: 跳过 ${s.path}：它是本次的输出文件（-o），将被覆盖，不作为报告检查。\n`
     : `jixiao: 跳过 ${s.path}：它是 jixiao 生成的汇总工作簿，不作为报告检查。\n`;
@@ -109,7 +112,11 @@ function checkOutputName(format: string, output: string | undefined): void {
 }
 
 /** -o: once the file is in place, one line on stderr says so and what it holds. */
-function writtenNote(output: string, s: Summary): string {
+function writtenNote(output: string, s: Summary, lang: 'zh' | 'en'): string {
+  if (lang === 'en') {
+    const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+    return `jixiao: wrote ${output}: ${n(s.files, 'file')}, ${n(s.errors, 'error')}, ${n(s.warnings, 'warning')}${s.failed ? `, ${s.failed} unreadable` : ''}.\n`;
+  }
   return `jixiao: 已写入 ${output}：${s.files} 个文件，${s.errors} 个错误，${s.warnings} 个警告${s.failed ? `，${s.failed} 个文件无法读取` : ''}。\n`;
 }
 
@@ -143,7 +150,7 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promis
   const args = await resolveInputs(paths, io);
   const { inputs, missing, skipped } = await expandPaths(args, opts.output);
   if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
-  for (const s of skipped) io.stderr(skipNote(s));
+  for (const s of skipped) io.stderr(skipNote(s, opts.lang));
   // Paths named on the command line that hold no report are a mistake; an empty list on stdin (`find` found
   // nothing new this week) is an empty result, as ESLint and markdownlint-cli2 treat an empty file list.
   if (inputs.length === 0 && !paths.includes('-')) {
@@ -165,10 +172,9 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promis
 
   // Streaming formats keep nothing per file, so a run's memory does not grow with the number of files.
   const results: FileResult[] = [];
+  // Every finding counts, listed or not (-q): the closing line, the workbook, --max-warnings and the exit code.
   const totals = emptySummary();
-  let errors = 0, warnings = 0;
   const emit = async (result: FileResult) => {
-    for (const f of result.findings) { if (f.severity === 'error') errors++; else if (f.severity === 'warning') warnings++; }
     const shown = opts.quiet ? errorsOnly(result) : result;
     tally(totals, shown);
     // results carry their records only when the formatter reads them (keepReports below)
@@ -181,15 +187,15 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promis
     bar?.stop();
     await sink.write(await formatter.end(results, formatOptions, totals));
     await sink.commit();
-    if (opts.output) io.stderr(writtenNote(opts.output, totals));
+    if (opts.output) io.stderr(writtenNote(opts.output, totals, opts.lang));
   } catch (e) {
     bar?.stop();
     await sink.abort();
     throw e;
   }
-  if (errors > 0) return EXIT.findings;
-  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
-    io.stderr(`jixiao: 警告 ${warnings} 个，超过 --max-warnings ${opts.maxWarnings} 的上限。\n`);
+  if (totals.errors > 0) return EXIT.findings;
+  if (opts.maxWarnings !== undefined && totals.warnings > opts.maxWarnings) {
+    io.stderr(`jixiao: 警告 ${totals.warnings} 个，超过 --max-warnings ${opts.maxWarnings} 的上限。\n`);
     return EXIT.findings;
   }
   return EXIT.clean;

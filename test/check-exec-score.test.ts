@@ -23,12 +23,12 @@ ruleTester('exec-score', {
     {
       name: 'a wrong rate',
       report: row({ annual: '9883.28', executed: '8724.90', rate: '88.82%' }),
-      errors: [{ messageId: 'mismatch', severity: 'error', location: { block: 3, row: 2, col: 3 }, expected: '88.28%', actual: '88.82%', data: { formula: '8724.90 ÷ 9883.28', what: '执行率' } }],
+      errors: [{ messageId: 'mismatch', severity: 'error', location: { block: 3, row: 2, col: 3 }, expected: '88.28%', actual: '88.82%', data: { formula: '8724.90 ÷ 9883.28', what: { zh: '执行率', en: 'execution rate' } } }],
     },
     {
       name: 'a wrong score for the stated rate',
       report: row({ weight: '10', rate: '88.28%', score: '9.83' }),
-      errors: [{ messageId: 'mismatch', location: { col: 3 }, expected: '8.83', actual: '9.83', data: { what: '得分' } }],
+      errors: [{ messageId: 'mismatch', location: { col: 3 }, expected: '8.83', actual: '9.83', data: { what: { zh: '得分', en: 'score' } } }],
     },
     {
       name: 'a score above 分值 for an over-executed budget',

@@ -37,11 +37,11 @@ beforeAll(() => {
   clone = join(work, 'jixiao');
   // The committed tree: what a user who clones gets, without this checkout's node_modules, dist or stray files.
   ok(sh('git', ['clone', '--quiet', ROOT, clone], work), 'git clone');
-});
+}, 300_000);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 300_000);
 
 describe.skipIf(NESTED || !IS_GIT)('a fresh clone, as the README says', () => {
   it('npm ci builds it; npx jixiao check fixtures/ exits 1 on the encrypted sample and says why; npm test passes', () => {

@@ -151,7 +151,7 @@ const textCases: TextCase[] = [
   { file: '004-baocheng-2024.docx', from: '预算管理（25分）', to: '预算管理（26分）', rule: 'score-total', messageId: 'sectionMax', where: { paragraph: 34 }, expected: '25分' },
   { file: '004-baocheng-2024.docx', from: '93.8', to: '94.8', nth: 2, rule: 'cross-ref', where: { paragraph: 23 }, expected: '94.8', changedAs: 'expected' },
   { file: '002-songying-2023.docx', from: '总得分100分', to: '总得分80分', rule: 'grade', where: { paragraph: 35 }, expected: '良好' },
-  { file: '004-baocheng-2024.docx', from: '>1.25<', to: '>2.25<', nth: 7, rule: 'weight-total', where: { row: 19, col: 4 }, expected: '90 或 100', actual: '91.00' },
+  { file: '004-baocheng-2024.docx', from: '>1.25<', to: '>2.25<', nth: 7, rule: 'weight-total', where: { row: 19, col: 4 }, expected: '90 / 100', actual: '91.00' },
   // pdf
   { file: '003-dept-2023.pdf', from: '实际支出2183.25', to: '实际支出2103.25', rule: 'rate', where: { paragraph: 14, page: 2 }, expected: '96%' },
   { file: '003-dept-2023.pdf', from: '事业编制36人', to: '事业编制38人', rule: 'sum', messageId: 'exceeds', where: { paragraph: 12, page: 2 }, expected: '67人' },
@@ -163,7 +163,7 @@ const textCases: TextCase[] = [
   { file: '004-baocheng-2024.pdf', from: '预算管理（25分）', to: '预算管理（28分）', rule: 'score-total', messageId: 'sectionMax', where: { paragraph: 34, page: 3 }, expected: '25分' },
   { file: '004-baocheng-2024.pdf', from: '评价得分93.8', to: '评价得分94.8', rule: 'cross-ref', where: { paragraph: 23, page: 2 }, expected: '94.8', changedAs: 'expected' },
   { file: '002-songying-2023.pdf', from: '总得分100分', to: '总得分70分', rule: 'grade', where: { paragraph: 36, page: 3 }, expected: '一般' },
-  { file: '004-baocheng-2024.pdf', from: '1.25', to: '1.75', nth: 5, rule: 'weight-total', where: { page: 11, row: 7, col: 3 }, expected: '90 或 100', actual: '90.50' },
+  { file: '004-baocheng-2024.pdf', from: '1.25', to: '1.75', nth: 5, rule: 'weight-total', where: { page: 11, row: 7, col: 3 }, expected: '90 / 100', actual: '90.50' },
 ];
 
 describe('docx and pdf: a stated number changed', () => {
@@ -218,7 +218,7 @@ describe('xlsx: one cell changed (seeded)', () => {
     const cell = pick(r, indicatorWeights);
     const value = 1.25 + pick(r, [1, 2, 0.5]);
     const hit = expectHit(await findingsOf(await mutateXlsx('004-baocheng-2024.xlsx', 'Sheet1', cell, value)),
-      { rule: 'weight-total', where: { sheet: 'Sheet1', cell: 'E20' }, expected: '90 或 100' }, String(value));
+      { rule: 'weight-total', where: { sheet: 'Sheet1', cell: 'E20' }, expected: '90 / 100' }, String(value));
     expect(Number(hit.actual)).toBeCloseTo(90 + value - 1.25, 6);
   });
 

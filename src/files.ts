@@ -5,8 +5,8 @@ import { join, extname, resolve } from 'node:path';
 /** Extensions picked up when walking a folder; files named explicitly are always read. */
 export const REPORT_EXTENSIONS = new Set(['.docx', '.pdf', '.xlsx', '.doc', '.xls', '.wps', '.et']);
 
-/** Why a folder or link could not be followed: the system's error code and what it means, in Chinese. */
-export interface Unreadable { code: string; zh: string }
+/** Why a folder or link could not be followed: the system's error code (and, for a loop, the folder it leads back to). */
+export interface Unreadable { code: string; target?: string }
 
 /** One input in walking order. */
 export interface Input {
@@ -23,14 +23,8 @@ export interface Expanded {
   skipped: string[];
 }
 
-const MEANING: Record<string, string> = {
-  ENOENT: '链接指向的文件或文件夹不存在', ELOOP: '符号链接循环', EACCES: '没有读取权限', EPERM: '没有读取权限',
-  ENOTDIR: '路径中的某一级不是文件夹', ENAMETOOLONG: '路径过长',
-};
-
 function reason(e: unknown): Unreadable {
-  const code = (e as NodeJS.ErrnoException).code ?? String(e);
-  return { code, zh: MEANING[code] ?? code };
+  return { code: (e as NodeJS.ErrnoException).code ?? String(e) };
 }
 
 const looksLikeReport = (name: string) => REPORT_EXTENSIONS.has(extname(name).toLowerCase());
@@ -47,7 +41,7 @@ export async function expandPaths(paths: string[], ownOutput?: string): Promise<
   async function walk(dir: string): Promise<void> {
     let real: string;
     try { real = await realpath(dir); } catch (e) { out.inputs.push({ path: dir, unreadable: reason(e) }); return; }
-    if (walking.has(real)) { out.inputs.push({ path: dir, unreadable: { code: 'ELOOP', zh: `符号链接循环，指回上级文件夹 ${real}` } }); return; }
+    if (walking.has(real)) { out.inputs.push({ path: dir, unreadable: { code: 'ELOOP', target: real } }); return; }
     if (walked.has(real)) return;
     walked.add(real);
     walking.add(real);

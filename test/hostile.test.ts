@@ -211,7 +211,7 @@ function defineFiles(): void {
   });
 
   // Broken and odd files.
-  files.set('legacy.docx', { bytes: legacyDocBytes, expected: error('unsupported', /旧版 Office.*另存为.*\.docx/, 'legacy-format') });
+  files.set('legacy.docx', { bytes: legacyDocBytes, expected: error('legacy-corrupt', /旧版 Word 文件.*损坏.*另存为 \.docx/) });
   files.set('empty.docx', { bytes: () => new Uint8Array(0), expected: error('empty', /为空.*0 字节/) });
   // A real report under a name with spaces and Chinese, in a folder named the same way: read as any other.
   files.set('子目录 二/绩效 自评表 2024（宝城镇）.xlsx', { bytes: () => xlsx, expected: { findings: [] } });

@@ -9,7 +9,7 @@ import type { InflateBudget } from './zip.js';
 /** A workbook that takes longer than this to open is treated as a failure rather than left to hang the batch. */
 const LOAD_TIMEOUT_MS = 60_000;
 /** Grid cells per sheet kept; beyond it rows are dropped with a warning (a stray cell at XFD1048576 must not eat memory). */
-const MAX_GRID_CELLS = 1_000_000;
+export const MAX_GRID_CELLS = 1_000_000;
 /** Parts of a worksheet that carry no text; skipping them makes loading faster and avoids their parsing quirks. */
 const IGNORED_NODES = [
   'dataValidations', 'conditionalFormatting', 'extLst', 'pageSetup', 'headerFooter', 'printOptions',

@@ -114,7 +114,7 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promis
   if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
   for (const p of skipped) io.stderr(`jixiao: 跳过 ${p}：它是本次的输出文件（-o），将被覆盖，不作为报告检查。\n`);
   if (inputs.length === 0) {
-    throw new UsageError('没有找到可检查的文件（.docx .pdf .xlsx .doc .xls .wps .et）。请确认路径。');
+    throw new UsageError('没有找到可检查的文件（.docx .pdf .xlsx .doc .xls .wps .et .ofd）。请确认路径。');
   }
   const color = !opts.output && !process.env.NO_COLOR
     && (Boolean(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') || Boolean(io.stdoutIsTTY));

@@ -3,7 +3,7 @@ import { readdir, stat, realpath } from 'node:fs/promises';
 import { join, extname, resolve } from 'node:path';
 
 /** Extensions picked up when walking a folder; files named explicitly are always read. */
-export const REPORT_EXTENSIONS = new Set(['.docx', '.pdf', '.xlsx', '.doc', '.xls', '.wps', '.et']);
+export const REPORT_EXTENSIONS = new Set(['.docx', '.pdf', '.xlsx', '.doc', '.xls', '.wps', '.et', '.ofd']);
 
 /** Why a folder or link could not be followed: the system's error code (and, for a loop, the folder it leads back to). */
 export interface Unreadable { code: string; target?: string }

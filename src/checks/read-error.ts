@@ -100,6 +100,9 @@ export default defineCheck({
       zh: 'OFD 文件结构不完整（{detail}），无法读取。请重新获取原文件，或用 OFD 阅读器打开后另存。',
       en: 'The OFD package is incomplete ({detail}); it cannot be read.',
     },
+    'ofd-no-root': { zh: 'OFD.xml 中没有 DocRoot', en: 'OFD.xml names no DocRoot' },
+    'ofd-missing-part': { zh: '缺少部件 {part}', en: 'the part {part} is missing' },
+    'ofd-no-pages': { zh: 'Document.xml 中没有页面', en: 'Document.xml lists no pages' },
     // legacy binaries read without LibreOffice
     'legacy-corrupt': {
       zh: '旧版 {kind} 文件（.{format}）内部结构损坏，无法读取（{cause}）。请用 Word/WPS/Excel 打开后另存为 .{target} 再检查。',

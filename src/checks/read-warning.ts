@@ -18,6 +18,10 @@ export default defineCheck({
       zh: '工作簿中的工作表 {sheets} 未能读取（文件内部结构不标准），其中的数字未被检查。请用 Excel/WPS 打开该文件另存为 .xlsx 后再检查。',
       en: 'Worksheet(s) {sheets} could not be read (non-standard package layout). Re-save the file in Excel/WPS.',
     },
+    'ofd-pages-truncated': {
+      zh: '该 OFD 共 {pages} 页，超过 {max} 页的上限，只读取了前 {max} 页，其余页面未参与检查。',
+      en: 'This OFD has {pages} pages, over the {max}-page limit; only the first {max} were read and checked.',
+    },
     'ofd-page-unread': {
       zh: 'OFD 第 {page} 页无法读取（{cause}），其中的内容未被检查。',
       en: 'OFD page {page} could not be read ({cause}); its content was not checked.',

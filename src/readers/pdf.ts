@@ -90,7 +90,7 @@ const ANNOTATIONS_OFF = 0;
 const IMAGE_OP_NAMES = ['paintImageXObject', 'paintInlineImageXObject', 'paintImageMaskXObject', 'paintImageXObjectRepeat',
   'paintImageMaskXObjectRepeat', 'paintImageMaskXObjectGroup', 'paintInlineImageXObjectGroup'];
 
-interface PageContent {
+export interface PageContent {
   page: number;
   width: number;
   lines: PdfLine[];
@@ -166,7 +166,7 @@ function layoutHints(pages: PageContent[]): Map<PageContent, LayoutHints> {
 }
 
 /** Lines and tables in reading order; paragraphs may continue across a page break but never across a table. */
-function assemble(pages: PageContent[]): Block[] {
+export function assemble(pages: PageContent[]): Block[] {
   const hints = layoutHints(pages);
   const blocks: Block[] = [];
   let open: { text: string; page: number; last: PdfLine } | undefined;

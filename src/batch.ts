@@ -6,7 +6,6 @@ import { Piscina } from 'piscina';
 import type { Config } from './config.js';
 import type { FileResult } from './pipeline.js';
 import type { Input, Unreadable } from './files.js';
-import type { ReadOptions } from './readers/contract.js';
 
 export interface BatchOptions {
   /** Worker threads; 0 checks in this thread (no timeout enforcement). */
@@ -18,8 +17,6 @@ export interface BatchOptions {
   /** Return each file's extracted records with its findings (default); off when no formatter reads them, which
    * spares cloning them out of the worker and keeping them. */
   keepReports?: boolean;
-  /** How files are read (OCR); the conversion time limit is derived from timeoutMs. */
-  read?: Omit<ReadOptions, 'timeoutMs' | 'onOcrProgress'>;
 }
 
 /** The compiled worker; under vitest (running src/*.ts) fall back to dist/, which `npm test` builds first. */
@@ -69,7 +66,7 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
     const { checkFile } = await import('./pipeline.js');
     for (const { path, unreadable } of items) {
       if (unreadable !== undefined) { yield await unreadableResult(path, unreadable); continue; }
-      try { yield await checkFile(path, config, keepReport, { ...options.read, timeoutMs }); } catch (err) { yield await describeFailure(path, err, timeoutMs); }
+      try { yield await checkFile(path, config, keepReport, { timeoutMs }); } catch (err) { yield await describeFailure(path, err, timeoutMs); }
     }
     return;
   }
@@ -95,7 +92,7 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
       const { path: p, unreadable } = items[i];
       if (unreadable !== undefined) { results.set(i, unreadableResult(p, unreadable)); continue; }
       running++;
-      results.set(i, pool.run({ path: p, config, keepReport, read: { ...options.read, timeoutMs } }, { signal: AbortSignal.timeout(timeoutMs) })
+      results.set(i, pool.run({ path: p, config, keepReport, read: { timeoutMs } }, { signal: AbortSignal.timeout(timeoutMs) })
         .catch((err: unknown) => describeFailure(p, err, timeoutMs))
         .finally(() => { running--; fill(); nudge(); }) as Promise<FileResult>);
     }

@@ -67,8 +67,6 @@ interface OutputOptions {
   jobs: number;
   /** seconds */
   timeout: number;
-  /** recognise image-only PDF pages with OCR */
-  ocr?: boolean;
 }
 
 function nonNegativeInteger(value: string): number {
@@ -144,7 +142,7 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promis
     bar?.increment(1, { file: result.path });
   };
   try {
-    for await (const result of checkFiles(inputs, config, { jobs: opts.jobs, timeoutMs: opts.timeout * 1000, keepReports: Boolean(formatter.needsReport), read: { ocr: Boolean(opts.ocr) } })) await emit(result);
+    for await (const result of checkFiles(inputs, config, { jobs: opts.jobs, timeoutMs: opts.timeout * 1000, keepReports: Boolean(formatter.needsReport) })) await emit(result);
     bar?.stop();
     await sink.write(await formatter.end(results, formatOptions, shownSummary));
     await sink.commit();
@@ -169,8 +167,7 @@ function withRunOptions(command: Command, quietHelp: string): Command {
     .option('-q, --quiet', quietHelp)
     .option('--max-warnings <n>', '警告数超过 n 时以退出码 1 结束', nonNegativeInteger)
     .option('-j, --jobs <n>', '并行处理的文件数（默认为 CPU 核数）', positiveInteger, defaultJobs())
-    .option('--timeout <seconds>', '单个文件的处理时限（秒），超时的文件报告 timeout 并继续', positiveSeconds, 60)
-    .option('--ocr', '对只有图片的 PDF 页面做文字识别（OCR，离线）；识别出的数字不确定，据此的问题最多为警告');
+    .option('--timeout <seconds>', '单个文件的处理时限（秒），超时的文件报告 timeout 并继续', positiveSeconds, 60);
 }
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

@@ -26,10 +26,6 @@ export default defineCheck({
       zh: 'OFD 第 {page} 页无法读取（{cause}），其中的内容未被检查。',
       en: 'OFD page {page} could not be read ({cause}); its content was not checked.',
     },
-    'ocr-page': {
-      zh: '第 {page} 页为扫描页，文字由 OCR 识别（平均置信度 {confidence}%），其中的数字可能有误，据此得出的问题仅作提示。',
-      en: 'Page {page} is a scan read by OCR (mean confidence {confidence}%); its numbers may be misread, so findings resting on them are warnings at most.',
-    },
   },
   *run() {},
 });

@@ -39,10 +39,6 @@ export interface ReaderOutput {
 export interface ReadOptions {
   /** the time the whole file may take, in ms; conversions stop before it */
   timeoutMs?: number;
-  /** recognise image-only PDF pages with OCR */
-  ocr?: boolean;
-  /** called as OCR pages are done (done, total) */
-  onOcrProgress?: (done: number, total: number) => void;
 }
 
 /** A reader failure that becomes one finding for the file, not a crash. */

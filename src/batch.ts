@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Config } from './config.js';
 import type { FileResult } from './pipeline.js';
-import type { Finding } from './findings.js';
 import type { Input, Unreadable } from './files.js';
 
 export interface BatchOptions {
@@ -27,32 +26,29 @@ function workerFile(): string {
   return fileURLToPath(new URL('../dist/src/worker.js', import.meta.url));
 }
 
-function failedResult(path: string, rule: 'timeout' | 'read-error', zh: string, en: string): FileResult {
-  const finding: Finding = { rule, severity: 'error', message: zh, messageId: rule, location: { file: path }, data: { en } };
-  return { path, format: 'unknown', status: 'failed', findings: [finding] };
+/** A file that ended without a result of its own; its finding is rendered from the rule's catalog like any other. */
+async function failedResult(path: string, rule: 'timeout' | 'read-error', messageId: string, data: Record<string, unknown> = {}): Promise<FileResult> {
+  // loaded only when a file fails, so the main thread of a worker run does not load the checks
+  const { findingOf } = await import('./checks/index.js');
+  return { path, format: 'unknown', status: 'failed', findings: [findingOf({ rule, messageId, data, location: { file: path } })] };
 }
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'reason-missing', ELOOP: 'reason-loop', EACCES: 'reason-denied', EPERM: 'reason-denied', ENOTDIR: 'reason-not-dir', ENAMETOOLONG: 'reason-too-long',
+};
 
 /** A folder or link met while walking the inputs that could not be followed: reported in its place. */
-function unreadableResult(path: string, why: Unreadable): FileResult {
-  if (why.code === 'ENOENT') {
-    return failedResult(path, 'read-error', `无法访问：${why.zh}（${why.code}）。请检查路径是否写对、文件是否已被移走。`,
-      `Cannot access this path (${why.code}): it does not exist; check its spelling or whether the file was moved.`);
-  }
-  return failedResult(path, 'read-error', `无法访问：${why.zh}（${why.code}）。请检查该路径的权限或链接是否有效。`,
-    `Cannot access this path (${why.code}); check its permissions or link target.`);
+function unreadableResult(path: string, why: Unreadable): Promise<FileResult> {
+  if (why.missing) return failedResult(path, 'read-error', 'missing', { code: why.code });
+  const reason = { messageId: REASONS[why.code] ?? 'reason-other', data: { target: why.target } };
+  return failedResult(path, 'read-error', 'inaccessible', { code: why.code, reason });
 }
 
-function describeFailure(path: string, err: unknown, timeoutMs: number): FileResult {
+function describeFailure(path: string, err: unknown, timeoutMs: number): Promise<FileResult> {
   const e = err as { name?: string; code?: string; message?: string };
-  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') {
-    return failedResult(path, 'timeout', `处理超时（超过 ${timeoutMs / 1000} 秒），已中止该文件。文件可能过大或结构异常；可用 --timeout 放宽时限后重试。`,
-      `Timed out after ${timeoutMs / 1000} s; processing of this file was stopped.`);
-  }
-  if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return failedResult(path, 'read-error', '处理该文件所需内存超出上限，已中止。文件可能过大或为恶意构造（如压缩炸弹）。',
-      'Processing this file exceeded the memory limit and was stopped.');
-  }
-  return failedResult(path, 'read-error', `处理该文件时内部出错：${e?.message ?? String(err)}`, `Internal error: ${e?.message ?? String(err)}`);
+  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return failedResult(path, 'timeout', 'timeout', { seconds: timeoutMs / 1000 });
+  if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY') return failedResult(path, 'read-error', 'out-of-memory');
+  return failedResult(path, 'read-error', 'internal', { cause: e?.message ?? String(err) });
 }
 
 export function defaultJobs(): number {
@@ -70,8 +66,8 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
     // In this thread: the pipeline (every reader and check) is loaded only here; with workers, only they load it.
     const { checkFile } = await import('./pipeline.js');
     for (const { path, unreadable } of items) {
-      if (unreadable !== undefined) { yield unreadableResult(path, unreadable); continue; }
-      try { yield await checkFile(path, config, keepReport); } catch (err) { yield describeFailure(path, err, timeoutMs); }
+      if (unreadable !== undefined) { yield await unreadableResult(path, unreadable); continue; }
+      try { yield await checkFile(path, config, keepReport, { timeoutMs }); } catch (err) { yield await describeFailure(path, err, timeoutMs); }
     }
     return;
   }
@@ -95,9 +91,9 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
     while (next < items.length && running < jobs && next < emitted + window) {
       const i = next++;
       const { path: p, unreadable } = items[i];
-      if (unreadable !== undefined) { results.set(i, Promise.resolve(unreadableResult(p, unreadable))); continue; }
+      if (unreadable !== undefined) { results.set(i, unreadableResult(p, unreadable)); continue; }
       running++;
-      results.set(i, pool.run({ path: p, config, keepReport }, { signal: AbortSignal.timeout(timeoutMs) })
+      results.set(i, pool.run({ path: p, config, keepReport, read: { timeoutMs } }, { signal: AbortSignal.timeout(timeoutMs) })
         .catch((err: unknown) => describeFailure(p, err, timeoutMs))
         .finally(() => { running--; fill(); nudge(); }) as Promise<FileResult>);
     }

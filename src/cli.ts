@@ -154,7 +154,7 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promis
   // Paths named on the command line that hold no report are a mistake; an empty list on stdin (`find` found
   // nothing new this week) is an empty result, as ESLint and markdownlint-cli2 treat an empty file list.
   if (inputs.length === 0 && !paths.includes('-')) {
-    throw new UsageError('没有找到可检查的文件（.docx .pdf .xlsx .doc .xls .wps .et）。请确认路径。');
+    throw new UsageError('没有找到可检查的文件（.docx .pdf .xlsx .doc .xls .wps .et .ofd）。请确认路径。');
   }
   const color = !opts.output && !process.env.NO_COLOR
     && (Boolean(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') || Boolean(io.stdoutIsTTY));
@@ -285,7 +285,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .option('--json', '以 JSON 输出')
     .action((opts: { json?: boolean }) => {
       if (opts.json) { io.stdout(json(checks)); return; }
-      for (const c of checks) io.stdout(`${c.id.padEnd(16)} ${c.severity.padEnd(8)} ${c.description.zh}\n`);
+      for (const c of checks) {
+        io.stdout(`${c.id.padEnd(16)} ${c.severity.padEnd(8)} ${c.description.zh}\n`);
+        for (const [id, text] of Object.entries(c.messages)) io.stdout(`  ${id}: ${text.zh}\n`);
+      }
     });
 
   program.command('schema')

@@ -1,7 +1,7 @@
 // The document model every reader produces: paragraphs and tables, each carrying its location.
 import { z } from 'zod';
 
-export const Format = z.enum(['docx', 'pdf', 'xlsx', 'doc', 'xls', 'unknown']);
+export const Format = z.enum(['docx', 'pdf', 'xlsx', 'doc', 'xls', 'ofd', 'unknown']);
 export type Format = z.infer<typeof Format>;
 
 export const Cell = z.object({

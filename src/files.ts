@@ -4,10 +4,10 @@ import { join, extname, resolve } from 'node:path';
 import { isJixiaoWorkbook } from './own-workbook.js';
 
 /** Extensions picked up when walking a folder; files named explicitly are always read. */
-export const REPORT_EXTENSIONS = new Set(['.docx', '.pdf', '.xlsx', '.doc', '.xls', '.wps', '.et']);
+export const REPORT_EXTENSIONS = new Set(['.docx', '.pdf', '.xlsx', '.doc', '.xls', '.wps', '.et', '.ofd']);
 
-/** Why a folder or link could not be followed: the system's error code and what it means, in Chinese. */
-export interface Unreadable { code: string; zh: string }
+/** Why a folder or link could not be followed: the system's error code (and, for a loop, the folder it leads back to). */
+export interface Unreadable { code: string; target?: string; /** a listed path that does not exist (not a broken link) */ missing?: boolean }
 
 /** One input in walking order. */
 export interface Input {
@@ -30,14 +30,8 @@ export interface Expanded {
 /** A path to expand; `listed` when it came from a list (standard input), where a missing one is that entry's finding. */
 export interface PathArg { path: string; listed?: boolean }
 
-const MEANING: Record<string, string> = {
-  ENOENT: '链接指向的文件或文件夹不存在', ELOOP: '符号链接循环', EACCES: '没有读取权限', EPERM: '没有读取权限',
-  ENOTDIR: '路径中的某一级不是文件夹', ENAMETOOLONG: '路径过长',
-};
-
 function reason(e: unknown): Unreadable {
-  const code = (e as NodeJS.ErrnoException).code ?? String(e);
-  return { code, zh: MEANING[code] ?? code };
+  return { code: (e as NodeJS.ErrnoException).code ?? String(e) };
 }
 
 const looksLikeReport = (name: string) => REPORT_EXTENSIONS.has(extname(name).toLowerCase());
@@ -66,7 +60,7 @@ export async function expandPaths(paths: Array<string | PathArg>, ownOutput?: st
   async function walk(dir: string): Promise<void> {
     let real: string;
     try { real = await realpath(dir); } catch (e) { out.inputs.push({ path: dir, unreadable: reason(e) }); return; }
-    if (walking.has(real)) { out.inputs.push({ path: dir, unreadable: { code: 'ELOOP', zh: `符号链接循环，指回上级文件夹 ${real}` } }); return; }
+    if (walking.has(real)) { out.inputs.push({ path: dir, unreadable: { code: 'ELOOP', target: real } }); return; }
     if (walked.has(real)) return;
     walked.add(real);
     walking.add(real);
@@ -105,7 +99,7 @@ export async function expandPaths(paths: Array<string | PathArg>, ownOutput?: st
       if (!listed) out.missing.push(p);
       else if (!seen.has(resolve(p))) {
         seen.add(resolve(p));
-        out.inputs.push({ path: p, unreadable: code === 'ENOENT' ? { code: 'ENOENT', zh: '文件或文件夹不存在' } : reason(e) });
+        out.inputs.push({ path: p, unreadable: code === 'ENOENT' ? { code: 'ENOENT', missing: true } : reason(e) });
       }
       continue;
     }

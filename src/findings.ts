@@ -31,20 +31,6 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
-/** A reader failure that should become one finding for the file, not a crash. */
-export class ReadFailure extends Error {
-  constructor(
-    readonly rule: 'read-error' | 'legacy-format' | 'no-text' | 'timeout',
-    message: string,
-    readonly messageEn: string = message,
-    /** which failure of the rule this is (zip-bomb, xml-dtd …); the rule id itself when there is nothing finer to say */
-    readonly messageId: string = rule,
-  ) {
-    super(message);
-    this.name = 'ReadFailure';
-  }
-}
-
 /**
  * What a library's error says, fit for a message to a person: the XML parser's decorations
  * ("[xmldom error]", "element parse error: Error:", "@#[line:undefined,col:undefined]") and line breaks

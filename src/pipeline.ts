@@ -4,6 +4,7 @@ import type { Finding } from './findings.js';
 import type { Report } from './model/schema.js';
 import type { Config } from './config.js';
 import { readDocument } from './readers/index.js';
+import type { ReadOptions } from './readers/contract.js';
 import { extractReport } from './model/extract.js';
 import { runChecks, applyRuleSettings } from './checks/index.js';
 import type { SourceDocument } from './document.js';
@@ -50,8 +51,8 @@ function byPosition(findings: Finding[]): Finding[] {
 }
 
 /** `keepReport`: include the extracted records in the result; only outputs that show them (the workbook) need them. */
-export async function checkFile(path: string, config: Config, keepReport = true): Promise<FileResult> {
-  const { document, findings: readFindings } = await readDocument(path);
+export async function checkFile(path: string, config: Config, keepReport = true, read: ReadOptions = {}): Promise<FileResult> {
+  const { document, findings: readFindings } = await readDocument(path, read);
   const failed = readFindings.some((f) => f.severity === 'error' && (f.rule === 'read-error' || f.rule === 'legacy-format'));
   if (failed) return { path, format: document.format, status: 'failed', findings: applyRuleSettings(readFindings, config) };
   const report = extractReport(document);

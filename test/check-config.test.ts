@@ -77,7 +77,8 @@ describe('config', () => {
     expect(applyRuleSettings([noText], Config.parse({ rules: { 'no-text': 'error' } }))[0].severity).toBe('error');
     expect(applyRuleSettings([noText], Config.parse({ rules: { 'no-text': 'off' } }))).toEqual([]);
     expect(applyRuleSettings([noText], Config.parse({}))).toEqual([noText]);
-    expect(applyRuleSettings([{ ...noText, data: { en: 'no text' } }], Config.parse({ lang: 'en' }))[0].message).toBe('no text');
+    expect(applyRuleSettings([{ ...noText, messageId: 'scanned-page', data: { page: 3 } }], Config.parse({ lang: 'en' }))[0].message)
+      .toMatch(/^Page 3 holds only images/);
   });
   it('a check that throws becomes a finding and the other checks still run', () => {
     const broken = defineCheck({

@@ -3,7 +3,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Block, Cell, ParagraphBlock, TableBlock } from '../src/document.js';
-import { ReadFailure } from '../src/findings.js';
+import { ReadFailure } from '../src/readers/contract.js';
 import { readBuffer, type ReaderOutput } from '../src/readers/index.js';
 import { readPdf } from '../src/readers/pdf.js';
 import { cellText, joinWrapped, leadingChunkEms, normalizeCjkSpacing, type PdfLine } from '../src/readers/pdf-text.js';
@@ -164,11 +164,11 @@ describe('CJK text in a font that is not embedded', () => {
 
 describe('PDFs without usable text', () => {
   it('an empty page: a no-text warning, not a silent pass', async () => {
-    const out = await readPdf(pdfWithPages([['', '<< >>']]));
+    const { document: out, findings } = await readBuffer('empty.pdf', pdfWithPages([['', '<< >>']]));
     expect(out.blocks).toEqual([]);
     expect(out.pages).toBe(1);
-    expect(out.findings.map((f) => [f.rule, f.severity, f.messageId])).toEqual([['no-text', 'warning', 'no-text']]);
-    expect(out.findings[0].message).toContain('没有可提取的文字层');
+    expect(findings.map((f) => [f.rule, f.severity, f.messageId])).toEqual([['no-text', 'warning', 'no-text']]);
+    expect(findings[0].message).toContain('没有可提取的文字层');
   });
 
   it('a page holding only an image (scanned) and vector paths', async () => {
@@ -235,9 +235,10 @@ describe('PDFs that cannot be read', () => {
     const failure = await readPdf(fixture('encrypted.pdf')).then(() => undefined, (e: unknown) => e);
     expect(failure).toBeInstanceOf(ReadFailure);
     expect((failure as ReadFailure).rule).toBe('read-error');
-    expect((failure as ReadFailure).message).toMatch(/已加密.*未加密的文件/);
+    expect((failure as ReadFailure).messageId).toBe('encrypted');
     const result = await readBuffer('fixtures/encrypted.pdf', fixture('encrypted.pdf'));
     expect(result.findings.map((f) => [f.rule, f.severity])).toEqual([['read-error', 'error']]);
+    expect(result.findings[0].message).toMatch(/已加密.*未加密的文件/);
   });
 
   it('leaves the caller\'s buffer intact', async () => {

@@ -77,8 +77,8 @@ export function sampleResults(): FileResult[] {
     {
       path: 'reports/坏.docx', format: 'unknown', status: 'failed',
       findings: [{
-        rule: 'read-error', severity: 'error', messageId: 'read-error', message: '文件已损坏：压缩包结构不完整。',
-        location: { file: 'reports/坏.docx' }, data: { en: 'Corrupt file: the zip structure is incomplete.' },
+        rule: 'read-error', severity: 'error', messageId: 'zip-corrupt', message: '文件已损坏：压缩包结构不完整（找不到中央目录）。',
+        location: { file: 'reports/坏.docx' }, data: { detail: { messageId: 'detail-truncated' } },
       }],
     },
   ];

@@ -125,7 +125,7 @@ describe('xlsx workbook', () => {
     const ws = (await roundTrip(sampleResults(), 'en')).getWorksheet('Findings')!;
     const last = ws.getRow(ws.rowCount);
     expect(last.getCell(3).value).toBe('error');
-    expect(last.getCell(4).value).toBe('Corrupt file: the zip structure is incomplete.');
+    expect(last.getCell(4).value).toBe('Corrupt file: the zip structure is broken (no end of central directory); it may have been truncated.');
   });
 
   it('writes a valid workbook for no files at all', async () => {

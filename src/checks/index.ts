@@ -1,8 +1,8 @@
 // The check registry: one explicit, sorted list; runChecks applies configured severities and message language.
-import type { Finding, Severity } from '../findings.js';
+import type { Finding, Location, Severity } from '../findings.js';
 import type { Report } from '../model/schema.js';
 import { defaultConfig, type Config, type RuleSetting } from '../config.js';
-import { formatMessage, type Check, type CheckMeta, type Issue } from './define.js';
+import { formatMessage, isText, type Check, type CheckMeta, type Issue, type Text } from './define.js';
 import crossRef from './cross-ref.js';
 import embeddedObject from './embedded-object.js';
 import execScore from './exec-score.js';
@@ -11,6 +11,7 @@ import formulaNoResult from './formula-no-result.js';
 import grade from './grade.js';
 import growth from './growth.js';
 import indicatorScore from './indicator-score.js';
+import internalError from './internal-error.js';
 import legacyFormat from './legacy-format.js';
 import listCount from './list-count.js';
 import noText from './no-text.js';
@@ -28,14 +29,87 @@ import weightTotal from './weight-total.js';
 
 export type { CheckMeta, Check, Issue } from './define.js';
 
-/** Every rule, sorted by id. The reader rules (read-error …) have no run of their own; they are here to be listed and configured. */
+/** Every rule, sorted by id. The reader rules (read-error …) have no run of their own; they hold the readers' messages and are configured like the rest. */
 export const registry: Check[] = [
-  crossRef, embeddedObject, execScore, formUnread, formulaNoResult, grade, growth, indicatorScore, legacyFormat, listCount, noText, nothingChecked,
+  crossRef, embeddedObject, execScore, formUnread, formulaNoResult, grade, growth, indicatorScore, internalError, legacyFormat, listCount, noText, nothingChecked,
   rate, readError, readWarning, scoreCap, scoreTotal, share, sheetTruncated, sum, timeout, weightTotal,
 ];
 
-/** Metadata only (what `jixiao rules` prints). */
-export const checks: CheckMeta[] = registry.map(({ id, severity, description, formula }) => (formula ? { id, severity, description, formula } : { id, severity, description }));
+/** Metadata and messages (what `jixiao rules` prints). */
+export const checks: Array<CheckMeta & { messages: Record<string, Text> }> = registry.map(({ id, severity, description, formula, messages }) => (
+  formula ? { id, severity, description, formula, messages } : { id, severity, description, messages }));
+
+const byId = new Map(registry.map((c) => [c.id, c]));
+
+/** A message of the catalog, or undefined when the rule has no such message. */
+function templateOf(rule: string, messageId: string | undefined): Text | undefined {
+  if (messageId === undefined) return undefined;
+  const own = (byId.get(rule)?.messages as Record<string, Text> | undefined)?.[messageId];
+  // a check that threw is reported under its own id with the shared internal-error message
+  return own ?? (internalError.messages as Record<string, Text>)[messageId];
+}
+
+/** A value nested in a message: another message, of the same rule unless named, with its own values. */
+export interface MessageRef { messageId: string; data?: Record<string, unknown>; rule?: string }
+const isRef = (v: unknown): v is MessageRef => typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as MessageRef).messageId === 'string';
+
+/**
+ * THE renderer: a rule's template for messageId in the language, each {placeholder} filled from the values. A value
+ * that is a MessageRef is rendered from the same rule's messages; a list is joined the way the language lists.
+ */
+export function renderMessage(rule: string, messageId: string | undefined, values: Record<string, unknown>, lang: 'zh' | 'en'): string {
+  const template = templateOf(rule, messageId)?.[lang];
+  if (template === undefined) return messageId ?? rule;
+  const text = (v: unknown): string => {
+    if (isRef(v)) return renderMessage(v.rule ?? rule, v.messageId, v.data ?? {}, lang);
+    if (Array.isArray(v)) return v.map(text).join(lang === 'zh' ? '、' : ', ');
+    if (isText(v)) return v[lang];
+    return String(v);
+  };
+  return formatMessage(template, Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, text(v)])));
+}
+
+/** True when the rule's catalog holds a message for messageId (tests assert every emitted finding has one). */
+export function hasTemplate(rule: string, messageId: string | undefined): boolean {
+  return templateOf(rule, messageId) !== undefined;
+}
+
+/** A message's values: the finding's data, and its expected and actual numbers where it has them. */
+function valuesOf(data: Record<string, unknown> | undefined, expected: string | undefined, actual: string | undefined): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...data };
+  if (expected !== undefined) values.expected = expected;
+  if (actual !== undefined) values.actual = actual;
+  return values;
+}
+
+/** A finding's message in the language, from its rule's template and its own values. */
+export function messageText(f: Pick<Finding, 'rule' | 'messageId' | 'data' | 'expected' | 'actual'>, lang: 'zh' | 'en'): string {
+  return renderMessage(f.rule, f.messageId, valuesOf(f.data, f.expected, f.actual), lang);
+}
+
+/** What a reader or the batch reports: a rule, a message id and its values; rendered into a Finding here. */
+export interface RawFinding {
+  rule: string;
+  messageId: string;
+  location: Location;
+  data?: Record<string, unknown>;
+  evidence?: string;
+  severity?: Severity;
+}
+
+/** A reader's or the batch's finding, rendered with the rule's default severity unless it says otherwise. */
+export function findingOf(raw: RawFinding, lang: 'zh' | 'en' = 'zh'): Finding {
+  const finding: Finding = {
+    rule: raw.rule,
+    severity: raw.severity ?? byId.get(raw.rule)?.severity ?? 'error',
+    message: renderMessage(raw.rule, raw.messageId, raw.data ?? {}, lang),
+    messageId: raw.messageId,
+    location: raw.location,
+  };
+  if (raw.evidence !== undefined) finding.evidence = raw.evidence;
+  if (raw.data !== undefined) finding.data = raw.data;
+  return finding;
+}
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -55,12 +129,10 @@ export function resolveSeverity(ruleDefault: Severity, own: Severity | undefined
 }
 
 function toFinding(check: Check, issue: Issue, setting: Severity | undefined, lang: 'zh' | 'en'): Finding {
-  const template = check.messages[issue.messageId]?.[lang] ?? issue.messageId;
-  const values: Record<string, unknown> = { ...issue.data, expected: issue.expected, actual: issue.actual };
   const finding: Finding = {
     rule: check.id,
     severity: resolveSeverity(check.severity, issue.severity, setting),
-    message: formatMessage(template, values, lang),
+    message: renderMessage(check.id, issue.messageId, valuesOf(issue.data, issue.expected, issue.actual), lang),
     messageId: issue.messageId,
     location: issue.location,
   };
@@ -82,12 +154,10 @@ export function runChecks(report: Report, config: Config = defaultConfig, rules:
       for (const issue of check.run(report, ctx)) findings.push(toFinding(check, issue, setting, cfg.lang));
     } catch (err) {
       // A check that trips over odd data must not take the file's other findings with it.
-      const msg = err instanceof Error ? err.message : String(err);
+      const data = { check: check.id, cause: err instanceof Error ? err.message : String(err) };
       findings.push({
-        rule: check.id, severity: 'warning', messageId: 'internal-error', location: { file: report.path },
-        message: cfg.lang === 'en'
-          ? `check "${check.id}" failed on this file (${msg}); it was not completed. Please report this file to the maintainers.`
-          : `检查“${check.id}”处理本文件时出错（${msg}），该项未完成核查。请将文件提交给维护者。`,
+        rule: check.id, severity: 'warning', messageId: 'internal-error', location: { file: report.path }, data,
+        message: renderMessage(check.id, 'internal-error', data, cfg.lang),
       });
     }
   }
@@ -100,10 +170,9 @@ export function applyRuleSettings(findings: Finding[], config: Config = defaultC
   for (const f of findings) {
     const setting = configured(config.rules?.[f.rule]);
     if (setting === 'off') continue;
-    const meta = registry.find((c) => c.id === f.rule);
+    const meta = byId.get(f.rule);
     let g = setting ? { ...f, severity: resolveSeverity(meta?.severity ?? f.severity, f.severity, setting) } : f;
-    // Readers keep their English wording in data.en.
-    if (config.lang === 'en' && typeof f.data?.en === 'string') g = { ...g, message: f.data.en };
+    if (config.lang === 'en' && hasTemplate(f.rule, f.messageId)) g = { ...g, message: messageText(f, 'en') };
     out.push(g);
   }
   return out;

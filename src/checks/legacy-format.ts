@@ -1,10 +1,30 @@
-// 旧格式文件（.doc .xls .wps .et）: reported by the readers; listed here so it can be configured.
+// 旧格式文件（.doc .wps .xls .et）: how a legacy binary was read, and what was lost when it could not be read well.
 import { defineCheck } from './define.js';
 
 export default defineCheck({
   id: 'legacy-format',
   severity: 'error',
-  description: { zh: '旧格式文件（.doc/.xls/.wps/.et）无法直接读取，请另存为 .docx/.xlsx', en: 'legacy format (.doc/.xls/.wps/.et): save it as .docx/.xlsx' },
-  messages: {},
+  description: {
+    zh: '旧版 Word/Excel 二进制文件（.doc/.wps/.xls/.et）：读取方式与其局限',
+    en: 'legacy Word/Excel binaries (.doc/.wps/.xls/.et): how they were read and what that misses',
+  },
+  messages: {
+    'converted-soffice': {
+      zh: '旧版 {kind} 文件（.{format}）已用 LibreOffice 转换为 .{target} 后检查。',
+      en: 'The legacy {kind} file (.{format}) was converted to .{target} with LibreOffice and checked.',
+    },
+    'read-without-soffice': {
+      zh: '旧版 Word 文件（.{format}）未安装 LibreOffice，只读取了文字：表格按制表符分隔的行还原，合并单元格与格式未保留，表格核查可能不完整。安装 LibreOffice（soffice）或另存为 .docx 可读得更全。',
+      en: 'The legacy Word file (.{format}) was read without LibreOffice: text only, tables rebuilt from tab-separated rows, merged cells lost; table checks may be incomplete. Install LibreOffice (soffice) or save it as .docx.',
+    },
+    'conversion-failed': {
+      zh: '用 LibreOffice 转换旧版 {kind} 文件（.{format}）失败（{cause}），已改用内置读取器。',
+      en: 'LibreOffice could not convert the legacy {kind} file (.{format}) ({cause}); the built-in reader was used instead.',
+    },
+    unsupported: {
+      zh: '这是旧版 Office 二进制格式（.{format}），无法读取。请用 Word/WPS/Excel“另存为” .{target}，或运行 `soffice --headless --convert-to {target} 文件名` 转换后再检查。',
+      en: 'Legacy binary Office format (.{format}) could not be read. Save it as .{target} in Word/WPS/Excel or run `soffice --headless --convert-to {target} FILE`.',
+    },
+  },
   *run() {},
 });

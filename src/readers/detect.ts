@@ -1,11 +1,10 @@
 // Detects a file's real format from its first bytes and zip directory, never from its extension.
 import type { Format } from '../document.js';
 import { listZip, type ZipEntry } from './zip.js';
-
-const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+import { OLE_SIGNATURE, oleKind } from './ole.js';
 
 export type Detected =
-  | { format: 'docx' | 'xlsx' | 'pdf' }
+  | { format: 'docx' | 'xlsx' | 'pdf' | 'ofd' }
   | { format: 'doc' | 'xls'; legacy: true }
   | { format: 'unknown'; reason: 'empty' | 'zip-other' | 'zip-corrupt' | 'text' | 'binary' | 'ole2' };
 
@@ -26,20 +25,15 @@ export function zipMemberNames(buf: Uint8Array): string[] | null {
   return zipMembers(buf)?.map((m) => m.name) ?? null;
 }
 
-export function detectFormat(buf: Uint8Array, extHint = ''): Detected {
+export function detectFormat(buf: Uint8Array): Detected {
   if (buf.length === 0) return { format: 'unknown', reason: 'empty' };
   // %PDF may be preceded by junk bytes in the first KiB (pdf.js tolerates that too).
   const head = Buffer.from(buf.subarray(0, 1024)).toString('latin1');
   if (head.includes('%PDF-')) return { format: 'pdf' };
-  if (startsWith(buf, OLE2)) {
-    const ext = extHint.toLowerCase();
-    if (ext.endsWith('.xls') || ext.endsWith('.xlsx') || ext.endsWith('.et')) return { format: 'xls', legacy: true };
-    if (ext.endsWith('.doc') || ext.endsWith('.docx') || ext.endsWith('.wps')) return { format: 'doc', legacy: true };
-    // Without a hint, look for the stream names inside the compound file.
-    const all = Buffer.from(buf).toString('utf16le');
-    if (all.includes('WordDocument')) return { format: 'doc', legacy: true };
-    if (all.includes('Workbook') || all.includes('Book')) return { format: 'xls', legacy: true };
-    return { format: 'unknown', reason: 'ole2' };
+  if (startsWith(buf, OLE_SIGNATURE)) {
+    // The streams inside say what it is: a .wps is a Word document and an .et a workbook, whatever the name says.
+    const kind = oleKind(buf);
+    return kind ? { format: kind, legacy: true } : { format: 'unknown', reason: 'ole2' };
   }
   if (startsWith(buf, [0x50, 0x4b])) {
     const members = zipMembers(buf);
@@ -47,6 +41,7 @@ export function detectFormat(buf: Uint8Array, extHint = ''): Detected {
     const names = members.map((m) => m.name);
     if (names.includes('word/document.xml')) return { format: 'docx' };
     if (names.includes('xl/workbook.xml')) return { format: 'xlsx' };
+    if (names.some((n) => n.replace(/^\/+/, '').toLowerCase() === 'ofd.xml')) return { format: 'ofd' };
     return { format: 'unknown', reason: 'zip-other' };
   }
   const sample = buf.subarray(0, 4096);

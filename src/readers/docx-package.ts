@@ -1,6 +1,6 @@
 // Opens a docx package without trusting it: bounded inflation, XML guarded, relationships, and embedded objects marked in the body.
 import { strFromU8 } from 'fflate';
-import { ReadFailure } from '../findings.js';
+import { ReadFailure, ref, type MessageRef } from './contract.js';
 import { guardXml, isXmlPart } from './xml-guard.js';
 import { InflateBudget, inflateEntries, listZip, zipBomb, type ZipEntry } from './zip.js';
 
@@ -46,10 +46,8 @@ export const MARKER_PATTERN = /\uE000jixiao-object-(\d+)\uE001/g;
 
 const megabytes = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
 
-function corrupt(why: string): ReadFailure {
-  return new ReadFailure('read-error',
-    `文件已损坏，无法解压 Word 文档（${why}）。请重新获取原文件，或用 Word/WPS 打开修复后另存为 .docx。`,
-    `Corrupt docx: cannot unzip (${why}).`);
+function corrupt(detail: MessageRef): ReadFailure {
+  return new ReadFailure('read-error', 'docx-corrupt', { detail });
 }
 
 export function openDocx(buf: Uint8Array): DocxPackage {
@@ -59,14 +57,12 @@ export function openDocx(buf: Uint8Array): DocxPackage {
   let total = 0;
   for (const m of wanted) {
     if (m.declaredSize > MEMBER_CAP) {
-      throw zipBomb(`成员 ${m.name} 解压后为 ${megabytes(m.declaredSize)}，超过单个成员上限 ${megabytes(MEMBER_CAP)}`,
-        `member ${m.name} inflates to ${megabytes(m.declaredSize)}, over the ${megabytes(MEMBER_CAP)} per-member cap`);
+      throw zipBomb(ref('docx-member-size', { member: m.name, size: megabytes(m.declaredSize), max: megabytes(MEMBER_CAP) }));
     }
     total += m.declaredSize;
   }
   if (total > TOTAL_CAP) {
-    throw zipBomb(`文档各部分解压后共 ${megabytes(total)}，超过上限 ${megabytes(TOTAL_CAP)}`,
-      `document parts inflate to ${megabytes(total)}, over the ${megabytes(TOTAL_CAP)} cap`);
+    throw zipBomb(ref('docx-total', { size: megabytes(total), max: megabytes(TOTAL_CAP) }));
   }
   const budget = new InflateBudget();
   const parts = inflateEntries(buf, wanted, () => true, budget);
@@ -75,7 +71,7 @@ export function openDocx(buf: Uint8Array): DocxPackage {
   const rootRels = parts['_rels/.rels'] ? parseRelationships(strFromU8(parts['_rels/.rels']), '') : [];
   const main = rootRels.find((r) => r.type.endsWith('/officeDocument') && !r.external);
   const documentPath = main && parts[main.target] ? main.target : 'word/document.xml';
-  if (!parts[documentPath]) throw corrupt('缺少 word/document.xml');
+  if (!parts[documentPath]) throw corrupt(ref('docx-no-document'));
   return { members, parts, documentPath, budget };
 }
 

@@ -2,7 +2,8 @@
 import mammoth from 'mammoth';
 import { strFromU8 } from 'fflate';
 import type { Block } from '../document.js';
-import { ReadFailure, causeText } from '../findings.js';
+import { causeText } from '../findings.js';
+import { ReadFailure, ref, type ReaderFinding, type ReaderOutput } from './contract.js';
 import { detectFormat } from './detect.js';
 import {
   MEMBER_CAP, markObjects, openDocx, relationshipsOf,
@@ -11,7 +12,6 @@ import {
 import { htmlToItems } from './docx-html.js';
 import { writeNumberingLabels } from './docx-numbering.js';
 import { trimStyles } from './docx-styles.js';
-import type { ReaderFinding, ReaderOutput } from './index.js';
 import { inflateEntry } from './zip.js';
 
 type Message = { type: string; message: string };
@@ -58,68 +58,43 @@ const HARMLESS = [
 /** One warning per distinct mammoth message that means content was skipped (mammoth already deduplicates them). */
 function mammothFindings(messages: Message[]): ReaderFinding[] {
   const distinct = new Set(messages.map((m) => m.message).filter((m) => !HARMLESS.some((re) => re.test(m))));
-  return [...distinct].map((message) => ({
-    rule: 'read-warning',
-    severity: 'warning' as const,
-    messageId: 'content-skipped',
-    message: `读取 Word 文档时有内容被跳过：${message}。这部分内容未参与检查，请人工核对。`,
-    location: {},
-    evidence: message,
-    data: { en: `Some content of the Word document was skipped: ${message}. It was not checked.` },
+  return [...distinct].map((detail) => ({
+    rule: 'read-warning', messageId: 'content-skipped', location: {}, evidence: detail, data: { detail },
   }));
 }
 
-function objectFinding(messageId: string, obj: EmbeddedObject, block: number, zh: string, en: string): ReaderFinding {
+function objectFinding(messageId: string, obj: EmbeddedObject, block: number, data: Record<string, unknown>): ReaderFinding {
   const location: ReaderFinding['location'] = { block };
   if (obj.target && !obj.external) location.origin = obj.target;
   return {
     rule: 'embedded-object',
-    severity: 'warning',
     messageId,
-    message: zh,
     location,
     evidence: obj.target ?? obj.relId,
-    data: { en, progId: obj.progId, member: obj.target },
+    data: { name: obj.target ?? ref('relation-name', { relId: obj.relId }), progId: obj.progId ?? ref('no-prog-id'), member: obj.target, ...data },
   };
 }
 
 /** Reads one embedded object: an xlsx member becomes table blocks; anything else becomes a warning, never silence. */
 async function readObject(pkg: DocxPackage, buf: Uint8Array, obj: EmbeddedObject, block: number): Promise<ReaderOutput> {
-  const name = obj.target ?? `（关系 ${obj.relId}）`;
-  const warn = (id: string, zh: string, en: string): ReaderOutput => ({ blocks: [], findings: [objectFinding(id, obj, block, zh, en)] });
-  if (obj.external) {
-    return warn('embedded-linked',
-      `文档链接了外部对象 ${name}，数据不在本文件中，其中的表格未读取。请将链接的表格粘贴为 Word 表格，或嵌入后重新保存。`,
-      `The document links to an external object ${name}; its data is not in the file and was not read.`);
-  }
+  const warn = (id: string, data: Record<string, unknown> = {}): ReaderOutput => ({ blocks: [], findings: [objectFinding(id, obj, block, data)] });
+  if (obj.external) return warn('embedded-linked');
   const member = obj.target ? pkg.members.get(obj.target) : undefined;
-  if (!obj.target || !member) {
-    return warn('embedded-missing',
-      `嵌入对象 ${name} 在文件中找不到（文档可能已损坏），其中的表格未读取。`,
-      `Embedded object ${name} is missing from the package; its tables were not read.`);
-  }
+  if (!obj.target || !member) return warn('embedded-missing');
   if (member.declaredSize > MEMBER_CAP || member.declaredSize > pkg.budget.left) {
-    return warn('embedded-too-large',
-      `嵌入对象 ${name} 解压后过大（${Math.round(member.declaredSize / 1024 / 1024)} MB），为安全起见未读取。`,
-      `Embedded object ${name} is too large when inflated; it was not read.`);
+    return warn('embedded-too-large', { size: `${Math.round(member.declaredSize / 1024 / 1024)} MB` });
   }
   // A member that inflates past what it declares is a bomb in the whole package: inflateEntry's failure ends the read.
   const data = inflateEntry(buf, member, pkg.budget);
-  const detected = detectFormat(data, member.name);
-  const progId = obj.progId ? `（${obj.progId}）` : '';
-  if (detected.format === 'xlsx') return readEmbeddedWorkbook(data, obj, block, name, pkg);
+  const detected = detectFormat(data);
+  if (detected.format === 'xlsx') return readEmbeddedWorkbook(data, obj, block, pkg);
   if (detected.format === 'xls' || detected.format === 'doc' || (detected.format === 'unknown' && detected.reason === 'ole2')) {
-    return warn('embedded-legacy-ole',
-      `嵌入对象为旧版 OLE 格式：${name}${progId}，其中的表格未读取。请在 Word 中双击该对象、用 Excel 另存为 .xlsx 后重新插入，或把表格直接粘贴为 Word 表格。`,
-      `Embedded object ${name}${obj.progId ? ` (${obj.progId})` : ''} is a legacy OLE object; its tables were not read.`);
+    return warn('embedded-legacy-ole');
   }
-  const kind = detected.format === 'unknown' ? '未知格式' : detected.format;
-  return warn('embedded-unsupported',
-    `嵌入对象 ${name}${progId} 为 ${kind} 文件，不是 Excel 工作簿，其内容未读取。如其中含有需核对的表格，请将其粘贴为 Word 表格。`,
-    `Embedded object ${name} is a ${detected.format} file, not an Excel workbook; its content was not read.`);
+  return warn('embedded-unsupported', { kind: detected.format === 'unknown' ? ref('unknown-kind') : detected.format });
 }
 
-async function readEmbeddedWorkbook(data: Uint8Array, obj: EmbeddedObject, block: number, name: string, pkg: DocxPackage): Promise<ReaderOutput> {
+async function readEmbeddedWorkbook(data: Uint8Array, obj: EmbeddedObject, block: number, pkg: DocxPackage): Promise<ReaderOutput> {
   const origin = obj.target as string;
   // exceljs takes ~0.5 s to load: only documents that embed a workbook pay for it
   const { readXlsx } = await import('./xlsx.js');
@@ -130,22 +105,14 @@ async function readEmbeddedWorkbook(data: Uint8Array, obj: EmbeddedObject, block
   } catch (err) {
     // A hostile workbook makes the whole document hostile; only an ordinary failure stays a warning here.
     if (err instanceof ReadFailure && HOSTILE.has(err.messageId)) throw err;
-    const why = causeText(err);
-    return {
-      blocks: [],
-      findings: [objectFinding('embedded-unreadable', obj, block,
-        `嵌入的 Excel 工作簿 ${name} 无法读取（${why}），其中的表格未检查。`,
-        `Embedded workbook ${name} could not be read (${why}); its tables were not checked.`)],
-    };
+    const cause = err instanceof ReadFailure ? ref(err.messageId, err.data, err.rule) : causeText(err);
+    return { blocks: [], findings: [objectFinding('embedded-unreadable', obj, block, { cause })] };
   }
   const blocks: Block[] = out.blocks.map((b) => ({ ...b, origin }));
   // A workbook that fails inside the document must not fail the document: its errors become warnings here.
   const findings = out.findings.map((f): ReaderFinding => {
     const located = { ...f, location: { ...f.location, origin } };
-    if (f.rule === 'read-error' || f.rule === 'legacy-format') {
-      return { ...located, rule: 'embedded-object', severity: 'warning', messageId: 'embedded-unreadable',
-        message: `嵌入的 Excel 工作簿 ${name}：${f.message}` };
-    }
+    if (f.rule === 'read-error' || f.rule === 'legacy-format') return { ...objectFinding('embedded-unreadable', obj, block, { cause: ref(f.messageId, f.data, f.rule) }), location: located.location };
     return located;
   });
   return { blocks, findings };
@@ -170,10 +137,7 @@ export async function readDocx(buf: Uint8Array): Promise<ReaderOutput> {
       externalFileAccess: false,
     });
   } catch (err) {
-    const why = causeText(err);
-    throw new ReadFailure('read-error',
-      `无法解析 Word 文档内容（${why}）。文件可能已损坏，请用 Word/WPS 打开并另存为 .docx 后再试。`,
-      `Cannot parse the Word document (${why}).`);
+    throw new ReadFailure('read-error', 'docx-unparsable', { cause: causeText(err) });
   }
 
   const blocks: Block[] = [];

@@ -4,8 +4,7 @@ import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PDFParse as PDFParser } from 'pdf-parse';
 import type { Block } from '../document.js';
-import { ReadFailure } from '../findings.js';
-import type { ReaderFinding, ReaderOutput } from './index.js';
+import { ReadFailure, type ReaderFinding, type ReaderOutput } from './contract.js';
 import { findTables, gridRows, placeItem, rulingSegments, type PdfOps, type OperatorList, type TableGrid } from './pdf-tables.js';
 import {
   breaksBefore, headingLevel, isPageNumberLine, itemsToLines, joinWrapped, linePitch, modeOf, normalizeCjkSpacing,
@@ -91,7 +90,7 @@ const ANNOTATIONS_OFF = 0;
 const IMAGE_OP_NAMES = ['paintImageXObject', 'paintInlineImageXObject', 'paintImageMaskXObject', 'paintImageXObjectRepeat',
   'paintImageMaskXObjectRepeat', 'paintImageMaskXObjectGroup', 'paintInlineImageXObjectGroup'];
 
-interface PageContent {
+export interface PageContent {
   page: number;
   width: number;
   lines: PdfLine[];
@@ -167,7 +166,7 @@ function layoutHints(pages: PageContent[]): Map<PageContent, LayoutHints> {
 }
 
 /** Lines and tables in reading order; paragraphs may continue across a page break but never across a table. */
-function assemble(pages: PageContent[]): Block[] {
+export function assemble(pages: PageContent[]): Block[] {
   const hints = layoutHints(pages);
   const blocks: Block[] = [];
   let open: { text: string; page: number; last: PdfLine } | undefined;
@@ -207,35 +206,8 @@ function assemble(pages: PageContent[]): Block[] {
   return blocks;
 }
 
-const msg = {
-  noText: {
-    zh: '该 PDF 没有可提取的文字层（可能是扫描件），无法核查其中的数字。请提供 Word 原文件或可复制文字的 PDF，或 OCR 后再检查。',
-    en: 'This PDF has no extractable text layer (probably scanned). Provide the Word original or a PDF with selectable text, or OCR it first.',
-  },
-  garbled: {
-    zh: '该 PDF 的文字无法正确解码（字体缺少字符映射，提取出的多为乱码），相当于没有可提取的文字层。请提供 Word 原文件或可复制文字的 PDF，或 OCR 后再检查。',
-    en: 'The text of this PDF cannot be decoded (fonts lack a character map), so it has no usable text layer. Provide the Word original or a PDF with selectable text, or OCR it first.',
-  },
-  tooManyPages: {
-    zh: '该 PDF 声称有 {pages} 页，超过 {max} 页的上限，远超任何绩效自评报告，可能是恶意构造或多份文件的合订本，已拒绝读取。请确认文件来源；如是合订本，请拆分后分别检查。',
-    en: 'This PDF claims {pages} pages, over the {max}-page limit; it was not read. Split a compiled volume and check its parts.',
-  },
-  truncated: {
-    zh: '该 PDF 共 {pages} 页，超过 {max} 页的上限，只读取了前 {max} 页，其余页面未参与检查。请确认是否为单个报告；如是合订本，请拆分后分别检查。',
-    en: 'This PDF has {pages} pages, over the {max}-page limit; only the first {max} were read and checked.',
-  },
-  scannedPage: {
-    zh: '第 {page} 页只有图片、没有文字层（可能是扫描页），其中的内容未被检查。请提供 Word 原文件或可复制文字的 PDF，或 OCR 后再检查。',
-    en: 'Page {page} holds only images and no text layer (probably scanned); its content was not checked.',
-  },
-};
-
-/** A message template with its {placeholders} filled, each wherever it stands. */
-const fill = (template: string, values: Record<string, number>): string =>
-  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-
-function noTextFinding(kind: 'noText' | 'garbled'): ReaderFinding {
-  return { rule: 'no-text', severity: 'warning', message: msg[kind].zh, messageId: kind === 'noText' ? 'no-text' : 'garbled', data: { en: msg[kind].en } };
+function noTextFinding(messageId: 'no-text' | 'garbled'): ReaderFinding {
+  return { rule: 'no-text', messageId };
 }
 
 /**
@@ -286,21 +258,13 @@ export async function readPdf(buf: Uint8Array): Promise<ReaderOutput> {
       restoreNatives(); // the first load also evaluates pdf.worker.mjs, which patches them again
     }
     if (doc.numPages > MAX_PAGE_COUNT) {
-      throw new ReadFailure('read-error',
-        fill(msg.tooManyPages.zh, { pages: doc.numPages, max: MAX_PAGE_COUNT }),
-        fill(msg.tooManyPages.en, { pages: doc.numPages, max: MAX_PAGE_COUNT }),
-        'too-many-pages');
+      throw new ReadFailure('read-error', 'too-many-pages', { pages: doc.numPages, max: MAX_PAGE_COUNT });
     }
     const pages: PageContent[] = [];
     const readable = Math.min(doc.numPages, MAX_PAGES);
     for (let n = 1; n <= readable; n++) pages.push(await readPage(doc, n, OPS));
     const truncated: ReaderFinding[] = readable < doc.numPages ? [{
-      rule: 'read-warning',
-      severity: 'warning',
-      messageId: 'pages-truncated',
-      message: fill(msg.truncated.zh, { pages: doc.numPages, max: MAX_PAGES }),
-      location: { page: MAX_PAGES + 1 },
-      data: { en: fill(msg.truncated.en, { pages: doc.numPages, max: MAX_PAGES }), pages: doc.numPages },
+      rule: 'read-warning', messageId: 'pages-truncated', location: { page: MAX_PAGES + 1 }, data: { pages: doc.numPages, max: MAX_PAGES },
     }] : [];
 
     const visible = pages.reduce((s, p) => s + p.visibleChars, 0);
@@ -308,18 +272,11 @@ export async function readPdf(buf: Uint8Array): Promise<ReaderOutput> {
     const scanned = pages.filter(looksScanned);
     // a scan with a typed page number or stamp on each page still has no text worth reading
     const allScanned = scanned.length > 0 && pages.every((p) => looksScanned(p) || p.visibleChars === 0);
-    if (visible < MIN_CHARS || allScanned) return { blocks: [], pages: doc.numPages, findings: [noTextFinding('noText'), ...truncated] };
+    if (visible < MIN_CHARS || allScanned) return { blocks: [], pages: doc.numPages, findings: [noTextFinding('no-text'), ...truncated] };
     if (unmapped / visible > MAX_UNMAPPED) return { blocks: [], pages: doc.numPages, findings: [noTextFinding('garbled'), ...truncated] };
 
     const findings: ReaderFinding[] = scanned
-      .map((p) => ({
-        rule: 'no-text',
-        severity: 'warning',
-        message: msg.scannedPage.zh.replace('{page}', String(p.page)),
-        messageId: 'scanned-page',
-        location: { page: p.page },
-        data: { en: msg.scannedPage.en.replace('{page}', String(p.page)) },
-      }));
+      .map((p): ReaderFinding => ({ rule: 'no-text', messageId: 'scanned-page', location: { page: p.page }, data: { page: p.page } }));
     return { blocks: assemble(pages), pages: doc.numPages, findings: [...findings, ...truncated] };
   } finally {
     await parser.destroy().catch(() => undefined);
@@ -331,14 +288,10 @@ function loadFailure(err: unknown): unknown {
   const name = err instanceof Error ? err.name : '';
   const text = err instanceof Error ? err.message : String(err);
   if (name === 'PasswordException' || /password/i.test(text)) {
-    return new ReadFailure('read-error',
-      '该 PDF 已加密（打开需要密码），无法读取其中的文字。请提供未加密的文件（在原软件中取消密码后重新导出）。',
-      'This PDF is encrypted (a password is required to open it). Provide an unencrypted file.', 'encrypted');
+    return new ReadFailure('read-error', 'encrypted');
   }
   if (name === 'InvalidPDFException' || name === 'FormatError' || /Invalid PDF/i.test(text)) {
-    return new ReadFailure('read-error',
-      `PDF 文件结构损坏，无法读取（${text}）。文件可能在下载或复制时被截断，请重新获取或重新导出 PDF 后再试。`,
-      `Corrupt PDF structure, cannot read it (${text}). Re-download or re-export the PDF.`);
+    return new ReadFailure('read-error', 'pdf-corrupt', { cause: text });
   }
   return err;
 }

@@ -11,7 +11,7 @@ import { InflateBudget, declaredBombReason, inflateEntries, listZip, zipBomb } f
 export function openXlsx(buf: Uint8Array, budget = new InflateBudget()): Record<string, Uint8Array> {
   const entries = listZip(buf);
   const bomb = declaredBombReason(entries);
-  if (bomb) throw zipBomb(bomb.zh, bomb.en);
+  if (bomb) throw zipBomb(bomb);
   const parts = inflateEntries(buf, entries, () => true, budget);
   for (const [name, data] of Object.entries(parts)) if (isXmlPart(name)) guardXml(name, data);
   return parts;

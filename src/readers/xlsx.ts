@@ -1,8 +1,7 @@
 // xlsx reader: every worksheet becomes one table block, merged ranges expanded, each cell with its shown text.
 import ExcelJS from 'exceljs';
 import type { Cell, TableBlock } from '../document.js';
-import { ReadFailure } from '../findings.js';
-import type { ReaderFinding, ReaderOutput } from './index.js';
+import { ReadFailure, ref, type ReaderFinding, type ReaderOutput } from './contract.js';
 import { formatNumber, parseNumberText } from './xlsx-format.js';
 import { exceljsRejectsName, listSheets, openXlsx, placeholderName, repackStored, withPlaceholderNames } from './xlsx-package.js';
 import type { InflateBudget } from './zip.js';
@@ -10,7 +9,7 @@ import type { InflateBudget } from './zip.js';
 /** A workbook that takes longer than this to open is treated as a failure rather than left to hang the batch. */
 const LOAD_TIMEOUT_MS = 60_000;
 /** Grid cells per sheet kept; beyond it rows are dropped with a warning (a stray cell at XFD1048576 must not eat memory). */
-const MAX_GRID_CELLS = 1_000_000;
+export const MAX_GRID_CELLS = 1_000_000;
 /** Parts of a worksheet that carry no text; skipping them makes loading faster and avoids their parsing quirks. */
 const IGNORED_NODES = [
   'dataValidations', 'conditionalFormatting', 'extLst', 'pageSetup', 'headerFooter', 'printOptions',
@@ -68,9 +67,7 @@ async function loadWorkbook(buf: Uint8Array): Promise<ExcelJS.Workbook> {
   const buffer = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ReadFailure('timeout',
-      `Excel 文件在 ${LOAD_TIMEOUT_MS / 1000} 秒内未能打开，可能已损坏或过大。请用 Excel/WPS 打开后另存为 .xlsx 再试。`,
-      `The workbook did not open within ${LOAD_TIMEOUT_MS / 1000} s; it may be corrupt or too large.`)), LOAD_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new ReadFailure('timeout', 'xlsx-load', { seconds: LOAD_TIMEOUT_MS / 1000 })), LOAD_TIMEOUT_MS);
   });
   try {
     // exceljs's typings want its own Buffer alias; a Node Buffer is what it reads.
@@ -128,12 +125,8 @@ function readSheet(ws: ExcelJS.Worksheet, name: string): SheetResult {
   const maxRows = Math.max(1, Math.floor(MAX_GRID_CELLS / width));
   if (bottom - top + 1 > maxRows) {
     findings.push({
-      rule: 'sheet-truncated',
-      severity: 'warning',
-      message: `工作表“${name}”过大（${bottom - top + 1} 行 × ${width} 列），只读取了前 ${maxRows} 行。如有远处的零散单元格，请删除后再检查。`,
-      messageId: 'sheet-truncated',
-      location: { sheet: name },
-      data: { en: `Sheet "${name}" is too large (${bottom - top + 1} × ${width}); only the first ${maxRows} rows were read.` },
+      rule: 'sheet-truncated', messageId: 'sheet-truncated', location: { sheet: name },
+      data: { sheet: name, rows: bottom - top + 1, cols: width, maxRows },
     });
     bottom = top + maxRows - 1;
   }
@@ -165,16 +158,13 @@ function readSheet(ws: ExcelJS.Worksheet, name: string): SheetResult {
   }
 
   if (noResult.length) {
-    const shown = noResult.slice(0, 5).map((x) => `${x.address}（=${x.formula}）`).join('、');
-    const more = noResult.length > 5 ? ` 等 ${noResult.length} 个单元格` : '';
     findings.push({
-      rule: 'formula-no-result',
-      severity: 'warning',
-      message: `工作表“${name}”中 ${shown}${more}的公式没有保存计算结果，读不到数值，按空白处理。请在 Excel/WPS 中打开该文件、重新计算并保存后再检查。`,
-      messageId: 'formula-no-result',
-      location: { sheet: name, cell: noResult[0]!.address },
+      rule: 'formula-no-result', messageId: 'formula-no-result', location: { sheet: name, cell: noResult[0]!.address },
       data: {
-        en: `${noResult.length} formula cell(s) in sheet "${name}" have no cached result and were read as blank. Open, recalculate and save the workbook.`,
+        sheet: name,
+        shown: noResult.slice(0, 5).map((x) => `${x.address}（=${x.formula}）`),
+        more: noResult.length > 5 ? ref('more', { count: noResult.length }) : '',
+        count: noResult.length,
         cells: noResult.map((x) => x.address),
       },
     });
@@ -216,12 +206,8 @@ export async function readXlsx(buf: Uint8Array, budget?: InflateBudget): Promise
   const unread = listed.filter((s) => !s.cellless && !loaded.has(s.name)).map((s) => s.name);
   if (unread.length) {
     findings.push({
-      rule: 'sheet-unread',
-      severity: 'warning',
-      message: `工作簿中的工作表 ${unread.map((n) => `“${n}”`).join('、')} 未能读取（文件内部结构不标准），其中的数字未被检查。请用 Excel/WPS 打开该文件另存为 .xlsx 后再检查。`,
-      messageId: 'sheet-unread',
-      location: { sheet: unread[0]! },
-      data: { en: `Worksheet(s) ${unread.join(', ')} could not be read (non-standard package layout). Re-save the file in Excel/WPS.`, sheets: unread },
+      rule: 'read-warning', messageId: 'sheet-unread', location: { sheet: unread[0]! },
+      data: { sheets: unread.map((n) => `“${n}”`) },
     });
   }
   return { blocks, findings };

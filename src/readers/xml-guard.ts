@@ -1,6 +1,6 @@
 // Refuses package XML that Office never writes and that parsers mishandle: DTDs (entity expansion, external
 // entities) and element nesting deep enough to exhaust a recursive parser's stack. One linear scan per part.
-import { ReadFailure } from '../findings.js';
+import { ReadFailure } from './contract.js';
 
 /**
  * Deepest element nesting accepted. libxml2 uses the same default; real reports stay under 50 even with tables in
@@ -91,18 +91,8 @@ export function xmlShape(bytes: Uint8Array, limit = MAX_XML_DEPTH): XmlShape {
 /** Throws the finding for a part that declares a DTD or nests too deep; returns quietly for anything else. */
 export function guardXml(name: string, bytes: Uint8Array): void {
   const shape = xmlShape(bytes);
-  if (shape.dtd) {
-    throw new ReadFailure('read-error',
-      `文件内部的 XML 部件 ${name} 含有 DTD 声明（<!DOCTYPE> 或 <!ENTITY>）。Office 文档从不包含 DTD，这是实体膨胀（“billion laughs”）或外部实体（XXE）攻击的写法，已拒绝读取：其中的实体未展开，引用的外部文件也未读取。请向报送单位索取用 Word/WPS/Excel 正常保存的文件。`,
-      `The package part ${name} declares a DTD (<!DOCTYPE> or <!ENTITY>). Office never writes one; it is how entity-expansion ("billion laughs") and external-entity (XXE) attacks are built. Refused: no entity was expanded and no external file was read.`,
-      'xml-dtd');
-  }
-  if (shape.depth > MAX_XML_DEPTH) {
-    throw new ReadFailure('read-error',
-      `文件内部的 XML 部件 ${name} 元素嵌套超过 ${MAX_XML_DEPTH} 层（例如表格层层嵌套），远超正常文档，可能是恶意构造或已损坏，已拒绝读取。请用 Word/WPS/Excel 打开后去掉多余的嵌套再另存，或向报送单位索取正常文件。`,
-      `The package part ${name} nests elements more than ${MAX_XML_DEPTH} deep (e.g. tables inside tables), far beyond any real document. Refused: it is hostile or broken.`,
-      'xml-too-deep');
-  }
+  if (shape.dtd) throw new ReadFailure('read-error', 'xml-dtd', { part: name });
+  if (shape.depth > MAX_XML_DEPTH) throw new ReadFailure('read-error', 'xml-too-deep', { part: name, max: MAX_XML_DEPTH });
 }
 
 /** The package parts a reader hands to an XML parser. */

@@ -1,7 +1,8 @@
 // Zip packages read without trusting their headers: members listed from the central directory, each inflated with
 // its output bounded by what it declares and by per-file caps, so a member that lies about its size is caught early.
 import { inflateRawSync } from 'node:zlib';
-import { ReadFailure, causeText } from '../findings.js';
+import { causeText } from '../findings.js';
+import { ReadFailure, ref, type MessageRef } from './contract.js';
 
 export interface ZipEntry {
   name: string;
@@ -37,17 +38,12 @@ export function byteSize(n: number): string {
 const MiB = byteSize;
 
 /** The finding for any zip bomb signature: refused, and the user told what to ask for. */
-export function zipBomb(zh: string, en: string): ReadFailure {
-  return new ReadFailure('read-error',
-    `疑似压缩炸弹，已拒绝解压：${zh}。请确认文件来源，或向报送单位索取正常保存的文件。`,
-    `Refused: looks like a zip bomb (${en}). Check where the file came from or ask for a normally saved copy.`,
-    'zip-bomb');
+export function zipBomb(detail: MessageRef): ReadFailure {
+  return new ReadFailure('read-error', 'zip-bomb', { detail });
 }
 
-export function zipCorrupt(zh: string, en: string): ReadFailure {
-  return new ReadFailure('read-error',
-    `文件已损坏：压缩包结构不完整（${zh}），可能在下载或复制时被截断。请重新获取原文件，或用 Word/WPS/Excel 打开修复后另存。`,
-    `Corrupt file: the zip structure is broken (${en}); it may have been truncated.`);
+export function zipCorrupt(detail: MessageRef): ReadFailure {
+  return new ReadFailure('read-error', 'zip-corrupt', { detail });
 }
 
 const EOCD = 0x06054b50;
@@ -76,7 +72,7 @@ export function listZip(buf: Uint8Array): ZipEntry[] {
   for (let o = buf.length - 22; o >= 0 && o >= buf.length - 22 - 0xffff; o--) {
     if (u32(o) === EOCD) { eocd = o; break; }
   }
-  if (eocd < 0) throw zipCorrupt('找不到中央目录', 'no end of central directory');
+  if (eocd < 0) throw zipCorrupt(ref('detail-truncated'));
   let count = u16(eocd + 10);
   let offset = u32(eocd + 16);
   if (inside(eocd - 20, 20) && u32(eocd - 20) === ZIP64_LOCATOR) {
@@ -90,12 +86,12 @@ export function listZip(buf: Uint8Array): ZipEntry[] {
   const entries: ZipEntry[] = [];
   let o = offset;
   for (let i = 0; i < count; i++) {
-    if (!inside(o, 46) || u32(o) !== CENTRAL) throw zipCorrupt('中央目录条目越界', 'central directory entry out of bounds');
+    if (!inside(o, 46) || u32(o) !== CENTRAL) throw zipCorrupt(ref('detail-entry-bounds'));
     const flags = u16(o + 8);
     const nameLength = u16(o + 28);
     const extraLength = u16(o + 30);
     const commentLength = u16(o + 32);
-    if (!inside(o + 46, nameLength + extraLength + commentLength)) throw zipCorrupt('中央目录条目越界', 'central directory entry out of bounds');
+    if (!inside(o + 46, nameLength + extraLength + commentLength)) throw zipCorrupt(ref('detail-entry-bounds'));
     const nameBytes = buf.subarray(o + 46, o + 46 + nameLength);
     // Bit 11 marks UTF-8 names; without it the name is read byte for byte, as fflate and most tools do.
     const name = (flags & 0x800 ? utf8 : latin1).decode(nameBytes);
@@ -121,26 +117,19 @@ export function listZip(buf: Uint8Array): ZipEntry[] {
 }
 
 /** Why a package looks like a bomb from what its directory declares, before anything is inflated; null when sane. */
-export function declaredBombReason(entries: ZipEntry[]): { zh: string; en: string } | null {
-  if (entries.length > ZIP_LIMITS.members) {
-    return { zh: `成员数 ${entries.length} 超过上限 ${ZIP_LIMITS.members}`, en: `${entries.length} members, over the ${ZIP_LIMITS.members} limit` };
-  }
+export function declaredBombReason(entries: ZipEntry[]): MessageRef | null {
+  if (entries.length > ZIP_LIMITS.members) return ref('detail-members', { count: entries.length, max: ZIP_LIMITS.members });
   let total = 0;
   for (const m of entries) {
     total += m.declaredSize;
     if (m.declaredSize > ZIP_LIMITS.memberBytes) {
-      return { zh: `成员 ${m.name} 声明解压后 ${MiB(m.declaredSize)}，超过单个成员上限 ${MiB(ZIP_LIMITS.memberBytes)}`,
-        en: `member ${m.name} declares ${MiB(m.declaredSize)}, over the ${MiB(ZIP_LIMITS.memberBytes)} per-member cap` };
+      return ref('detail-member-size', { member: m.name, size: MiB(m.declaredSize), max: MiB(ZIP_LIMITS.memberBytes) });
     }
     if (m.declaredSize > ZIP_LIMITS.ratioFloor && m.compressedSize > 0 && m.declaredSize / m.compressedSize > ZIP_LIMITS.ratio) {
-      const ratio = Math.round(m.declaredSize / m.compressedSize);
-      return { zh: `成员 ${m.name} 压缩比异常（${ratio}:1）`, en: `member ${m.name} has a compression ratio of ${ratio}:1` };
+      return ref('detail-ratio', { member: m.name, ratio: Math.round(m.declaredSize / m.compressedSize) });
     }
   }
-  if (total > ZIP_LIMITS.totalBytes) {
-    return { zh: `解压后总大小 ${MiB(total)}，超过上限 ${MiB(ZIP_LIMITS.totalBytes)}`,
-      en: `members declare ${MiB(total)} in all, over the ${MiB(ZIP_LIMITS.totalBytes)} cap` };
-  }
+  if (total > ZIP_LIMITS.totalBytes) return ref('detail-total', { size: MiB(total), max: MiB(ZIP_LIMITS.totalBytes) });
   return null;
 }
 
@@ -156,20 +145,17 @@ export class InflateBudget {
 export function inflateEntry(buf: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
   const o = entry.localOffset;
   if (o < 0 || o + 30 > buf.length || new DataView(buf.buffer, buf.byteOffset + o, 4).getUint32(0, true) !== LOCAL) {
-    throw zipCorrupt(`成员 ${entry.name} 的本地头不存在`, `local header of ${entry.name} missing`);
+    throw zipCorrupt(ref('detail-no-local-header', { member: entry.name }));
   }
   const local = new DataView(buf.buffer, buf.byteOffset + o, 30);
   const start = o + 30 + local.getUint16(26, true) + local.getUint16(28, true);
-  if (start + entry.compressedSize > buf.length) throw zipCorrupt(`成员 ${entry.name} 的数据越界`, `data of ${entry.name} runs past the end`);
+  if (start + entry.compressedSize > buf.length) throw zipCorrupt(ref('detail-data-bounds', { member: entry.name }));
   const data = buf.subarray(start, start + entry.compressedSize);
 
   if (entry.declaredSize > ZIP_LIMITS.memberBytes || entry.declaredSize > budget.left) {
-    throw zipBomb(`成员 ${entry.name} 声明解压后 ${MiB(entry.declaredSize)}，超过本文件剩余的解压额度`,
-      `member ${entry.name} declares ${MiB(entry.declaredSize)}, more than this file may still inflate`);
+    throw zipBomb(ref('detail-budget', { member: entry.name, size: MiB(entry.declaredSize) }));
   }
-  const lie = (): ReadFailure => zipBomb(
-    `成员 ${entry.name} 实际解压后超过其声明的 ${MiB(entry.declaredSize)}（压缩包头信息不实）`,
-    `member ${entry.name} inflates past the ${MiB(entry.declaredSize)} its headers declare`);
+  const lie = (): ReadFailure => zipBomb(ref('detail-size-lie', { member: entry.name, size: MiB(entry.declaredSize) }));
 
   let out: Uint8Array;
   if (entry.method === 0) {
@@ -180,12 +166,11 @@ export function inflateEntry(buf: Uint8Array, entry: ZipEntry, budget: InflateBu
       out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.declaredSize) });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw lie();
-      const why = causeText(err);
-      throw zipCorrupt(`成员 ${entry.name} 无法解压：${why}`, `member ${entry.name} cannot be inflated: ${why}`);
+      throw zipCorrupt(ref('detail-inflate', { member: entry.name, cause: causeText(err) }));
     }
     if (out.length > entry.declaredSize) throw lie();
   } else {
-    throw zipCorrupt(`成员 ${entry.name} 使用了不支持的压缩方式 ${entry.method}`, `member ${entry.name} uses unsupported compression method ${entry.method}`);
+    throw zipCorrupt(ref('detail-method', { member: entry.name, method: entry.method }));
   }
   budget.left -= out.length;
   return out;

@@ -1,8 +1,7 @@
 // Helpers every formatter shares: summary counts, quiet filtering, message language, locations, the formatter contract.
 import type { FileResult } from '../pipeline.js';
 import type { Finding, Location } from '../findings.js';
-import { checks, registry } from '../checks/index.js';
-import { formatMessage } from '../checks/define.js';
+import { checks, hasTemplate, messageText, registry } from '../checks/index.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -89,21 +88,13 @@ export function coverageText(r: FileResult, lang: Lang): string | undefined {
   return `核对了 ${c.checked} 处${c.unused ? `，${c.numbers} 个数字中 ${c.unused} 个未参与核对` : ''}`;
 }
 
-function fill(template: string, f: Finding): string {
-  return formatMessage(template, { expected: f.expected, actual: f.actual, evidence: f.evidence, ...f.data }, 'en');
-}
-
 /**
- * The finding's message in the requested language. Findings carry Chinese in `message`; English comes from
- * `data.en` (reader failures) or from the check's message template for `messageId`, filled from `data`
- * (runChecks already writes `message` in the configured language; this covers results made in the other one).
+ * The finding's message in the requested language. Findings are rendered in Chinese where they are made; English is
+ * rendered from the rule's catalog by the same renderer (the text the finding carries when the catalog has none).
  */
 export function messageOf(f: Finding, lang: Lang): string {
   if (lang === 'zh') return f.message;
-  if (typeof f.data?.en === 'string') return f.data.en;
-  const check = registry.find((c) => c.id === f.rule);
-  const template = f.messageId ? (check?.messages as Record<string, { en?: string }> | undefined)?.[f.messageId]?.en : undefined;
-  return template ? fill(template, f) : f.message;
+  return hasTemplate(f.rule, f.messageId) ? messageText(f, lang) : f.message;
 }
 
 /** The finding with `message` in the requested language (the Chinese text stays available as `data.zh`). */

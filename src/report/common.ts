@@ -10,6 +10,8 @@ export interface FormatOptions {
   color: boolean;
   /** Rules that ran on each readable file (junit lists one test case per rule); defaults to the check registry. */
   rules?: string[];
+  /** json/ndjson: add each file's extracted records (`check --records`), which `summary` reads back from shards */
+  records?: boolean;
 }
 
 /**
@@ -56,7 +58,8 @@ export function errorsOnly(result: FileResult): FileResult {
 
 /** The per-file object shared by json and ndjson. */
 export function fileRecord(r: FileResult, options: FormatOptions) {
-  return { path: r.path, format: r.format, status: r.status, findings: r.findings.map((f) => localize(f, options.lang)) };
+  const record = { path: r.path, format: r.format, status: r.status, findings: r.findings.map((f) => localize(f, options.lang)) };
+  return options.records && r.report ? { ...record, report: r.report } : record;
 }
 
 function fill(template: string, f: Finding): string {

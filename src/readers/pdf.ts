@@ -46,10 +46,18 @@ function pdfLib(): Promise<PdfLib> {
   libPromise ??= (async () => {
     const { PDFParse } = await import('pdf-parse');
     const { OPS } = await import(pathToFileURL(join(pdfjsRoot, 'legacy', 'build', 'pdf.mjs')).href) as { OPS: PdfOps };
+    // pdf.js' worker half, which it would import with the first document ("./pdf.worker.mjs" beside pdf.mjs): the
+    // same module, loaded here so that loading pdf.js is done before any file's clock starts (loadPdfLibrary)
+    await import(pathToFileURL(join(pdfjsRoot, 'legacy', 'build', 'pdf.worker.mjs')).href);
     restoreNatives();
     return { PDFParse, OPS };
   })();
   return libPromise;
+}
+
+/** Loads pdf.js (both halves) ahead of the first PDF: a worker does this before the time limit of a file starts. */
+export async function loadPdfLibrary(): Promise<void> {
+  await pdfLib();
 }
 
 /**

@@ -1,5 +1,6 @@
 // Checks many files on a worker pool, yielding results in input order with a bounded window in flight.
 import { availableParallelism } from 'node:os';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
@@ -51,6 +52,30 @@ function describeFailure(path: string, err: unknown, timeoutMs: number): Promise
   return failedResult(path, 'read-error', 'internal', { cause: e?.message ?? String(err) });
 }
 
+/** Time a worker may take to start and load the modules of a file, beyond the file's own limit. */
+const LOAD_ALLOWANCE_MS = 120_000;
+
+/**
+ * A file's time limit, started by the worker when it starts the file itself: starting a worker thread and loading
+ * the modules a file needs (pipeline, pdf.js, mammoth, exceljs) take seconds on a busy machine and are not the file's
+ * doing. The worker posts on `started`; the signal aborts `timeoutMs` after that.
+ */
+function fileClock(timeoutMs: number): { signal: AbortSignal; started: MessagePort; stop: () => void } {
+  const controller = new AbortController();
+  const { port1, port2 } = new MessageChannel();
+  const abort = () => controller.abort(new DOMException('file time limit', 'TimeoutError'));
+  // a worker that never gets as far as the file (stuck loading) is stopped all the same, only later
+  let timer = setTimeout(abort, timeoutMs + LOAD_ALLOWANCE_MS);
+  port1.once('message', () => {
+    clearTimeout(timer);
+    timer = setTimeout(abort, timeoutMs);
+  });
+  // the port must not keep the process alive
+  port1.unref();
+  const stop = () => { clearTimeout(timer); port1.close(); };
+  return { signal: controller.signal, started: port2, stop };
+}
+
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
@@ -93,9 +118,10 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
       const { path: p, unreadable } = items[i];
       if (unreadable !== undefined) { results.set(i, unreadableResult(p, unreadable)); continue; }
       running++;
-      results.set(i, pool.run({ path: p, config, keepReport, read: { timeoutMs } }, { signal: AbortSignal.timeout(timeoutMs) })
+      const { signal, started, stop } = fileClock(timeoutMs);
+      results.set(i, pool.run({ path: p, config, keepReport, started, read: { timeoutMs } }, { signal, transferList: [started] })
         .catch((err: unknown) => describeFailure(p, err, timeoutMs))
-        .finally(() => { running--; fill(); nudge(); }) as Promise<FileResult>);
+        .finally(() => { stop(); running--; fill(); nudge(); }) as Promise<FileResult>);
     }
   };
   try {

@@ -10,6 +10,7 @@ import { formatters, errorsOnly, emptySummary, tally, type FormatOptions, type S
 import { atomicFile } from './report/output.js';
 import { checks } from './checks/index.js';
 import { Config, defaultConfig, ruleSettingProblems } from './config.js';
+import { takeShards, reduceShards, ShardError, type Shard } from './shards.js';
 
 /** Thrown for usage errors that commander cannot see (missing paths, bad config): exit 2. */
 class UsageError extends Error {}
@@ -70,6 +71,8 @@ interface OutputOptions {
   jobs: number;
   /** seconds */
   timeout: number;
+  /** ndjson/json: each file's extracted records on its line, for `summary` to reduce */
+  records?: boolean;
 }
 
 function nonNegativeInteger(value: string): number {
@@ -139,9 +142,11 @@ function enabledRules(config: Config): string[] {
   });
 }
 
-/** check and summary: run every file, write the chosen format as results arrive, return the exit code. */
-async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promise<number> {
+/** check and summary: run every file, write the chosen format as results arrive, return the exit code.
+ * `shards`: results already made elsewhere (summary's reduce step), joined with this run's in path order. */
+async function runCheck(paths: string[], opts: OutputOptions, io: CliIO, shards: Shard[] = []): Promise<number> {
   const formatter = formatters[opts.format];
+  if (opts.records && !['ndjson', 'json'].includes(opts.format)) throw new UsageError('--records 只能与 -f ndjson 或 -f json 同用');
   if (formatter.binary && !opts.output) {
     throw new UsageError(`${opts.format} 格式输出的是文件，请用 -o 指定输出文件，例如 -o 汇总.xlsx`);
   }
@@ -153,12 +158,12 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promis
   for (const s of skipped) io.stderr(skipNote(s, opts.lang));
   // Paths named on the command line that hold no report are a mistake; an empty list on stdin (`find` found
   // nothing new this week) is an empty result, as ESLint and markdownlint-cli2 treat an empty file list.
-  if (inputs.length === 0 && !paths.includes('-')) {
+  if (inputs.length === 0 && shards.length === 0 && !paths.includes('-')) {
     throw new UsageError('没有找到可检查的文件（.docx .pdf .xlsx .doc .xls .wps .et .ofd）。请确认路径。');
   }
   const color = !opts.output && !process.env.NO_COLOR
     && (Boolean(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') || Boolean(io.stdoutIsTTY));
-  const formatOptions: FormatOptions = { lang: opts.lang, color, rules: enabledRules(config), quiet: Boolean(opts.quiet) };
+  const formatOptions: FormatOptions = { lang: opts.lang, color, rules: enabledRules(config), quiet: Boolean(opts.quiet), records: opts.records };
   const sink = opts.output
     ? await atomicFile(opts.output).catch((e: NodeJS.ErrnoException) => {
       throw new UsageError(`无法写入输出文件 ${opts.output}：${e.code ?? e.message}`);
@@ -183,7 +188,8 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO): Promis
     bar?.increment(1, { file: result.path });
   };
   try {
-    for await (const result of checkFiles(inputs, config, { jobs: opts.jobs, timeoutMs: opts.timeout * 1000, keepReports: Boolean(formatter.needsReport) })) await emit(result);
+    const checked = checkFiles(inputs, config, { jobs: opts.jobs, timeoutMs: opts.timeout * 1000, keepReports: Boolean(formatter.needsReport || opts.records) });
+    for await (const result of shards.length ? reduceShards(shards, checked) : checked) await emit(result);
     bar?.stop();
     await sink.write(await formatter.end(results, formatOptions, totals));
     await sink.commit();
@@ -265,7 +271,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .argument('<paths...>', '文件或文件夹；- 从标准输入读取路径，每行一个')
     .addOption(new Option('-f, --format <name>', '输出格式：stylish 终端 | json | ndjson 每文件一行 | junit | github | xlsx（需 -o）')
       .choices(Object.keys(formatters)).default('stylish'))
-    .option('-o, --output <file>', '写入文件而非标准输出（原子写入）');
+    .option('-o, --output <file>', '写入文件而非标准输出（原子写入）')
+    .option('--records', '每个文件的行附上抽取的记录（-f ndjson），供 summary 汇总分片');
   withRunOptions(check, '只显示错误')
     .action(async (paths: string[], opts: OutputOptions) => {
       exitCode = await runCheck(paths, opts, io);
@@ -273,11 +280,12 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 
   const summary = program.command('summary')
     .description('把核查结果汇总成 Excel 工作簿：汇总、问题清单、指标、评分（需 -o）')
-    .argument('<paths...>', '文件或文件夹；- 从标准输入读取路径，每行一个')
+    .argument('<paths...>', '文件或文件夹；.ndjson 分片（check -f ndjson --records 的输出）；- 从标准输入读取路径或分片行')
     .option('-o, --output <file>', '输出的 .xlsx 文件');
   withRunOptions(summary, '问题清单只列错误')
     .action(async (paths: string[], opts: Omit<OutputOptions, 'format'>) => {
-      exitCode = await runCheck(paths, { ...opts, format: 'xlsx' }, io);
+      const { paths: reports, shards } = await takeShards(paths, io.stdin ?? readStdin);
+      exitCode = await runCheck(reports, { ...opts, format: 'xlsx' }, io, shards);
     });
 
   program.command('rules')
@@ -307,7 +315,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? EXIT.clean : EXIT.usage;
     }
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof ShardError) {
       io.stderr(`jixiao: ${err.message}\n`);
       return EXIT.usage;
     }

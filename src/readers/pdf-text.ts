@@ -185,3 +185,36 @@ export function isPageNumberLine(text: string): boolean {
     || /^第\d{1,4}页(?:[,，]?共\d{1,4}页)?$/.test(t)
     || /^\d{1,4}\/\d{1,4}$/.test(t);
 }
+
+/**
+ * Gap, in ems of the text, above which two runs on one baseline may sit in different table cells. Prose runs on a
+ * line touch or are a space apart (≤ 0.3 em in the fixtures and corpus); the text of neighbouring cells is at least
+ * the two cell paddings apart, ~1 em in Word's defaults and 5 em or more in every ruled table seen so far.
+ */
+const CELL_GAP_EMS = 1;
+
+/**
+ * Whether a page's text could lie in a ruled table: some line has two runs a cell gap apart, or text is rotated.
+ * Only such pages need pdf.js' operator list (the ruling lines), which costs about half as much again as the text.
+ * A ruled table whose every line holds a single run (a one-column box) reads as prose on a page without other tables.
+ */
+export function mayHoldTable(items: PdfTextItem[], rotated: boolean): boolean {
+  if (rotated) return true;
+  // lines as itemsToLines groups them: items within SAME_LINE of the line's first baseline
+  const sorted = items.filter((i) => i.str.trim() !== '').sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: PdfTextItem[][] = [];
+  for (const item of sorted) {
+    const ref = lines[lines.length - 1]?.[0];
+    if (ref && Math.abs(item.y - ref.y) <= SAME_LINE * Math.max(ref.size, item.size, 1)) lines[lines.length - 1].push(item);
+    else lines.push([item]);
+  }
+  for (const line of lines) {
+    line.sort((a, b) => a.x - b.x);
+    let end = line[0].x + line[0].width;
+    for (const item of line.slice(1)) {
+      if (item.x - end > CELL_GAP_EMS * Math.max(item.size, 1)) return true;
+      end = Math.max(end, item.x + item.width);
+    }
+  }
+  return false;
+}

@@ -1,4 +1,4 @@
-// pdf reader: one pass over the pages (text + operator list) → paragraphs and ruled tables, each with its page.
+// pdf reader: one pass over the pages (text, and the operator list where a table may be) → paragraphs and ruled tables.
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,7 +7,7 @@ import type { Block } from '../document.js';
 import { ReadFailure, type ReaderFinding, type ReaderOutput } from './contract.js';
 import { findTables, gridRows, placeItem, rulingSegments, type PdfOps, type OperatorList, type TableGrid } from './pdf-tables.js';
 import {
-  breaksBefore, headingLevel, isPageNumberLine, itemsToLines, joinWrapped, linePitch, modeOf, normalizeCjkSpacing,
+  breaksBefore, headingLevel, isPageNumberLine, itemsToLines, joinWrapped, linePitch, mayHoldTable, modeOf, normalizeCjkSpacing,
   type LayoutHints, type PdfLine, type PdfTextItem,
 } from './pdf-text.js';
 
@@ -45,10 +45,18 @@ function pdfLib(): Promise<PdfLib> {
   libPromise ??= (async () => {
     const { PDFParse } = await import('pdf-parse');
     const { OPS } = await import(pathToFileURL(join(pdfjsRoot, 'legacy', 'build', 'pdf.mjs')).href) as { OPS: PdfOps };
+    // pdf.js' worker half, which it would import with the first document ("./pdf.worker.mjs" beside pdf.mjs): the
+    // same module, loaded here so that loading pdf.js is done before any file's clock starts (loadPdfLibrary)
+    await import(pathToFileURL(join(pdfjsRoot, 'legacy', 'build', 'pdf.worker.mjs')).href);
     restoreNatives();
     return { PDFParse, OPS };
   })();
   return libPromise;
+}
+
+/** Loads pdf.js (both halves) ahead of the first PDF: a worker does this before the time limit of a file starts. */
+export async function loadPdfLibrary(): Promise<void> {
+  await pdfLib();
 }
 
 /**
@@ -107,29 +115,37 @@ async function readPage(doc: PdfDocument, n: number, OPS: PdfOps): Promise<PageC
   try {
     const viewport = page.getViewport({ scale: 1 });
     const vt = viewport.transform;
-    const [content, opList] = await Promise.all([page.getTextContent(), page.getOperatorList({ annotationMode: ANNOTATIONS_OFF })]);
-    const tables = findTables(rulingSegments(opList, vt, OPS));
-    const prose: PdfTextItem[] = [];
+    const content = await page.getTextContent();
+    const items: PdfTextItem[] = [];
     let visibleChars = 0;
     let unmappedChars = 0;
+    let rotated = false;
     for (const raw of content.items) {
       if (typeof raw.str !== 'string' || !raw.transform || raw.str.length === 0) continue;
       const [a, b, c, d, e, f] = raw.transform;
-      const item: PdfTextItem = {
+      if (b !== 0 || c !== 0) rotated = true;
+      items.push({
         str: raw.str,
         x: vt[0] * e + vt[2] * f + vt[4],
         y: vt[1] * e + vt[3] * f + vt[5],
         width: raw.width ?? 0,
         size: raw.height || Math.hypot(c, d) || Math.hypot(a, b),
-      };
+      });
       const visible = raw.str.replace(/\s+/g, '');
       visibleChars += [...visible].length;
       unmappedChars += visible.match(UNMAPPED)?.length ?? 0;
-      if (!tables.some((t) => placeItem(t, item))) prose.push(item);
     }
-    const imageOps = new Set(IMAGE_OP_NAMES.map((k) => (OPS as unknown as Record<string, number>)[k]));
+    // The operator list (ruling lines, images) parses the page's content a second time: only for pages whose text
+    // could sit in a table, or so sparse that the page may be a scan (an image is what tells).
+    let tables: TableGrid[] = [];
     let hasImages = false;
-    for (let i = 0; i < opList.fnArray.length && !hasImages; i++) hasImages = imageOps.has(opList.fnArray[i]);
+    if (visibleChars < SCANNED_PAGE_MAX_CHARS || mayHoldTable(items, rotated)) {
+      const opList = await page.getOperatorList({ annotationMode: ANNOTATIONS_OFF });
+      tables = findTables(rulingSegments(opList, vt, OPS));
+      const imageOps = new Set(IMAGE_OP_NAMES.map((k) => (OPS as unknown as Record<string, number>)[k]));
+      for (let i = 0; i < opList.fnArray.length && !hasImages; i++) hasImages = imageOps.has(opList.fnArray[i]);
+    }
+    const prose = tables.length ? items.filter((item) => !tables.some((t) => placeItem(t, item))) : items;
     const lines = itemsToLines(prose, n);
     // running page numbers in the header or footer are not report text
     while (lines.length && isPageNumberLine(lines[lines.length - 1].text)) lines.pop();

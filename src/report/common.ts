@@ -12,6 +12,8 @@ export interface FormatOptions {
   rules?: string[];
   /** --quiet: warnings and infos are counted but not listed; the closing line says so. */
   quiet?: boolean;
+  /** json/ndjson: add each file's extracted records (`check --records`), which `summary` reads back from shards */
+  records?: boolean;
 }
 
 /**
@@ -75,9 +77,10 @@ export function errorsOnly(result: FileResult): FileResult {
 /** The per-file object shared by json and ndjson. */
 export function fileRecord(r: FileResult, options: FormatOptions) {
   const findings = r.findings.map((f) => localize(f, options.lang));
-  return r.coverage
+  const record = r.coverage
     ? { path: r.path, format: r.format, status: r.status, coverage: r.coverage, findings }
     : { path: r.path, format: r.format, status: r.status, findings };
+  return options.records && r.report ? { ...record, report: r.report } : record;
 }
 
 /** 核对了 N 处 for a file that was read: how many claims were checked, and how many numbers took part in none. */

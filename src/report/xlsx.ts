@@ -147,7 +147,9 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   wb.creator = 'jixiao';
-  wb.created = new Date(0); // reproducible output: the same inputs give the same bytes
+  // reproducible output: the same inputs give the same parts (the zip's own entry times still vary)
+  wb.created = new Date(0);
+  wb.modified = wb.created;
   wb.calcProperties.fullCalcOnLoad = true;
 
   const summary = sheet(wb, 0, [

@@ -1,0 +1,112 @@
+// The reduce step: NDJSON shards written by `check -f ndjson --records`, read back as results for `summary`.
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import { Finding } from './findings.js';
+import { Report } from './model/schema.js';
+import type { FileResult } from './pipeline.js';
+
+/** A shard given by name (`.ndjson`), or the record lines that came on standard input. */
+export interface Shard { name: string; path?: string; lines?: string[] }
+
+/** A shard that cannot be used as it is: a usage error naming the shard and line, so no file drops out unseen. */
+export class ShardError extends Error {}
+
+export const isShardPath = (p: string): boolean => /\.ndjson$/i.test(p);
+
+/** A line of standard input that is a record, not a path: a path does not open with a brace. */
+const isRecordLine = (line: string): boolean => line.trimStart().startsWith('{');
+
+const Line = z.object({
+  path: z.string(),
+  format: z.string(),
+  status: z.enum(['ok', 'failed']),
+  findings: z.array(Finding),
+  report: Report.optional(),
+});
+
+/**
+ * Splits summary's arguments into report paths and shards. `-` is standard input: its record lines form one
+ * shard, its other lines are paths (as for `check -`), so `… | jixiao summary - -o 汇总.xlsx` reduces a stream.
+ */
+export async function takeShards(args: string[], stdin: () => Promise<string>): Promise<{ paths: string[]; shards: Shard[] }> {
+  const paths: string[] = [];
+  const shards: Shard[] = [];
+  for (const arg of args) {
+    if (arg === '-') {
+      const lines = (await stdin()).split(/\r?\n/).filter((l) => l.trim() !== '');
+      const records = lines.filter(isRecordLine);
+      paths.push(...lines.filter((l) => !isRecordLine(l)));
+      if (records.length) shards.push({ name: '标准输入', lines: records });
+    } else if (isShardPath(arg)) shards.push({ name: arg, path: arg });
+    else paths.push(arg);
+  }
+  return { paths, shards };
+}
+
+async function* linesOf(shard: Shard): AsyncGenerator<string> {
+  if (shard.lines) { yield* shard.lines; return; }
+  const stream = createReadStream(shard.path!, { encoding: 'utf8' });
+  try {
+    for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) if (line.trim() !== '') yield line;
+  } catch (e) {
+    throw new ShardError(`无法读取分片 ${shard.name}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+function parseLine(line: string, where: string): FileResult {
+  let value: unknown;
+  try { value = JSON.parse(line); } catch {
+    throw new ShardError(`${where} 不是完整的 JSON 行（分片可能在写入中途中断，请重做该分片）`);
+  }
+  const parsed = Line.safeParse(value);
+  if (!parsed.success) throw new ShardError(`${where} 不是 jixiao check -f ndjson --records 的输出：${z.prettifyError(parsed.error).split('\n')[0]}`);
+  if (parsed.data.status === 'ok' && parsed.data.report === undefined) {
+    throw new ShardError(`${where} 没有抽取记录：分片须用 jixiao check -f ndjson --records 生成`);
+  }
+  // The line as written, not zod's output: defaults filled in would make the workbook differ from a single run's.
+  const raw = value as FileResult;
+  const result: FileResult = { path: raw.path, format: raw.format, status: raw.status, findings: raw.findings };
+  if (raw.coverage !== undefined) result.coverage = raw.coverage;
+  if (raw.report !== undefined) result.report = raw.report;
+  return result;
+}
+
+/**
+ * Paths compared one component at a time, each by code unit: the order a folder walk yields, so the rows of a
+ * workbook reduced from shards come in the order of `summary FOLDER` over the same files.
+ */
+export function comparePaths(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  }
+  return x.length - y.length;
+}
+
+/**
+ * Every result of the shards and of the files checked here, in path order whatever order the shards came in.
+ * A file in two shards with the same line (a shard joined twice) counts once; with different lines it is an error,
+ * since either could be the stale one.
+ */
+export async function* reduceShards(shards: Shard[], checked: AsyncIterable<FileResult>): AsyncGenerator<FileResult> {
+  const byPath = new Map<string, { result: FileResult; line: string; where: string }>();
+  const add = (result: FileResult, where: string) => {
+    const line = JSON.stringify(result);
+    const seen = byPath.get(result.path);
+    if (seen === undefined) { byPath.set(result.path, { result, line, where }); return; }
+    if (seen.line !== line) throw new ShardError(`${result.path} 在 ${seen.where} 与 ${where} 中的结果不同；请去掉重复或过时的分片`);
+  };
+  for (const shard of shards) {
+    let n = 0;
+    for await (const line of linesOf(shard)) {
+      n++;
+      const where = `${shard.name} 第 ${n} 行`;
+      add(parseLine(line, where), where);
+    }
+  }
+  for await (const result of checked) add(result, '本次检查');
+  const paths = [...byPath.keys()].sort(comparePaths);
+  for (const p of paths) yield byPath.get(p)!.result;
+}

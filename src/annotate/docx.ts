@@ -113,9 +113,12 @@ function anchorFor(f: Finding, body: Body, blocks: Block[], aligned: Map<number,
   if (loc.row === undefined || loc.col === undefined) return { kind: 'paragraph', p: elements(el, 'w:p')[0] };
   const tc = cellAt(el, loc.row, loc.col);
   if (!tc) return undefined;
-  for (const p of elements(tc, 'w:p').filter((q) => nearest(q, 'w:tc') === tc)) {
-    const at = findNumber(textsOf(p).map((t) => t.textContent ?? '').join(''), f.actual ?? block.rows[loc.row]?.[loc.col]?.text, hintOf(f));
-    if (at) return { kind: 'text', p, start: at[0], end: at[1] };
+  // the stated number, else the cell's own number (a total the rule computed is written nowhere)
+  for (const wanted of [f.actual, block.rows[loc.row]?.[loc.col]?.text]) {
+    for (const p of elements(tc, 'w:p').filter((q) => nearest(q, 'w:tc') === tc)) {
+      const at = findNumber(textsOf(p).map((t) => t.textContent ?? '').join(''), wanted, hintOf(f));
+      if (at) return { kind: 'text', p, start: at[0], end: at[1] };
+    }
   }
   return { kind: 'cell', tc };
 }

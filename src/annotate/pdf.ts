@@ -62,12 +62,17 @@ function spotFor(f: Finding, blocks: Block[], pages: Map<number, PageGlyphs>): S
   if (loc.row === undefined) return undefined;
   const row = block.rows[loc.row] ?? [];
   const cell = loc.col !== undefined ? row[loc.col] : undefined;
-  const wanted = f.actual ?? cell?.text;
   const label = row.find((c) => c.text.trim() && c.value === undefined && c !== cell)?.text;
   const at = label ? paragraphStart(glyphs, label) : undefined;
-  const hit = (at && numberAfter(glyphs, at.at, 400, wanted, undefined))
-    ?? uniqueNumber(glyphs, wanted);
-  return hit ? { page: pageNo, start: hit[0], end: hit[1] } : undefined;
+  // the stated number, else the cell's own text (a total the rule computed is written nowhere), else the row's label
+  const numbers = [f.actual, cell?.value !== undefined ? cell.text : undefined];
+  for (const wanted of numbers) {
+    const hit = (at && numberAfter(glyphs, at.at, 400, wanted, undefined)) || uniqueNumber(glyphs, wanted);
+    if (hit) return { page: pageNo, start: hit[0], end: hit[1] };
+  }
+  const text = cell?.text.trim() ? paragraphStart(glyphs, cell.text) : undefined;
+  const found = text ?? at;
+  return found ? { page: pageNo, start: found.at, end: found.at + found.length } : undefined;
 }
 
 /** The number's place on the page when it occurs there exactly once. */

@@ -9,7 +9,11 @@ import { pathToFileURL } from 'node:url';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import type { Finding } from '../src/findings.js';
-import { foldText, locationWords, reviewName } from '../src/annotate/place.js';
+import { foldText, locationWords, reviewName, unplacedLine } from '../src/annotate/place.js';
+import { annotateDocx } from '../src/annotate/docx.js';
+import { annotateXlsx } from '../src/annotate/xlsx.js';
+import { annotatePdf } from '../src/annotate/pdf.js';
+import { readDocument } from '../src/readers/index.js';
 import { mutatePdf } from './helpers/pdf-mutate.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -267,6 +271,64 @@ describe('pdf: a highlight per finding with the finding as its content, and a su
       expect(n.subtype).toBe('Highlight');
       expect([f.location.page, f.location.page + 1]).toContain(n.page);
     }
+  });
+});
+
+describe('a finding with no place in the text goes first, its location in words', () => {
+  // a reader's note on the whole file, and a relation whose block the writer cannot find (as one spanning paragraphs)
+  const nowhere: Finding[] = [
+    { rule: 'read-warning', severity: 'warning', message: '读取 Word 文档时有内容被跳过', location: { file: 'x' } },
+    { rule: 'sum', severity: 'error', message: '合计与各项之和不符', location: { file: 'x', block: 99_999, paragraph: 100_000 }, expected: '10', actual: '12' },
+  ];
+
+  it('docx: one comment each on the first paragraph, saying so', async () => {
+    const path = join(ROOT, 'fixtures', '003-dept-2023.docx');
+    const { document } = await readDocument(path);
+    const zip = unzipSync(annotateDocx(new Uint8Array(readFileSync(path)), document.blocks, nowhere, 'zh'));
+    const comments = strFromU8(zip['word/comments.xml']);
+    expect(comments.match(/<w:comment /g)).toHaveLength(2);
+    expect(comments.split(unplacedLine('zh')).length - 1).toBe(2);
+    expect(comments).toContain('位置：第100000段');
+    const firstParagraph = strFromU8(zip['word/document.xml']).match(/<w:body>[\s\S]*?<\/w:p>/)![0];
+    expect(firstParagraph.match(/<w:commentRangeStart /g)).toHaveLength(2);
+    expect(firstParagraph.match(/<w:commentReference /g)).toHaveLength(2);
+  });
+
+  it('pdf: a note on page 1 for each', async () => {
+    const path = join(ROOT, 'fixtures', '003-dept-2023.pdf');
+    const { document } = await readDocument(path);
+    const copy = join(dir, 'nowhere.pdf');
+    writeFileSync(copy, await annotatePdf(new Uint8Array(readFileSync(path)), document.blocks, nowhere, 'zh'));
+    const pdfParse = createRequire(import.meta.url).resolve('pdf-parse');
+    const pdfjs = await import(pathToFileURL(join(dirname(createRequire(pdfParse).resolve('pdfjs-dist/package.json')), 'legacy', 'build', 'pdf.mjs')).href);
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(copy)), verbosity: 0 }).promise;
+    const notes = (await (await doc.getPage(1)).getAnnotations()).filter((a: { titleObj?: { str: string } }) => a.titleObj?.str === 'jixiao');
+    expect(notes.map((a: { subtype: string }) => a.subtype)).toEqual(['Text', 'Text']);
+    expect(notes.map((a: { contentsObj: { str: string } }) => a.contentsObj.str.split('\n').at(-1))).toEqual([unplacedLine('zh'), unplacedLine('zh')]);
+    await doc.destroy();
+  });
+
+  it('xlsx: listed on the findings sheet without a link', async () => {
+    const wb = await workbook(await annotateXlsx(new Uint8Array(readFileSync(join(ROOT, 'fixtures', '004-baocheng-2024.xlsx'))), nowhere, 'zh'));
+    const list = wb.worksheets[0];
+    expect(list.rowCount).toBe(3);
+    expect(list.getCell('D2').value).toBe('全文');
+    expect(list.getCell('D3').value).toBe('第100000段');
+  });
+});
+
+describe('annotate on the command line', () => {
+  it('a file without findings gets no copy, and the exit code is check’s', async () => {
+    const target = join(dir, 'clean-out');
+    const run = await jixiao(['annotate', 'fixtures/001-quanfang-2023.docx', '-o', target]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(existsSync(target) ? readdirSync(target) : []).toEqual([]);
+  });
+
+  it('-o is required', async () => {
+    const run = await jixiao(['annotate', 'fixtures/001-quanfang-2023.docx']);
+    expect(run.code).toBe(2);
   });
 });
 

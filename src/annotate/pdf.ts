@@ -138,6 +138,15 @@ function plainLocation(l: Location): string {
   return parts.join(', ') || 'whole document';
 }
 
+/** Expected and actual as far as a standard font shows them (digits, %, signs; units such as 万元 are left out). */
+function figures(f: Finding): string {
+  const latin = (s: string | undefined) => (s ?? '').replace(/[^\x20-\x7e]/g, '').trim();
+  const expected = latin(f.expected);
+  const actual = latin(f.actual);
+  if (!/\d/.test(expected + actual)) return '';
+  return `: ${expected ? `expected ${expected}` : ''}${expected && actual ? ', ' : ''}${actual ? `stated ${actual}` : ''}`;
+}
+
 /**
  * Summary pages at the end: one line per finding (severity, rule, where) and beside it a note with the full finding.
  * The page text is in a standard PDF font, which has no Chinese; the notes carry the Chinese and every viewer shows them.
@@ -153,8 +162,17 @@ function summaryPages(pdf: PDFDocument, findings: Finding[], lang: Lang, font: A
       const [r, g, b] = COLOURS[f.severity].rgb;
       page.drawRectangle({ x: 50, y: y - 3, width: 44, height: 13, color: rgb(r, g, b) });
       page.drawText(f.severity, { x: 53, y, size: 9, font });
-      page.drawText(`${i + k + 1}. ${f.rule} - ${plainLocation(f.location)}`, { x: 100, y, size: 10, font });
+      const line = `${i + k + 1}. ${f.rule} - ${plainLocation(f.location)}${figures(f)}`;
+      page.drawText(line, { x: 100, y, size: 10, font });
       note(pdf, page, 520, y - 4, f, noteLines(f, lang), SUMMARY_AUTHOR, serial++);
+      // the line links to the finding's page
+      const target = f.location.page !== undefined ? pdf.getPages()[f.location.page - 1] : undefined;
+      if (target) {
+        addAnnotation(pdf, page, {
+          Type: 'Annot', Subtype: 'Link', Rect: [100, y - 3, 100 + font.widthOfTextAtSize(line, 10), y + 10], Border: [0, 0, 0],
+          Dest: [target.ref, 'XYZ', null, null, null],
+        });
+      }
     });
   }
 }

@@ -54,10 +54,13 @@ export function foldText(text: string): { folded: string; index: number[] } {
   return { folded, index };
 }
 
+/** Counts are also written in words (八项, 两个). */
+const CJK_NUMERAL = /[〇零一二两三四五六七八九十百千]/;
+
 /** The stated number as the finding quotes it, reduced to what is matched in text: digits, point, sign, unit. */
 function numberPattern(actual: string): string | undefined {
   const folded = foldText(actual).folded.replace(/^[≤≥<>=]+/, '');
-  return /\d/.test(folded) ? folded : undefined;
+  return /\d/.test(folded) || CJK_NUMERAL.test(folded) ? folded : undefined;
 }
 
 /**
@@ -82,7 +85,7 @@ export function findNumber(text: string, actual: string | undefined, hint?: stri
   for (let at = plain.indexOf(pattern); at >= 0; at = plain.indexOf(pattern, at + 1)) {
     const before = plain[at - 1] ?? '';
     const after = plain[at + pattern.length] ?? '';
-    if (/[\d.]/.test(before)) continue;
+    if (/[\d.]/.test(before) || (CJK_NUMERAL.test(pattern[0]) && CJK_NUMERAL.test(before))) continue;
     if (/\d/.test(pattern[pattern.length - 1]) && /^(\d|\.\d)/.test(after + (plain[at + pattern.length + 1] ?? ''))) continue;
     hits.push(at);
   }

@@ -102,6 +102,9 @@ beforeAll(async () => {
   writeFileSync(join(inputs, 'm1-table.docx'), mutateDocx('004-baocheng-2024.docx', '93.8', '94.8', 2));
   writeFileSync(join(inputs, 'm2-prose.docx'), mutateDocx('002-songying-2023.docx', '88.28', '88.82'));
   writeFileSync(join(inputs, 'm3-embedded.docx'), await mutateEmbedded());
+  // the stated rate written over three differently formatted runs, the last running on past it: runs must be split
+  writeFileSync(join(inputs, 'm7-runs.docx'), mutateDocx('002-songying-2023.docx', '预算执行率88.28%。',
+    '预算执行率8</w:t></w:r><w:r><w:rPr><w:b/><w:sz w:val="28"/></w:rPr><w:t>8.2</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">2% 。'));
   writeFileSync(join(inputs, 'm4-cells.xlsx'), await mutateXlsx([['Sheet1', 'C6', 1569.38], ['整体2-2自评打分表', 'F11', 5]]));
   writeFileSync(join(inputs, 'm5-prose.pdf'), mutatePdf(readFileSync(join(ROOT, 'fixtures', '004-baocheng-2024.pdf')), '245.09', '249.09', 0));
   writeFileSync(join(inputs, 'm6-table.pdf'), mutatePdf(readFileSync(join(ROOT, 'fixtures', '004-baocheng-2024.pdf')), '1.25', '1.75', 5));
@@ -116,7 +119,7 @@ beforeAll(async () => {
 
 afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
 
-const NAMES = () => [...FIXTURES, 'm1-table.docx', 'm2-prose.docx', 'm3-embedded.docx', 'm4-cells.xlsx', 'm5-prose.pdf', 'm6-table.pdf'];
+const NAMES = () => [...FIXTURES, 'm1-table.docx', 'm2-prose.docx', 'm3-embedded.docx', 'm7-runs.docx', 'm4-cells.xlsx', 'm5-prose.pdf', 'm6-table.pdf'];
 
 describe('the mutations make findings where the fixtures have none', () => {
   it('each mutated file has an error, in a table, an embedded workbook, a worksheet and a PDF table', () => {
@@ -164,6 +167,18 @@ describe('docx: one Word comment per finding, around the number', () => {
     }
     const inText = findings.filter((f) => f.actual !== undefined && !f.location.origin && f.location.block !== undefined);
     expect(placed).toBe(inText.length);
+  });
+
+  it('a number written over several runs: the runs are split at its ends and keep their own formatting', () => {
+    const { document } = comments(join(out, reviewName('m7-runs.docx')));
+    const rate = checked.get('m7-runs.docx')!.find((f) => f.rule === 'rate' && f.severity === 'error')!;
+    expect(rate.actual).toBe('88.22%');
+    const id = document.match(/<w:commentRangeStart w:id="(\d+)"\/><w:r><w:rPr><w:highlight w:val="red"\/><\/w:rPr><w:t xml:space="preserve">8<\/w:t>/)?.[1];
+    expect(id, 'the range starts at the first digit, split from 预算执行率').toBeDefined();
+    const range = document.match(new RegExp(`<w:commentRangeStart w:id="${id}"/>([\\s\\S]*?)<w:commentRangeEnd w:id="${id}"/>`))![1];
+    expect(range).toContain('<w:b/><w:sz w:val="28"/><w:highlight w:val="red"/>');
+    expect(range).toContain('<w:i/><w:highlight w:val="red"/></w:rPr><w:t xml:space="preserve">2%</w:t>');
+    expect(document).toContain(`<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve"> 。</w:t>`);
   });
 
   it('a finding in a table cell is commented in that cell; one in an embedded workbook on the object’s paragraph', () => {

@@ -57,10 +57,16 @@ export async function annotateXlsx(buf: Uint8Array, findings: Finding[], lang: L
       link ? { text: where, hyperlink: `#${link}` } : where, messageOf(f, lang), f.expected ?? '', f.actual ?? '']);
     row.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: COLOURS[f.severity].argb } };
     if (link) row.getCell(4).font = { color: { argb: 'FF0563C1' }, underline: true };
+    row.alignment = { vertical: 'top' };
     row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
+    // viewers do not grow a row for wrapped text on opening: about 80 columns a line, a CJK character taking two
+    const widthUnits = [...messageOf(f, lang)].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+    row.height = 15 * Math.max(1, Math.ceil(widthUnits / 78));
   });
   list.columns.forEach((col, i) => { col.width = [6, 8, 16, 24, 80, 14, 14][i]; });
   list.views = [{ state: 'frozen', ySplit: 1 }];
+  // printed, the list is one A4 landscape page wide
+  list.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -288,6 +288,29 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       exitCode = await runCheck(reports, { ...opts, format: 'xlsx' }, io, shards);
     });
 
+  const annotate = program.command('annotate')
+    .description('写审阅副本：每份报告复制为 <名称>.审阅.<扩展名>，问题以批注、单元格备注或 PDF 高亮标在原处（原文件不动）')
+    .argument('<paths...>', '文件或文件夹；- 从标准输入读取路径，每行一个')
+    .requiredOption('-o, --output <dir>', '审阅副本写入的文件夹')
+    .option('--all', '没有问题的文件也写副本');
+  withRunOptions(annotate, '只标注错误')
+    .action(async (paths: string[], opts: Omit<OutputOptions, 'format'> & { output: string; all?: boolean }) => {
+      const config = { ...loadConfig(opts.config), lang: opts.lang };
+      const { inputs: found, missing } = await expandPaths(await resolveInputs(paths, io));
+      if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
+      const { annotateFiles, insideFolder } = await import('./annotate/index.js');
+      // review copies written by an earlier run into a checked folder are not reports
+      const inputs = found.filter((i) => !insideFolder(i.path, opts.output) || (io.stderr(`jixiao: 跳过 ${i.path}：它在输出文件夹（-o）中。\n`), false));
+      if (inputs.length === 0) throw new UsageError('没有找到可检查的文件（.docx .pdf .xlsx .doc .xls .wps .et）。请确认路径。');
+      let errors = 0, warnings = 0, failedCopies = 0;
+      for await (const { result, copy, skipped } of annotateFiles(inputs, config, { outDir: opts.output, all: opts.all, lang: opts.lang, jobs: opts.jobs, timeoutMs: opts.timeout * 1000, onlyErrors: opts.quiet })) {
+        for (const f of result.findings) { if (f.severity === 'error') errors++; else if (f.severity === 'warning') warnings++; }
+        if (copy) io.stdout(`${copy}\t${result.findings.length}\n`);
+        else if (skipped && result.findings.length) { io.stderr(`jixiao: ${result.path}：未写审阅副本（${skipped.zh}）\n`); if (result.status === 'ok') failedCopies++; }
+      }
+      exitCode = failedCopies ? EXIT.usage : errors > 0 || (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) ? EXIT.findings : EXIT.clean;
+    });
+
   program.command('rules')
     .description('列出全部检查规则')
     .option('--json', '以 JSON 输出')

@@ -75,6 +75,9 @@ describe('change by difference: previous = current ∓ change', () => {
   it('no relation when the rate’s direction contradicts the change (减0.04万元，增0.01%)', () => {
     expect(fromLines('商品和服务支出100万元，较上年减0.04万元，增0.01%。').filter((r) => r.startsWith('growth'))).toEqual([]);
   });
+  it('no relation for 占比/较好 read as a comparison (占比下降2个百分点 / 较好完成…减少)', () => {
+    expect(fromLines('本年支出100万元，人员经费占比下降2万元，下降2%。').filter((r) => r.startsWith('growth'))).toEqual([]);
+  });
   it('no relation for a change with no comparison (项目压减7.00万元)', () => {
     expect(fromLines('项目资金300万元，其中培训项目压减7.00万元，下降2.3%。').filter((r) => r.startsWith('growth'))).toEqual([]);
   });

@@ -7,7 +7,7 @@ import { family, usable } from './context.js';
 /** The word that ends a change amount's label: 增加/减少/增收/减收/增支/减支/压减/节约 … */
 export const CHANGE_WORD = /(增加|减少|增收|减收|增支|减支|增长|下降|压减|节约|增|减)$/;
 /** A comparison with another period before the change: 比上年, 较上年, 与上年相比, 同比, 对比, 比2017年预算数. */
-export const COMPARISON = /比|较|与[^，,。；;]{0,12}相比|同比|对比/;
+export const COMPARISON = /(?:比|较)(?:上年|去年|上一年|同期|年初|预算|\d{4}\s*年)|与[^，,。；;]{0,12}相比|同比|对比/;
 /** The rate of a change: 增长15.46%, 下降4.2%, 减幅0.02%, 增幅17.18%, 减少率35.22%. */
 export const CHANGE_RATE = /^(增长率|增长|增幅|增加|上升|下降率|下降|降幅|减幅|减少率|减少|压减率|变化率|变动率)$/;
 /** Labels of a paragraph's total, when a later paragraph states its change: 收入总计, 预算总额, 支出合计. */

@@ -99,6 +99,10 @@ describe('list counts in the reports', () => {
     expect(lists(text('下设2个单位，即综合和档案服务中心。'))).toEqual([]);
   });
 
+  it('built: a verb after the count makes the list one of tasks, not of the counted things', () => {
+    expect(lists(text('设有3个科室负责具体业务，包括审批、监管、服务。'))).toEqual([]);
+  });
+
   it('built: 3个内设机构 is a count (内设 is not the bound 以内); 3个工作日内 is not', () => {
     expect(lists(text('设3个内设机构，即办公室、业务科、财务科。'))).toEqual(['3个 [3]']);
     expect(lists(text('在3个工作日内：受理、审核、办结。'))).toEqual([]);

@@ -98,9 +98,14 @@ export const COMPLEMENTARY_CATEGORIES: readonly CategoryGroup[] = [
 /** Labels that name a catch-all part (其他收入, 其它支出): a list that has one covers its whole. */
 export const CATCH_ALL = /^(?:其他|其它)|[^\u4e00-\u9fa5]?(?:其他|其它)[\u4e00-\u9fa5]{0,4}$/;
 
+const memberPatterns = new Map<CategoryGroup, Array<[string, RegExp]>>(
+  COMPLEMENTARY_CATEGORIES.map((g) => [g, Object.entries(g.members).map(([name, pattern]) => [name, new RegExp(pattern)])]),
+);
+
 /** The members of a group a label names: 离退休人员 names both 离休 and 退休; 办公费 none. */
 export function membersNamed(group: CategoryGroup, label: string): Set<string> {
-  return new Set(Object.entries(group.members).filter(([, pattern]) => new RegExp(pattern).test(label)).map(([name]) => name));
+  const patterns = memberPatterns.get(group) ?? Object.entries(group.members).map(([name, pattern]) => [name, new RegExp(pattern)] as [string, RegExp]);
+  return new Set(patterns.filter(([, re]) => re.test(label)).map(([name]) => name));
 }
 
 /**

@@ -9,6 +9,8 @@ const COUNT_UNIT = new RegExp(`^(?:${alternation(LIST_COUNT_UNITS)})$`);
 const NOUN_BEFORE_LIST = new RegExp(`^([\\u4e00-\\u9fa5]{0,10}?)(?:[（(][^（）()]{1,20}[）)])?(?=[，,]?\\s*(?:${INTRO_PATTERNS.join('|')})|\\s*[：:])`);
 /** A noun that makes the count a bound (3个工作日内), not a number of things. */
 const BOUND_NOUN = /(?:内|以上|以下|左右|之间)$/;
+/** Verbs in what follows the count: the list after them names tasks (负责审批、监管), not the counted things. */
+const VERB_IN_NOUN = /负责|承担|用于|开展|主要/;
 /** The noun after a count that is not followed by its list (内设组室12个，全部纳入…). */
 const NOUN_AFTER_COUNT = /^[\u4e00-\u9fa5]{0,8}/;
 /** A sentence that names the counted noun and lists it: 内设组室分别是… */
@@ -43,7 +45,7 @@ function countThenList(ctx: ProseContext, i: number, count: Q): boolean {
   const p = ctx.paragraphs[i].parsed;
   const after = p.text.slice(count.end);
   const noun = NOUN_BEFORE_LIST.exec(after);
-  if (!noun || BOUND_NOUN.test(noun[1])) return false;
+  if (!noun || BOUND_NOUN.test(noun[1]) || VERB_IN_NOUN.test(noun[1])) return false;
   const rest = after.slice(noun[0].length);
   const intro = ENUMERATION_INTRO.exec(rest);
   if (!intro) return false;

@@ -5,6 +5,10 @@ import { COMPLEMENTARY_CATEGORIES, membersNamed, type CategoryGroup } from '../v
 
 /** Words that open a list of parts of the amount before them. */
 export const PART_MARKER = /其中|包含|含/g;
+/** Words that open a statement of its own after the parts: 另有临聘人员3人 is not one of them. */
+const BESIDES = /^(?:另有|另外|此外|还有)/;
+/** A list item's number (1、 2. 3）) before a part: no quantity of its own. */
+const ITEM_NUMBER_END = /^\s*[、.．）)]/;
 
 function applies(group: CategoryGroup, total: Q): boolean {
   return !group.family || group.family === family(total.unit);
@@ -37,11 +41,6 @@ function splitsWhole(total: Q, parts: Q[]): boolean {
     return true;
   });
 }
-
-/** Words that open a statement of its own after the parts: 另有临聘人员3人 is not one of them. */
-const BESIDES = /^(?:另有|另外|此外|还有)/;
-/** A list item's number (1、 2. 3）) before a part: no quantity of its own. */
-const ITEM_NUMBER_END = /^\s*[、.．）)]/;
 
 /** A part that may follow the ones before it: the same kind of thing, a stated value, not a total or another category. */
 function partOf(ctx: ProseContext, i: number, total: Q, q: Q): boolean {

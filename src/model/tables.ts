@@ -1,7 +1,7 @@
 // Table side of extraction: indicator tables, scoring sheets and budget blocks found by their header words.
 import type { SourceDocument, TableBlock } from '../document.js';
 import type { Report } from './schema.js';
-import { clean, type Grid, textAt } from './table-grid.js';
+import { clean, type Grid, isBlank, textAt } from './table-grid.js';
 import { tableGrids } from './table-stitch.js';
 import { findRegions } from './table-header.js';
 import { extractIndicators, isIndicatorRegion, totalRelations, type SectionLabel, type TotalRow } from './table-indicators.js';
@@ -45,6 +45,9 @@ export function extractTable(grid: Grid): TableRecords {
       out.relations.push(...part.relations);
     }
   }
+  // A reason written once for the whole form (偏差大或目标未完成原因分析 | …) explains every indicator without its own.
+  const reason = out.indicators.length ? formReason(grid) : undefined;
+  if (reason) for (const ind of out.indicators) ind.deviation ??= reason;
   // A form that writes its scoring rule in a note (得分=权重*B/A) binds its indicators to it.
   if (out.indicators.length && statesRule(grid)) for (const ind of out.indicators) ind.scoringRule = 'proportional';
   // A form's 总分 counts its budget-execution 分值/得分 beside the indicators': they are parts of that total.
@@ -75,6 +78,22 @@ function sectionRelations(sections: SectionLabel[], indicators: TableRecords['in
     out.push({ kind: 'section-max', name: s.max.label ?? s.text, max: s.max, parts: parts as Quantity[], location: s.max.location, evidence: s.text });
   }
   return out;
+}
+
+/** The text beside a form-wide 偏差原因 label, when it says something (not 无 or blank). */
+function formReason(grid: Grid): string | undefined {
+  for (let r = 0; r < grid.table.rows.length; r++) {
+    for (let c = 0; c + 1 < grid.width; c++) {
+      const label = textAt(grid, r, c);
+      if (!/^偏差.{0,6}原因|未完成原因/.test(label)) continue;
+      let k = c + 1;
+      while (k < grid.width && textAt(grid, r, k) === label) k++;
+      const text = k < grid.width ? textAt(grid, r, k) : '';
+      if (text && !isBlank(text) && !/^(一级|二级|三级)指标/.test(text) && text !== label) return text;
+      break;
+    }
+  }
+  return undefined;
 }
 
 function statesRule(grid: Grid): boolean {

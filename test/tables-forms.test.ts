@@ -1,0 +1,107 @@
+// Form templates read from small tables: fraction rates, points in labels, goal blocks, 总分 over blocks, a form's stated rule.
+import { describe, it, expect } from 'vitest';
+import type { Block, Cell, SourceDocument, TableBlock } from '../src/document.js';
+import { extractTables } from '../src/model/tables.js';
+import { cellNumber } from '../src/model/table-grid.js';
+import type { Relation, RelationOf } from '../src/model/schema.js';
+
+/** Rows of cell texts; '<' repeats the cell to the left and '^' the cell above, as readers do for merged cells. */
+function table(rows: string[][]): TableBlock {
+  const grid: Cell[][] = [];
+  rows.forEach((row, r) => {
+    const cells: Cell[] = [];
+    row.forEach((text, c) => {
+      if (text === '<') cells.push({ text: cells[c - 1].text, row: r, col: c, covered: true });
+      else if (text === '^') cells.push({ text: grid[r - 1][c].text, row: r, col: c, covered: true });
+      else cells.push({ text, row: r, col: c });
+    });
+    grid.push(cells);
+  });
+  return { type: 'table', rows: grid };
+}
+const doc = (...blocks: Block[]): SourceDocument => ({ path: 'hand.xlsx', format: 'xlsx', blocks });
+const ofKind = <K extends Relation['kind']>(rels: Relation[], kind: K) => rels.filter((r): r is RelationOf<K> => r.kind === kind);
+
+/** The Hubei 20 + 40 + 40 form: budget points in the block's label, two goal blocks, one 总分. */
+const HUBEI = [
+  ['预算执行情况（万元）（20分）', '', '<', '预算数（A）', '执行数（B）', '执行率（B/A）', '得分（20分*执行率）'],
+  ['^', '年度财政资金总额', '<', '10', '10', '1', '20'],
+  ['年度绩效目标1（40分）', '一级指标', '二级指标', '三级指标', '年初目标值（A）', '实际完成值（B）', '得分'],
+  ['^', '产出指标', '质量指标', '监测合格率', '100%', '100%', '20'],
+  ['^', '效益指标', '满意度指标', '满意度', '98%', '98%', '19.6'],
+  ['年度绩效目标2（40分）', '一级指标', '二级指标', '三级指标', '年初目标值（A）', '实际完成值（B）', '得分'],
+  ['^', '产出指标（40分）', '进度指标', '资料上报', '100%', '100%', '40'],
+  ['总分', '<', '<', '<', '<', '<', '99.6'],
+  ['偏差大或目标未完成原因分析', '<', '<', '满意度调查样本偏少', '<', '<', '<'],
+  ['备注：定量指标计分原则：正向指标（即目标值为≥X，得分=权重*B/A），反向指标（即目标值为≤X，得分=权重*A/B）。', '<', '<', '<', '<', '<', '<'],
+];
+
+describe('a provincial project form (20 + 40 + 40)', () => {
+  const records = extractTables(doc(table(HUBEI)));
+
+  it('reads the budget block, its points from the label, and a rate written as the fraction 1', () => {
+    const [total] = records.budget;
+    expect(total.weight).toMatchObject({ value: 20, unit: '分' });
+    expect(total.rate).toMatchObject({ raw: '1', value: 1, decimals: 0, unit: '比值' });
+    expect(total.annual).toMatchObject({ value: 10, unit: '万元' });
+  });
+
+  it('totals 总分 over every goal block plus the budget score', () => {
+    const totals = ofKind(records.relations, 'sum').filter((r) => r.total.raw === '99.6');
+    expect(totals).toHaveLength(1);
+    expect(totals[0].parts.map((p) => p.raw)).toEqual(['20', '19.6', '40', '20']);
+  });
+
+  it('keeps each indicator\'s goal block with its maximum, the form-wide reason and the rule the note states', () => {
+    const [first, second, third] = records.indicators;
+    expect(first).toMatchObject({ group: '年度绩效目标1（40分）', groupMax: { value: 40 }, deviation: '满意度调查样本偏少', scoringRule: 'proportional' });
+    expect(second.group).toBe('年度绩效目标1（40分）');
+    expect(third.groupMax?.value).toBe(40);
+  });
+});
+
+describe('goal-block maxima', () => {
+  it('年度绩效目标（80分） = 产出指标（60分） + 效益指标（40分): a section relation, whatever the sum', () => {
+    const t = table([
+      ['年度绩效目标（80分）', '一级指标', '二级指标', '三级指标', '年初目标值', '实际完成值', '得分'],
+      ['^', '产出指标（60分）', '数量指标', '企业数量', '3', '3', '60'],
+      ['^', '效益指标（40分）', '社会效益指标', '带动就业', '有效', '有效', '40'],
+    ]);
+    const [section] = ofKind(extractTables(doc(t)).relations, 'section-max').filter((r) => r.max.value === 80);
+    expect(section.parts.map((p) => p.value)).toEqual([60, 40]);
+  });
+
+  it('a block with its own maximum but no budget block in the table is not totalled (its points sit elsewhere)', () => {
+    const t = table([
+      ['绩效指标(90分)', '一级指标', '二级指标', '三级指标', '指标值', '完成值', '权重', '得分'],
+      ['^', '产出指标', '成本指标', '成本控制数', '≤30万元', '28万元', '90', '90'],
+      ['合计', '<', '<', '<', '<', '<', '100', ''],
+    ]);
+    expect(ofKind(extractTables(doc(t)).relations, 'sum')).toEqual([]);
+  });
+});
+
+describe('rates and comparators as written in cells', () => {
+  it('a 执行率 column headed in per cent reads a bare 1 as 1 %', () => {
+    const t = table([
+      ['项目资金（万元）', '', '全年预算数', '全年执行数', '执行率（%）'],
+      ['^', '年度资金总额', '100', '1', '1'],
+    ]);
+    expect(extractTables(doc(t)).budget[0].rate).toMatchObject({ value: 1, unit: '%' });
+  });
+
+  it('a column with a rate above 2 is in per cent, so none of its cells is read as a fraction', () => {
+    const t = table([
+      ['项目资金（万元）', '', '全年预算数', '全年执行数', '执行率'],
+      ['^', '年度资金总额', '100', '90', '90'],
+      ['^', '其中：财政拨款', '100', '1', '1'],
+    ]);
+    expect(extractTables(doc(t)).budget.map((b) => b.rate?.unit)).toEqual(['%', '%']);
+  });
+
+  it.each([
+    ['﹥90%', '>'], ['﹤5', '<'], ['﹦100%', '='], ['═100', '='], ['不少于12个', '>='], ['不超过5天', '<='], ['≧95', '>='], ['≦3', '<='],
+  ])('%s carries its comparator', (text, comparator) => {
+    expect(cellNumber(text)?.comparator).toBe(comparator);
+  });
+});

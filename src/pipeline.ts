@@ -53,7 +53,7 @@ function byPosition(findings: Finding[]): Finding[] {
 /** `keepReport`: include the extracted records in the result; only outputs that show them (the workbook) need them. */
 export async function checkFile(path: string, config: Config, keepReport = true, read: ReadOptions = {}): Promise<FileResult> {
   const { document, findings: readFindings } = await readDocument(path, read);
-  const failed = readFindings.some((f) => f.severity === 'error' && (f.rule === 'read-error' || f.rule === 'legacy-format'));
+  const failed = readFindings.some((f) => f.severity === 'error' && (f.rule === 'read-error' || f.rule === 'legacy-format' || f.rule === 'timeout'));
   if (failed) return { path, format: document.format, status: 'failed', findings: applyRuleSettings(readFindings, config) };
   const report = extractReport(document);
   const findings = byPosition(numberTables([...applyRuleSettings(readFindings, config), ...runChecks(report, config)], document));

@@ -12,7 +12,8 @@ import { checkFile } from '../src/pipeline.js';
 import { defaultConfig } from '../src/config.js';
 import { readDocument } from '../src/readers/index.js';
 import { detectFormat } from '../src/readers/detect.js';
-import { findSoffice } from '../src/readers/soffice.js';
+import { ConversionTimeout, convertWithSoffice, findSoffice } from '../src/readers/soffice.js';
+import { conversionLimitMs } from '../src/readers/legacy.js';
 import { blocksFromText } from '../src/readers/legacy-doc.js';
 import type { SourceDocument } from '../src/document.js';
 import type { Finding } from '../src/findings.js';
@@ -113,6 +114,26 @@ run('legacy Word and Excel binaries', () => {
     });
     expect(sum(await check(at('report.wps')))).toEqual([]);
   }, 300_000);
+});
+
+run('a LibreOffice conversion past its time', () => {
+  it('is killed with its process group, reported as a timeout, and leaves no folder behind', async () => {
+    const before = readdirSync(tmpdir()).filter((n) => n.startsWith('jixiao-soffice-'));
+    const started = Date.now();
+    const failure = await convertWithSoffice(soffice!, readFileSync('fixtures/004-baocheng-2024.xlsx'), 'xls', 'xlsx', 300).then(() => undefined, (e: unknown) => e);
+    expect(failure).toBeInstanceOf(ConversionTimeout);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith('jixiao-soffice-'))).toEqual(before);
+    // no soffice.bin of that conversion keeps running (its profile lived in the removed folder)
+    const running = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => /soffice/.test(l) && /jixiao-soffice-/.test(l));
+    expect(running).toEqual([]);
+  }, 60_000);
+
+  it('gets most of the file\'s time, leaving room to read the result', () => {
+    expect(conversionLimitMs(60_000)).toBe(50_000);
+    expect(conversionLimitMs(8_000)).toBe(6_000);
+    expect(conversionLimitMs(500)).toBe(375);
+  });
 });
 
 describe('Word text without LibreOffice', () => {

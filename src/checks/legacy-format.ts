@@ -3,7 +3,7 @@ import { defineCheck } from './define.js';
 
 export default defineCheck({
   id: 'legacy-format',
-  severity: 'error',
+  severity: 'warning',
   description: {
     zh: '旧版 Word/Excel 二进制文件（.doc/.wps/.xls/.et）：读取方式与其局限',
     en: 'legacy Word/Excel binaries (.doc/.wps/.xls/.et): how they were read and what that misses',
@@ -20,10 +20,6 @@ export default defineCheck({
     'conversion-failed': {
       zh: '用 LibreOffice 转换旧版 {kind} 文件（.{format}）失败（{cause}），已改用内置读取器。',
       en: 'LibreOffice could not convert the legacy {kind} file (.{format}) ({cause}); the built-in reader was used instead.',
-    },
-    unsupported: {
-      zh: '这是旧版 Office 二进制格式（.{format}），无法读取。请用 Word/WPS/Excel“另存为” .{target}，或运行 `soffice --headless --convert-to {target} 文件名` 转换后再检查。',
-      en: 'Legacy binary Office format (.{format}) could not be read. Save it as .{target} in Word/WPS/Excel or run `soffice --headless --convert-to {target} FILE`.',
     },
   },
   *run() {},

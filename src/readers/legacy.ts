@@ -12,7 +12,7 @@ const DEFAULT_TIMEOUT_MS = 60_000;
  * is stopped (and its processes killed) by this reader before the batch gives up on the whole file.
  */
 export function conversionLimitMs(timeoutMs = DEFAULT_TIMEOUT_MS): number {
-  return Math.max(1000, Math.min(timeoutMs * 0.75, timeoutMs - 10_000));
+  return Math.max(250, timeoutMs - Math.min(10_000, timeoutMs / 4));
 }
 
 const KIND = { doc: 'Word', xls: 'Excel' } as const;

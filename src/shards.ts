@@ -3,7 +3,6 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { Finding } from './findings.js';
-import { Report } from './model/schema.js';
 import type { FileResult } from './pipeline.js';
 
 /** A shard given by name (`.ndjson`), or the record lines that came on standard input. */
@@ -17,12 +16,24 @@ export const isShardPath = (p: string): boolean => /\.ndjson$/i.test(p);
 /** A line of standard input that is a record, not a path: a path does not open with a brace. */
 const isRecordLine = (line: string): boolean => line.trimStart().startsWith('{');
 
+/**
+ * What the workbook reads from a line. The records are checked for their shape only, not against the full Report
+ * schema: a shard is jixiao's own output, and a value JSON cannot carry (NaN becomes null) must not make a whole
+ * shard unusable.
+ */
+const Records = z.looseObject({
+  meta: z.looseObject({}),
+  indicators: z.array(z.looseObject({})),
+  scoreItems: z.array(z.looseObject({})),
+  relations: z.array(z.looseObject({})),
+  budget: z.array(z.looseObject({})),
+});
 const Line = z.object({
   path: z.string(),
   format: z.string(),
   status: z.enum(['ok', 'failed']),
   findings: z.array(Finding),
-  report: Report.optional(),
+  report: Records.optional(),
 });
 
 /**
@@ -65,7 +76,7 @@ function parseLine(line: string, where: string): FileResult {
     throw new ShardError(`${where} 没有抽取记录：分片须用 jixiao check -f ndjson --records 生成`);
   }
   // The line as written, not zod's output: defaults filled in would make the workbook differ from a single run's.
-  const raw = value as FileResult;
+  const raw = value as FileResult; // its records have the shape checked above
   const result: FileResult = { path: raw.path, format: raw.format, status: raw.status, findings: raw.findings };
   if (raw.coverage !== undefined) result.coverage = raw.coverage;
   if (raw.report !== undefined) result.report = raw.report;

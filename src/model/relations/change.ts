@@ -94,6 +94,8 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
   if (scope.length) {
     const taken = denominatorsIn(ctx, i);
     const candidates = scope.filter((q) => !taken.has(q.value) && !parts.has(q));
+    // 总收入X，其中本年收入A，较上年减少Y: the change may be the whole's or the part's just before it; say nothing.
+    if (scope.some((q) => parts.has(q))) return { yearPair: false };
     return candidates.length === 1 ? { current: candidates[0], yearPair: false } : { yearPair: false };
   }
   if (before.some((q) => same(q))) return { yearPair: false };

@@ -33,3 +33,11 @@ describe('change after a 其中 part: the whole or the part?', () => {
     expect(rs).toContain('growth decrease _→420.35万元 Δ160.10万元 27.6%');
   });
 });
+
+describe('其中 parts end at a change against another period', () => {
+  it('总预算X元，其中：A元，B元，同比增加C元: C is no part of X', () => {
+    const rs = fromLines('下属事业单位运行经费总预算安排 2541000.50 元，其中：基本支出预算 341000.50 元，项目支出预算 2200000 元，同比增加 1250000 元，增长 96.8%。');
+    expect(rs).toContain('sum 2541000.50元 = 341000.50元 + 2200000元');
+    expect(rs.filter((r) => r.startsWith('sum') && r.includes('1250000'))).toEqual([]);
+  });
+});

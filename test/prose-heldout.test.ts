@@ -41,3 +41,18 @@ describe('其中 parts end at a change against another period', () => {
     expect(rs.filter((r) => r.startsWith('sum') && r.includes('1250000'))).toEqual([]);
   });
 });
+
+describe('有 inside a word opens no list', () => {
+  it('省、市十项规定有关精神，A，B: no count of 十项', () => {
+    const rs = fromLines('下降的主要原因是各部门严格落实中央八项规定和省、市十项规定有关精神，厉行节约，从严控制一般性支出。');
+    expect(rs.filter((r) => r.startsWith('list'))).toEqual([]);
+  });
+  it('本级、12个派出机构和5个直属单位所有A、B和C: no count of 5个', () => {
+    const rs = fromLines('本次公开的数据反映的是本级、12个派出机构和5个直属单位所有因公出国（境）费、公务接待费和会议费的支出情况。');
+    expect(rs.filter((r) => r.startsWith('list'))).toEqual([]);
+  });
+  it('内设机构N个，有：A、B和C is still a list', () => {
+    const rs = fromLines('本单位内设机构3个，有：办公室、业务股和财务股。');
+    expect(rs.filter((r) => r.startsWith('list'))).toHaveLength(1);
+  });
+});

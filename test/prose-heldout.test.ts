@@ -56,3 +56,14 @@ describe('有 inside a word opens no list', () => {
     expect(rs.filter((r) => r.startsWith('list'))).toHaveLength(1);
   });
 });
+
+describe('a change in a later sentence, with parts stated between it and the opening amount', () => {
+  it('X万元。其中，A费a万元，B费b万元。A费比上年减少c万元: the change is not the opening amount’s', () => {
+    const rs = fromLines('2020年，市本级“三公”经费预算为2150万元。其中，因公出国（境）费40万元，公务接待费310万元，公务用车购置及运行费1800万元。其中：因公出国（境）费同口径比上年减少6万元，下降13%。');
+    expect(rs.filter((r) => r.startsWith('growth') && r.includes('2150'))).toEqual([]);
+  });
+  it('the opening amount still serves a change that follows it directly', () => {
+    const rs = fromLines('2020年“三公”经费预算为2.60万元。与上年预算相比，减少0.10万元，下降3.70%。');
+    expect(rs).toContain('growth decrease _→2.60万元 Δ0.10万元 3.70%');
+  });
+});

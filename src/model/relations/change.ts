@@ -102,6 +102,9 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
   // Nothing before it in its sentence: the paragraph's opening sentence, when it states one amount.
   if (change.sentence > 0) {
     const opening = qs.filter((q) => q.sentence === 0 && same(q));
+    // Other amounts stated between the opening and the change (其中，A费50万元…。A费比上年减少9万元): the change may be theirs.
+    const between = qs.filter((q) => q.sentence > 0 && q.sentence < change.sentence && same(q) && !isChange(ctx, q));
+    if (between.some((q) => !opening.some((o) => o.value === q.value))) return { yearPair: false };
     const values = new Set(opening.map((q) => q.value));
     return values.size === 1 ? { current: opening[0], yearPair: false } : { yearPair: false };
   }

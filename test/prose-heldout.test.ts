@@ -74,3 +74,10 @@ describe('shares listed in parallel with their parts', () => {
     expect(rs.filter((r) => r.startsWith('share'))).toEqual([]);
   });
 });
+
+describe('a nested 其中 opens the parts of a part', () => {
+  it('总额X，其中A…，其中B: B is no part of X', () => {
+    const rs = fromLines('本部门2021年度政府采购支出总额1250.40万元，其中授予中小企业合同金额1100.20万元，占政府采购支出总额的87.99%，其中授予小微企业合同金额320.50万元，占政府采购支出总额的25.63%。');
+    expect(rs.filter((r) => r.startsWith('sum') && r.includes('320.50'))).toEqual([]);
+  });
+});

@@ -88,6 +88,9 @@ export function findPartSums(ctx: ProseContext, i: number) {
       }
       if (q.unit === '%') continue;
       if (!partOf(ctx, i, total, q)) break;
+      // A second 其中 opens the parts of the part before it (总额X，其中A…，其中B): B is no part of X.
+      const lastPart = parts[parts.length - 1];
+      if (lastPart && /其中/.test(p.text.slice(lastPart.end, q.start))) break;
       parts.push(q);
     }
     if (inAside) parts.push(...continuationAfterAside(ctx, i, total, parts));

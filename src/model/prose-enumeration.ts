@@ -3,8 +3,11 @@ import type { IToken } from 'chevrotain';
 import { EnumText, enumerationLexer, enumerationParser } from '../../grammars/enumeration.js';
 import type { EnumerationCstNode, ItemCstNode, BracketedCstNode, SeparatorCstNode } from '../../grammars/enumeration.cst.js';
 
-/** Words after a count (and its noun) that open the list. 即 only as a word of its own: not 即将, 即时, 即可. */
-export const INTRO_PATTERNS = ['分别是', '分别为', '具体为', '具体是', '具体包括', '主要包括', '主要有', '包括', '包含', '即(?![将时可使便])', '有'] as const;
+/**
+ * Words after a count (and its noun) that open the list. 即 only as a word of its own: not 即将, 即时, 即可; 有 not
+ * inside 有关, 所有, 具有 … (八项规定有关精神, 7个直属单位所有支出 are no lists).
+ */
+export const INTRO_PATTERNS = ['分别是', '分别为', '具体为', '具体是', '具体包括', '主要包括', '主要有', '包括', '包含', '即(?![将时可使便])', '(?<![所没拥具持享占])有(?![关效序力利助些所])'] as const;
 /** An introducer after a count: one of the words, or a bare colon. */
 export const ENUMERATION_INTRO = new RegExp(`^[，,]?\\s*(?:${INTRO_PATTERNS.join('|')})\\s*[：:]?|^\\s*[：:]`);
 /** Words that join the last item to the one before it (A、B和C); inside a name they join words (文秘和档案室). */

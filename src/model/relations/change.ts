@@ -115,12 +115,17 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
   if (scope.length) {
     const taken = denominatorsIn(ctx, i);
     const candidates = scope.filter((q) => !taken.has(q.value) && !parts.has(q));
+    // 总收入X，其中本年收入A，较上年减少Y: the change may be the whole's or the part's just before it; say nothing.
+    if (scope.some((q) => parts.has(q))) return { yearPair: false };
     return candidates.length === 1 ? { current: candidates[0], yearPair: false } : { yearPair: false };
   }
   if (before.some((q) => same(q))) return { yearPair: false };
   // Nothing before it in its sentence: the paragraph's opening sentence, when it states one amount.
   if (change.sentence > 0) {
     const opening = qs.filter((q) => q.sentence === 0 && same(q));
+    // Other amounts stated between the opening and the change (其中，A费50万元…。A费比上年减少9万元): the change may be theirs.
+    const between = qs.filter((q) => q.sentence > 0 && q.sentence < change.sentence && same(q) && !isChange(ctx, q));
+    if (between.some((q) => !opening.some((o) => o.value === q.value))) return { yearPair: false };
     const values = new Set(opening.map((q) => q.value));
     return values.size === 1 ? { current: opening[0], yearPair: false } : { yearPair: false };
   }

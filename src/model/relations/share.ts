@@ -20,6 +20,9 @@ export function findShares(ctx: ProseContext, i: number) {
     const wholeLabel = m[1].replace(/的$/, '');
     const idx = qs.indexOf(share);
     const prev = qs[idx - 1];
+    // A list of shares (A、B分别为a和b，占X的p%和q%) pairs them by position: the amount before p% is not its part.
+    const next = qs[idx + 1];
+    if (next && next.unit === '%' && /^\s*[、和及与]\s*$/.test(p.text.slice(share.end, next.start))) continue;
     const part = prev && prev.sentence === share.sentence && prev.unit !== '%' && usable(p, prev) && prev.clause >= share.clause - 2 ? prev : undefined;
     let whole: Q | undefined;
     let viaMarker = false;

@@ -2,6 +2,7 @@
 import type { ProseContext, Q } from './context.js';
 import { BETWEEN_TOTAL_AND_MARKER, PART_STOP, compatible, family, usable } from './context.js';
 import { COMPLEMENTARY_CATEGORIES, membersNamed, type CategoryGroup } from '../vocabulary.js';
+import { isChange } from './change.js';
 
 /** Words that open a list of parts of the amount before them. */
 export const PART_MARKER = /其中|包含|含/g;
@@ -42,10 +43,13 @@ function splitsWhole(total: Q, parts: Q[]): boolean {
   });
 }
 
-/** A part that may follow the ones before it: the same kind of thing, a stated value, not a total or another category. */
+/**
+ * A part that may follow the ones before it: the same kind of thing, a stated value, not a total, another category
+ * or a change against another period (其中：A，B，同比增加C — C is no part).
+ */
 function partOf(ctx: ProseContext, i: number, total: Q, q: Q): boolean {
   const p = ctx.paragraphs[i].parsed;
-  return compatible(total, q) && usable(p, q) && !PART_STOP.test(q.label) && !BESIDES.test(q.label) && !changesCategory(total, q);
+  return compatible(total, q) && usable(p, q) && !PART_STOP.test(q.label) && !BESIDES.test(q.label) && !changesCategory(total, q) && !isChange(ctx, q);
 }
 
 /**

@@ -1,4 +1,4 @@
-// Test configuration: real files from fixtures/ and ../shared/corpus; long timeouts for PDF parsing.
+// Test configuration: real files from fixtures/ (copies of the public samples); long timeouts for PDF parsing.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({

@@ -7,9 +7,9 @@ export interface FormMeta {
   year?: number;
 }
 
-/** A cell that carries the unit after a colon: 单位名称：黄冈市…, 部门：…, 填报单位：…. */
+/** A cell that carries the unit after a colon: 单位名称：某市某局, 部门：…, 填报单位：…. */
 const UNIT_INLINE = /^(?:填报|预算|项目实施)?(?:单位名称|部门名称|部门（单位）名称|填报单位|实施单位|单位|部门)\s*[:：]\s*(\S.{1,40}?)\s*$/;
-/** A label cell whose neighbour holds the unit: 实施单位 | 稷山县翟店镇卫生院. */
+/** A label cell whose neighbour holds the unit: 实施单位 | 某县某镇卫生院. */
 const UNIT_LABEL = /^(?:项目)?实施单位[:：]?$|^单位名称[:：]?$|^部门(?:（单位）)?名称[:：]?$|^填报单位[:：]?$/;
 /** 单位：万元 states the money unit, not who reports. */
 const MONEY_UNIT = /^(?:人民币)?(?:元|千元|万元|亿元)$/;

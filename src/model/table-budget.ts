@@ -76,6 +76,8 @@ export function extractBudget(grid: Grid, whole: Region): BudgetPart {
   const region = withoutLabelColumns(grid, whole);
   const rateReading = rateColumnReading(grid, region);
   const roleCols = [...region.columns.values()].flat();
+  // every role column held words only: no value column is left to read (and no label can stand left of one)
+  if (roleCols.length === 0) return { budget: [], relations: [] };
   const firstValueCol = Math.min(...roleCols);
   const budget: BudgetRow[] = [];
   let totalIndex = -1;

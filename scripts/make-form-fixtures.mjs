@@ -1,4 +1,4 @@
-// Builds fixtures/forms/: a national 项目支出绩效自评表 and a “三公”经费 table as .xlsx and .docx, and their PDFs (LibreOffice).
+// Builds test/data/forms/: a national 项目支出绩效自评表 and a “三公”经费 table as .xlsx and .docx, and their PDFs (LibreOffice).
 // Run once by hand (`node scripts/make-form-fixtures.mjs`, needs soffice); the outputs are committed, tests only read them.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -106,9 +106,9 @@ export async function buildXlsx(form, sheetName) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const dir = 'fixtures/forms';
+  const dir = 'test/data/forms';
   mkdirSync(dir, { recursive: true });
-  const base = readFileSync('fixtures/reports/a-qu-shangwu-2020.docx');
+  const base = readFileSync('test/data/reports/a-qu-shangwu-2020.docx');
   for (const [name, form] of Object.entries(FORMS)) {
     writeFileSync(`${dir}/${name}.docx`, buildDocx(base, form));
     writeFileSync(`${dir}/${name}.xlsx`, await buildXlsx(form, name === 'sangong' ? '三公经费' : '项目支出绩效自评表'));

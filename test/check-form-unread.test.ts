@@ -13,7 +13,7 @@ afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
 
 /** The national form's docx with its document.xml edited. */
 function edited(name: string, edit: (xml: string) => string): string {
-  const zip = unzipSync(readFileSync('fixtures/forms/national-form.docx'));
+  const zip = unzipSync(readFileSync('test/data/forms/national-form.docx'));
   zip['word/document.xml'] = strToU8(edit(strFromU8(zip['word/document.xml'])));
   const path = join(dir, name);
   writeFileSync(path, zipSync(zip));
@@ -24,9 +24,9 @@ const unread = async (path: string) => (await checkFile(path, defaultConfig)).fi
 
 describe('form-unread', () => {
   it('says nothing on a form whose blocks are read', async () => {
-    expect(await unread('fixtures/forms/national-form.docx')).toEqual([]);
-    expect(await unread('fixtures/forms/national-form.pdf')).toEqual([]);
-    expect(await unread('fixtures/reports/a-jishan-jbgw-2021.xlsx')).toEqual([]);
+    expect(await unread('test/data/forms/national-form.docx')).toEqual([]);
+    expect(await unread('test/data/forms/national-form.pdf')).toEqual([]);
+    expect(await unread('test/data/reports/a-jishan-jbgw-2021.xlsx')).toEqual([]);
   });
 
   it('names the indicator table when its header is in words no profile knows', async () => {

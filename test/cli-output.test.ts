@@ -79,7 +79,7 @@ describe.concurrent('exit codes', () => {
   it('follows the findings on the whole corpus: 1 exactly when there is an error-level finding', async () => {
     const r = await jixiao(['check', 'fixtures', '--format', 'json']);
     const out = JSON.parse(r.stdout);
-    // A folder is walked recursively: fixtures/reports/ counts too.
+    // A folder is walked recursively: files in subfolders count too.
     expect(out.files.length).toBe(readdirSync(join(ROOT, 'fixtures'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.(docx|pdf|xlsx)$/.test(f)).length);
     expect(r.code).toBe(out.summary.errors > 0 ? 1 : 0);
   });

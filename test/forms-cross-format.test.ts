@@ -48,10 +48,10 @@ describe('the same records from every format of a form', () => {
   });
 
   it('reads every indicator and budget row of the corpus forms', async () => {
-    const jishan = await read('fixtures/reports/a-jishan-jbgw-2021.pdf');
+    const jishan = await read('test/data/reports/a-jishan-jbgw-2021.pdf');
     expect(jishan.indicators).toHaveLength(25);
     expect(jishan.budget.map((b) => b.label)).toEqual(['年度资金总额', '当年财政拨款', '上年结转资金', '其他资金']);
-    const changjiang = await read('fixtures/reports/a-changjiang-yyby-2020.pdf');
+    const changjiang = await read('test/data/reports/a-changjiang-yyby-2020.pdf');
     // The PDF wraps 满意度 over the row's bottom rule; the wrapped line stays in its cell.
     expect(changjiang.indicators.map((i) => i.name)).toContain('服务对象满意度：退捕渔民抽样调查满意度');
   });

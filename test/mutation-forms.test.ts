@@ -146,7 +146,7 @@ describe('“三公”经费 table, 合计 first: sums, 公务用车 = 购置 + 
   });
 });
 
-describe('corpus forms (fixtures/reports)', () => {
+describe('corpus forms (test/data/reports)', () => {
   it('a-jishan xlsx: 全年执行数 207.4538 → 107.4538 → exec-score at the stated 100%', async () => {
     const path = await mutateXlsx('reports/a-jishan-jbgw-2021.xlsx', '项目支出绩效自评表', 'E6', '207.4538', '107.4538');
     expectHit(await findingsOf(path), 'exec-score', { cell: 'G6' }, '100%');
@@ -163,7 +163,7 @@ describe('corpus forms (fixtures/reports)', () => {
   });
   it('a-changjiang xlsx: 总分 100 → 90 against 20 + 20 + 10 + 10 + 40', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile('fixtures/reports/a-changjiang-yyby-2020.xlsx');
+    await wb.xlsx.readFile('test/data/reports/a-changjiang-yyby-2020.xlsx');
     wb.getWorksheet('项目自评表')!.getCell('G13').value = 90;
     const path = out('changjiang.xlsx');
     await wb.xlsx.writeFile(path);

@@ -14,7 +14,7 @@ let serial = 0;
 beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'jixiao-mutation-de-')); });
 afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
 
-const fixture = (name: string) => `fixtures/reports/${name}`;
+const fixture = (name: string) => `test/data/reports/${name}`;
 const out = (name: string): string => join(dir, `${++serial}-${name}`);
 
 /** A copy of the fixture with the n-th occurrence (0-based) of `from` replaced by `to` (word/document.xml or the PDF's text). */

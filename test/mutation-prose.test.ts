@@ -1,4 +1,4 @@
-// Mutation tests for the prose relations of 决算/预算说明 (fixtures/reports): one number changed, in docx and in PDF,
+// Mutation tests for the prose relations of 决算/预算说明 (test/data/reports): one number changed, in docx and in PDF,
 // must make the right rule fire at the right paragraph with the expected value.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
@@ -16,7 +16,7 @@ beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'jixiao-mutation-prose-')); }
 afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
 
 function mutate(name: string, from: string, to: string, nth = 0): string {
-  const source = `fixtures/reports/${name}`;
+  const source = `test/data/reports/${name}`;
   const target = join(dir, `${++serial}-${name}`);
   if (name.endsWith('.pdf')) {
     writeFileSync(target, mutatePdf(readFileSync(source), from, to, nth));
@@ -29,7 +29,7 @@ const findingsOf = async (path: string): Promise<Finding[]> => (await checkFile(
 const show = (fs: Finding[]) => JSON.stringify(fs.map((f) => [f.rule, f.severity, f.messageId, f.location.paragraph, f.expected, f.message]));
 /** Findings that are not in the unchanged file: what the mutation caused. */
 async function newFindings(name: string, path: string): Promise<Finding[]> {
-  const before = new Set((await findingsOf(`fixtures/reports/${name}`)).map((f) => f.message));
+  const before = new Set((await findingsOf(`test/data/reports/${name}`)).map((f) => f.message));
   return (await findingsOf(path)).filter((f) => !before.has(f.message));
 }
 
@@ -97,7 +97,7 @@ describe('the unchanged documents', () => {
   const clean = ['c-dayao-czsz-2024.docx', 'c-dayao-czsz-2024.pdf', 'c-wlmq-zwfw-2023.docx', 'c-rongchang-zgh-2024.docx',
     'c-xuanzhou-zgw-2020.docx', 'c-zhanjiang-swxcb-2017.docx', 'e-jiuchang-fpzj-2020.docx'];
   it.each(clean)('%s has no error (the mutations are what fired)', async (name) => {
-    const errors = (await findingsOf(`fixtures/reports/${name}`)).filter((f) => f.severity === 'error');
+    const errors = (await findingsOf(`test/data/reports/${name}`)).filter((f) => f.severity === 'error');
     expect(show(errors)).toBe('[]');
   });
 });

@@ -9,7 +9,7 @@ const raw = (q?: Quantity) => q?.raw.replace(/\s+/g, '');
 const of = <K extends Relation['kind']>(rs: Relation[], kind: K) => rs.filter((r): r is RelationOf<K> => r.kind === kind);
 
 async function relations(name: string): Promise<Relation[]> {
-  const { document } = await readDocument(`fixtures/reports/${name}`);
+  const { document } = await readDocument(`test/data/reports/${name}`);
   return extractProse(document).relations;
 }
 

@@ -1,4 +1,4 @@
-// The relation kinds of 决算/预算说明 prose, read from real documents (fixtures/reports) and from sentences built here.
+// The relation kinds of 决算/预算说明 prose, read from real documents (test/data/reports) and from sentences built here.
 import { describe, it, expect } from 'vitest';
 import { extractProse } from '../src/model/prose.js';
 import { readDocument } from '../src/readers/index.js';
@@ -21,7 +21,7 @@ function project(rs: Relation[]): string[] {
 }
 
 async function relationsOf(name: string): Promise<string[]> {
-  const { document } = await readDocument(`fixtures/reports/${name}`);
+  const { document } = await readDocument(`test/data/reports/${name}`);
   return project(extractProse(document).relations);
 }
 

@@ -6,7 +6,7 @@ import { readDocument } from '../src/readers/index.js';
 import type { SourceDocument } from '../src/document.js';
 import type { Relation, RelationOf, Quantity } from '../src/model/schema.js';
 
-const SEEDS = new URL('../fixtures/seeds/', import.meta.url);
+const SEEDS = new URL('./data/seeds/', import.meta.url);
 function seed(prefix: string): SourceDocument {
   const name = readdirSync(SEEDS).find((f) => f.startsWith(prefix))!;
   const lines = readFileSync(new URL(name, SEEDS), 'utf8').split('\n');

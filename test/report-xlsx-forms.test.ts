@@ -22,14 +22,14 @@ const row = (ws: ExcelJS.Worksheet, r: number) => {
 
 describe('汇总 rows of forms', () => {
   it('fills 单位, 年度, 类型, 预算数, 支出数 and 执行率 from the form, in every format alike', async () => {
-    const ws = await summaryOf(['xlsx', 'docx', 'pdf'].map((f) => `fixtures/forms/national-form.${f}`));
+    const ws = await summaryOf(['xlsx', 'docx', 'pdf'].map((f) => `test/data/forms/national-form.${f}`));
     for (const r of [2, 3, 4]) {
       expect(row(ws, r)).toEqual({ unit: '示例县交通运输局', year: 2023, kind: '项目支出绩效自评表', budget: 120, spending: 108, rate: 0.9 });
     }
   });
 
   it('reads the 万元 of the block heading, and a form whose 执行率 is written as the fraction 1', async () => {
-    const ws = await summaryOf(['fixtures/reports/a-jishan-jbgw-2021.xlsx', 'fixtures/reports/a-changjiang-yyby-2020.xlsx']);
+    const ws = await summaryOf(['test/data/reports/a-jishan-jbgw-2021.xlsx', 'test/data/reports/a-changjiang-yyby-2020.xlsx']);
     expect(row(ws, 2)).toMatchObject({ unit: '稷山县翟店镇卫生院', year: 2021, kind: '项目支出绩效自评表', budget: 207.4538, spending: 207.4538, rate: 1 });
     expect(row(ws, 3)).toMatchObject({ unit: '农业工作科', year: 2020, budget: 1.56, spending: 1.56, rate: 1 });
   });

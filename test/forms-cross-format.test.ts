@@ -26,7 +26,7 @@ async function read(path: string) {
   return extractReport((await readDocument(path)).document);
 }
 
-/** Every form in fixtures/ that exists in more than one format, as its published or built formats. */
+/** Every form in test/data/ that exists in more than one format, as its published or built formats. */
 const PAIRS: Array<[string, string[]]> = [
   ['reports/a-changjiang-yyby-2020', ['xlsx', 'pdf']],
   ['reports/a-jishan-jbgw-2021', ['xlsx', 'pdf']],
@@ -38,7 +38,7 @@ const PAIRS: Array<[string, string[]]> = [
 
 describe('the same records from every format of a form', () => {
   it.each(PAIRS)('%s: %j', async (name, formats) => {
-    const [first, ...rest] = await Promise.all(formats.map((f) => read(`fixtures/${name}.${f}`)));
+    const [first, ...rest] = await Promise.all(formats.map((f) => read(`test/data/${name}.${f}`)));
     const expected = records(first);
     // A form that yields nothing would pass trivially: each must give records of some kind.
     expect(expected.indicators.length + expected.budget.length + expected.tableRelations.length).toBeGreaterThan(0);

@@ -19,7 +19,7 @@ const out = (name: string): string => join(dir, `${++serial}-${name.replace(/.*\
 
 /** The n-th (0-based) cell text `from` in word/document.xml, written as a whole run text, replaced by `to`. */
 function mutateDocx(name: string, from: string, to: string, nth = 0): string {
-  const zip = unzipSync(readFileSync(`fixtures/${name}`));
+  const zip = unzipSync(readFileSync(`test/data/${name}`));
   const xml = strFromU8(zip['word/document.xml']);
   const needle = `>${from}<`;
   let at = -1;
@@ -36,7 +36,7 @@ function mutateDocx(name: string, from: string, to: string, nth = 0): string {
 /** The cell's text replaced, as a text cell: the fixture writes every number as text so its digits stay as written. */
 async function mutateXlsx(name: string, sheet: string, cell: string, from: string, to: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(`fixtures/${name}`);
+  await wb.xlsx.readFile(`test/data/${name}`);
   const c = wb.getWorksheet(sheet)!.getCell(cell);
   expect(c.text).toBe(from); // the test changes the number it means to change
   c.value = to;
@@ -47,7 +47,7 @@ async function mutateXlsx(name: string, sheet: string, cell: string, from: strin
 
 function mutatePdfFile(name: string, from: string, to: string, nth = 0): string {
   const path = out(name);
-  writeFileSync(path, mutatePdf(readFileSync(`fixtures/${name}`), from, to, nth));
+  writeFileSync(path, mutatePdf(readFileSync(`test/data/${name}`), from, to, nth));
   return path;
 }
 
@@ -70,10 +70,10 @@ const SANGONG_SHEET = '三公经费';
 describe('the fixture forms are clean as built', () => {
   it.each(['xlsx', 'docx', 'pdf'])('national form and 三公 table (.%s): no error, every block read', async (ext) => {
     for (const name of [FORM, SANGONG]) {
-      const result = await checkFile(`fixtures/${name}.${ext}`, defaultConfig);
+      const result = await checkFile(`test/data/${name}.${ext}`, defaultConfig);
       expect(show(result.findings.filter((f) => f.severity !== 'info'))).toBe('[]');
     }
-    const form = await checkFile(`fixtures/${FORM}.${ext}`, defaultConfig);
+    const form = await checkFile(`test/data/${FORM}.${ext}`, defaultConfig);
     expect(form.report!.budget).toHaveLength(4);
     expect(form.report!.indicators).toHaveLength(4);
   });

@@ -1,9 +1,9 @@
 // Mutation tests for list counts and 其中 lists in other provinces' reports: one number changed in docx XML or a PDF content stream.
+import { mutateDocxTo } from './helpers/docx-mutate.js';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 import { checkFile } from '../src/pipeline.js';
 import { defaultConfig } from '../src/config.js';
 import type { Finding, Location } from '../src/findings.js';
@@ -24,16 +24,7 @@ function mutate(name: string, from: string, to: string, nth = 0): string {
     writeFileSync(path, mutatePdf(readFileSync(fixture(name)), from, to, nth));
     return path;
   }
-  const zip = unzipSync(readFileSync(fixture(name)));
-  const xml = strFromU8(zip['word/document.xml']);
-  let at = -1;
-  for (let i = 0; i <= nth; i++) {
-    at = xml.indexOf(from, at + 1);
-    if (at < 0) throw new Error(`${from} occurs fewer than ${nth + 1} times in ${name}`);
-  }
-  zip['word/document.xml'] = strToU8(xml.slice(0, at) + to + xml.slice(at + from.length));
-  writeFileSync(path, zipSync(zip));
-  return path;
+  return mutateDocxTo(fixture(name), path, from, to, nth);
 }
 
 const findingsOf = async (path: string): Promise<Finding[]> => (await checkFile(path, defaultConfig)).findings;

@@ -1,9 +1,10 @@
 // Mutation tests: corpus files (docx, xlsx, pdf) with one number changed must make the right rule fire at the right place.
+import { mutateDocxTo } from './helpers/docx-mutate.js';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { checkFile } from '../src/pipeline.js';
 import { defaultConfig } from '../src/config.js';
@@ -20,17 +21,7 @@ const out = (name: string): string => join(dir, `${++serial}-${name}`);
 
 /** Copy a docx with the n-th occurrence (0-based) of `from` in word/document.xml replaced by `to`. */
 function mutateDocx(name: string, from: string, to: string, nth = 0): string {
-  const zip = unzipSync(readFileSync(`fixtures/${name}`));
-  const xml = strFromU8(zip['word/document.xml']);
-  let at = -1;
-  for (let i = 0; i <= nth; i++) {
-    at = xml.indexOf(from, at + 1);
-    if (at < 0) throw new Error(`${from} occurs fewer than ${nth + 1} times in ${name}`);
-  }
-  zip['word/document.xml'] = strToU8(xml.slice(0, at) + to + xml.slice(at + from.length));
-  const path = out(name);
-  writeFileSync(path, zipSync(zip));
-  return path;
+  return mutateDocxTo(`fixtures/${name}`, out(name), from, to, nth);
 }
 
 function writePdf(name: string, from: string, to: string, nth = 0): string {

@@ -81,3 +81,20 @@ describe('a nested 其中 opens the parts of a part', () => {
     expect(rs.filter((r) => r.startsWith('sum') && r.includes('320.50'))).toEqual([]);
   });
 });
+
+describe('完成预算的Y% after the two amounts it divides', () => {
+  const rateOf = (...lines: string[]) => {
+    const doc: SourceDocument = { path: 'built.docx', format: 'docx', blocks: lines.map((text) => ({ type: 'paragraph', text })) };
+    return extractProse(doc).relations.flatMap((r) => (r.kind === 'rate' ? [`${r.name} ${raw(r.numerator)} ÷ ${r.denominators.map(raw).join('|')} = ${raw(r.rate)}`] : []));
+  };
+  it('年初预算为A，支出决算为B，完成预算的Y%: B ÷ A', () => {
+    expect(rateOf('公务接待费年初预算为18.00万元，支出决算为6.42万元，完成预算的35.67%。')).toEqual(['完成预算 6.42万元 ÷ 18.00万元 = 35.67%']);
+  });
+  it('the parts after 其中, each with its own 完成预算的Y% but no budget of its own, give no rate', () => {
+    expect(rateOf('“三公”经费年初预算为30.00万元，支出决算为12.60万元，完成预算的42.00%，其中：因公出国（境）费决算为0万元，完成预算的0%；公务用车运行维护费决算为11.20万元，完成预算的70.00%；公务接待费决算为1.40万元，完成预算的10.00%。'))
+      .toEqual(['完成预算 12.60万元 ÷ 30.00万元 = 42.00%']);
+  });
+  it('without a 决算 amount in the sentence there is no rate', () => {
+    expect(rateOf('公务接待费年初预算为18.00万元，完成预算的35.67%。')).toEqual([]);
+  });
+});

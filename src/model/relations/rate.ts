@@ -9,6 +9,9 @@ export const RATE_NAME = /([\u4e00-\u9fa5]*?(?:执行率|到位率|完成率|控
  * year), 结转率 = 结转 ÷ 预算. Their numerator is found by these words, not by the spent-or-budgeted roles.
  */
 const OWN_NUMERATOR: Array<[RegExp, RegExp]> = [[/预算控制率$/, /追加|调增|调整数/], [/结转率$/, /结转/]];
+/** 完成(年初)预算的Y% with the amounts stated before it: a rate of the 决算 over the 预算 (DOMAIN.md's 完成预算数的Y%). */
+const COMPLETED_BUDGET_RATE = /(完成(?:年初|全年|调整后?)?预算(?:数)?)的?$/;
+const rateNameOf = (label: string): string | undefined => RATE_NAME.exec(label)?.[1] ?? COMPLETED_BUDGET_RATE.exec(label)?.[1];
 /** Labels of whole-year budgets a rate may divide by when its sentence names none: 调整后/调整预算/全年预算. */
 const WHOLE_BUDGET = /调整后|调整预算|全年预算/;
 const NOT_WHOLE_BUDGET = /中期|年中|追加|调增|调减/;
@@ -38,11 +41,13 @@ export function findRates(ctx: ProseContext, i: number) {
   const qs = ctx.quantities[i];
   for (const rate of qs) {
     if (rate.unit !== '%' || !usable(p, rate)) continue;
-    const name = RATE_NAME.exec(rate.label)?.[1];
+    const name = rateNameOf(rate.label);
     if (!name) continue;
+    // 完成预算的Y% divides amounts its own sentence states; a budget from elsewhere would be a guess.
+    const ownOperandsOnly = !RATE_NAME.test(rate.label);
     // Local scope: the sentence up to this rate, after any earlier rate in it.
     const sameSentence = qs.filter((q) => q.sentence === rate.sentence && q.start < rate.start);
-    const lastRate = [...sameSentence].reverse().find((q) => q.unit === '%' && RATE_NAME.test(q.label));
+    const lastRate = [...sameSentence].reverse().find((q) => q.unit === '%' && rateNameOf(q.label) !== undefined);
     let local = sameSentence.filter((q) => !lastRate || q.start > lastRate.start);
     local = local.filter((q) => family(q.unit) === 'money' && q.value !== 0 && q.bracketDepth === 0 && usable(p, q));
     // Amounts listed after a 其中 are parts of the amount before it, not operands of the rate.
@@ -59,7 +64,7 @@ export function findRates(ctx: ProseContext, i: number) {
     }
     if (!numerator) continue;
     const denominators: Q[] = local.filter((q) => q !== numerator && roleOf(q.label) === 'denominator' && !(own && own.test(q.label)));
-    if (/预算|决算/.test(rate.label + numerator.label)) {
+    if (!ownOperandsOnly && /预算|决算/.test(rate.label + numerator.label)) {
       for (const d of wholeBudgets(ctx, i)) {
         if (!denominators.some((x) => x.value === d.value && x.label === d.label)) denominators.push(d);
       }

@@ -1,24 +1,11 @@
 // Form templates read from small tables: fraction rates, points in labels, goal blocks, 总分 over blocks, a form's stated rule.
 import { describe, it, expect } from 'vitest';
-import type { Block, Cell, SourceDocument, TableBlock } from '../src/document.js';
+import type { Block, SourceDocument } from '../src/document.js';
+import { table } from './helpers/table.js';
 import { extractTables } from '../src/model/tables.js';
 import { cellNumber } from '../src/model/table-grid.js';
 import type { Relation, RelationOf } from '../src/model/schema.js';
 
-/** Rows of cell texts; '<' repeats the cell to the left and '^' the cell above, as readers do for merged cells. */
-function table(rows: string[][]): TableBlock {
-  const grid: Cell[][] = [];
-  rows.forEach((row, r) => {
-    const cells: Cell[] = [];
-    row.forEach((text, c) => {
-      if (text === '<') cells.push({ text: cells[c - 1].text, row: r, col: c, covered: true });
-      else if (text === '^') cells.push({ text: grid[r - 1][c].text, row: r, col: c, covered: true });
-      else cells.push({ text, row: r, col: c });
-    });
-    grid.push(cells);
-  });
-  return { type: 'table', rows: grid };
-}
 const doc = (...blocks: Block[]): SourceDocument => ({ path: 'hand.xlsx', format: 'xlsx', blocks });
 const ofKind = <K extends Relation['kind']>(rels: Relation[], kind: K) => rels.filter((r): r is RelationOf<K> => r.kind === kind);
 

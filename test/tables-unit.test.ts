@@ -1,24 +1,11 @@
 // Table extraction on small hand-built tables: header synonyms, targets, fill-down, 扣分项, totals, budget blocks, other tables.
 import { describe, it, expect } from 'vitest';
-import type { Block, Cell, SourceDocument, TableBlock } from '../src/document.js';
+import type { Block, SourceDocument } from '../src/document.js';
+import { table } from './helpers/table.js';
 import { extractTables } from '../src/model/tables.js';
 import type { Relation, RelationOf } from '../src/model/schema.js';
 import { rng } from './helpers/rng.js';
 
-/** Rows of cell texts; '<' repeats the cell to the left and '^' the cell above, as readers do for merged cells. */
-function table(rows: string[][], extra: Partial<TableBlock> = {}): TableBlock {
-  const grid: Cell[][] = [];
-  rows.forEach((row, r) => {
-    const cells: Cell[] = [];
-    row.forEach((text, c) => {
-      if (text === '<') cells.push({ text: cells[c - 1].text, row: r, col: c, covered: true });
-      else if (text === '^') cells.push({ text: grid[r - 1][c].text, row: r, col: c, covered: true });
-      else cells.push({ text, row: r, col: c });
-    });
-    grid.push(cells);
-  });
-  return { type: 'table', rows: grid, ...extra };
-}
 
 const doc = (...blocks: Block[]): SourceDocument => ({ path: 'hand.docx', format: 'docx', blocks });
 const ofKind = <K extends Relation['kind']>(rels: Relation[], kind: K) => rels.filter((r): r is RelationOf<K> => r.kind === kind);

@@ -21,7 +21,8 @@ interface Run { code: number | null; stdout: string; stderr: string }
 
 function run(cmd: string, args: string[], { cwd = ROOT, input, env }: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, timeout: 240_000, env: { ...process.env, ...env } });
+    // GNU parallel runs its jobs with $SHELL, which a CI runner may leave unset: then no job runs at all, silently
+    const child = spawn(cmd, args, { cwd, timeout: 240_000, env: { SHELL: '/bin/sh', ...process.env, ...env } });
     let stdout = '', stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
     child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
@@ -59,6 +60,8 @@ beforeAll(async () => {
     'host=$1; shift',
     '[ "$1" = "--" ] && shift',
     `echo "$host" >> '${hostLog}'`,
+    // sshd gives the remote command the login shell in SHELL; parallel's remote wrapper runs jobs with $SHELL
+    ': "${SHELL:=/bin/sh}"; export SHELL',
     'if [ -n "$FAKE_SSH_HOMES" ]; then mkdir -p "$FAKE_SSH_HOMES/$host" && cd "$FAKE_SSH_HOMES/$host" || exit 255; fi',
     'exec sh -c "$*"',
     '',

@@ -1,5 +1,6 @@
 // Grammar of outline numbering at the start of a line: 一、 （一） 1. 1、 （1） 1） ①. Grammar only; meaning lives in src/model/prose-outline.ts.
 import { createToken, Lexer, CstParser, type TokenType } from './chevrotain.js';
+import { rulePattern } from './rule-pattern.js';
 
 export const LParen = createToken({ name: 'LParen', pattern: /[（(]/ });
 export const RParen = createToken({ name: 'RParen', pattern: /[）)]/ });
@@ -62,3 +63,10 @@ class OutlineParser extends CstParser {
 
 /** The one parser instance, reused for every line. */
 export const outlineParser = new OutlineParser();
+
+/**
+ * The shape of a numbered line's start, derived from the numbering rule and the token patterns above: a line that
+ * does not match has no numbering, and testing it first spares most lines the lexer and the parser's error path
+ * (an exception per failed parse). A line that matches is still read by the parser.
+ */
+export const numberingShape = new RegExp(`^${rulePattern(outlineParser, 'numbering')}`);

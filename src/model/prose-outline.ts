@@ -1,6 +1,9 @@
 // Visitor over the outline grammar: numbering → family and value; numbered lines → headings or list items; headings → a section tree.
-import { outlineLexer, outlineParser } from '../../grammars/outline.js';
-import type { NumberingCstNode } from '../../grammars/outline.cst.js';
+import type { IToken } from 'chevrotain';
+import { numberingShape, outlineLexer, outlineParser } from '../../grammars/outline.js';
+import type {
+  ArabicNumberCstChildren, CnNumberCstChildren, ICstNodeVisitor, NumberingCstChildren, ParenNumberCstChildren,
+} from '../../grammars/outline.cst.js';
 import { parseChineseNumeral, parseNumber } from '../../grammars/quantity.js';
 import type { Location } from '../findings.js';
 import type { Section } from './schema.js';
@@ -24,17 +27,52 @@ export function stripLeadingNoise(line: string): string {
   return line.replace(LEADING_NOISE, '');
 }
 
-// What the grammar's numbering can look like, as a pattern: a line that does not start like this has no numbering,
-// and testing it first spares most lines the lexer and the parser's error path (an exception per failed line).
-const SP = '[ \\t\\u00a0\\u3000]*';
-const CN = '[一二三四五六七八九十]+';
-const AR = '[0-9０-９]{1,3}';
-const NUMBERING_SHAPE = new RegExp(`^${SP}(?:[（(]${SP}(?:${CN}|${AR})${SP}[）)]|${CN}${SP}、|${AR}${SP}[.．、）)]|[①-⑳])`);
-
 /** Reads the numbering at the start of a line, or null when the line is not numbered. */
 export function readNumbering(line: string): Numbering | null {
-  return NUMBERING_SHAPE.test(line) ? parseNumbering(line) : null;
+  return numberingShape.test(line) ? parseNumbering(line) : null;
 }
+
+/** What a numbering says, read from its CST: the family, the value, and the token that ends it. */
+interface NumberingReading {
+  family: NumberingFamily;
+  value: number | null;
+  last: IToken;
+}
+
+const OutlineVisitorBase = outlineParser.getBaseCstVisitorConstructor<void, NumberingReading>();
+
+/** Gives each numbering its family and value: （一） cn-paren 1, 3. ar-dot 3, ② circled 2. */
+export class NumberingVisitor extends OutlineVisitorBase implements ICstNodeVisitor<void, NumberingReading> {
+  constructor() {
+    super();
+    this.validateVisitor();
+  }
+
+  numbering(c: NumberingCstChildren): NumberingReading {
+    if (c.parenNumber) return this.visit(c.parenNumber);
+    if (c.cnNumber) return this.visit(c.cnNumber);
+    if (c.arabicNumber) return this.visit(c.arabicNumber);
+    const circled = c.Circled![0];
+    return { family: 'circled', value: circled.image.charCodeAt(0) - '①'.charCodeAt(0) + 1, last: circled };
+  }
+
+  parenNumber(c: ParenNumberCstChildren): NumberingReading {
+    if (c.CnNumeral) return { family: 'cn-paren', value: parseChineseNumeral(c.CnNumeral[0].image), last: c.RParen[0] };
+    return { family: 'ar-paren', value: arabicValue(c.ArabicNumeral![0]), last: c.RParen[0] };
+  }
+
+  cnNumber(c: CnNumberCstChildren): NumberingReading {
+    return { family: 'cn-dun', value: parseChineseNumeral(c.CnNumeral[0].image), last: c.Dun[0] };
+  }
+
+  arabicNumber(c: ArabicNumberCstChildren): NumberingReading {
+    const family = c.Dot ? 'ar-dot' : c.Dun ? 'ar-dun' : 'ar-half';
+    return { family, value: arabicValue(c.ArabicNumeral[0]), last: (c.Dot ?? c.Dun ?? c.RParen)![0] };
+  }
+}
+
+const arabicValue = (t: IToken) => parseNumber(t.image)?.value ?? null;
+const numberingVisitor = new NumberingVisitor();
 
 /** The outline grammar's reading of a line's numbering; readNumbering asks it only about lines of the right shape. */
 export function parseNumbering(line: string): Numbering | null {
@@ -45,34 +83,11 @@ export function parseNumbering(line: string): Numbering | null {
   while (end > 0 && lexed.tokens[end - 1].tokenType.name === 'Space') end--;
   if (end === 0) return null;
   outlineParser.input = lexed.tokens.slice(0, end);
-  const cst = outlineParser.numbering() as NumberingCstNode;
+  const cst = outlineParser.numbering();
   if (outlineParser.errors.length) return null;
-  const c = cst.children;
-  let family: NumberingFamily;
-  let valueText: string;
-  let endToken;
-  if (c.parenNumber) {
-    const p = c.parenNumber[0].children;
-    family = p.CnNumeral ? 'cn-paren' : 'ar-paren';
-    valueText = (p.CnNumeral ?? p.ArabicNumeral)![0].image;
-    endToken = p.RParen[0];
-  } else if (c.cnNumber) {
-    family = 'cn-dun';
-    valueText = c.cnNumber[0].children.CnNumeral[0].image;
-    endToken = c.cnNumber[0].children.Dun[0];
-  } else if (c.arabicNumber) {
-    const a = c.arabicNumber[0].children;
-    family = a.Dot ? 'ar-dot' : a.Dun ? 'ar-dun' : 'ar-half';
-    valueText = a.ArabicNumeral[0].image;
-    endToken = (a.Dot ?? a.Dun ?? a.RParen)![0];
-  } else if (c.Circled) {
-    family = 'circled';
-    endToken = c.Circled[0];
-    valueText = String(endToken.image.charCodeAt(0) - '①'.charCodeAt(0) + 1);
-  } else return null;
-  const value = parseChineseNumeral(valueText) ?? parseNumber(valueText)?.value;
-  if (value === undefined || value === null || value < 1) return null;
-  const textStart = endToken.startOffset + endToken.image.length;
+  const { family, value, last } = numberingVisitor.visit(cst) as NumberingReading;
+  if (value === null || value < 1) return null;
+  const textStart = last.startOffset + last.image.length;
   return { number: line.slice(0, textStart).trim(), family, value, textStart };
 }
 

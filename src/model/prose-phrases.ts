@@ -1,7 +1,7 @@
 // Visitor over the phrase grammar: a paragraph → sentences → clauses, each quantity with the label written before it.
 import type { IToken } from 'chevrotain';
 import { lexPhrases, phraseParser } from '../../grammars/phrase.js';
-import type { ParagraphCstNode, SentenceCstNode, ElementCstNode } from '../../grammars/phrase.cst.js';
+import type { ElementCstChildren, ICstNodeVisitor, ParagraphCstChildren, SentenceCstChildren } from '../../grammars/phrase.cst.js';
 import type { ScannedQuantity } from '../../grammars/quantity.js';
 
 export interface LabelledQuantity extends ScannedQuantity {
@@ -48,102 +48,128 @@ export function cleanLabel(raw: string): string {
   return s;
 }
 
-function flatTokens(cst: ParagraphCstNode): Array<{ sentence: number; token: IToken; kind: string }> {
-  const out: Array<{ sentence: number; token: IToken; kind: string }> = [];
-  (cst.children.sentence ?? []).forEach((s: SentenceCstNode, si) => {
-    for (const el of s.children.element ?? []) {
-      const children = (el as ElementCstNode).children as Record<string, IToken[] | undefined>;
-      for (const [kind, toks] of Object.entries(children)) for (const t of toks ?? []) out.push({ sentence: si, token: t, kind });
-    }
-    for (const t of s.children.Stop ?? []) out.push({ sentence: si, token: t, kind: 'Stop' });
-  });
-  return out.sort((a, b) => a.token.startOffset - b.token.startOffset);
+/** What the visitor carries through one paragraph. */
+interface ParagraphState {
+  text: string;
+  quantities: Map<number, ScannedQuantity>;
+  sentences: Sentence[];
+  all: LabelledQuantity[];
+  sentence: Sentence | null;
+  clause: Clause | null;
+  /** bracket depth at the current token */
+  depth: number;
+  /** where the words that label the next quantity start */
+  labelStart: number;
+  /** one frame per open bracket: the label start before it, and whether the aside held a quantity */
+  brackets: Array<{ saved: number; sawQuantity: boolean }>;
 }
+
+const PhraseVisitorBase = phraseParser.getBaseCstVisitorConstructor<ParagraphState, void>();
+
+/**
+ * Reads a paragraph's CST in text order: sentences and clauses close at 。 and ，；： outside brackets (the
+ * grammar keeps brackets flat, since real text leaves them unbalanced), and each quantity is labelled with the
+ * words since the last quantity, 、 or bracket of its clause.
+ */
+export class PhraseVisitor extends PhraseVisitorBase implements ICstNodeVisitor<ParagraphState, void> {
+  constructor() {
+    super();
+    this.validateVisitor();
+  }
+
+  paragraph(c: ParagraphCstChildren, p: ParagraphState): void {
+    for (const sentence of c.sentence ?? []) this.visit(sentence, p);
+    this.closeSentence(p, p.text.length);
+  }
+
+  /** elements in order, then the closing stop (a sentence is elements with an optional stop, or a lone stop) */
+  sentence(c: SentenceCstChildren, p: ParagraphState): void {
+    for (const element of c.element ?? []) this.visit(element, p);
+    for (const stop of c.Stop ?? []) {
+      this.open(p, stop);
+      if (p.depth === 0) {
+        const end = stop.startOffset + stop.image.length;
+        this.closeClause(p, end, stop.image);
+        this.closeSentence(p, end);
+      }
+    }
+  }
+
+  element(c: ElementCstChildren, p: ParagraphState): void {
+    const token = (c.QuantityToken ?? c.Text ?? c.Dun ?? c.Comma ?? c.Semicolon ?? c.Colon ?? c.LBracket ?? c.RBracket ??
+      c.OpenQuote ?? c.CloseQuote ?? c.StraightQuote)![0];
+    this.open(p, token);
+    const start = token.startOffset;
+    const end = start + token.image.length;
+    if (c.LBracket) {
+      // An aside names its own quantities; text around it still labels the quantity after it.
+      p.depth++;
+      p.brackets.push({ saved: p.labelStart, sawQuantity: false });
+      p.labelStart = end;
+    } else if (c.RBracket) {
+      p.depth = Math.max(0, p.depth - 1);
+      const frame = p.brackets.pop();
+      if (frame) p.labelStart = frame.sawQuantity ? end : frame.saved;
+    } else if (c.Dun) {
+      p.labelStart = end;
+    } else if (c.QuantityToken) {
+      const q = p.quantities.get(start)!;
+      for (const frame of p.brackets) frame.sawQuantity = true;
+      const lq: LabelledQuantity = {
+        ...q,
+        label: cleanLabel(p.text.slice(p.labelStart, start)),
+        bracketDepth: p.depth,
+        sentence: p.sentences.length,
+        clause: p.sentence!.clauses.length,
+      };
+      p.clause!.quantities.push(lq);
+      p.all.push(lq);
+      p.labelStart = end;
+    } else if ((c.Comma || c.Semicolon || c.Colon) && p.depth === 0) {
+      this.closeClause(p, end, token.image);
+    }
+  }
+
+  /** A token with no open sentence or clause opens them; a new clause's label starts at its first token. */
+  private open(p: ParagraphState, token: IToken): void {
+    const start = token.startOffset;
+    if (!p.sentence) p.sentence = { start, end: start, text: '', clauses: [] };
+    if (!p.clause) {
+      p.clause = { start, end: start, text: '', closer: '', quantities: [] };
+      p.labelStart = start;
+    }
+  }
+
+  private closeClause(p: ParagraphState, end: number, closer: string): void {
+    if (!p.clause || !p.sentence) return;
+    p.clause.end = end;
+    p.clause.text = p.text.slice(p.clause.start, end);
+    p.clause.closer = closer;
+    p.sentence.clauses.push(p.clause);
+    p.clause = null;
+  }
+
+  private closeSentence(p: ParagraphState, end: number): void {
+    if (!p.sentence) return;
+    this.closeClause(p, end, '');
+    p.sentence.end = end;
+    p.sentence.text = p.text.slice(p.sentence.start, end);
+    p.sentences.push(p.sentence);
+    p.sentence = null;
+  }
+}
+
+const phraseVisitor = new PhraseVisitor();
 
 /** Parses one paragraph. Never throws: a text the grammar cannot read gives no sentences. */
 export function parseParagraph(text: string): ParsedParagraph {
   const { tokens, quantities } = lexPhrases(text);
   phraseParser.input = tokens;
-  const cst = phraseParser.paragraph() as ParagraphCstNode;
+  const cst = phraseParser.paragraph();
   if (phraseParser.errors.length) return { text, sentences: [], quantities: [] };
-
-  const sentences: Sentence[] = [];
-  const all: LabelledQuantity[] = [];
-  let sentence: Sentence | null = null;
-  let clause: Clause | null = null;
-  let depth = 0;
-  let labelStart = 0;
-  const savedLabelStarts: Array<{ saved: number; sawQuantity: boolean }> = [];
-
-  const closeClause = (end: number, closer: string) => {
-    if (!clause || !sentence) return;
-    clause.end = end;
-    clause.text = text.slice(clause.start, end);
-    clause.closer = closer;
-    sentence.clauses.push(clause);
-    clause = null;
+  const state: ParagraphState = {
+    text, quantities, sentences: [], all: [], sentence: null, clause: null, depth: 0, labelStart: 0, brackets: [],
   };
-  const closeSentence = (end: number) => {
-    if (!sentence) return;
-    closeClause(end, clause ? '' : '');
-    sentence.end = end;
-    sentence.text = text.slice(sentence.start, end);
-    sentences.push(sentence);
-    sentence = null;
-  };
-
-  for (const { token, kind } of flatTokens(cst)) {
-    const start = token.startOffset;
-    const end = start + token.image.length;
-    if (!sentence) sentence = { start, end: start, text: '', clauses: [] };
-    if (!clause) {
-      clause = { start, end: start, text: '', closer: '', quantities: [] };
-      labelStart = start;
-    }
-    switch (kind) {
-      case 'LBracket':
-        // An aside names its own quantities; text around it still labels the quantity after it.
-        depth++;
-        savedLabelStarts.push({ saved: labelStart, sawQuantity: false });
-        labelStart = end;
-        break;
-      case 'RBracket': {
-        depth = Math.max(0, depth - 1);
-        const frame = savedLabelStarts.pop();
-        if (frame) labelStart = frame.sawQuantity ? end : frame.saved;
-        break;
-      }
-      case 'Dun':
-        labelStart = end;
-        break;
-      case 'QuantityToken': {
-        const q = quantities.get(start)!;
-        for (const frame of savedLabelStarts) frame.sawQuantity = true;
-        const lq: LabelledQuantity = {
-          ...q,
-          label: cleanLabel(text.slice(labelStart, start)),
-          bracketDepth: depth,
-          sentence: sentences.length,
-          clause: sentence!.clauses.length,
-        };
-        clause!.quantities.push(lq);
-        all.push(lq);
-        labelStart = end;
-        break;
-      }
-      case 'Comma':
-      case 'Semicolon':
-      case 'Colon':
-        if (depth === 0) closeClause(end, token.image);
-        break;
-      case 'Stop':
-        if (depth === 0) {
-          closeClause(end, token.image);
-          closeSentence(end);
-        }
-        break;
-    }
-  }
-  closeSentence(text.length);
-  return { text, sentences, quantities: all };
+  phraseVisitor.visit(cst, state);
+  return { text, sentences: state.sentences, quantities: state.all };
 }

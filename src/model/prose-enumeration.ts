@@ -1,7 +1,9 @@
 // Visitor over the enumeration grammar: the items of "N个，分别是 a、b（别名）、c和d" with asides kept inside their item.
 import type { IToken } from 'chevrotain';
 import { EnumText, enumerationLexer, enumerationParser } from '../../grammars/enumeration.js';
-import type { EnumerationCstNode, ItemCstNode, BracketedCstNode, SeparatorCstNode } from '../../grammars/enumeration.cst.js';
+import type {
+  BracketedCstChildren, EnumerationCstChildren, ICstNodeVisitor, ItemCstChildren, SeparatorCstChildren,
+} from '../../grammars/enumeration.cst.js';
 
 /**
  * Words after a count (and its noun) that open the list. 即 only as a word of its own: not 即将, 即时, 即可; 有 not
@@ -16,19 +18,53 @@ const JOINER = /以及|及|和/g;
 const SEP_RANK: Record<string, number> = { '、': 1, '，': 2, ',': 2, '；': 3, ';': 3, '：': 4, ':': 4 };
 const SEP_NAMES: Record<string, number> = { EnumDun: 1, EnumComma: 2, EnumSemi: 3, EnumColon: 4 };
 
-function itemText(node: ItemCstNode | BracketedCstNode): string {
-  const parts: Array<{ offset: number; image: string }> = [];
-  const walk = (n: ItemCstNode | BracketedCstNode | SeparatorCstNode) => {
-    for (const list of Object.values(n.children) as Array<Array<IToken | ItemCstNode | BracketedCstNode | SeparatorCstNode>>) {
-      for (const child of list ?? []) {
-        if ('image' in child) parts.push({ offset: child.startOffset, image: child.image });
-        else walk(child);
-      }
-    }
-  };
-  walk(node);
-  return parts.sort((a, b) => a.offset - b.offset).map((p) => p.image).join('').trim();
+/** Where a node's text lies in the text after the introducer: its tokens are contiguous, so this span is its text. */
+interface Span {
+  start: number;
+  end: number;
 }
+
+/** A list as the grammar read it: each item's span, and the separators between them. */
+interface ListReading {
+  items: Span[];
+  separators: string[];
+}
+
+const EnumerationVisitorBase = enumerationParser.getBaseCstVisitorConstructor<void, ListReading | Span | string>();
+
+/** Reads an enumeration's CST: the span of each item (its bracketed asides inside it) and each separator as written. */
+export class EnumerationVisitor extends EnumerationVisitorBase implements ICstNodeVisitor<void, ListReading | Span | string> {
+  constructor() {
+    super();
+    this.validateVisitor();
+  }
+
+  enumeration(c: EnumerationCstChildren): ListReading {
+    return {
+      items: (c.item ?? []).map((item) => this.visit(item) as Span),
+      separators: (c.separator ?? []).map((sep) => this.visit(sep) as string),
+    };
+  }
+
+  separator(c: SeparatorCstChildren): string {
+    return (c.EnumDun ?? c.EnumComma ?? c.EnumSemi ?? c.EnumColon)![0].image;
+  }
+
+  item(c: ItemCstChildren): Span {
+    return cover([...(c.EnumText ?? []).map(tokenSpan), ...(c.bracketed ?? []).map((b) => this.visit(b) as Span)]);
+  }
+
+  bracketed(c: BracketedCstChildren): Span {
+    return { start: c.EnumLParen[0].startOffset, end: tokenSpan(c.EnumRParen[0]).end };
+  }
+}
+
+const tokenSpan = (t: IToken): Span => ({ start: t.startOffset, end: t.startOffset + t.image.length });
+const cover = (spans: Span[]): Span => ({
+  start: Math.min(...spans.map((s) => s.start)),
+  end: Math.max(...spans.map((s) => s.end)),
+});
+const enumerationVisitor = new EnumerationVisitor();
 
 /**
  * Items written "name：type" separated by ； or ，(办公室：行政；信息中心：公益一类): when the list has such a separator,
@@ -110,37 +146,21 @@ export function readEnumeration(textAfterIntro: string): { items: string[]; end:
   let tokens = all.slice(0, cut);
   while (tokens.length && tokens[tokens.length - 1].tokenType.name in SEP_NAMES) tokens = tokens.slice(0, -1);
   enumerationParser.input = tokens;
-  const cst = enumerationParser.enumeration() as EnumerationCstNode;
+  const cst = enumerationParser.enumeration();
   if (enumerationParser.errors.length) return null;
-  const items = cst.children.item ?? [];
-  const seps = cst.children.separator ?? [];
+  const { items, separators } = enumerationVisitor.visit(cst) as ListReading;
   if (!items.length) return null;
-  const sepImage = (s: SeparatorCstNode) => (Object.values(s.children)[0] as IToken[])[0];
-  const rank = seps.length ? SEP_RANK[sepImage(seps[0]).image] ?? 9 : 9;
+  const itemText = (span: Span) => textAfterIntro.slice(span.start, span.end).trim();
+  const rank = separators.length ? SEP_RANK[separators[0]] ?? 9 : 9;
   const out: string[] = [itemText(items[0])];
-  let end = lastOffset(items[0]);
-  for (let i = 0; i < seps.length; i++) {
-    const sep = sepImage(seps[i]);
-    if ((SEP_RANK[sep.image] ?? 9) > rank) break;
+  let end = items[0].end;
+  for (let i = 0; i < separators.length; i++) {
+    if ((SEP_RANK[separators[i]] ?? 9) > rank) break;
     out.push(itemText(items[i + 1]));
-    end = lastOffset(items[i + 1]);
+    end = items[i + 1].end;
   }
   const cleaned = out.map((s) => s.replace(/^(?:以及|及|和|与)/, '').replace(/等$/, '').trim()).filter(Boolean);
   if (!cleaned.length) return null;
   const split = splitLastItem(cleaned);
   return split ? { items: split, end } : null;
-}
-
-function lastOffset(node: ItemCstNode | BracketedCstNode): number {
-  let max = 0;
-  const walk = (n: ItemCstNode | BracketedCstNode | SeparatorCstNode) => {
-    for (const list of Object.values(n.children) as Array<Array<IToken | ItemCstNode | BracketedCstNode>>) {
-      for (const child of list ?? []) {
-        if ('image' in child) max = Math.max(max, child.startOffset + child.image.length);
-        else walk(child);
-      }
-    }
-  };
-  walk(node);
-  return max;
 }

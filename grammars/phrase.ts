@@ -1,6 +1,6 @@
 // Grammar of a paragraph as sentences of clauses holding quantity phrases (comparator, number, unit). Grammar only; labels and meaning come from the visitor.
 import { createToken, Lexer, CstParser, type TokenType, type CustomPatternMatcherFunc } from './chevrotain.js';
-import { scanQuantities, type ScannedQuantity } from './quantity.js';
+import { scanQuantities, type ScannedQuantity } from './quantity-tokens.js';
 
 /**
  * Quantities are found by scanQuantities (context rules such as 第N, 分别, years) before lexing;

@@ -1,6 +1,6 @@
 // Numbers and quantity phrases as they appear in reports, PDFs and narrow table cells.
 import { describe, it, expect } from 'vitest';
-import { parseNumber, scanQuantities, parseChineseNumeral } from '../grammars/quantity.js';
+import { parseNumber, scanQuantities, parseChineseNumeral } from '../grammars/quantity-tokens.js';
 
 const brief = (text: string) =>
   scanQuantities(text).map((q) => ({ raw: q.raw, value: q.value, decimals: q.decimals, unit: q.unit, comparator: q.comparator }));

@@ -4,7 +4,7 @@ import { numberingShape, outlineLexer, outlineParser } from '../../grammars/outl
 import type {
   ArabicNumberCstChildren, CnNumberCstChildren, ICstNodeVisitor, NumberingCstChildren, ParenNumberCstChildren,
 } from '../../grammars/outline.cst.js';
-import { parseChineseNumeral, parseNumber } from '../../grammars/quantity.js';
+import { parseChineseNumeral, parseNumber } from '../../grammars/quantity-tokens.js';
 import type { Location } from '../findings.js';
 import type { Section } from './schema.js';
 import { pointsSuffix } from './vocabulary.js';

@@ -2,7 +2,7 @@
 import type { IToken } from 'chevrotain';
 import { lexPhrases, phraseParser } from '../../grammars/phrase.js';
 import type { ElementCstChildren, ICstNodeVisitor, ParagraphCstChildren, SentenceCstChildren } from '../../grammars/phrase.cst.js';
-import type { ScannedQuantity } from '../../grammars/quantity.js';
+import type { ScannedQuantity } from '../../grammars/quantity-tokens.js';
 
 export interface LabelledQuantity extends ScannedQuantity {
   /** the words before the number in its clause, asides and filler removed (调整预算数, 实际到位资金) */

@@ -2,7 +2,7 @@
 import type { Cell, TableBlock } from '../document.js';
 import type { Location } from '../findings.js';
 import type { Quantity } from './schema.js';
-import { parseNumber, scanQuantities, type Comparator } from '../../grammars/quantity.js';
+import { parseNumber, scanQuantities, type Comparator } from '../../grammars/quantity-tokens.js';
 
 /** One table block with what every extractor needs to point back at a cell. */
 export interface Grid {

@@ -1,4 +1,6 @@
-// Numbers and number+unit phrases as written in Chinese reports: Arabic, full-width, grouped, wrapped and Chinese numerals.
+// Tokeniser of quantities, not a chevrotain grammar: finds number(+unit) phrases as written in Chinese reports (Arabic,
+// full-width, grouped, wrapped and Chinese numerals) by hand, since context decides them (第N ordinals, years, 100余人, 约).
+// The phrase grammar takes each one as a single QuantityToken; tables read their cells with it.
 
 export type Comparator = '>=' | '<=' | '=' | '>' | '<';
 
@@ -309,10 +311,4 @@ export function scanQuantities(text: string): ScannedQuantity[] {
     pos = Math.max(end, numberEnd, pos + 1);
   }
   return out;
-}
-
-/** Convenience for a single cell: the one quantity it holds, or null when it holds none or several. */
-export function parseQuantity(text: string): ScannedQuantity | null {
-  const found = scanQuantities(text);
-  return found.length === 1 ? found[0] : null;
 }

@@ -32,6 +32,15 @@ export function readNumbering(line: string): Numbering | null {
   return numberingShape.test(line) ? parseNumbering(line) : null;
 }
 
+/** The Arabic item number a text starts with (1、 2. 3）), of the given families, as the outline grammar reads it. */
+export function arabicItemNumber(
+  text: string,
+  families: readonly NumberingFamily[] = ['ar-dot', 'ar-dun', 'ar-half'],
+): Numbering | null {
+  const n = readNumbering(text);
+  return n && families.includes(n.family) ? n : null;
+}
+
 /** What a numbering says, read from its CST: the family, the value, and the token that ends it. */
 interface NumberingReading {
   family: NumberingFamily;

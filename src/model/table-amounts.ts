@@ -4,6 +4,13 @@ import { cellNumber, clean, coveredFromLeft, type Grid, isBlank, locationOf, run
 import { decompositions } from './profiles/index.js';
 import { sangongTable } from './profiles/sangong.js';
 import { stripOfWhich, totalKind } from './table-labels.js';
+import { arabicItemNumber } from './prose-outline.js';
+
+/** 1、工资福利支出 → 工资福利支出: the row's item number, as the outline grammar reads it, is no part of its label. */
+function withoutItemNumber(label: string): string {
+  const n = arabicItemNumber(label, ['ar-dot', 'ar-dun']);
+  return n ? label.slice(n.textStart).replace(/^\s+/, '') : label;
+}
 
 type MeasureKind = 'value' | 'change' | 'rate';
 
@@ -93,7 +100,7 @@ function rowsLayout(grid: Grid): Array<{ measures: Measure[]; lines: Line[] }> {
       const prev = lines[lines.length - 1];
       const sub = ofWhich || (prev !== undefined && lead > indent) || (prev?.sub === true && lead === indent && lead > 0);
       if (!sub) indent = lead;
-      lines.push({ label: stripOfWhich(label).label.replace(/^[0-9０-９]+[、.．]\s*/, ''), sub, at: r2, values });
+      lines.push({ label: withoutItemNumber(stripOfWhich(label).label), sub, at: r2, values });
     }
     markDecompositionParts(lines);
     out.push({ measures, lines });

@@ -3,13 +3,12 @@ import type { ProseContext, Q } from './context.js';
 import { BETWEEN_TOTAL_AND_MARKER, PART_STOP, compatible, family, usable } from './context.js';
 import { COMPLEMENTARY_CATEGORIES, membersNamed, type CategoryGroup } from '../vocabulary.js';
 import { isChange } from './change.js';
+import { arabicItemNumber } from '../prose-outline.js';
 
 /** Words that open a list of parts of the amount before them. */
 export const PART_MARKER = /其中|包含|含/g;
 /** Words that open a statement of its own after the parts: 另有临聘人员3人 is not one of them. */
 const BESIDES = /^(?:另有|另外|此外|还有)/;
-/** A list item's number (1、 2. 3）) before a part: no quantity of its own. */
-const ITEM_NUMBER_END = /^\s*[、.．）)]/;
 
 function applies(group: CategoryGroup, total: Q): boolean {
   return !group.family || group.family === family(total.unit);
@@ -102,7 +101,7 @@ function partsAfter(ctx: ProseContext, i: number, total: Q, from: number, senten
     if (q.start < cursor) continue;
     if (q.sentence !== sentence) break;
     if (q.bracketDepth !== total.bracketDepth || q.unit === '%') continue;
-    if (!q.unit && ITEM_NUMBER_END.test(p.text.slice(q.end))) continue;
+    if (!q.unit && arabicItemNumber(p.text.slice(q.numberStart))) continue; // a list item's number (1、 2. 3）) before a part
     const gap = outsideBrackets(p.text.slice(cursor, q.start));
     const inner = gap.indexOf('其中');
     if (parts.length && inner >= 0) {

@@ -103,6 +103,12 @@ describe('list counts in the reports', () => {
     expect(lists(text('设有3个科室负责具体业务，包括审批、监管、服务。'))).toEqual([]);
   });
 
+  it('built: items carrying amounts in figures make a list of clauses, no count; a Chinese numeral in a name does not', () => {
+    expect(lists(text('实施项目2个，分别是：道路项目62.33万元、饮水项目８万元。'))).toEqual([]);
+    expect(lists(text('实施项目2个，分别是：道路项目、饮水项目。'))).toEqual(['2个 [2]']);
+    expect(lists(text('设3个工作组，即一人一档组、综合组、督导组。'))).toEqual(['3个 [3]']);
+  });
+
   it('built: 3个内设机构 is a count (内设 is not the bound 以内); 3个工作日内 is not', () => {
     expect(lists(text('设3个内设机构，即办公室、业务科、财务科。'))).toEqual(['3个 [3]']);
     expect(lists(text('在3个工作日内：受理、审核、办结。'))).toEqual([]);

@@ -1,6 +1,7 @@
 // List counts: a stated count and the items written with it — N个X，即/分别是 A、B和C; X N个。X分别是…; 涉及 A、B N个X.
 import type { ProseContext, Q } from './context.js';
 import { usable } from './context.js';
+import { scanQuantities } from '../../../grammars/quantity-tokens.js';
 import { ENUMERATION_INTRO, INTRO_PATTERNS, itemStem, readEnumeration } from '../prose-enumeration.js';
 import { LIST_COUNT_UNITS, alternation } from '../vocabulary.js';
 
@@ -20,12 +21,17 @@ const LIST_BEFORE_COUNT_VERB = /(?:涉及|覆盖|包括|包含)\s*[：:]?/g;
 /** 等 before a count says the list is partial (办公室等16个股室): no count to check. */
 const PARTIAL = /等\s*(?:共\s*)?$/;
 
-/** An amount inside an item: the list is of clauses (A项目62.33万元，B项目8万元), not of names. */
-const AMOUNT_IN_ITEM = /\d\s*(?:万元|亿元|元|%|％|人|名)/;
+/**
+ * An amount inside an item, in figures: the list is of clauses (A项目62.33万元，B项目8万元), not of names. Chinese
+ * numerals stay part of a name (一村一品).
+ */
+const AMOUNT_IN_ITEM_UNITS = new Set(['万元', '亿元', '元', '%', '人', '名']);
+const amountIn = (item: string) =>
+  scanQuantities(item).some((q) => q.unit !== undefined && AMOUNT_IN_ITEM_UNITS.has(q.unit) && /[0-9０-９]/.test(item[q.numberEnd - 1]));
 
 /** No count is given for a list whose items are too long to be names, carry amounts, or that ends with 等. */
 function plausible(items: string[], listText: string): boolean {
-  return items.length >= 2 && !/等[）)]?$/.test(listText.trim()) && items.every((it) => it.length <= 60 && !AMOUNT_IN_ITEM.test(it));
+  return items.length >= 2 && !/等[）)]?$/.test(listText.trim()) && items.every((it) => it.length <= 60 && !amountIn(it));
 }
 
 function countOf(ctx: ProseContext, i: number, q: Q): boolean {

@@ -89,7 +89,7 @@ export const COMPLEMENTARY_CATEGORIES: readonly CategoryGroup[] = [
   { members: { 一般公共预算: '一般公共预算', 政府性基金: '政府性基金', 国有资本经营: '国有资本经营' } },
   { members: { 年初: '年初', 调整: '调整(?!后)|追加|调增|调减' }, family: 'money' },
   { members: { 因公出国: '出国', 公务用车: '公务用车', 公务接待: '公务接待' }, family: 'money' },
-  { members: { 购置: '(?:用车|车辆)购置', 运行: '(?:用车|车辆)运行' }, family: 'money' },
+  { members: { 购置: '(?:用车|车辆)购置', 运行: '(?:用车|车辆)(?:购置[及和与])?运行' }, family: 'money' },
   { members: { 在职: '在职', 离休: '离休|离退休', 退休: '退休' }, family: 'persons' },
   { members: { 行政: '行政', 事业: '事业', 工勤: '工勤', 差额: '差额', 自收自支: '自收自支' }, family: 'persons' },
   { members: { 全额: '全额', 差额: '差额', 自筹: '自筹|自收自支|专户|单位资金' } },

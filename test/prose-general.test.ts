@@ -102,3 +102,36 @@ describe('TOTAL，其中： with its parts in the paragraphs after it', () => {
     expect(rs.filter((r) => r.startsWith('sum'))).toEqual([]);
   });
 });
+
+describe('a change whose two years’ amounts are in two sentences', () => {
+  it('20XX年…A万元。比上年（20XX年）的B万元减少X万元，下降Y%: B is the previous amount, A the current', () => {
+    expect(fromLines('2023年“三公”经费支出12.30万元。比上年（2022年）的15.60万元减少3.30万元，下降21.15%。'))
+      .toContain('growth decrease 15.60万元→12.30万元 Δ3.30万元 21.15%');
+  });
+  it('…A万元，占…。与20XX年度的B万元相比，增加X万元，增长Y%', () => {
+    expect(fromLines('本年度一般公共预算财政拨款支出856.30万元，占本年支出合计的92.15%。与2022年度的780.20万元相比，增加76.10万元，增长9.75%。'))
+      .toContain('growth increase 780.20万元→856.30万元 Δ76.10万元 9.75%');
+  });
+  it('…A万元。上年为B万元，增长Y% (a rate with no change amount)', () => {
+    expect(fromLines('2023年度部门收入总计1,523.62万元。上年为1,402.18万元，增长8.66%。'))
+      .toContain('growth increase 1,402.18万元→1,523.62万元 Δ_ 8.66%');
+    expect(fromLines('2023年机关运行经费支出45.60万元，上年同期50.00万元，下降8.80%。'))
+      .toContain('growth decrease 50.00万元→45.60万元 Δ_ 8.80%');
+  });
+  it('本年度A beside 与2022年度的B相比 in one sentence: B is the earlier (once read the other way round, a false error)', () => {
+    const rs = fromLines('本年度一般公共预算财政拨款支出856.30万元，与2022年度的780.20万元相比，增加76.10万元，增长9.75%。');
+    expect(rs).toEqual(['growth increase 780.20万元→856.30万元 Δ76.10万元 9.75%']);
+    expect(fromLines('今年“三公”经费支出12.30万元，比2022年的15.60万元减少3.30万元，下降21.15%。'))
+      .toEqual(['growth decrease 15.60万元→12.30万元 Δ3.30万元 21.15%']);
+  });
+  it('衢江-style 与20XX年决算数对比: the two stated years order the amounts', () => {
+    expect(fromLines('公务接待费2016年决算数1356万元，与2015年决算数1400万元对比减少44万元，下降3.14%。'))
+      .toContain('growth decrease 1400万元→1356万元 Δ44万元 3.14%');
+  });
+  it('the sentence before states two amounts, or the comparison sentence names a subject of its own: no growth', () => {
+    expect(fromLines('2023年收入合计1,523.62万元，其中财政拨款1,400.00万元。比上年的1,402.18万元增加121.44万元，增长8.66%。')
+      .filter((r) => r.startsWith('growth'))).toEqual([]);
+    expect(fromLines('2023年收入合计1,523.62万元。支出合计比上年的1,402.18万元增加121.44万元，增长8.66%。')
+      .filter((r) => r.startsWith('growth'))).toEqual([]);
+  });
+});

@@ -95,6 +95,15 @@ export const COMPLEMENTARY_CATEGORIES: readonly CategoryGroup[] = [
   { members: { 全额: '全额', 差额: '差额', 自筹: '自筹|自收自支|专户|单位资金' } },
 ];
 
+/**
+ * A whole, and the words of a later amount that measure something else (people in post are not posts): a 其中 list
+ * under 编制 ends at 实有 (编制人数30人，其中行政编制20人，事业编制10人；实有在职人员28人). Not the other way round:
+ * 实有人员65人，其中行政编制26人 counts people by the kind of their post.
+ */
+export const OTHER_MEASURE: ReadonlyArray<{ whole: RegExp; other: RegExp }> = [
+  { whole: /编制/, other: /实有/ },
+];
+
 /** Labels that name a catch-all part (其他收入, 其它支出): a list that has one covers its whole. */
 export const CATCH_ALL = /^(?:其他|其它)|[^\u4e00-\u9fa5]?(?:其他|其它)[\u4e00-\u9fa5]{0,4}$/;
 

@@ -3,6 +3,7 @@ import type { NumberedLine } from '../prose-outline.js';
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
 import { PROSE_TOTAL_WORDS, alternation } from '../vocabulary.js';
+import { CHANGE_WORD } from './change.js';
 
 const TOTAL_LABEL = new RegExp(alternation(PROSE_TOTAL_WORDS));
 const ITEM_COUNT_UNIT = /^[个项]$/;
@@ -28,7 +29,8 @@ export function findNumberedItems(ctx: ProseContext, i: number) {
   }
   if (items.length < 2) return;
   const names = items.map((it) => (it.line.title ?? it.line.text).split(/[：:。，,]/)[0].trim());
-  if (count) {
+  // 共实施项目12个，其中：1.…5个 2.…7个 — the items are groups of the counted things, not the things.
+  if (count && !/其中\s*[：:]\s*$/.test(intro.parsed.text)) {
     ctx.push({
       kind: 'list-count',
       count: ctx.q(count),
@@ -42,7 +44,8 @@ export function findNumberedItems(ctx: ProseContext, i: number) {
   for (const it of items) {
     const p = ctx.paragraphs[it.para].parsed;
     const first = ctx.quantities[it.para].find((q) => family(q.unit) === 'money' && q.bracketDepth === 0 && usable(p, q));
-    if (!first) return;
+    // 1.基本支出增加40万元: the items state changes, not parts of the total.
+    if (!first || CHANGE_WORD.test(first.label)) return;
     amounts.push(first);
   }
   ctx.push({

@@ -1,8 +1,8 @@
 // TOTAL，其中 A、B、C / TOTAL（含 A、B）: the parts a 其中/含 lists under the total before it, exhaustive when they split it.
 import type { ProseContext, Q } from './context.js';
 import { BETWEEN_TOTAL_AND_MARKER, PART_STOP, compatible, family, usable } from './context.js';
-import { COMPLEMENTARY_CATEGORIES, membersNamed, type CategoryGroup } from '../vocabulary.js';
-import { COMPARISON, isChange } from './change.js';
+import { COMPLEMENTARY_CATEGORIES, OTHER_MEASURE, membersNamed, type CategoryGroup } from '../vocabulary.js';
+import { CHANGE_WORD, COMPARISON, isChange } from './change.js';
 import { GROWTH_LABEL } from './growth.js';
 
 /** Words that open a list of parts of the amount before them. */
@@ -11,6 +11,8 @@ export const PART_MARKER = /其中|包含|含/g;
 const BESIDES = /^(?:另有|另外|此外|还有)/;
 /** A list item's number (1、 2. 3）) before a part: no quantity of its own. */
 const ITEM_NUMBER_END = /^\s*[、.．）)]/;
+/** Right after an amount, the 其中/含 that lists its own parts. */
+const OPENS_OWN_LIST = /^[\s，,：:（(]*(?:其中|包含|含)/;
 /** A paragraph that ends in 其中：, its parts listed in the paragraphs after it. */
 const TRAILING_MARKER = /其中\s*[：:]\s*$/;
 /** The clause of a change rate between a total and its 其中 (785万元，较年初预算减少28%，其中…): one clause, no amount. */
@@ -25,6 +27,7 @@ function applies(group: CategoryGroup, total: Q): boolean {
  * 退休职工28人 the list ends before 退休, where the category changes.
  */
 function changesCategory(total: Q, part: Q): boolean {
+  if (OTHER_MEASURE.some((m) => m.whole.test(total.label) && !m.other.test(total.label) && m.other.test(part.label))) return true;
   return COMPLEMENTARY_CATEGORIES.some((g) => {
     if (!applies(g, total)) return false;
     const own = membersNamed(g, total.label);
@@ -116,11 +119,13 @@ function partsAfter(ctx: ProseContext, i: number, total: Q, from: number, senten
       cursor = innerParts[innerParts.length - 1].end;
       continue;
     }
-    if (nested && parts.length) {
-      const rank = separatorRank(gap);
-      if (!ownRank) ownRank = rank;
-      else if (rank > ownRank) break;
-    }
+    const rank = separatorRank(gap);
+    const stronger = parts.length > 0 && ownRank > 0 && rank > ownRank;
+    if (parts.length && !ownRank) ownRank = rank;
+    if (nested && stronger) break;
+    // 编制30人，其中行政20人，事业10人；实有28人，其中…: after a stronger separator, a whole with its own 其中 list
+    // is the next statement, not one more part.
+    if (stronger && OPENS_OWN_LIST.test(p.text.slice(q.end))) break;
     if (!partOf(ctx, i, total, q)) break;
     parts.push(q);
     cursor = q.end;
@@ -198,10 +203,11 @@ function pushSum(ctx: ProseContext, i: number, total: Q, parts: Q[], exhaustive:
 function itemAmount(ctx: ProseContext, k: number, total: Q): Q | undefined | null {
   const p = ctx.paragraphs[k].parsed;
   const own = ctx.markerParts(k, 0, p.text.length);
-  const amounts = ctx.quantities[k].filter((q) => q.unit !== '%' && q.bracketDepth === 0 && !q.year && !own.has(q));
+  const amounts = ctx.quantities[k].filter((q) => q.unit !== '%' && q.bracketDepth === 0 && !q.year && !own.has(q) && compatible(total, q));
   if (!amounts.length) return undefined;
   const first = amounts.filter((q) => q.sentence === amounts[0].sentence);
-  if (first.length !== 1 || !partOf(ctx, k, total, first[0])) return null;
+  // 1.基本支出增加40万元 under a total that is no change: the items state changes, not parts.
+  if (first.length !== 1 || !partOf(ctx, k, total, first[0]) || (CHANGE_WORD.test(first[0].label) && !CHANGE_WORD.test(total.label))) return null;
   return first[0];
 }
 

@@ -85,3 +85,15 @@ describe('red-team paragraphs: correct arithmetic gives no error', () => {
     if (c.lacks) expect(relations.filter((r) => c.lacks!.test(r))).toEqual([]);
   });
 });
+
+describe('red-team: lists that a PDF line break may have cut', () => {
+  it('其中： then a line that does not close its sentence: no sum from a list that may go on', async () => {
+    const result = await checkFile(buildDocx(join(dir, 'wrapped.docx'), ['本年收入合计1,000.00万元，其中：', '一般公共预算财政拨款收入880.00万元，政府性基金', '预算财政拨款收入20.00万元，国有资本经营预算收入100.00万元。']), defaultConfig);
+    expect((result.report?.relations ?? []).map(project).filter((r) => r.startsWith('sum'))).toEqual([]);
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+  it('the same list on one closed line is read', async () => {
+    const result = await checkFile(buildDocx(join(dir, 'closed.docx'), ['本年收入合计1,000.00万元，其中：', '一般公共预算财政拨款收入880.00万元，政府性基金预算财政拨款收入20.00万元，国有资本经营预算收入100.00万元。']), defaultConfig);
+    expect((result.report?.relations ?? []).map(project)).toContain('sum 1,000.00万元 = 880.00万元 + 20.00万元 + 100.00万元');
+  });
+});

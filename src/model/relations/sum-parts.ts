@@ -231,7 +231,8 @@ export function findTrailingPartSums(ctx: ProseContext, i: number) {
   if (!first) {
     const qs = ctx.quantities[i + 1];
     const start = qs.find((q) => !q.year && q.unit !== '%');
-    if (!start) return;
+    // A line that does not close its sentence may be a wrapped line of a PDF, the list going on in the next one.
+    if (!start || !/[。；;！]\s*$/.test(next.parsed.sentences[start.sentence].text)) return;
     const parts = partsAfter(ctx, i + 1, total, start.start, start.sentence, false);
     if (!parts) return;
     const open = parts.length > 0 && /^\s*等/.test(next.parsed.text.slice(parts[parts.length - 1].end));

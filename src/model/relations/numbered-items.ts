@@ -29,9 +29,9 @@ export function findNumberedItems(ctx: ProseContext, i: number) {
   }
   if (items.length < 2) return;
   const names = items.map((it) => (it.line.title ?? it.line.text).split(/[：:。，,]/)[0].trim());
-  // Items that count in the count's own unit (1.基础设施类项目5个) are groups of the things, not the things; after
+  // Items that open with a count in the count's own unit (1.基础设施类项目5个) are groups of the things, not the things; after
   // 其中： (共实施项目12个，其中：) they may be either: no count to check.
-  const groups = count !== undefined && items.some((it) => ctx.quantities[it.para].some((q) => q.unit === count.unit && !q.year));
+  const groups = count !== undefined && items.some((it) => ctx.quantities[it.para].find((q) => q.unit && !q.year)?.unit === count.unit);
   if (count && !groups && !/其中\s*[：:]\s*$/.test(intro.parsed.text)) {
     ctx.push({
       kind: 'list-count',

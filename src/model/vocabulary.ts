@@ -96,12 +96,14 @@ export const COMPLEMENTARY_CATEGORIES: readonly CategoryGroup[] = [
 ];
 
 /**
- * A whole, and the words of a later amount that measure something else (people in post are not posts): a 其中 list
- * under 编制 ends at 实有 (编制人数30人，其中行政编制20人，事业编制10人；实有在职人员28人). Not the other way round:
+ * A whole, and the words of a later amount that measure something else (people in post are not posts, spending is
+ * not budget): a 其中 list under 编制 ends at 实有 (编制人数30人，其中行政编制20人，事业编制10人；实有在职人员28人). Not the other way round:
  * 实有人员65人，其中行政编制26人 counts people by the kind of their post.
  */
 export const OTHER_MEASURE: ReadonlyArray<{ whole: RegExp; other: RegExp }> = [
   { whole: /编制/, other: /实有/ },
+  // 全年预算数150万元，其中年初预算120万元，上年结转30万元，全年执行145.5万元: what was spent is no part of a budget.
+  { whole: /预算|安排|下达|批复|计划/, other: /执行|实际|完成|决算|拨付|到位/ },
 ];
 
 /** Labels that name a catch-all part (其他收入, 其它支出): a list that has one covers its whole. */

@@ -1,7 +1,7 @@
 // TOTAL，其中 A、B、C / TOTAL（含 A、B）: the parts a 其中/含 lists under the total before it, exhaustive when they split it.
 import type { ProseContext, Q } from './context.js';
 import { BETWEEN_TOTAL_AND_MARKER, PART_STOP, compatible, family, usable } from './context.js';
-import { COMPLEMENTARY_CATEGORIES, OTHER_MEASURE, membersNamed, type CategoryGroup } from '../vocabulary.js';
+import { COMPLEMENTARY_CATEGORIES, OTHER_MEASURE, SUBTOTAL_WORDS, alternation, membersNamed, type CategoryGroup } from '../vocabulary.js';
 import { CHANGE_WORD, COMPARISON, isChange } from './change.js';
 import { GROWTH_LABEL } from './growth.js';
 
@@ -11,6 +11,7 @@ export const PART_MARKER = /其中|包含|含/g;
 const BESIDES = /^(?:另有|另外|此外|还有)/;
 /** A list item's number (1、 2. 3）) before a part: no quantity of its own. */
 const ITEM_NUMBER_END = /^\s*[、.．）)]/;
+const SUBTOTAL = new RegExp(alternation(SUBTOTAL_WORDS));
 /** Right after an amount, the 其中/含 that lists its own parts. */
 const OPENS_OWN_LIST = /^[\s，,：:（(]*(?:其中|包含|含)/;
 /** A paragraph that ends in 其中：, its parts listed in the paragraphs after it. */
@@ -27,7 +28,7 @@ function applies(group: CategoryGroup, total: Q): boolean {
  * 退休职工28人 the list ends before 退休, where the category changes.
  */
 function changesCategory(total: Q, part: Q): boolean {
-  if (OTHER_MEASURE.some((m) => m.whole.test(total.label) && !m.other.test(total.label) && m.other.test(part.label))) return true;
+  if (OTHER_MEASURE.some((m) => m.whole.test(total.label) && !m.other.test(total.label) && m.other.test(part.label) && !m.whole.test(part.label))) return true;
   return COMPLEMENTARY_CATEGORIES.some((g) => {
     if (!applies(g, total)) return false;
     const own = membersNamed(g, total.label);
@@ -126,6 +127,8 @@ function partsAfter(ctx: ProseContext, i: number, total: Q, from: number, senten
     // 编制30人，其中行政20人，事业10人；实有28人，其中…: after a stronger separator, a whole with its own 其中 list
     // is the next statement, not one more part.
     if (stronger && OPENS_OWN_LIST.test(p.text.slice(q.end))) break;
+    // A 小计 inside the list totals some of its parts: which ones, the list alone does not say.
+    if (SUBTOTAL.test(q.label)) return null;
     if (!partOf(ctx, i, total, q)) break;
     parts.push(q);
     cursor = q.end;

@@ -76,6 +76,10 @@ const cases: Case[] = [
   // a share whose whole is stated in an earlier paragraph, and shares of one whole over several paragraphs
   ...pdfAndDocx({ kind: 'share of a whole stated earlier', file: 'c-shantou-dxyxy-2016', from: '54.19%，在项目', to: '57.19%，在项目', rule: 'share', where: { paragraph: 12 }, expected: '54.19%', pdfWhere: { paragraph: 13 } }),
   ...pdfAndDocx({ kind: 'shares over paragraphs add up to 100%', file: 'c-shantou-dxyxy-2016', from: '占总收入的20.74%', to: '占总收入的20.94%', rule: 'share', messageId: 'total', where: { paragraph: 5 }, expected: '100%' }),
+  // a total whose 其中： parts follow in the paragraphs after it
+  { kind: '其中： parts under headings', file: 'c-jingyan-sgjf-2020.docx', from: '决算支出238万元', to: '决算支出288万元', rule: 'sum', where: { paragraph: 1 }, expected: '1073万元' },
+  { kind: '其中： past a change rate', file: 'c-jingyan-sgjf-2020.docx', from: '运行维护费511', to: '运行维护费531', rule: 'sum', where: { paragraph: 5 }, expected: '805万元' },
+  { kind: '其中： parts in the next paragraph', file: 'c-lincang-weishuming-2018.docx', from: '运行维护费1.5万元，与上年', to: '运行维护费1.8万元，与上年', rule: 'sum', where: { paragraph: 13 }, expected: '1.8万元' },
   // truncation is a warning for every kind
   ...pdfAndDocx({ kind: 'growth by difference truncated', file: 'c-dayao-czsz-2024', from: '下降7.9%', to: '下降7.8%', rule: 'growth', severity: 'warning', messageId: 'truncated', where: { paragraph: 5 }, expected: '7.9%' }),
   ...pdfAndDocx({ kind: '完成年初预算 truncated', file: 'c-dayao-czsz-2024', from: '的40.4%', to: '的40.3%', rule: 'rate', severity: 'warning', messageId: 'truncated', where: { paragraph: 3 }, expected: '40.4%' }),
@@ -95,7 +99,7 @@ describe('prose relations: a stated number changed in docx and PDF', () => {
 
 describe('the unchanged documents', () => {
   const clean = ['c-dayao-czsz-2024.docx', 'c-dayao-czsz-2024.pdf', 'c-wlmq-zwfw-2023.docx', 'c-rongchang-zgh-2024.docx',
-    'c-xuanzhou-zgw-2020.docx', 'c-zhanjiang-swxcb-2017.docx', 'e-jiuchang-fpzj-2020.docx'];
+    'c-xuanzhou-zgw-2020.docx', 'c-zhanjiang-swxcb-2017.docx', 'e-jiuchang-fpzj-2020.docx', 'c-jingyan-sgjf-2020.docx'];
   it.each(clean)('%s has no error (the mutations are what fired)', async (name) => {
     const errors = (await findingsOf(`test/data/reports/${name}`)).filter((f) => f.severity === 'error');
     expect(show(errors)).toBe('[]');

@@ -89,10 +89,21 @@ export const COMPLEMENTARY_CATEGORIES: readonly CategoryGroup[] = [
   { members: { 一般公共预算: '一般公共预算', 政府性基金: '政府性基金', 国有资本经营: '国有资本经营' } },
   { members: { 年初: '年初', 调整: '调整(?!后)|追加|调增|调减' }, family: 'money' },
   { members: { 因公出国: '出国', 公务用车: '公务用车', 公务接待: '公务接待' }, family: 'money' },
-  { members: { 购置: '(?:用车|车辆)购置', 运行: '(?:用车|车辆)运行' }, family: 'money' },
+  { members: { 购置: '(?:用车|车辆)购置', 运行: '(?:用车|车辆)(?:购置[及和与])?运行' }, family: 'money' },
   { members: { 在职: '在职', 离休: '离休|离退休', 退休: '退休' }, family: 'persons' },
   { members: { 行政: '行政', 事业: '事业', 工勤: '工勤', 差额: '差额', 自收自支: '自收自支' }, family: 'persons' },
   { members: { 全额: '全额', 差额: '差额', 自筹: '自筹|自收自支|专户|单位资金' } },
+];
+
+/**
+ * A whole, and the words of a later amount that measure something else (people in post are not posts, spending is
+ * not budget): a 其中 list under 编制 ends at 实有 (编制人数30人，其中行政编制20人，事业编制10人；实有在职人员28人). Not the other way round:
+ * 实有人员65人，其中行政编制26人 counts people by the kind of their post.
+ */
+export const OTHER_MEASURE: ReadonlyArray<{ whole: RegExp; other: RegExp }> = [
+  { whole: /编制/, other: /实有/ },
+  // 全年预算数150万元，其中年初预算120万元，上年结转30万元，全年执行145.5万元: what was spent is no part of a budget.
+  { whole: /预算|安排|下达|批复|计划/, other: /执行|实际|完成|决算|拨付|到位/ },
 ];
 
 /** Labels that name a catch-all part (其他收入, 其它支出): a list that has one covers its whole. */

@@ -16,6 +16,13 @@ const TOTAL_LABEL = /总计|合计|总额|总数|总收入|总支出/;
 const YEAR_FREE = (s: string) => s.replace(/\d{4}年度?|上年度?|本年度?|当年|去年|今年|上一年/g, '').replace(/^比|的$/g, '');
 const PREVIOUS_PERIOD = /上年|去年|上一年/;
 const CURRENT_PERIOD = /本年|今年|当年/;
+/** The comparison that names the previous period's amount right before it: 比上年（2022年）的X, 与2022年度的X, 较上年同期X. */
+const COMPARED_INTRO = /(?:比|较|与)\s*(?:上年|去年|上一年|\d{4}\s*年)[^，,。；;比较与]{0,12}$/;
+/** After a compared amount: 与…X相比 closes with 相比; 比…X goes straight on to the change (减少, 增长 …). */
+const AFTER_COMPARED_WITH = /^\s*(?:相比|比较)/;
+const AFTER_COMPARED = /^\s*(?:增加|减少|增收|减收|增支|减支|增长|下降|上升|压减|节约|增|减)/;
+/** A sentence that opens with its comparison (比上年…, 与2022年度的…相比, 上年为…) names no subject of its own. */
+const OPENS_WITH_COMPARISON = /^[\s，,]*(?:比|较|与|上年|去年|上一年)/;
 
 export type Direction = 'increase' | 'decrease';
 
@@ -40,19 +47,62 @@ export function isChange(ctx: ProseContext, q: Q): Direction | undefined {
   const qs = ctx.quantities[q.para];
   const before = qs.filter((x) => x.sentence === q.sentence && x.end <= q.start && !x.year);
   const from = before.length ? before[before.length - 1].end : p.sentences[q.sentence].start;
-  if (!COMPARISON.test(p.text.slice(from, q.start)) && !periodPair(ctx, before.filter((x) => x.unit !== '%').slice(-2), q)) return undefined;
+  const last = before[before.length - 1];
+  if (!COMPARISON.test(p.text.slice(from, q.start)) && !periodPair(ctx, before.filter((x) => x.unit !== '%').slice(-2), q)
+    && !(last && last.unit !== '%' && comparedAmount(ctx, last))) return undefined;
   return directionOfWord(m[1]) === 'increase' ? 'increase' : 'decrease';
+}
+
+/** An amount stated as the previous period's inside its comparison: 比上年的X减少…, 与2022年度的X相比. */
+export function comparedAmount(ctx: ProseContext, x: Q): boolean {
+  const p = ctx.paragraphs[x.para].parsed;
+  const clause = p.sentences[x.sentence]?.clauses[x.clause];
+  if (!clause || x.bracketDepth > 0) return false;
+  const m = COMPARED_INTRO.exec(p.text.slice(clause.start, x.start));
+  if (!m) return false;
+  return (m[0].startsWith('与') ? AFTER_COMPARED_WITH : AFTER_COMPARED).test(p.text.slice(x.end));
+}
+
+/**
+ * Whether a is the earlier of two amounts: the compared one is; else by their periods, where a year beside 本年 is an
+ * earlier one and a year beside 上年 the current one. undefined when the text does not say.
+ */
+export function earlier(ctx: ProseContext, a: Q, b: Q): boolean | undefined {
+  if (comparedAmount(ctx, a)) return true;
+  if (comparedAmount(ctx, b)) return false;
+  const pa = periodOf(ctx, a);
+  const pb = periodOf(ctx, b);
+  if (pa === undefined || pb === undefined || pa === pb) return undefined;
+  const relative = (x: number) => x <= 0;
+  if (relative(pa) === relative(pb)) return pa < pb;
+  return relative(pa) ? pa === -1 : pb === 0;
+}
+
+/**
+ * The one amount a sentence that opens with its comparison is about: the only amount of the sentence before it in the
+ * paragraph (2023年“三公”经费支出12.30万元。比上年（2022年）的15.60万元减少3.30万元). undefined when that sentence
+ * states none or several.
+ */
+export function subjectOfComparison(ctx: ProseContext, x: Q): Q | undefined {
+  const p = ctx.paragraphs[x.para].parsed;
+  const sentence = p.sentences[x.sentence];
+  if (x.sentence === 0 || !OPENS_WITH_COMPARISON.test(p.text.slice(sentence.start, x.start))) return undefined;
+  const firstOfSentence = ctx.quantities[x.para].find((q) => q.sentence === x.sentence && !q.year);
+  if (firstOfSentence !== x) return undefined;
+  const prior = ctx.quantities[x.para].filter((q) => q.sentence === x.sentence - 1 && !q.year && q.unit !== '%');
+  if (prior.length !== 1) return undefined;
+  const [a] = prior;
+  if (a.bracketDepth > 0 || family(a.unit) !== family(x.unit) || !usable(p, a) || PREVIOUS_PERIOD.test(a.label)) return undefined;
+  return a;
 }
 
 /** Two amounts of the same thing in two periods (上年…120万元，本年…100万元 / 2023年…100万元，比2022年的120万元). */
 function periodPair(ctx: ProseContext, pair: Q[], change: Q): pair is [Q, Q] {
   if (pair.length !== 2 || pair.some((x) => x.bracketDepth > 0 || family(x.unit) !== family(change.unit))) return false;
   const [a, b] = pair;
-  const pa = periodOf(ctx, a);
-  const pb = periodOf(ctx, b);
   const la = YEAR_FREE(a.label);
   const lb = YEAR_FREE(b.label);
-  return pa !== undefined && pb !== undefined && pa !== pb && (la === lb || la === '' || lb === '');
+  return earlier(ctx, a, b) !== undefined && (la === lb || la === '' || lb === '');
 }
 
 /** The rate right after a change: the next quantity of the sentence, a % in the same or the next clause. */
@@ -108,9 +158,14 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
   if (periodPair(ctx, scope, change)) {
     const [a, b] = scope;
     if (scope.every((x) => usable(p, x))) {
-      const [previous, current] = periodOf(ctx, a)! < periodOf(ctx, b)! ? [a, b] : [b, a];
+      const [previous, current] = earlier(ctx, a, b) ? [a, b] : [b, a];
       return { previous, current, yearPair: true };
     }
+  }
+  // 20XX年…A万元。比上年的B万元减少X: the previous amount opens this sentence, the current is the sentence before.
+  if (scope.length === 1 && comparedAmount(ctx, scope[0])) {
+    const current = subjectOfComparison(ctx, scope[0]);
+    return current ? { current, previous: scope[0], yearPair: false } : { yearPair: false };
   }
   if (scope.length) {
     const taken = denominatorsIn(ctx, i);

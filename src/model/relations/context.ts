@@ -98,28 +98,38 @@ export class ProseContext {
 
   /**
    * The whole a share names (占总支出的): the latest non-percent quantity in this or the five paragraphs before whose
-   * label is exactly `label`; failing that, one stated as a total of the same thing (总支出 = 支出合计, 我院支出合计),
-   * when all such totals in reach agree.
+   * label is exactly `label`, or the writer's own name for it (本年收入合计 for 收入合计, 我院支出合计 for 支出合计); failing
+   * that, one stated as a total of the same thing (总支出 = 支出合计, 我院支出合计). Further back, within the same
+   * top-level section (一、收入决算情况 … （三）…占收入合计的Y%), only a whole the section states with one value.
    */
   findByLabel(i: number, label: string, before: number): Q | undefined {
     const inReach = (k: number) => this.quantities[k].filter((q) => q.unit !== '%' && (k < i || q.start < before));
-    for (let k = i; k >= Math.max(0, i - 5); k--) {
+    const owned = (q: Q, thing: string) => q.label.endsWith(thing) && OWNER.test(q.label.slice(0, q.label.length - thing.length));
+    const near: number[] = [];
+    for (let k = i; k >= Math.max(0, i - 5); k--) near.push(k);
+    for (const k of near) {
       const found = inReach(k).filter((q) => q.label === label);
       if (found.length) return found[found.length - 1];
     }
+    const agreed = (qs: Q[]) => (new Set(qs.map((q) => q.value)).size === 1 ? qs[0] : undefined);
+    const named = agreed(near.flatMap((k) => inReach(k).filter((q) => owned(q, label))));
+    if (named) return named;
     const thing = WHOLE_PREFIX.exec(label) ? label.replace(WHOLE_PREFIX, '') : '';
-    if (thing.length < 2) return undefined;
-    const totals: Q[] = [];
-    for (let k = i; k >= Math.max(0, i - 5); k--) {
-      for (const q of inReach(k)) {
-        const m = TOTAL_SUFFIX.exec(q.label);
-        if (!m) continue;
-        const owner = q.label.slice(0, m.index);
-        if (owner.endsWith(thing) && OWNER.test(owner.slice(0, owner.length - thing.length))) totals.push(q);
+    if (thing.length >= 2) {
+      const totals: Q[] = [];
+      for (const k of near) {
+        for (const q of inReach(k)) {
+          const m = TOTAL_SUFFIX.exec(q.label);
+          if (m && owned({ ...q, label: q.label.slice(0, m.index) }, thing)) totals.push(q);
+        }
       }
+      if (agreed(totals)) return totals[totals.length - 1];
     }
-    const values = new Set(totals.map((q) => q.value));
-    return values.size === 1 ? totals[totals.length - 1] : undefined;
+    const section = this.paragraphs[i].path[0];
+    if (!section) return undefined;
+    const far: Q[] = [];
+    for (let k = i - 6; k >= 0 && this.paragraphs[k].path[0] === section; k--) far.push(...inReach(k).filter((q) => owned(q, label)));
+    return agreed(far);
   }
 
   /** For a part written after 其中/含: the quantity right before that marker. */

@@ -1,11 +1,14 @@
 // 增长/下降Y%: the rate of change between two years' amounts stated in the same sentence.
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
+import { comparedAmount, subjectOfComparison } from './change.js';
 
 /** Labels that end in a rate of change, and the direction each states. */
 export const GROWTH_LABEL = /(增长率|增幅|增长|增加|压减率|下降率|降幅|减少率|下降|减少|变化率|变动率)$/;
 const PREVIOUS_YEAR = /上年|去年|上一年/;
 const CURRENT_YEAR = /本年|今年|当年/;
+/** A label that is only the previous period (上年为X, 上年同期X, 去年决算数X): the amount of the thing just named. */
+const BARE_PREVIOUS = /^(?:上年|去年|上一年)度?(?:同期)?(?:决算数?|预算数?|数)?$/;
 
 export function directionOf(word: string): 'increase' | 'decrease' | 'change' {
   return /增/.test(word) ? 'increase' : /变/.test(word) ? 'change' : 'decrease';
@@ -23,6 +26,13 @@ export function findGrowth(ctx: ProseContext, i: number) {
     const lastRate = [...sameSentence].reverse().find((q) => q.unit === '%');
     const scope = sameSentence.filter((q) => !lastRate || q.start > lastRate.start);
     const values = scope.filter((q) => !q.year && q.unit !== '%' && usable(p, q));
+    const last = values[values.length - 1];
+    // …A万元，上年为B万元，增长Y% / …A万元。比上年的B万元增长Y%: B is the previous amount of the thing A is.
+    const namedPrevious = last !== undefined && (BARE_PREVIOUS.test(last.label) || comparedAmount(ctx, last));
+    if (values.length === 1 && namedPrevious) {
+      const current = subjectOfComparison(ctx, last);
+      if (current) values.unshift(current);
+    }
     if (values.length !== 2 || family(values[0].unit) !== family(values[1].unit)) continue;
     const [a, b] = values;
     const yearOf = (q: Q) => scope.find((y) => y.year && y.clause === q.clause && y.start < q.start)?.value;
@@ -30,11 +40,12 @@ export function findGrowth(ctx: ProseContext, i: number) {
     const yb = yearOf(b);
     let previous: Q;
     let current: Q;
-    if (ya !== undefined && yb !== undefined && ya !== yb) [previous, current] = ya < yb ? [a, b] : [b, a];
+    if (namedPrevious && !PREVIOUS_YEAR.test(a.label)) [previous, current] = [b, a];
+    else if (ya !== undefined && yb !== undefined && ya !== yb) [previous, current] = ya < yb ? [a, b] : [b, a];
     else if (PREVIOUS_YEAR.test(a.label) && CURRENT_YEAR.test(b.label)) [previous, current] = [a, b];
     else continue;
     const la = a.label, lb = b.label;
-    if (!(la.endsWith(lb) || lb.endsWith(la) || la.replace(PREVIOUS_YEAR, '') === lb.replace(CURRENT_YEAR, ''))) continue;
+    if (!namedPrevious && !(la.endsWith(lb) || lb.endsWith(la) || la.replace(PREVIOUS_YEAR, '') === lb.replace(CURRENT_YEAR, ''))) continue;
     ctx.push({
       kind: 'growth',
       direction,

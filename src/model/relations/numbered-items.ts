@@ -3,6 +3,7 @@ import type { NumberedLine } from '../prose-outline.js';
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
 import { PROSE_TOTAL_WORDS, alternation } from '../vocabulary.js';
+import { CHANGE_WORD } from './change.js';
 
 const TOTAL_LABEL = new RegExp(alternation(PROSE_TOTAL_WORDS));
 const ITEM_COUNT_UNIT = /^[个项]$/;
@@ -28,7 +29,10 @@ export function findNumberedItems(ctx: ProseContext, i: number) {
   }
   if (items.length < 2) return;
   const names = items.map((it) => (it.line.title ?? it.line.text).split(/[：:。，,]/)[0].trim());
-  if (count) {
+  // Items that open with a count in the count's own unit (1.基础设施类项目5个) are groups of the things, not the things; after
+  // 其中： (共实施项目12个，其中：) they may be either: no count to check.
+  const groups = count !== undefined && items.some((it) => ctx.quantities[it.para].find((q) => q.unit && !q.year)?.unit === count.unit);
+  if (count && !groups && !/其中\s*[：:]\s*$/.test(intro.parsed.text)) {
     ctx.push({
       kind: 'list-count',
       count: ctx.q(count),
@@ -42,7 +46,8 @@ export function findNumberedItems(ctx: ProseContext, i: number) {
   for (const it of items) {
     const p = ctx.paragraphs[it.para].parsed;
     const first = ctx.quantities[it.para].find((q) => family(q.unit) === 'money' && q.bracketDepth === 0 && usable(p, q));
-    if (!first) return;
+    // 1.基本支出增加40万元: the items state changes, not parts of the total.
+    if (!first || CHANGE_WORD.test(first.label)) return;
     amounts.push(first);
   }
   ctx.push({

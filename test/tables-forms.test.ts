@@ -3,7 +3,8 @@ import { describe, it, expect } from 'vitest';
 import type { Block, SourceDocument } from '../src/document.js';
 import { table } from './helpers/table.js';
 import { extractTables } from '../src/model/tables.js';
-import { cellNumber } from '../src/model/table-grid.js';
+import { cellNumber, makeGrid } from '../src/model/table-grid.js';
+import { blockKindOf, findRegions, roleOf } from '../src/model/table-header.js';
 import type { Relation, RelationOf } from '../src/model/schema.js';
 
 const doc = (...blocks: Block[]): SourceDocument => ({ path: 'hand.xlsx', format: 'xlsx', blocks });
@@ -90,5 +91,23 @@ describe('rates and comparators as written in cells', () => {
     ['﹥90%', '>'], ['﹤5', '<'], ['﹦100%', '='], ['═100', '='], ['不少于12个', '>='], ['不超过5天', '<='], ['≧95', '>='], ['≦3', '<='],
   ])('%s carries its comparator', (text, comparator) => {
     expect(cellNumber(text)?.comparator).toBe(comparator);
+  });
+});
+
+describe('profiles are the only source of header words and block shapes', () => {
+  it.each([
+    ['年初预算数', 'initial'], ['全年预算数（A）', 'annual'], ['全年执行数', 'executed'], ['执行率（B/A）', 'rate'],
+    ['一级指标', 'level1'], ['三级指标', 'name'], ['年度指标值', 'target'], ['实际完成指标值', 'actual'], ['分值', 'weight'],
+    ['得分', 'score'], ['偏差原因分析及改进措施', 'deviation'], ['满分', 'weight'], ['评分标准', 'explanation'], ['指标性质', 'nature'],
+  ])('the header %s is read as %s', (header, role) => {
+    expect(roleOf(header)).toBe(role);
+  });
+
+  it('a part is the block whose columns it has, in the profiles\' order', () => {
+    const kinds = (rows: string[][]) => findRegions(makeGrid(table(rows), 'hand.xlsx', 0)).map(blockKindOf);
+    expect(kinds([['项目资金', '全年预算数', '全年执行数', '执行率'], ['总额', '10', '9', '90%']])).toEqual(['budget']);
+    expect(kinds([['三级指标', '指标值', '实际完成值', '分值', '得分'], ['a', '1', '1', '5', '5']])).toEqual(['indicators']);
+    expect(kinds([['一级指标', '二级指标', '三级指标', '满分', '得分'], ['预算管理（25分）', 'a', 'b', '5', '5']])).toEqual(['scores']);
+    expect(kinds([['项目', '分值', '得分'], ['a', '5', '5']])).toEqual([undefined]);
   });
 });

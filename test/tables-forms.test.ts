@@ -4,6 +4,9 @@ import type { Block, SourceDocument } from '../src/document.js';
 import { table } from './helpers/table.js';
 import { extractTables } from '../src/model/tables.js';
 import { cellNumber, makeGrid } from '../src/model/table-grid.js';
+import { extractReport } from '../src/model/extract.js';
+import { runChecks } from '../src/checks/index.js';
+import { defaultConfig } from '../src/config.js';
 import { blockKindOf, findRegions, roleOf } from '../src/model/table-header.js';
 import type { Relation, RelationOf } from '../src/model/schema.js';
 
@@ -109,5 +112,39 @@ describe('profiles are the only source of header words and block shapes', () => 
     expect(kinds([['三级指标', '指标值', '实际完成值', '分值', '得分'], ['a', '1', '1', '5', '5']])).toEqual(['indicators']);
     expect(kinds([['一级指标', '二级指标', '三级指标', '满分', '得分'], ['预算管理（25分）', 'a', 'b', '5', '5']])).toEqual(['scores']);
     expect(kinds([['项目', '分值', '得分'], ['a', '5', '5']])).toEqual([undefined]);
+  });
+});
+
+describe('a 执行率 column of fractions or of per cents, decided for the whole column', () => {
+  /** A budget block with one row per [label, 全年预算数, 全年执行数, 分值, 执行率, 得分]. */
+  const block = (...rows: string[][]) => doc(table([
+    ['项目资金（万元）', '', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+    ...rows.map((r) => ['^', ...r]),
+  ]));
+  const execFindings = (d: SourceDocument) => runChecks(extractReport(d), defaultConfig).filter((f) => f.rule === 'exec-score');
+
+  it('0.98 and 1 in one column are both fractions; 98% and 100% both per cents', () => {
+    const fractions = extractTables(block(['年度资金总额', '100', '98', '10', '0.98', '9.8'], ['其中：财政拨款', '60', '60', '—', '1', '—']));
+    expect(fractions.budget.map((b) => [b.rate?.raw, b.rate?.unit])).toEqual([['0.98', '比值'], ['1', '比值']]);
+    const percents = extractTables(block(['年度资金总额', '100', '98', '10', '98%', '9.8'], ['其中：财政拨款', '60', '60', '—', '100%', '—']));
+    expect(percents.budget.map((b) => b.rate?.unit)).toEqual(['%', '%']);
+  });
+
+  it('a column of bare per cents (98, 100) reads its 1 as 1 %: the 98 decides for the column, not the cell', () => {
+    const t = extractTables(block(['年度资金总额', '100', '98', '10', '98', '9.8'], ['其中：财政拨款', '100', '1', '—', '1', '—']));
+    expect(t.budget.map((b) => [b.rate?.value, b.rate?.unit])).toEqual([[98, '%'], [1, '%']]);
+  });
+
+  it('a bare 1 in a fraction column stands for 0.5–1.5 (its last digit ± 0.5): no alarm for 93.75 %, nor for the full score', () => {
+    expect(execFindings(block(['年度资金总额', '160', '150', '10', '1', '10'], ['其中：财政拨款', '60', '60', '—', '0.98', '—']))).toEqual([]);
+    expect(execFindings(block(['年度资金总额', '1.56', '1.56', '20', '1', '20']))).toEqual([]);
+  });
+
+  it('… but a spending far from the budget still contradicts it, and a fraction with decimals keeps them', () => {
+    const far = execFindings(block(['年度资金总额', '100', '40', '10', '1', '10']));
+    expect(far.map((f) => [f.severity, f.actual])).toEqual([['error', '1']]);
+    const decimals = execFindings(block(['年度资金总额', '100', '90', '10', '0.98', '9.8'], ['其中：财政拨款', '60', '60', '—', '1', '—']));
+    // 9.8 follows the rate as stated (10 × 0.98): only the rate is wrong
+    expect(decimals.map((f) => [f.severity, f.actual])).toEqual([['error', '0.98']]);
   });
 });

@@ -148,3 +148,55 @@ describe('a 执行率 column of fractions or of per cents, decided for the whole
     expect(decimals.map((f) => [f.severity, f.actual])).toEqual([['error', '0.98']]);
   });
 });
+
+describe('value cells as people write them (issue 11, item 3), read through an indicator table', () => {
+  /** One indicator row: 年度指标值, 实际完成值, 分值 2, 得分 as given. */
+  const indicatorOf = (target: string, actual: string, score = '2') => {
+    const d = doc(table([
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ['产出指标', '数量指标', '指标', target, actual, '2', score],
+    ]));
+    return { ind: extractTables(d).indicators[0], findings: runChecks(extractReport(d), defaultConfig).filter((f) => f.rule === 'indicator-score') };
+  };
+
+  it.each([
+    ['≥90%', '>=', 90, 0, '%'], ['≧90%', '>=', 90, 0, '%'], ['>=90%', '>=', 90, 0, '%'], ['＞＝90%', '>=', 90, 0, '%'], ['≥＝90%', '>=', 90, 0, '%'],
+    ['＞90%', '>', 90, 0, '%'], ['﹥90%', '>', 90, 0, '%'], ['>90%', '>', 90, 0, '%'],
+    ['≤5天', '<=', 5, 0, '天'], ['≦5天', '<=', 5, 0, '天'], ['＜＝5天', '<=', 5, 0, '天'], ['≤ 3 天', '<=', 3, 0, '天'],
+    ['＜5天', '<', 5, 0, '天'], ['﹤5天', '<', 5, 0, '天'],
+    ['=100%', '=', 100, 0, '%'], ['＝100%', '=', 100, 0, '%'], ['﹦100%', '=', 100, 0, '%'], ['═100%', '=', 100, 0, '%'],
+    // per cents with spaces, full-width digits and signs
+    ['≥ 90 %', '>=', 90, 0, '%'], ['≥90 ％', '>=', 90, 0, '%'], ['＝ 100 ％', '=', 100, 0, '%'],
+    ['≥９０％', '>=', 90, 0, '%'], ['＝１００％', '=', 100, 0, '%'], ['≥９０．５％', '>=', 90.5, 1, '%'], ['１２个', undefined, 12, 0, '个'],
+    // fractions keep their own digits
+    ['≥0.95', '>=', 0.95, 2, undefined], ['0.1446', undefined, 0.1446, 4, undefined],
+    // bounds in words
+    ['不低于95%', '>=', 95, 0, '%'], ['95%以上', '>=', 95, 0, '%'], ['5天以内', '<=', 5, 0, '天'], ['≥1,200人', '>=', 1200, 0, '人'],
+  ])('target %s: comparator %s, %d with %d decimals, unit %s', (text, comparator, value, decimals, unit) => {
+    const { ind } = indicatorOf(text, '');
+    expect(ind.comparator).toBe(comparator);
+    expect(ind.target).toMatchObject({ value, decimals });
+    expect(ind.target?.unit).toBe(unit);
+    // kept as written, but for the spaces cell text loses beside Chinese and full-width characters
+    expect(ind.targetText?.replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+  });
+
+  it.each([['优'], ['明显改善'], ['有效提升'], ['≥良好'], ['定性：好']])('定性 target %s: qualitative, no number', (text) => {
+    const { ind } = indicatorOf(text, '良好');
+    expect(ind).toMatchObject({ comparator: 'qualitative', targetText: text, actualText: '良好' });
+    expect(ind.target).toBeUndefined();
+    expect(ind.actual).toBeUndefined();
+  });
+
+  it.each([['—'], ['-'], ['/'], ['无'], ['']])('an actual written %j is no number, and raises nothing', (blank) => {
+    const { ind, findings } = indicatorOf('≥90%', blank);
+    expect(ind.actual).toBeUndefined();
+    expect(findings).toEqual([]);
+  });
+
+  it('full-width digits and spaced per cents are checked like any: met and full is clean, missed and full is a finding', () => {
+    expect(indicatorOf('≥９０％', '９５ ％').findings).toEqual([]);
+    expect(indicatorOf('≥ 90 %', '85 %').findings.map((f) => f.messageId)).toEqual(['fullBelowTarget']);
+    expect(indicatorOf('＝１００％', '１００％').findings).toEqual([]);
+  });
+});

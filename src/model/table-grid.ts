@@ -154,6 +154,8 @@ export const cellNumber: (text: string) => CellNumber | null = memoByText(readCe
  * and box-drawing signs (﹥ ﹤ ﹦ ═) and the words of a bound (不少于12种 = ≥12种).
  */
 const COMPARATOR_SPELLINGS: Array<[RegExp, string]> = [
+  // a sign typed twice over (≥＝90%, ≧=90%): the inclusive bound it already says
+  [/^[≥≧]\s*[=＝﹦]/, '≥'], [/^[≤≦]\s*[=＝﹦]/, '≤'],
   [/^﹥/, '＞'], [/^﹤/, '＜'], [/^[﹦═]/, '＝'],
   [/^(?:大于等于|不少于|不低于|不小于)/, '≥'], [/^(?:小于等于|不多于|不高于|不超过|不大于)/, '≤'],
 ];

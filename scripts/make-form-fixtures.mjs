@@ -1,5 +1,6 @@
 // Builds test/data/forms/: a national 项目支出绩效自评表 and a “三公”经费 table as .xlsx and .docx, and their PDFs (LibreOffice);
-// a long national form whose table runs over two or three pages, with and without its header printed again on each page.
+// a long national form whose table runs over two or three pages, with and without its header printed again on each page;
+// and the PDF LibreOffice Calc prints of development-set workbooks the set gives no PDF of (PRINTED).
 // Run once by hand (`node scripts/make-form-fixtures.mjs`, needs soffice); the outputs are committed, tests only read them.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -147,6 +148,9 @@ export async function buildXlsx(form, sheetName) {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+/** Development-set workbooks printed by Calc as the set's own PDFs were: a two-line label centred in a one-line row. */
+const PRINTED = ['test/data/reports/m-a-yongde-mlzx-2022.xlsx'];
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = 'test/data/forms';
   mkdirSync(dir, { recursive: true });
@@ -161,5 +165,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(tmp, `${name}-word.docx`)], { stdio: 'ignore' });
       rmSync(tmp, { recursive: true, force: true });
     }
+  }
+  for (const path of PRINTED) {
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', path.replace(/\/[^/]*$/, ''), path], { stdio: 'ignore' });
   }
 }

@@ -3,7 +3,11 @@ import { describe, it, expect } from 'vitest';
 import type { Block, SourceDocument } from '../src/document.js';
 import { table } from './helpers/table.js';
 import { extractTables } from '../src/model/tables.js';
-import { cellNumber } from '../src/model/table-grid.js';
+import { cellNumber, makeGrid } from '../src/model/table-grid.js';
+import { extractReport } from '../src/model/extract.js';
+import { runChecks } from '../src/checks/index.js';
+import { defaultConfig } from '../src/config.js';
+import { blockKindOf, findRegions, roleOf } from '../src/model/table-header.js';
 import type { Relation, RelationOf } from '../src/model/schema.js';
 
 const doc = (...blocks: Block[]): SourceDocument => ({ path: 'hand.xlsx', format: 'xlsx', blocks });
@@ -90,5 +94,109 @@ describe('rates and comparators as written in cells', () => {
     ['﹥90%', '>'], ['﹤5', '<'], ['﹦100%', '='], ['═100', '='], ['不少于12个', '>='], ['不超过5天', '<='], ['≧95', '>='], ['≦3', '<='],
   ])('%s carries its comparator', (text, comparator) => {
     expect(cellNumber(text)?.comparator).toBe(comparator);
+  });
+});
+
+describe('profiles are the only source of header words and block shapes', () => {
+  it.each([
+    ['年初预算数', 'initial'], ['全年预算数（A）', 'annual'], ['全年执行数', 'executed'], ['执行率（B/A）', 'rate'],
+    ['一级指标', 'level1'], ['三级指标', 'name'], ['年度指标值', 'target'], ['实际完成指标值', 'actual'], ['分值', 'weight'],
+    ['得分', 'score'], ['偏差原因分析及改进措施', 'deviation'], ['满分', 'weight'], ['评分标准', 'explanation'], ['指标性质', 'nature'],
+  ])('the header %s is read as %s', (header, role) => {
+    expect(roleOf(header)).toBe(role);
+  });
+
+  it('a part is the block whose columns it has, in the profiles\' order', () => {
+    const kinds = (rows: string[][]) => findRegions(makeGrid(table(rows), 'hand.xlsx', 0)).map(blockKindOf);
+    expect(kinds([['项目资金', '全年预算数', '全年执行数', '执行率'], ['总额', '10', '9', '90%']])).toEqual(['budget']);
+    expect(kinds([['三级指标', '指标值', '实际完成值', '分值', '得分'], ['a', '1', '1', '5', '5']])).toEqual(['indicators']);
+    expect(kinds([['一级指标', '二级指标', '三级指标', '满分', '得分'], ['预算管理（25分）', 'a', 'b', '5', '5']])).toEqual(['scores']);
+    expect(kinds([['项目', '分值', '得分'], ['a', '5', '5']])).toEqual([undefined]);
+  });
+});
+
+describe('a 执行率 column of fractions or of per cents, decided for the whole column', () => {
+  /** A budget block with one row per [label, 全年预算数, 全年执行数, 分值, 执行率, 得分]. */
+  const block = (...rows: string[][]) => doc(table([
+    ['项目资金（万元）', '', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+    ...rows.map((r) => ['^', ...r]),
+  ]));
+  const execFindings = (d: SourceDocument) => runChecks(extractReport(d), defaultConfig).filter((f) => f.rule === 'exec-score');
+
+  it('0.98 and 1 in one column are both fractions; 98% and 100% both per cents', () => {
+    const fractions = extractTables(block(['年度资金总额', '100', '98', '10', '0.98', '9.8'], ['其中：财政拨款', '60', '60', '—', '1', '—']));
+    expect(fractions.budget.map((b) => [b.rate?.raw, b.rate?.unit])).toEqual([['0.98', '比值'], ['1', '比值']]);
+    const percents = extractTables(block(['年度资金总额', '100', '98', '10', '98%', '9.8'], ['其中：财政拨款', '60', '60', '—', '100%', '—']));
+    expect(percents.budget.map((b) => b.rate?.unit)).toEqual(['%', '%']);
+  });
+
+  it('a column of bare per cents (98, 100) reads its 1 as 1 %: the 98 decides for the column, not the cell', () => {
+    const t = extractTables(block(['年度资金总额', '100', '98', '10', '98', '9.8'], ['其中：财政拨款', '100', '1', '—', '1', '—']));
+    expect(t.budget.map((b) => [b.rate?.value, b.rate?.unit])).toEqual([[98, '%'], [1, '%']]);
+  });
+
+  it('a bare 1 in a fraction column stands for 0.5–1.5 (its last digit ± 0.5): no alarm for 93.75 %, nor for the full score', () => {
+    expect(execFindings(block(['年度资金总额', '160', '150', '10', '1', '10'], ['其中：财政拨款', '60', '60', '—', '0.98', '—']))).toEqual([]);
+    expect(execFindings(block(['年度资金总额', '1.56', '1.56', '20', '1', '20']))).toEqual([]);
+  });
+
+  it('… but a spending far from the budget still contradicts it, and a fraction with decimals keeps them', () => {
+    const far = execFindings(block(['年度资金总额', '100', '40', '10', '1', '10']));
+    expect(far.map((f) => [f.severity, f.actual])).toEqual([['error', '1']]);
+    const decimals = execFindings(block(['年度资金总额', '100', '90', '10', '0.98', '9.8'], ['其中：财政拨款', '60', '60', '—', '1', '—']));
+    // 9.8 follows the rate as stated (10 × 0.98): only the rate is wrong
+    expect(decimals.map((f) => [f.severity, f.actual])).toEqual([['error', '0.98']]);
+  });
+});
+
+describe('value cells as people write them (issue 11, item 3), read through an indicator table', () => {
+  /** One indicator row: 年度指标值, 实际完成值, 分值 2, 得分 as given. */
+  const indicatorOf = (target: string, actual: string, score = '2') => {
+    const d = doc(table([
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ['产出指标', '数量指标', '指标', target, actual, '2', score],
+    ]));
+    return { ind: extractTables(d).indicators[0], findings: runChecks(extractReport(d), defaultConfig).filter((f) => f.rule === 'indicator-score') };
+  };
+
+  it.each([
+    ['≥90%', '>=', 90, 0, '%'], ['≧90%', '>=', 90, 0, '%'], ['>=90%', '>=', 90, 0, '%'], ['＞＝90%', '>=', 90, 0, '%'], ['≥＝90%', '>=', 90, 0, '%'],
+    ['＞90%', '>', 90, 0, '%'], ['﹥90%', '>', 90, 0, '%'], ['>90%', '>', 90, 0, '%'],
+    ['≤5天', '<=', 5, 0, '天'], ['≦5天', '<=', 5, 0, '天'], ['＜＝5天', '<=', 5, 0, '天'], ['≤ 3 天', '<=', 3, 0, '天'],
+    ['＜5天', '<', 5, 0, '天'], ['﹤5天', '<', 5, 0, '天'],
+    ['=100%', '=', 100, 0, '%'], ['＝100%', '=', 100, 0, '%'], ['﹦100%', '=', 100, 0, '%'], ['═100%', '=', 100, 0, '%'],
+    // per cents with spaces, full-width digits and signs
+    ['≥ 90 %', '>=', 90, 0, '%'], ['≥90 ％', '>=', 90, 0, '%'], ['＝ 100 ％', '=', 100, 0, '%'],
+    ['≥９０％', '>=', 90, 0, '%'], ['＝１００％', '=', 100, 0, '%'], ['≥９０．５％', '>=', 90.5, 1, '%'], ['１２个', undefined, 12, 0, '个'],
+    // fractions keep their own digits
+    ['≥0.95', '>=', 0.95, 2, undefined], ['0.1446', undefined, 0.1446, 4, undefined],
+    // bounds in words
+    ['不低于95%', '>=', 95, 0, '%'], ['95%以上', '>=', 95, 0, '%'], ['5天以内', '<=', 5, 0, '天'], ['≥1,200人', '>=', 1200, 0, '人'],
+  ])('target %s: comparator %s, %d with %d decimals, unit %s', (text, comparator, value, decimals, unit) => {
+    const { ind } = indicatorOf(text, '');
+    expect(ind.comparator).toBe(comparator);
+    expect(ind.target).toMatchObject({ value, decimals });
+    expect(ind.target?.unit).toBe(unit);
+    // kept as written, but for the spaces cell text loses beside Chinese and full-width characters
+    expect(ind.targetText?.replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+  });
+
+  it.each([['优'], ['明显改善'], ['有效提升'], ['≥良好'], ['定性：好']])('定性 target %s: qualitative, no number', (text) => {
+    const { ind } = indicatorOf(text, '良好');
+    expect(ind).toMatchObject({ comparator: 'qualitative', targetText: text, actualText: '良好' });
+    expect(ind.target).toBeUndefined();
+    expect(ind.actual).toBeUndefined();
+  });
+
+  it.each([['—'], ['-'], ['/'], ['无'], ['']])('an actual written %j is no number, and raises nothing', (blank) => {
+    const { ind, findings } = indicatorOf('≥90%', blank);
+    expect(ind.actual).toBeUndefined();
+    expect(findings).toEqual([]);
+  });
+
+  it('full-width digits and spaced per cents are checked like any: met and full is clean, missed and full is a finding', () => {
+    expect(indicatorOf('≥９０％', '９５ ％').findings).toEqual([]);
+    expect(indicatorOf('≥ 90 %', '85 %').findings.map((f) => f.messageId)).toEqual(['fullBelowTarget']);
+    expect(indicatorOf('＝１００％', '１００％').findings).toEqual([]);
   });
 });

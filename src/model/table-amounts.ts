@@ -1,7 +1,7 @@
 // Amount tables (“三公”经费, 经费控制情况): items by 预算/决算 or by year, in either orientation → sums and changes.
 import type { Quantity, Relation } from './schema.js';
 import { cellNumber, clean, coveredFromLeft, type Grid, isBlank, locationOf, runWidth, squash, textAt, toQuantity } from './table-grid.js';
-import { decompositions } from './profiles/index.js';
+import { amountColumns, decompositions } from './profiles/index.js';
 import { sangongTable } from './profiles/sangong.js';
 import { stripOfWhich, totalKind } from './table-labels.js';
 import { arabicItemNumber } from './prose-outline.js';
@@ -35,7 +35,7 @@ interface Line {
   values: Map<number, Quantity>;
 }
 
-const COLS = sangongTable.columns!;
+const COLS = amountColumns;
 const ROWS = sangongTable.rows!;
 
 /** What a header label says about the amounts under it, or undefined when it is no measure. */

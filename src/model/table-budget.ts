@@ -11,10 +11,6 @@ const FIELDS: Array<[keyof BudgetRow & Role, string]> = [
   ['weight', '分值'], ['rate', '执行率'], ['score', '得分'],
 ];
 
-export function isBudgetRegion(region: Region): boolean {
-  return (['initial', 'annual', 'executed', 'rate'] as Role[]).filter((r) => has(region, r)).length >= 2;
-}
-
 /** Labels of a whole: 年度资金总额, 资金总额, 合计, 总计. */
 function isTotalLabel(label: string): boolean {
   const s = label.replace(/\s+/g, '');

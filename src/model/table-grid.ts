@@ -76,6 +76,11 @@ export function squash(text: string | undefined): string {
   return (text ?? '').replace(/\s+/g, '');
 }
 
+/** A position under a merged cell (a missing position counts as one: a row shorter than the table's). */
+function isCovered(cell: Cell | undefined): boolean {
+  return cell ? cell.covered === true : true;
+}
+
 /**
  * How many columns the merged run holding (row, col) spans: neighbours with the same text, where the
  * later ones are covered (readers repeat a merged cell's text over the positions it covers).
@@ -84,9 +89,9 @@ export function runWidth(grid: Grid, row: number, col: number): number {
   const text = textAt(grid, row, col);
   if (!text) return 1;
   let left = col;
-  while (left > 0 && textAt(grid, row, left - 1) === text && (cellAt(grid, row, left)?.covered ?? true)) left--;
+  while (left > 0 && textAt(grid, row, left - 1) === text && isCovered(cellAt(grid, row, left))) left--;
   let right = col;
-  while (right + 1 < grid.width && textAt(grid, row, right + 1) === text && (cellAt(grid, row, right + 1)?.covered ?? true)) right++;
+  while (right + 1 < grid.width && textAt(grid, row, right + 1) === text && isCovered(cellAt(grid, row, right + 1))) right++;
   return right - left + 1;
 }
 
@@ -95,7 +100,7 @@ export function coveredFromLeft(grid: Grid, row: number, col: number): boolean {
   if (col === 0) return false;
   const cell = cellAt(grid, row, col);
   const text = textAt(grid, row, col);
-  return text !== '' && text === textAt(grid, row, col - 1) && (cell?.covered ?? true);
+  return text !== '' && text === textAt(grid, row, col - 1) && isCovered(cell);
 }
 
 /** True when a row holds one text only: a title or a note merged across the table, or a lone label. */
@@ -149,6 +154,8 @@ export const cellNumber: (text: string) => CellNumber | null = memoByText(readCe
  * and box-drawing signs (﹥ ﹤ ﹦ ═) and the words of a bound (不少于12种 = ≥12种).
  */
 const COMPARATOR_SPELLINGS: Array<[RegExp, string]> = [
+  // a sign typed twice over (≥＝90%, ≧=90%): the inclusive bound it already says
+  [/^[≥≧]\s*[=＝﹦]/, '≥'], [/^[≤≦]\s*[=＝﹦]/, '≤'],
   [/^﹥/, '＞'], [/^﹤/, '＜'], [/^[﹦═]/, '＝'],
   [/^(?:大于等于|不少于|不低于|不小于)/, '≥'], [/^(?:小于等于|不多于|不高于|不超过|不大于)/, '≤'],
 ];

@@ -1,33 +1,23 @@
 // Finds header rows by their words (and synonyms), maps columns to roles, and cuts a table into regions.
 import { cellNumber, clean, type Grid, memoByText, runWidth, textAt } from './table-grid.js';
+import { profiles, type BlockKind, type Role, type RoleTest } from './profiles/index.js';
 
-export type Role =
-  | 'level1' | 'level2' | 'name' | 'nature' | 'comparator' | 'unit' | 'target' | 'actual' | 'weight' | 'score'
-  | 'deviation' | 'explanation' | 'remark' | 'initial' | 'annual' | 'executed' | 'rate';
+export type { Role } from './profiles/index.js';
 
 /**
- * Header words per role, tried in order on the header text with spaces and bracketed notes removed:
- * the more specific first (实际完成指标值 is an actual, not a target; 绩效指标性质 is a nature, not a name).
+ * The order roles are tried in on a header, the more specific first: 偏差原因分析 before anything ending in 值,
+ * 绩效指标性质 (a nature) before 指标名称, 实际完成指标值 (an actual) before 指标值 (a target), 得分 before 分值.
+ * The words themselves are the profiles' (src/model/profiles): a role's words are those of every profile that names it.
  */
-const ROLE_WORDS: Array<[Role, RegExp]> = [
-  ['deviation', /偏差|原因分析|改进措施/],
-  ['explanation', /指标解释|指标说明|评分标准|评分细则|评分规则|评分办法|计分方法|评价要点|评价标准/],
-  ['remark', /^备注$/],
-  ['level1', /^一级指标$/],
-  ['level2', /^二级指标$/],
-  ['nature', /指标性质|指标方向|指标属性|^性质$|^指标类型$/],
-  ['comparator', /^(指标)?(符号|比较符|运算符)$/],
-  ['name', /^三级指标$|^(绩效)?指标名称$|^指标内容$|^具体指标$/],
-  ['unit', /^(绩效)?(计量|度量)?单位$/],
-  ['rate', /执行率$/],
-  ['initial', /^年初预算(数|金额)?$/],
-  ['annual', /^(全年|调整后?|年度)预算(数|金额)?$|^预算数$/],
-  ['executed', /^(全年|实际|预算)?执行(数|金额)$|^全年执行$|^实际支出(数)?$/],
-  ['actual', /^实际完成|完成值$|实际值$|^完成情况$/],
-  ['target', /指标值$|目标值$|^预期值$|^(年度|预期)目标$/],
-  ['score', /得分$/],
-  ['weight', /分值$|权重$|^满分$|^标准分$/],
+const ROLE_ORDER: Role[] = [
+  'deviation', 'explanation', 'remark', 'level1', 'level2', 'nature', 'comparator', 'name', 'unit',
+  'rate', 'initial', 'annual', 'executed', 'actual', 'target', 'score', 'weight',
 ];
+
+const ROLE_WORDS: Array<[Role, RegExp]> = ROLE_ORDER.flatMap((role) => {
+  const sources = [...new Set(profiles.flatMap((p) => (p.columns?.[role] ? [p.columns[role]!.source] : [])))];
+  return sources.length ? [[role, new RegExp(sources.map((x) => `(?:${x})`).join('|'))] as [Role, RegExp]] : [];
+});
 
 /** Strips what headers carry besides their words: spaces, line breaks, （万元） notes, a trailing colon. */
 export function headerWords(text: string): string {
@@ -156,4 +146,19 @@ export function roleColumn(grid: Grid, region: Region, row: number, role: Role):
 
 export function has(region: Region, role: Role): boolean {
   return region.columns.has(role);
+}
+
+function passes(region: Region, test: RoleTest): boolean {
+  return (test.all ?? []).every((r) => has(region, r))
+    && (test.none ?? []).every((r) => !has(region, r))
+    && (test.some ?? []).every((any) => any.some((r) => has(region, r)))
+    && (!test.atLeast || test.atLeast.of.filter((r) => has(region, r)).length >= test.atLeast.count);
+}
+
+/** The blocks a table part can be, in the profiles' order (a project form's budget block before any indicator table). */
+const BLOCKS = profiles.flatMap((p) => p.blocks.flatMap((b) => (b.recognise ? [{ kind: b.kind, test: b.recognise }] : [])));
+
+/** Which form block a table part is, by the roles of its columns; undefined for a part no profile recognises. */
+export function blockKindOf(region: Region): BlockKind | undefined {
+  return BLOCKS.find((b) => passes(region, b.test))?.kind;
 }

@@ -19,11 +19,6 @@ export function comparatorOf(text: string): Comparator | undefined {
   return undefined;
 }
 
-export function isIndicatorRegion(region: Region): boolean {
-  return (has(region, 'target') || has(region, 'actual'))
-    && (has(region, 'name') || has(region, 'level1') || has(region, 'level2'));
-}
-
 /** A total row seen in a table part, with the numbers it states. */
 export interface TotalRow {
   kind: TotalKind;

@@ -1,6 +1,7 @@
 // Words in row labels that carry meaning: total rows, 其中 rows, 扣分项, maxima like 履职效能（15分）.
 import { squash } from './table-grid.js';
 import { SUBTOTAL_WORDS, TOTAL_WORDS, alternation, pointsSuffix } from './vocabulary.js';
+import { deductionRows } from './profiles/index.js';
 
 /** A row that totals every row of its table part. */
 const TOTAL = new RegExp(`^(?:${alternation(TOTAL_WORDS)})$`);
@@ -16,8 +17,10 @@ export function totalKind(label: string): TotalKind | undefined {
   return undefined;
 }
 
+/** A deduction row of a scoring sheet (扣分项), by the row words of the profiles. */
 export function isDeduction(label: string): boolean {
-  return /^扣分(项|指标)?/.test(squash(label));
+  const s = squash(label);
+  return deductionRows.some((re) => re.test(s));
 }
 
 /** 其中：本年财政拨款 → the label without its 其中 lead, and whether it had one. */

@@ -5,11 +5,6 @@ import { has, type Region, type Role, roleColumn, isLabelHeader, roleText } from
 import { headerOf, labelRoles, totalOf, totalRelations, type TotalRow } from './table-indicators.js';
 import { isDeduction, labelMax } from './table-labels.js';
 
-export function isScoreRegion(region: Region): boolean {
-  return has(region, 'weight') && has(region, 'score') && !has(region, 'target') && !has(region, 'actual')
-    && (has(region, 'name') || has(region, 'level1') || has(region, 'level2'));
-}
-
 /**
  * A number in a role's columns: the joined text, or else the column that holds one. Sheets with a 分值 column
  * after each level (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值) give the item's own in the first after its name.

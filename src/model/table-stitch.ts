@@ -1,6 +1,6 @@
 // Tables a PDF splits across pages: each continuation piece is appended to the piece it continues, columns realigned.
 import type { Cell, SourceDocument, TableBlock } from '../document.js';
-import { cellNumber, coveredFromLeft, type Grid, makeGrid, type RowOrigin, textAt } from './table-grid.js';
+import { cellNumber, clean, coveredFromLeft, type Grid, makeGrid, type RowOrigin, squash, textAt } from './table-grid.js';
 import { findRegions } from './table-header.js';
 
 interface Chain {
@@ -54,9 +54,49 @@ function isSpill(row: Cell[]): boolean {
   return own.length > 0 && own.length * 2 <= row.length && !own.some((c) => cellNumber(c.text));
 }
 
-function append(chain: Chain, width: number, piece: TableBlock, block: number, map: number[]): void {
-  piece.rows.forEach((row, r) => {
-    if (r === 0 && chain.rows.length && isSpill(row)) {
+/** The rows of a vertical run in `rows` that ends at row `last` in column `col`, from its anchor: [first, last]; undefined for a cell merged from the left. */
+function runEndingAt(rows: Cell[][], last: number, col: number): [number, number] | undefined {
+  const text = rows[last]?.[col]?.text;
+  if (text === undefined) return undefined;
+  let first = last;
+  while (first > 0 && rows[first][col]?.covered && rows[first - 1][col]?.text === text) first--;
+  const anchor = rows[first][col];
+  if (anchor.covered || (anchor.rowSpan ?? 1) < last - first + 1) return undefined;
+  return [first, last];
+}
+
+/**
+ * A merged cell the page break cut in two: one part holds the text, the other is blank (LibreOffice writes the text
+ * in the middle of the whole cell, Word at its top). Both parts become one merged cell again, as the workbook has it,
+ * when the part holding the text is a merge of two rows or more: a lone label beside a blank run is not taken for its
+ * other half. The piece's part then continues the table's (covered), so its rows are not counted twice.
+ */
+function joinCutCells(chain: Chain, piece: Cell[][], map: number[]): void {
+  const last = chain.rows.length - 1;
+  if (last < 0 || !piece.length) return;
+  map.forEach((col, i) => {
+    const top = piece[0][i];
+    if (!top || top.covered) return;
+    const below = (top.rowSpan ?? 1);
+    const above = runEndingAt(chain.rows, last, col);
+    if (!above) return;
+    const upper = chain.rows[above[0]][col].text.trim();
+    const lower = top.text.trim();
+    if ((upper === '') === (lower === '')) return;
+    const textRows = upper ? above[1] - above[0] + 1 : below;
+    if (textRows < 2) return;
+    const text = upper ? chain.rows[above[0]][col].text : top.text;
+    for (let r = above[0]; r <= above[1]; r++) chain.rows[r][col] = { ...chain.rows[r][col], text };
+    for (let r = 0; r < below && r < piece.length; r++) piece[r][i] = { ...piece[r][i], text, covered: true };
+  });
+}
+
+function append(chain: Chain, width: number, piece: TableBlock, block: number, map: number[], skip = 0): void {
+  const rows = piece.rows.map((row) => [...row]);
+  if (skip < rows.length && !isSpill(rows[skip])) joinCutCells(chain, rows.slice(skip), map);
+  rows.forEach((row, r) => {
+    if (r < skip) return;
+    if (r === skip && chain.rows.length && isSpill(row)) {
       const last = chain.rows[chain.rows.length - 1];
       row.forEach((cell, i) => {
         const text = cell.text.trim();
@@ -104,20 +144,57 @@ function startChain(table: TableBlock, block: number): Chain {
     width: table.rows.reduce((w, r) => Math.max(w, r.length), 0) };
 }
 
+/** A row as it reads: its texts left to right, a merged cell once, so a piece that lost a merged column reads the same. */
+function rowKey(row: Cell[]): string {
+  const texts: string[] = [];
+  for (const cell of row) {
+    const t = squash(clean(cell.text));
+    if (texts.length === 0 || texts[texts.length - 1] !== t) texts.push(t);
+  }
+  return texts.filter(Boolean).length >= 2 ? texts.join('|') : '';
+}
+
+/**
+ * How many rows at the top of a piece repeat the table's header (a header row set to repeat on every page, or the
+ * title rows above it): rows that read exactly like a header row of the table so far, or like one of the rows above
+ * its first header.
+ */
+function repeatedHeaderRows(chain: Chain, file: string, piece: TableBlock): number {
+  const regions = findRegions(chainGrid(chain, file));
+  if (!regions.length) return 0;
+  const keys = new Set<string>();
+  for (let r = 0; r < regions[0].headerRows[0]; r++) keys.add(rowKey(chain.rows[r]));
+  for (const region of regions) for (const r of region.headerRows) keys.add(rowKey(chain.rows[r]));
+  keys.delete('');
+  let n = 0;
+  while (n < piece.rows.length && keys.has(rowKey(piece.rows[n]))) n++;
+  return n;
+}
+
 /**
  * The document's tables as grids, with page-split pieces joined: a table block that directly follows another
- * on a later page, does not open with a header of its own and whose columns line up continues it.
+ * on a later page and whose columns line up continues it, unless it opens with a header of its own. A header that
+ * only repeats the table's (printed again atop the page) is dropped, and the rows under it continue the table.
  */
 export function tableGrids(doc: SourceDocument): Grid[] {
   const grids: Grid[] = [];
   let chain: Chain | undefined;
   doc.blocks.forEach((block, index) => {
     if (block.type !== 'table' || block.hidden || !block.rows.length) return;
-    if (chain && chain.lastBlock === index - 1 && block.page !== undefined && chain.lastPage !== undefined
-      && block.page > chain.lastPage && !opensWithHeader(block, doc.path, index)) {
-      const width = block.rows.reduce((w, r) => Math.max(w, r.length), 0);
-      const map = columnMap(chain, doc.path, width);
-      if (map) { append(chain, chain.width, block, index, map); return; }
+    if (chain && chain.lastBlock === index - 1 && block.page !== undefined && chain.lastPage !== undefined && block.page > chain.lastPage) {
+      const skip = repeatedHeaderRows(chain, doc.path, block);
+      const rest = skip ? { ...block, rows: block.rows.slice(skip) } : block;
+      if (!rest.rows.length) {
+        // a page that holds only the repeated header: nothing to add, and the table may go on after it
+        chain.lastBlock = index;
+        chain.lastPage = block.page;
+        return;
+      }
+      if (!opensWithHeader(rest, doc.path, index)) {
+        const width = rest.rows.reduce((w, r) => Math.max(w, r.length), 0);
+        const map = columnMap(chain, doc.path, width);
+        if (map) { append(chain, chain.width, block, index, map, skip); return; }
+      }
     }
     if (chain) grids.push(chainGrid(chain, doc.path));
     chain = startChain(block, index);

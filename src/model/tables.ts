@@ -3,11 +3,11 @@ import type { SourceDocument, TableBlock } from '../document.js';
 import type { Report } from './schema.js';
 import { clean, type Grid, isBlank, textAt } from './table-grid.js';
 import { tableGrids } from './table-stitch.js';
-import { findRegions } from './table-header.js';
-import { extractIndicators, isIndicatorRegion, totalRelations, type SectionLabel, type TotalRow } from './table-indicators.js';
+import { blockKindOf, findRegions } from './table-header.js';
+import { extractIndicators, totalRelations, type SectionLabel, type TotalRow } from './table-indicators.js';
 import type { Quantity, Relation } from './schema.js';
-import { extractScores, isScoreRegion } from './table-scores.js';
-import { extractBudget, horizontalFundSums, isBudgetRegion } from './table-budget.js';
+import { extractScores } from './table-scores.js';
+import { extractBudget, horizontalFundSums } from './table-budget.js';
 import { amountRelations } from './table-amounts.js';
 import { statedRules } from './profiles/index.js';
 
@@ -23,11 +23,13 @@ export function extractTable(grid: Grid): TableRecords {
   const totals: TotalRow[] = [];
   const sections: SectionLabel[] = [];
   for (const region of regions) {
-    if (isBudgetRegion(region)) {
+    // which block a part is comes from the profiles (src/model/profiles): the roles its header gives its columns
+    const kind = blockKindOf(region);
+    if (kind === 'budget') {
       const part = extractBudget(grid, region);
       out.budget.push(...part.budget);
       out.relations.push(...part.relations);
-    } else if (isIndicatorRegion(region)) {
+    } else if (kind === 'indicators') {
       const part = extractIndicators(grid, region);
       const offset = out.indicators.length;
       out.indicators.push(...part.indicators);
@@ -39,7 +41,7 @@ export function extractTable(grid: Grid): TableRecords {
         totals.push({ ...t, from: t.kind === 'total' ? since : t.from + offset, to: t.to === undefined ? undefined : t.to + offset });
       }
       sections.push(...part.sections.map((x) => ({ ...x, from: x.from + offset, to: x.to + offset })));
-    } else if (isScoreRegion(region)) {
+    } else if (kind === 'scores') {
       const part = extractScores(grid, region);
       out.scoreItems.push(...part.scoreItems);
       out.relations.push(...part.relations);

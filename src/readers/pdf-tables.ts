@@ -271,10 +271,27 @@ export function placeItem(table: TableGrid, item: PdfTextItem): boolean {
   return true;
 }
 
+/** Lines left-aligned with `from`, each one line-spacing past the last, going up (-1) or down (+1), while `keep` holds. */
+function stacked(items: PdfTextItem[], from: PdfTextItem, dir: 1 | -1, keep: (o: PdfTextItem) => boolean): PdfTextItem[] {
+  const out: PdfTextItem[] = [];
+  let cur = from;
+  for (;;) {
+    const next = items.find((o) => o !== cur && Math.abs(o.x - cur.x) <= 1.5 && dir * (o.y - cur.y) > 0.9 * cur.size && dir * (o.y - cur.y) < 2 * cur.size);
+    if (!next || !keep(next) || out.includes(next)) return out;
+    out.push(next);
+    cur = next;
+  }
+}
+
+/** The middle of a block of lines, from the top of its first glyphs to its last baseline. */
+const middle = (lines: PdfTextItem[]) => (Math.min(...lines.map((l) => l.y - l.size)) + Math.max(...lines.map((l) => l.y))) / 2;
+
 /**
  * A line of text that a row too short for it pushed across its bottom rule: its glyphs straddle the rule into the row
  * below, left-aligned with a line of the cell above one line-spacing higher. It continues that cell's text
  * (满意 / 度, 当年财政拨 / 款), so it moves back there instead of joining the next row's label.
+ * A cell's own text centred in a row too short for it straddles both its rules (其他需要说明 / 事项 in a one-line row):
+ * its first line stays when the lines it opens sit centred in its row, closer than the cell above's would with it.
  */
 export function rejoinOverflow(table: TableGrid): number {
   let moved = 0;
@@ -289,6 +306,16 @@ export function rejoinOverflow(table: TableGrid): number {
       const above = table.regions[table.owner[(reg.r0 - 1) * table.cols + c]];
       const previous = above.items.find((o) => Math.abs(o.x - item.x) <= 1.5 && item.y - o.y > 0.9 * item.size && item.y - o.y < 2 * item.size);
       if (!previous) continue;
+      const column = table.regions.flatMap((r) => r.items).filter((o) => Math.abs(o.x - item.x) <= 1.5);
+      const aboveTop = table.rows[above.r0];
+      const belowBottom = table.rows[reg.r1 + 1];
+      const below = stacked(column, item, 1, (o) => o.y - o.size < belowBottom);
+      if (below.length) {
+        const upper = [previous, ...stacked(column, previous, -1, (o) => o.y > aboveTop), item];
+        const offAbove = Math.abs(middle(upper) - (aboveTop + rule) / 2);
+        const offBelow = Math.abs(middle([item, ...below]) - (rule + belowBottom) / 2);
+        if (offBelow < offAbove) continue;
+      }
       reg.items.splice(reg.items.indexOf(item), 1);
       above.items.push(item);
       moved++;

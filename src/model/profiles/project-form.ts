@@ -1,24 +1,22 @@
 // 项目支出绩效自评表: the national form of 2020 and its provincial variants (10 + 90, 20 + 80, 20 + 40 + 40).
 import type { FormProfile } from './types.js';
+import { indicatorBlock, indicatorColumns } from './indicator-table.js';
 
 export const projectForm: FormProfile = {
   id: 'project-form',
   kind: '项目支出绩效自评表',
   title: /项目(支出)?(绩效)?自评表|项目绩效自评表/,
   blocks: [
-    { kind: 'budget', name: '预算执行情况（项目资金）' },
-    { kind: 'indicators', name: '绩效指标表' },
+    // two of the budget block's columns: the amounts or the rate (a block may omit 年初预算数 or write no 执行率)
+    { kind: 'budget', name: '预算执行情况（项目资金）', recognise: { atLeast: { count: 2, of: ['initial', 'annual', 'executed', 'rate'] } } },
+    indicatorBlock,
   ],
   columns: {
+    ...indicatorColumns,
+    rate: /执行率$/,
     initial: /^年初预算(数|金额)?$/,
     annual: /^(全年|调整后?|年度)预算(数|金额)?$|^预算数$/,
-    executed: /^(全年|实际)?执行(数|金额)$|^全年执行$/,
-    rate: /执行率$/,
-    weight: /分值$|权重$/,
-    score: /得分$/,
-    target: /指标值$|目标值$/,
-    actual: /^实际完成|完成值$/,
-    deviation: /偏差|原因分析|改进措施/,
+    executed: /^(全年|实际|预算)?执行(数|金额)$|^全年执行$|^实际支出(数)?$/,
   },
   rows: {
     total: /总额$|^合计$|^总计$/,

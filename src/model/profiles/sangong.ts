@@ -9,7 +9,7 @@ export const sangongTable: FormProfile = {
   kind: '“三公”经费表',
   title: /三公/,
   blocks: [{ kind: 'amounts', name: '“三公”经费表' }],
-  columns: {
+  amountColumns: {
     base: /预算(数)?$|上年(数|决算数?)?$/,
     current: /决算(数)?$|本年(数|决算数?)?$|执行(数)?$/,
     change: /^(比上年|较上年|与预算相比)?增减(额|数)?$|^差额$/,

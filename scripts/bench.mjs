@@ -1,11 +1,14 @@
 // Benchmark of record: `jixiao check -f ndjson` end to end per format, --jobs 1 and 2, beside pdftotext and pandoc.
 // Usage: npm run bench [-- --files 500 --repeat 1 --scaling 100,500,1000 --formats docx,pdf,xlsx --write]
-//   --files N     each format's distinct fixtures repeated (as symlinks) to at least N files
+//   --files N     each format's distinct fixtures repeated (as hard links) to at least N files
 //   --repeat R    run every measurement R times and keep the median wall time (and the largest peak memory)
 //   --scaling L   file counts for the ndjson memory check (all formats mixed, --jobs 2; default 100,500,1000,2000); "none" skips it
+//   --small L     batch sizes on which the default --jobs is timed against --jobs 1 (default 1,2,4,8); "none" skips it
+//   --quick       a short run to try a change (a few minutes on two idle cores): --files 100 --scaling 100,300 --small 1,4;
+//                 its figures are not a record (fewer files, start-up weighs more), so it refuses --write
 //   --write       put the results into BENCHMARKS.md between its bench markers (the prose around them is kept)
 //   --bin PATH    the jixiao to measure (default bin/jixiao of this checkout), e.g. an older build to compare with
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -17,7 +20,7 @@ let JIXIAO = join(ROOT, 'bin/jixiao');
 const TIME = '/usr/bin/time';
 
 function options(argv) {
-  const opts = { dir: join(ROOT, 'fixtures'), files: 500, repeat: 1, scaling: [100, 500, 1000, 2000], formats: FORMATS, write: false };
+  const opts = { dir: join(ROOT, 'fixtures'), files: 500, repeat: 1, scaling: [100, 500, 1000, 2000], small: [1, 2, 4, 8], formats: FORMATS, write: false, quick: false };
   for (let i = 0; i < argv.length; i++) {
     const next = () => argv[++i];
     switch (argv[i]) {
@@ -25,12 +28,15 @@ function options(argv) {
       case '--files': opts.files = Number(next()); break;
       case '--repeat': opts.repeat = Math.max(1, Number(next())); break;
       case '--scaling': { const v = next(); opts.scaling = v === 'none' ? [] : v.split(',').map(Number); break; }
+      case '--small': { const v = next(); opts.small = v === 'none' ? [] : v.split(',').map(Number); break; }
+      case '--quick': Object.assign(opts, { quick: true, files: 100, scaling: [100, 300], small: [1, 4] }); break;
       case '--formats': opts.formats = next().split(','); break;
       case '--write': opts.write = true; break;
       case '--bin': JIXIAO = resolve(next()); break;
       default: throw new Error(`unknown option ${argv[i]}`);
     }
   }
+  if (opts.quick && opts.write) throw new Error('--quick is a trial run: its figures do not go into BENCHMARKS.md (drop --write)');
   return opts;
 }
 
@@ -64,7 +70,7 @@ function machine() {
   };
 }
 
-/** The distinct fixtures of each format, and per format a folder of symlinks repeating them to at least `min` files. */
+/** The distinct fixtures of each format, and per format a folder of hard links repeating them to at least `min` files. */
 function corpus(dir, min, formats, tmp) {
   const distinct = readdirSync(dir).filter((f) => formats.includes(formatOf(f))).sort().map((f) => join(dir, f));
   const sets = {};
@@ -76,14 +82,17 @@ function corpus(dir, min, formats, tmp) {
   return { distinct, sets };
 }
 
-/** Symlinks to `files`, repeated in order until there are at least `min`; numbered so a folder walk keeps that order. */
+/**
+ * Hard links to `files` (copies across file systems), repeated in order until there are at least `min`; numbered so a
+ * folder walk keeps that order. Not symlinks: jixiao checks a file reached through two links once (by its real path).
+ */
 function repeatInto(folder, files, min) {
   mkdirSync(folder, { recursive: true });
   const links = [];
   for (let i = 0; links.length < min || i % files.length !== 0; i++) {
     const src = files[i % files.length];
     const link = join(folder, `${String(i).padStart(5, '0')}-${basename(src)}`);
-    symlinkSync(src, link);
+    try { linkSync(src, link); } catch { copyFileSync(src, link); }
     links.push({ link, src });
   }
   return { folder, links };
@@ -165,7 +174,8 @@ function failures(distinct) {
   return out;
 }
 
-const jixiaoCheck = (folder, jobs) => timed(process.execPath, [JIXIAO, 'check', '-f', 'ndjson', '--jobs', String(jobs), folder], { countLines: true });
+/** `jobs` undefined runs with the default --jobs (as a user who gives none). */
+const jixiaoCheck = (folder, jobs) => timed(process.execPath, [JIXIAO, 'check', '-f', 'ndjson', ...(jobs === undefined ? [] : ['--jobs', String(jobs)]), folder], { countLines: true });
 
 /** One reference-tool process per file, `parallel` at a time, as `xargs -P` runs a shell loop; output discarded. */
 function referenceTool(listFile, parallel, command) {
@@ -259,7 +269,18 @@ async function main() {
       }
     }
 
-    const report = render({ m, date, command, build, opts, rows, results, scaling, loadEnd: load() });
+    // Small batches: a user checking a handful of files must not wait longer for the default --jobs than with one worker.
+    const small = [];
+    for (const n of opts.small) {
+      const { folder, links } = repeatInto(join(tmp, `small-${n}`), distinct.slice(0, n), n);
+      const one = await measure(Math.max(3, opts.repeat), () => jixiaoCheck(folder, 1));
+      const dflt = await measure(Math.max(3, opts.repeat), () => jixiaoCheck(folder, undefined));
+      for (const r of [one, dflt]) if (r.code === 2 || r.lines < links.length) throw new Error(`small batch of ${links.length}: exit ${r.code}, ${r.lines} lines\n${r.stderr}`);
+      small.push({ files: links.length, one, dflt });
+      console.log(`  small batch of ${links.length}: --jobs 1 ${fmt(one.seconds, 2)} s, default --jobs ${fmt(dflt.seconds, 2)} s`);
+    }
+
+    const report = render({ m, date, command, build, opts, rows, results, scaling, small, loadEnd: load() });
     console.log(`\n${report}`);
     if (opts.write) {
       writeBenchmarks(join(ROOT, 'BENCHMARKS.md'), report);
@@ -270,37 +291,78 @@ async function main() {
   }
 }
 
-function render({ m, date, command, build, opts, rows, results, scaling, loadEnd }) {
+/** Issue 14's goals; each `at` names the concurrency the limit applies to. */
+const RATIO_GOALS = {
+  pdf: { tool: 'pdftotext', limits: { 1: 2, 2: 2.5 } },
+  docx: { tool: 'pandoc', limits: { 1: 0.3, 2: 0.3 } },
+};
+const MIN_SPEEDUP = 1.6;
+/** Peak RSS may not grow by more than this from the first file count of ≥ 500 to the last (see BENCHMARKS.md). */
+const MAX_MEMORY_GROWTH = 1.15;
+const verdict = (checks) => (checks.every(Boolean) ? 'yes' : checks.some(Boolean) ? 'partly' : 'no');
+
+function render({ m, date, command, build, opts, rows, results, scaling, small, loadEnd }) {
   const out = [];
   out.push(`Measured ${date} with \`${command}\` (${build}).`);
   out.push('');
   out.push(`- Machine: ${m.cpu}, ${m.cores} cores, ${m.ram} RAM`);
   out.push(`- Software: Node ${m.node}; ${m.os}; ${m.pdftotext ?? 'pdftotext not installed'}; ${m.pandoc ?? 'pandoc not installed'}`);
-  out.push(`- Corpus: the distinct files of \`${basename(opts.dir)}/\` per format, repeated as symlinks to ≥ ${opts.files} files; median of ${opts.repeat} run(s) each`);
+  out.push(`- Corpus: the distinct files of \`${basename(opts.dir)}/\` per format, repeated as hard links to ≥ ${opts.files} files; median of ${opts.repeat} run(s) each`);
   out.push(`- Load average (1, 5, 15 min) at the end: ${loadEnd}; the 1-minute load before → after each measurement is in its row`);
+  if (opts.quick) out.push('- **Quick run** (`--quick`): fewer files, so start-up weighs more than in a record run; not a record');
   out.push('');
   out.push(table(rows, 2));
   out.push('');
-  const ratio = (a, b) => (a && b ? a.seconds / b.seconds : undefined);
-  const goals = [['format', 'comparison', 'at 1 at a time', 'at 2 at a time', 'goal', 'met']];
-  const speedups = [['format', '--jobs 1 s', '--jobs 2 s', 'speed-up']];
+  const ratio = (a, b, key = 'seconds') => (a?.[key] && b?.[key] ? a[key] / b[key] : undefined);
+  const goals = [['goal', 'measured', 'met']];
+  const speedups = [['format', '--jobs 1 s', '--jobs 2 s', 'speed-up', 'CPU --jobs 1 s', 'CPU --jobs 2 s']];
   for (const [format, r] of Object.entries(results)) {
-    speedups.push([format, fmt(r.jobs1.seconds, 2), fmt(r.jobs2.seconds, 2), `${fmt(r.jobs1.seconds / r.jobs2.seconds, 2)}×`]);
-    const goal = format === 'pdf' ? { limit: 3, text: '≤ 3× pdftotext' } : format === 'docx' ? { limit: 0.5, text: '≤ 0.5× pandoc' } : undefined;
-    if (!goal) continue;
-    if (r.refMissing) { goals.push([format, `${r.refMissing} not installed`, '', '', goal.text, 'not measured']); continue; }
-    const r1 = ratio(r.jobs1, r.ref1);
-    const r2 = ratio(r.jobs2, r.ref2);
-    goals.push([format, `jixiao time ÷ ${REFERENCE[format].tool} time`, `${fmt(r1, 2)}×`, `${fmt(r2, 2)}×`, goal.text,
-      r1 <= goal.limit && r2 <= goal.limit ? 'yes' : r1 <= goal.limit || r2 <= goal.limit ? 'partly' : 'no']);
+    speedups.push([format, fmt(r.jobs1.seconds, 2), fmt(r.jobs2.seconds, 2), `${fmt(r.jobs1.seconds / r.jobs2.seconds, 2)}×`, fmt(r.jobs1.cpu, 2), fmt(r.jobs2.cpu, 2)]);
   }
-  out.push('Speed-up of `--jobs 2` over `--jobs 1` (wall time):');
+  for (const [format, goal] of Object.entries(RATIO_GOALS)) {
+    const r = results[format];
+    if (!r) continue;
+    for (const at of [1, 2]) {
+      const text = `${format}: jixiao --jobs ${at} ≤ ${goal.limits[at]}× ${goal.tool}, ${at} at a time (wall)`;
+      if (r.refMissing) { goals.push([text, `${r.refMissing} not installed`, 'not measured']); continue; }
+      const wall = ratio(r[`jobs${at}`], r[`ref${at}`]);
+      const cpu = ratio(r[`jobs${at}`], r[`ref${at}`], 'cpu');
+      goals.push([text, `${fmt(wall, 2)}× (CPU ${fmt(cpu, 2)}×)`, wall <= goal.limits[at] ? 'yes' : 'no']);
+    }
+  }
+  for (const [format, r] of Object.entries(results)) {
+    const speedup = r.jobs1.seconds / r.jobs2.seconds;
+    goals.push([`${format}: --jobs 2 ≥ ${MIN_SPEEDUP}× faster than --jobs 1 (${r.files} files)`, `${fmt(speedup, 2)}×`, speedup >= MIN_SPEEDUP ? 'yes' : 'no']);
+  }
+  if (small.length) {
+    // a tenth of a second is within what one run of the same command varies by
+    const slower = small.filter((s) => s.dflt.seconds > s.one.seconds + 0.1);
+    goals.push([`default --jobs (${m.cores}) never slower than --jobs 1: batches of ${small.map((s) => s.files).join(', ')} files and the folders above`,
+      small.map((s) => `${s.files}: ${fmt(s.dflt.seconds, 2)} / ${fmt(s.one.seconds, 2)} s`).join('; '),
+      verdict([slower.length === 0, ...Object.values(results).map((r) => m.cores < 2 || r.jobs2.seconds <= r.jobs1.seconds)])]);
+  }
+  if (scaling.length > 1) {
+    const base = scaling.find((s) => s.files >= 500) ?? scaling[0];
+    const last = scaling[scaling.length - 1];
+    const growth = last.rssMb / base.rssMb;
+    goals.push([`peak memory flat with the number of files: ${last.files} files ≤ ${MAX_MEMORY_GROWTH}× ${base.files} files (ndjson, --jobs 2)`,
+      `${scaling.map((s) => `${s.files}: ${fmt(s.rssMb, 0)} MB`).join(', ')} (${fmt(growth, 2)}×; ${fmt(last.rssMb / scaling[0].rssMb, 2)}× of ${scaling[0].files} files)`,
+      growth <= MAX_MEMORY_GROWTH ? 'yes' : 'no']);
+  }
+  out.push('Speed-up of `--jobs 2` over `--jobs 1` (wall time; CPU is user + system of the whole process):');
   out.push('');
   out.push(table(speedups));
   out.push('');
-  out.push('Goals (wall time on the same files, same number of files at a time):');
+  out.push('Goals of issue 14 (wall time on the same files, the same number of files at a time; CPU ratio for reference):');
   out.push('');
   out.push(table(goals, 2));
+  if (small.length) {
+    out.push('');
+    out.push(`Small batches (distinct fixtures, median of ${Math.max(3, opts.repeat)} runs each):`);
+    out.push('');
+    out.push(table([['files', '--jobs 1 s', `default --jobs (${m.cores}) s`, 'load (1 min)'],
+      ...small.map((s) => [s.files, fmt(s.one.seconds, 2), fmt(s.dflt.seconds, 2), s.dflt.load])]));
+  }
   if (scaling.length) {
     out.push('');
     out.push('Peak memory against the number of files (all formats mixed, `check -f ndjson --jobs 2`):');

@@ -60,7 +60,7 @@ const LOAD_ALLOWANCE_MS = 120_000;
  * the modules a file needs (pipeline, pdf.js, mammoth, exceljs) take seconds on a busy machine and are not the file's
  * doing. The worker posts on `started`; the signal aborts `timeoutMs` after that.
  */
-function fileClock(timeoutMs: number): { signal: AbortSignal; started: MessagePort; stop: () => void } {
+function fileClock(timeoutMs: number, onStarted: () => void): { signal: AbortSignal; started: MessagePort; stop: () => void } {
   const controller = new AbortController();
   const { port1, port2 } = new MessageChannel();
   const abort = () => controller.abort(new DOMException('file time limit', 'TimeoutError'));
@@ -69,6 +69,7 @@ function fileClock(timeoutMs: number): { signal: AbortSignal; started: MessagePo
   port1.once('message', () => {
     clearTimeout(timer);
     timer = setTimeout(abort, timeoutMs);
+    onStarted();
   });
   // the port must not keep the process alive
   port1.unref();
@@ -79,6 +80,15 @@ function fileClock(timeoutMs: number): { signal: AbortSignal; started: MessagePo
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
+
+/**
+ * Files that must still be waiting, per worker already running, before one more worker starts. A worker costs its
+ * start (the thread, the pipeline, the reader's library, compiling them all over again in its own V8 isolate): about
+ * what checking a few files costs. Workers start one at a time, each once the last one has started its first file,
+ * so a few files are checked by one warm worker, and starting workers never compete with each other for the cores:
+ * the default --jobs is then not slower than --jobs 1 on a small batch.
+ */
+const FILES_PER_NEW_WORKER = 2;
 
 /** Yields one FileResult per input, in input order, whatever the completion order. */
 export async function* checkFiles(inputs: Array<Input | string>, config: Config, options: BatchOptions = {}): AsyncGenerator<FileResult> {
@@ -98,7 +108,8 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
   }
   const pool = new Piscina({
     filename: workerFile(),
-    minThreads: Math.min(jobs, checkable),
+    // more are started as the batch shows it needs them (see `workers` below)
+    minThreads: 1,
     maxThreads: jobs,
     idleTimeout: 1000,
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 2048 },
@@ -109,19 +120,31 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
   const results = new Map<number, Promise<FileResult>>();
   let running = 0;
   let emitted = 0;
+  // Workers allowed now: one more when every one allowed is busy on a file it has started (so each is up and warm;
+  // piscina runs one file per worker) and enough files are still waiting.
+  let workers = 1;
+  let startedRunning = 0;
+  const onStarted = () => {
+    startedRunning++;
+    if (startedRunning === workers && workers < jobs && items.length - next >= FILES_PER_NEW_WORKER * workers) {
+      workers++;
+      fill();
+    }
+  };
   let wake: (() => void) | undefined;
   const nudge = () => { const w = wake; wake = undefined; w?.(); };
   let next = 0;
   const fill = () => {
-    while (next < items.length && running < jobs && next < emitted + window) {
+    while (next < items.length && running < workers && next < emitted + window) {
       const i = next++;
       const { path: p, unreadable } = items[i];
       if (unreadable !== undefined) { results.set(i, unreadableResult(p, unreadable)); continue; }
       running++;
-      const { signal, started, stop } = fileClock(timeoutMs);
+      let hasStarted = false;
+      const { signal, started, stop } = fileClock(timeoutMs, () => { hasStarted = true; onStarted(); });
       results.set(i, pool.run({ path: p, config, keepReport, started, read: { timeoutMs } }, { signal, transferList: [started] })
         .catch((err: unknown) => describeFailure(p, err, timeoutMs))
-        .finally(() => { stop(); running--; fill(); nudge(); }) as Promise<FileResult>);
+        .finally(() => { stop(); running--; if (hasStarted) startedRunning--; fill(); nudge(); }) as Promise<FileResult>);
     }
   };
   try {

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import type { Block, Cell, ParagraphBlock, TableBlock } from '../src/document.js';
 import { ReadFailure } from '../src/readers/contract.js';
 import { readBuffer, type ReaderOutput } from '../src/readers/index.js';
-import { readPdf } from '../src/readers/pdf.js';
+import { pdfWorkerModule, readPdf } from '../src/readers/pdf.js';
 import { cellText, joinWrapped, leadingChunkEms, normalizeCjkSpacing, type PdfLine } from '../src/readers/pdf-text.js';
 import { pdfFile } from './helpers/hostile-inputs.js';
 
@@ -146,6 +146,22 @@ describe('004 (indicator and scoring tables)', () => {
     expect(prose).toContain('执行率45.9%');
     expect(prose).toContain('一般公共预算财政拨款收入1493.56万元，占93.38%');
     expect(prose).toContain('“支出执行进度”满分6分，自评得分4分。');
+  });
+});
+
+describe("pdf.js' worker half", () => {
+  it('is the build copy whose CFF font compiler returns an empty program, and nothing else changed', () => {
+    // npm test builds it (scripts/pdf-worker.mjs); without it the reader silently takes twice as long on embedded fonts
+    const url = pdfWorkerModule();
+    expect(url).toMatch(/\/dist\/pdfjs\/pdf\.worker\.mjs$/);
+    const copy = readFileSync(new URL(url), 'utf8').split('\n');
+    const original = readFileSync(new URL('../node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs', import.meta.url), 'utf8')
+      .replace(/\/\/# sourceMappingURL=\S+\s*$/, '').split('\n');
+    expect(copy[0]).toMatch(/^\/\/ jixiao build of pdfjs-dist \d/);
+    const added = copy.slice(1).findIndex((line, i) => line !== original[i]);
+    expect(copy[added]).toBe('  compile() {');
+    expect(copy[added + 1]).toBe('    return new Uint8Array(0);');
+    expect([...copy.slice(1, added + 1), ...copy.slice(added + 2)]).toEqual(original);
   });
 });
 

@@ -1,7 +1,8 @@
 // pdf reader: one pass over the pages (text, and the operator list where a table may be) → paragraphs and ruled tables.
+import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PDFParse as PDFParser } from 'pdf-parse';
 import type { Block } from '../document.js';
 import { ReadFailure, type ReaderFinding, type ReaderOutput } from './contract.js';
@@ -38,6 +39,41 @@ function restoreNatives(): void {
   }
 }
 
+/**
+ * pdf.js turns every embedded Type 1 or CFF font into an OpenType font a browser could draw with, and the CFF
+ * compiler that writes the new font program, byte by byte into JavaScript arrays, was half of all the time this
+ * reader took on the reports' PDFs (LibreOffice embeds CJK text as many Type 1 subsets). Text extraction takes
+ * nothing from the bytes it writes: character codes, Unicode mappings, widths and metrics come from the parsed font
+ * and the PDF's own dictionaries. The compiled program only feeds font faces (dropped: fontSink, skipFontFaces) and
+ * glyph outlines for canvas drawing (never asked for; pdf.js ignores a glyph it cannot outline, stopAtErrors off).
+ * The build (scripts/pdf-worker.mjs) writes a copy of the worker half whose compiler returns an empty program;
+ * `jixiao read` and `extract` give byte-identical output with it on every PDF of fixtures/, test/data and the
+ * development set. Without that copy, or one made from another pdfjs-dist (pdf.js refuses halves of two versions),
+ * the worker half loads unchanged: slower, the same text.
+ */
+export function pdfWorkerModule(): string {
+  const { version } = createRequire(import.meta.url)(join(pdfjsRoot, 'package.json')) as { version: string };
+  // dist/src/readers/pdf.js → dist/pdfjs; under vitest, src/readers/pdf.ts → dist/pdfjs as built by `npm test`
+  for (const rel of ['../../pdfjs/pdf.worker.mjs', '../../dist/pdfjs/pdf.worker.mjs']) {
+    const file = fileURLToPath(new URL(rel, import.meta.url));
+    if (firstLine(file)?.startsWith(`// jixiao build of pdfjs-dist ${version} `)) return pathToFileURL(file).href;
+  }
+  return pathToFileURL(join(pdfjsRoot, 'legacy', 'build', 'pdf.worker.mjs')).href;
+}
+
+function firstLine(file: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buf = Buffer.alloc(200);
+    return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8').split('\n', 1)[0];
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 interface PdfLib { PDFParse: typeof PDFParser; OPS: PdfOps }
 let libPromise: Promise<PdfLib> | undefined;
 /** pdf-parse, and the operator codes from the very pdf.js module it uses. */
@@ -45,9 +81,10 @@ function pdfLib(): Promise<PdfLib> {
   libPromise ??= (async () => {
     const { PDFParse } = await import('pdf-parse');
     const { OPS } = await import(pathToFileURL(join(pdfjsRoot, 'legacy', 'build', 'pdf.mjs')).href) as { OPS: PdfOps };
-    // pdf.js' worker half, which it would import with the first document ("./pdf.worker.mjs" beside pdf.mjs): the
-    // same module, loaded here so that loading pdf.js is done before any file's clock starts (loadPdfLibrary)
-    await import(pathToFileURL(join(pdfjsRoot, 'legacy', 'build', 'pdf.worker.mjs')).href);
+    // pdf.js' worker half, which it would import with the first document ("./pdf.worker.mjs" beside pdf.mjs) unless
+    // one is loaded already (globalThis.pdfjsWorker, which the module sets): loaded here, so that loading pdf.js is
+    // done before any file's clock starts (loadPdfLibrary), and without the font compiler (pdfWorkerModule)
+    await import(pdfWorkerModule());
     restoreNatives();
     return { PDFParse, OPS };
   })();

@@ -21,6 +21,10 @@ describe('readNumbering', () => {
     ['3）项目效益', '3）', 'ar-half', 3],
     ['②党建工作年度目标考核得分≥99', '②', 'circled', 2],
     ['１、全角数字', '１、', 'ar-dun', 1],
+    // text that opens with a numeral is text, not more numbering
+    ['一、一般公共预算收支完成情况', '一、', 'cn-dun', 1],
+    ['三、三公经费支出情况', '三、', 'cn-dun', 3],
+    ['1. 三元镇人民政府', '1.', 'ar-dot', 1],
   ])('%j → %s', (line, number, family, value) => {
     expect(readNumbering(line)).toMatchObject({ number, family, value });
   });

@@ -93,7 +93,10 @@ export function parseNumbering(line: string): Numbering | null {
   if (end === 0) return null;
   outlineParser.input = lexed.tokens.slice(0, end);
   const cst = outlineParser.numbering();
-  if (outlineParser.errors.length) return null;
+  // Tokens after the numbering that look like numbering too (一、一般…, 1. 三元镇…) are the text: the numbering is the
+  // prefix the rule read, so only a failure inside it rejects the line.
+  const errors = outlineParser.errors;
+  if (errors.length && !(errors.length === 1 && errors[0].name === 'NotAllInputParsedException')) return null;
   const { family, value, last } = numberingVisitor.visit(cst) as NumberingReading;
   if (value === null || value < 1) return null;
   const textStart = last.startOffset + last.image.length;

@@ -87,6 +87,10 @@ describe('the same records from every format of a form', () => {
     expect(pdf.indicators.map((i) => i.level1)).not.toContain('满意度指标其他需要说明');
     const findings = (await checkFile('test/data/reports/m-a-yongde-mlzx-2022.pdf', defaultConfig)).findings;
     expect(findings.filter((f) => f.rule === 'sum' && f.severity === 'error').map((f) => f.actual)).toEqual(['98']);
+    // Calc printed the budget block's amounts, wider than their columns, as ###: said, not passed over
+    const hidden = findings.filter((f) => f.messageId === 'hidden-numbers');
+    expect(hidden.map((f) => [f.rule, f.severity, f.data?.count, f.location.row, f.location.col])).toEqual([['read-warning', 'warning', 4, 3, 4]]);
+    expect((await checkFile('test/data/reports/m-a-yongde-mlzx-2022.xlsx', defaultConfig)).findings.filter((f) => f.messageId === 'hidden-numbers')).toEqual([]);
   });
 
   it('a page that breaks right after the indicator header continues the table: its indicators and 总分 are read', async () => {

@@ -94,6 +94,8 @@ function joinCutCells(chain: Chain, piece: Cell[][], map: number[], echoes: stri
     const text = upper ? chain.rows[above[0]][col].text : top.text;
     for (let r = above[0]; r <= above[1]; r++) chain.rows[r][col] = { ...chain.rows[r][col], text };
     for (let r = 0; r < below && r < piece.length; r++) piece[r][i] = { ...piece[r][i], text, covered: true };
+    // the anchor now spans both parts, so a cell cut again by the next page break is found whole
+    chain.rows[above[0]][col].rowSpan = above[1] - above[0] + 1 + Math.min(below, piece.length);
   });
 }
 

@@ -151,6 +151,20 @@ export async function buildXlsx(form, sheetName) {
 /** Development-set workbooks printed by Calc as the set's own PDFs were: a two-line label centred in a one-line row. */
 const PRINTED = ['test/data/reports/m-a-yongde-mlzx-2022.xlsx'];
 
+/**
+ * Development-set forms with every row made 40pt tall, so that Calc prints them over two or three pages: the page breaks
+ * fall inside merged labels (a label over the whole middle page loses its column rules), inside a goal block (the cut
+ * label is printed again below the table) and right after a header.
+ */
+const TALL = ['a-jishan-jbgw-2021', 'a-huanggang-stbc-2020', 'm-a-yongde-mlzx-2022'];
+
+async function tallCopy(src, dst) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(src);
+  for (const ws of wb.worksheets) ws.eachRow({ includeEmpty: true }, (row) => { row.height = 40; });
+  await wb.xlsx.writeFile(dst);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = 'test/data/forms';
   mkdirSync(dir, { recursive: true });
@@ -165,6 +179,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(tmp, `${name}-word.docx`)], { stdio: 'ignore' });
       rmSync(tmp, { recursive: true, force: true });
     }
+  }
+  for (const name of TALL) {
+    await tallCopy(`test/data/reports/${name}.xlsx`, `${dir}/${name}-tall.xlsx`);
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, `${dir}/${name}-tall.xlsx`], { stdio: 'ignore' });
   }
   for (const path of PRINTED) {
     execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', path.replace(/\/[^/]*$/, ''), path], { stdio: 'ignore' });

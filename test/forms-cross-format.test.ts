@@ -42,6 +42,9 @@ const PAIRS: Array<[string, string[]]> = [
   ['forms/sangong', ['.xlsx', '.docx', '.pdf']],
   ['forms/national-form-long', ['.xlsx', '.docx', '.pdf', '-word.pdf']],
   ['forms/national-form-long-repeat', ['.xlsx', '.docx', '.pdf', '-word.pdf']],
+  // development-set forms with tall rows, printed over two or three pages (scripts/make-form-fixtures.mjs, TALL)
+  ['forms/a-jishan-jbgw-2021-tall', ['.xlsx', '.pdf']],
+  ['forms/a-huanggang-stbc-2020-tall', ['.xlsx', '.pdf']],
 ];
 
 describe('the same records from every format of a form', () => {
@@ -83,6 +86,18 @@ describe('the same records from every format of a form', () => {
     // 其他需要说明事项 straddles both rules of its one-line row: neither half joins the 满意度指标 above nor the 总分 below
     expect(pdf.indicators.map((i) => i.level1)).not.toContain('满意度指标其他需要说明');
     const findings = (await checkFile('test/data/reports/m-a-yongde-mlzx-2022.pdf', defaultConfig)).findings;
+    expect(findings.filter((f) => f.rule === 'sum' && f.severity === 'error').map((f) => f.actual)).toEqual(['98']);
+    // Calc printed the budget block's amounts, wider than their columns, as ###: said, not passed over
+    const hidden = findings.filter((f) => f.messageId === 'hidden-numbers');
+    expect(hidden.map((f) => [f.rule, f.severity, f.data?.count, f.location.row, f.location.col])).toEqual([['read-warning', 'warning', 4, 3, 4]]);
+    expect((await checkFile('test/data/reports/m-a-yongde-mlzx-2022.xlsx', defaultConfig)).findings.filter((f) => f.messageId === 'hidden-numbers')).toEqual([]);
+  });
+
+  it('a page that breaks right after the indicator header continues the table: its indicators and 总分 are read', async () => {
+    const [xlsx, pdf] = await Promise.all(['xlsx', 'pdf'].map((f) => read(`test/data/forms/m-a-yongde-mlzx-2022-tall.${f}`)));
+    expect(pdf.indicators).toHaveLength(9);
+    expect(records(pdf).indicators).toEqual(records(xlsx).indicators);
+    const findings = (await checkFile('test/data/forms/m-a-yongde-mlzx-2022-tall.pdf', defaultConfig)).findings;
     expect(findings.filter((f) => f.rule === 'sum' && f.severity === 'error').map((f) => f.actual)).toEqual(['98']);
   });
 });

@@ -1,7 +1,9 @@
 // 读取时有内容被跳过，这部分未参与核查: raised by the readers; the messages live here.
 import { defineCheck } from './define.js';
 
-export default defineCheck({
+type MessageId = 'content-skipped' | 'pages-truncated' | 'sheet-unread' | 'ofd-pages-truncated' | 'ofd-page-unread' | 'hidden-numbers';
+
+export default defineCheck<MessageId>({
   id: 'read-warning',
   severity: 'warning',
   description: { zh: '读取时有内容被跳过，这部分未参与核查', en: 'some content was skipped while reading and was not checked' },
@@ -26,6 +28,15 @@ export default defineCheck({
       zh: 'OFD 第 {page} 页无法读取（{cause}），其中的内容未被检查。',
       en: 'OFD page {page} could not be read ({cause}); its content was not checked.',
     },
+    'hidden-numbers': {
+      zh: '表中有 {count} 个单元格显示为“###”（数字比列宽，打印成 PDF 时未印出，此处为第一个），这些数字无法读出，相关算术未经核查；请核对原表或其电子表格',
+      en: '{count} table cell(s) show "###" (a number wider than its column, not printed into the PDF; this is the first): those numbers could not be read, nor their arithmetic checked; check the original or its workbook',
+    },
   },
-  *run() {},
+  // Raised by the readers, but for the numbers a PDF printed of a workbook hides behind ###, which extraction notes.
+  *run(report) {
+    const hidden = report.meta.hiddenNumbers;
+    if (!hidden?.length) return;
+    yield { messageId: 'hidden-numbers', location: hidden[0], data: { count: hidden.length } };
+  },
 });

@@ -2,7 +2,7 @@
 import type { SourceDocument } from '../document.js';
 import type { Report } from './schema.js';
 import { extractProse } from './prose.js';
-import { extractTables } from './tables.js';
+import { extractTables, hiddenNumberCells } from './tables.js';
 import { recogniseForm } from './profiles/index.js';
 import { formMeta } from './form-meta.js';
 
@@ -15,7 +15,9 @@ export function extractReport(doc: SourceDocument): Report {
   const tables = extractTables(doc);
   const form = recogniseForm(doc);
   // A form's kind is the form's; its unit and year, when no heading states them, are in its own cells.
-  const meta = form ? { ...prose.meta, ...definedOnly(formMeta(doc)), form: form.id, kind: form.kind } : prose.meta;
+  const meta: Report['meta'] = form ? { ...prose.meta, ...definedOnly(formMeta(doc)), form: form.id, kind: form.kind } : { ...prose.meta };
+  const hidden = hiddenNumberCells(doc);
+  if (hidden.length) meta.hiddenNumbers = hidden;
   return {
     path: doc.path,
     meta,

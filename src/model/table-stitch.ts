@@ -1,5 +1,5 @@
 // Tables a PDF splits across pages: each continuation piece is appended to the piece it continues, columns realigned.
-import type { Cell, SourceDocument, TableBlock } from '../document.js';
+import type { Block, Cell, SourceDocument, TableBlock } from '../document.js';
 import { cellNumber, clean, coveredFromLeft, type Grid, makeGrid, type RowOrigin, squash, textAt } from './table-grid.js';
 import { findRegions } from './table-header.js';
 
@@ -35,10 +35,14 @@ function columnMap(chain: Chain, file: string, width: number): number[] | null {
   return kept.length === width ? kept : null;
 }
 
-/** Columns of the table's last part that hold text of their own somewhere; null when it has no header to continue. */
+/**
+ * Columns of the table's last part that hold text of their own somewhere; null when it has no header to continue.
+ * A header with no rows under it yet (the page broke right after it) keeps every column: only a piece as wide continues it.
+ */
 function keptColumns(grid: Grid): number[] | null {
   const region = findRegions(grid).at(-1);
-  if (!region || !region.rows.length) return null;
+  if (!region) return null;
+  if (!region.rows.length) return Array.from({ length: grid.width }, (_, i) => i);
   const kept: number[] = [];
   for (let c = 0; c < grid.width; c++) {
     const filled = region.rows.filter((r) => textAt(grid, r, c) !== '');
@@ -68,10 +72,10 @@ function runEndingAt(rows: Cell[][], last: number, col: number): [number, number
 /**
  * A merged cell the page break cut in two: one part holds the text, the other is blank (LibreOffice writes the text
  * in the middle of the whole cell, Word at its top). Both parts become one merged cell again, as the workbook has it,
- * when the part holding the text is a merge of two rows or more: a lone label beside a blank run is not taken for its
- * other half. The piece's part then continues the table's (covered), so its rows are not counted twice.
+ * when the part holding the text is a merge of two rows or more, or its text was echoed between the pieces: a lone
+ * label beside a blank run is not taken for its other half. The piece's part then continues the table's (covered), so its rows are not counted twice.
  */
-function joinCutCells(chain: Chain, piece: Cell[][], map: number[]): void {
+function joinCutCells(chain: Chain, piece: Cell[][], map: number[], echoes: string[]): void {
   const last = chain.rows.length - 1;
   if (last < 0 || !piece.length) return;
   map.forEach((col, i) => {
@@ -84,16 +88,20 @@ function joinCutCells(chain: Chain, piece: Cell[][], map: number[]): void {
     const lower = top.text.trim();
     if ((upper === '') === (lower === '')) return;
     const textRows = upper ? above[1] - above[0] + 1 : below;
-    if (textRows < 2) return;
+    // the printer's echo of the text below the page before says the cell was cut, however few rows each part has
+    const echoed = !upper && echoes.some((e) => squash(lower).includes(e));
+    if (textRows < 2 && !echoed) return;
     const text = upper ? chain.rows[above[0]][col].text : top.text;
     for (let r = above[0]; r <= above[1]; r++) chain.rows[r][col] = { ...chain.rows[r][col], text };
     for (let r = 0; r < below && r < piece.length; r++) piece[r][i] = { ...piece[r][i], text, covered: true };
+    // the anchor now spans both parts, so a cell cut again by the next page break is found whole
+    chain.rows[above[0]][col].rowSpan = above[1] - above[0] + 1 + Math.min(below, piece.length);
   });
 }
 
-function append(chain: Chain, width: number, piece: TableBlock, block: number, map: number[], skip = 0): void {
+function append(chain: Chain, width: number, piece: TableBlock, block: number, map: number[], skip = 0, echoes: string[] = []): void {
   const rows = piece.rows.map((row) => [...row]);
-  if (skip < rows.length && !isSpill(rows[skip])) joinCutCells(chain, rows.slice(skip), map);
+  if (skip < rows.length && !isSpill(rows[skip])) joinCutCells(chain, rows.slice(skip), map, echoes);
   rows.forEach((row, r) => {
     if (r < skip) return;
     if (r === skip && chain.rows.length && isSpill(row)) {
@@ -172,8 +180,27 @@ function repeatedHeaderRows(chain: Chain, file: string, piece: TableBlock): numb
 }
 
 /**
+ * The paragraphs between a table's last piece and the next table block, when each only echoes a cell of that block's
+ * first row (squashed texts): a merged cell the page break cut is printed below the table on the page before too
+ * (产出指标; 年度绩效目标 / 2（40分）). Undefined when anything else stands between them: a title, a note, a table.
+ */
+function echoesBetween(blocks: Block[], last: number, next: number, piece: TableBlock): string[] | undefined {
+  const cells = (piece.rows[0] ?? []).map((c) => squash(clean(c.text))).filter(Boolean);
+  const out: string[] = [];
+  for (let i = last + 1; i < next; i++) {
+    const b = blocks[i];
+    if (b.type !== 'paragraph') return undefined;
+    const t = squash(b.text);
+    if (t.length < 2 || !cells.some((c) => c.includes(t))) return undefined;
+    out.push(t);
+  }
+  return out;
+}
+
+/**
  * The document's tables as grids, with page-split pieces joined: a table block that directly follows another
- * on a later page and whose columns line up continues it, unless it opens with a header of its own. A header that
+ * on a later page (past paragraphs that only echo its first row) and whose columns line up continues it, unless it
+ * opens with a header of its own. A header that
  * only repeats the table's (printed again atop the page) is dropped, and the rows under it continue the table.
  */
 export function tableGrids(doc: SourceDocument): Grid[] {
@@ -181,7 +208,8 @@ export function tableGrids(doc: SourceDocument): Grid[] {
   let chain: Chain | undefined;
   doc.blocks.forEach((block, index) => {
     if (block.type !== 'table' || block.hidden || !block.rows.length) return;
-    if (chain && chain.lastBlock === index - 1 && block.page !== undefined && chain.lastPage !== undefined && block.page > chain.lastPage) {
+    const between = chain ? echoesBetween(doc.blocks, chain.lastBlock, index, block) : undefined;
+    if (chain && between && block.page !== undefined && chain.lastPage !== undefined && block.page > chain.lastPage) {
       const skip = repeatedHeaderRows(chain, doc.path, block);
       const rest = skip ? { ...block, rows: block.rows.slice(skip) } : block;
       if (!rest.rows.length) {
@@ -193,7 +221,7 @@ export function tableGrids(doc: SourceDocument): Grid[] {
       if (!opensWithHeader(rest, doc.path, index)) {
         const width = rest.rows.reduce((w, r) => Math.max(w, r.length), 0);
         const map = columnMap(chain, doc.path, width);
-        if (map) { append(chain, chain.width, block, index, map, skip); return; }
+        if (map) { append(chain, chain.width, block, index, map, skip, between); return; }
       }
     }
     if (chain) grids.push(chainGrid(chain, doc.path));

@@ -1,7 +1,8 @@
 // Table side of extraction: indicator tables, scoring sheets and budget blocks found by their header words.
 import type { SourceDocument, TableBlock } from '../document.js';
 import type { Report } from './schema.js';
-import { clean, type Grid, isBlank, textAt } from './table-grid.js';
+import { clean, type Grid, isBlank, locationOf, makeGrid, textAt } from './table-grid.js';
+import type { Location } from '../findings.js';
 import { tableGrids } from './table-stitch.js';
 import { blockKindOf, findRegions } from './table-header.js';
 import { extractIndicators, totalRelations, type SectionLabel, type TotalRow } from './table-indicators.js';
@@ -151,5 +152,21 @@ export function extractTables(doc: SourceDocument): TableRecords {
     out.budget.push(...records.budget);
     out.relations.push(...records.relations);
   }
+  return out;
+}
+
+/** A cell a spreadsheet printed as ###: its number was wider than the column, and the PDF holds only the marks. */
+const HIDDEN_NUMBER = /^#{3,}$/;
+
+/** Where a PDF printed of a workbook shows ### instead of a number: those numbers cannot be read or checked. */
+export function hiddenNumberCells(doc: SourceDocument): Location[] {
+  const out: Location[] = [];
+  doc.blocks.forEach((block, index) => {
+    if (block.type !== 'table' || block.hidden) return;
+    const grid = makeGrid(block, doc.path, index);
+    block.rows.forEach((row, r) => row.forEach((cell, c) => {
+      if (!cell.covered && HIDDEN_NUMBER.test(cell.text.trim())) out.push(locationOf(grid, r, c));
+    }));
+  });
   return out;
 }

@@ -200,14 +200,30 @@ export function findTables(segments: Segment[]): TableGrid[] {
     if (g) g.push(l); else groups.set(root, [l]);
   });
   const tables: TableGrid[] = [];
+  const loose = [...groups.values()].filter((g) => g.length === 1 && !g[0].horizontal).map((g) => g[0]);
   for (const group of groups.values()) {
     const hs = group.filter((l) => l.horizontal);
     const vs = group.filter((l) => !l.horizontal);
     if (hs.length < 2 || vs.length < 2) continue;
+    vs.push(...cutColumnRules(hs, vs, loose));
     const grid = buildGrid(hs, vs);
     if (grid && grid.regions.length >= 2) tables.push(grid);
   }
   return tables.sort((a, b) => a.top - b.top);
+}
+
+/**
+ * Rules of columns beside a table that a page break cut through a merged cell: a merged label running over the whole
+ * page (产出指标 down the side of a long indicator list) has no rule across it at the page's top or bottom, so its
+ * vertical rules touch nothing. A loose vertical rule running exactly from the table's top to its bottom, outside it,
+ * is such a column's edge; without it the column's text would fall outside the table.
+ */
+function cutColumnRules(hs: Segment[], vs: Segment[], loose: Segment[]): Segment[] {
+  const top = Math.min(...hs.map((h) => h.pos));
+  const bottom = Math.max(...hs.map((h) => h.pos));
+  const left = Math.min(...vs.map((v) => v.pos));
+  const right = Math.max(...vs.map((v) => v.pos));
+  return loose.filter((v) => (v.pos < left - TOL || v.pos > right + TOL) && Math.abs(v.from - top) <= TOL && Math.abs(v.to - bottom) <= TOL);
 }
 
 function buildGrid(hs: Segment[], vs: Segment[]): TableGrid | undefined {

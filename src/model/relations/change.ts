@@ -79,9 +79,9 @@ export function earlier(ctx: ProseContext, a: Q, b: Q): boolean | undefined {
 }
 
 /**
- * The one amount a sentence that opens with its comparison is about: the only amount of the sentence before it in the
- * paragraph (2023年“三公”经费支出12.30万元。比上年（2022年）的15.60万元减少3.30万元). undefined when that sentence
- * states none or several.
+ * The one amount a sentence that opens with its comparison is about: the only amount stated before it in the
+ * paragraph, in the sentence just before (2023年“三公”经费支出12.30万元。比上年（2022年）的15.60万元减少3.30万元).
+ * undefined when the paragraph states none or several before it.
  */
 export function subjectOfComparison(ctx: ProseContext, x: Q): Q | undefined {
   const p = ctx.paragraphs[x.para].parsed;
@@ -89,8 +89,10 @@ export function subjectOfComparison(ctx: ProseContext, x: Q): Q | undefined {
   if (x.sentence === 0 || !OPENS_WITH_COMPARISON.test(p.text.slice(sentence.start, x.start))) return undefined;
   const firstOfSentence = ctx.quantities[x.para].find((q) => q.sentence === x.sentence && !q.year);
   if (firstOfSentence !== x) return undefined;
-  const prior = ctx.quantities[x.para].filter((q) => q.sentence === x.sentence - 1 && !q.year && q.unit !== '%');
-  if (prior.length !== 1) return undefined;
+  // The paragraph states one amount before it, in the sentence just before (收入总计X。其中财政拨款A。上年为B: B is
+  // whose, X's or A's? Not said).
+  const prior = ctx.quantities[x.para].filter((q) => q.sentence < x.sentence && !q.year && q.unit !== '%');
+  if (prior.length !== 1 || prior[0].sentence !== x.sentence - 1) return undefined;
   const [a] = prior;
   if (a.bracketDepth > 0 || family(a.unit) !== family(x.unit) || !usable(p, a) || PREVIOUS_PERIOD.test(a.label)) return undefined;
   return a;

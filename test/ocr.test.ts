@@ -5,6 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli.js';
+import { readPdf } from '../src/readers/pdf.js';
+import { scannedPdf } from './helpers/hostile-inputs.js';
 import { ocrWorkerOptions } from '../src/readers/pdf-ocr.js';
 import { mutatePdf } from './helpers/pdf-mutate.js';
 import { scannedCopy } from './helpers/scan.js';
@@ -55,6 +57,12 @@ describe('scanned PDFs', () => {
     expect(file.findings.map((f) => [f.rule, f.severity, f.messageId])).toEqual([['no-text', 'error', 'scanned']]);
     expect(file.findings[0].message).toMatch(/未能核查.*--ocr/);
   });
+
+  it('a scan OCR reads nothing on: one error for the file, not a silent pass', async () => {
+    const out = await readPdf(scannedPdf(1), { ocr: true });
+    expect(out.blocks).toEqual([]);
+    expect(out.findings.map((f) => [f.rule, f.messageId, f.severity ?? 'error', f.data?.pages])).toEqual([['ocr', 'nothing-read', 'error', ['1']]]);
+  }, 30_000);
 
   it('OCR runs offline: the model is read from the installed package, and no cache is written', () => {
     const options = ocrWorkerOptions();

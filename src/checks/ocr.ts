@@ -26,6 +26,10 @@ export default defineCheck({
       zh: '第 {page} 页 OCR 识别失败（{cause}），该页内容未被检查。',
       en: 'OCR of page {page} failed ({cause}); its content was not checked.',
     },
+    'page-empty': {
+      zh: '第 {page} 页没有文字层，OCR 也没有识别出文字，该页内容未被检查。',
+      en: 'Page {page} has no text layer and OCR read no text on it; its content was not checked.',
+    },
     'nothing-read': {
       zh: 'OCR 在扫描页（第 {pages} 页）上没有识别出文字，没有可核查的内容。请确认扫描件清晰，或提供 Word 原文件或可复制文字的 PDF。',
       en: 'OCR read no text on the scanned pages ({pages}); there is nothing to check. Provide a clearer scan, the Word original or a PDF with selectable text.',

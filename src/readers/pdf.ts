@@ -293,7 +293,9 @@ async function ocrScannedPages(doc: PdfDocument, pages: PageContent[], scanned: 
       return p;
     }
     read.push(p.page);
-    return withOcrText(p, r.items, r.width);
+    const page = withOcrText(p, r.items, r.width);
+    if (!page.lines.length) findings.push({ rule: 'ocr', messageId: 'page-empty', severity: 'warning', location: { page: p.page }, data: { page: p.page } });
+    return page;
   });
   if (read.length) findings.unshift({ rule: 'ocr', messageId: 'pages-read', severity: 'info', data: { pages: pageRanges(read), count: read.length } });
   return { pages: merged, findings, scannedPages: pageRanges(scanned.map((p) => p.page)) };
@@ -357,7 +359,9 @@ export async function readPdf(buf: Uint8Array, options: ReadOptions = {}): Promi
       findings = ocr.findings;
       visible = pages.reduce((s, p) => s + p.visibleChars, 0);
       if (visible < MIN_CHARS) {
-        return { ...empty, findings: [...findings, { rule: 'ocr', messageId: 'nothing-read', data: { pages: ocr.scannedPages } }, ...truncated] };
+        // one finding for the file, with the pages OCR failed on, if any
+        const failed = findings.filter((f) => f.messageId === 'page-failed');
+        return { ...empty, findings: [{ rule: 'ocr', messageId: 'nothing-read', data: { pages: ocr.scannedPages } }, ...failed, ...truncated] };
       }
     } else {
       findings = scanned

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli.js';
 import { readPdf } from '../src/readers/pdf.js';
-import { scannedPdf } from './helpers/hostile-inputs.js';
+import { readBuffer } from '../src/readers/index.js';
+import type { TableBlock } from '../src/document.js';
 import { ocrWorkerOptions } from '../src/readers/pdf-ocr.js';
 import { mutatePdf } from './helpers/pdf-mutate.js';
 import { scannedCopy } from './helpers/scan.js';
@@ -59,9 +60,30 @@ describe('scanned PDFs', () => {
   });
 
   it('a scan OCR reads nothing on: one error for the file, not a silent pass', async () => {
-    const out = await readPdf(scannedPdf(1), { ocr: true });
+    // the top margin of a page, scanned: an image with nothing on it
+    const out = await readPdf(await scannedCopy(readFileSync(SOURCE), [1], { band: [0, 0.05] }), { ocr: true });
     expect(out.blocks).toEqual([]);
     expect(out.findings.map((f) => [f.rule, f.messageId, f.severity ?? 'error', f.data?.pages])).toEqual([['ocr', 'nothing-read', 'error', ['1']]]);
+  }, 30_000);
+
+  it('a scanned ruled table: the printed rules give the grid, and its cells their numbers', async () => {
+    // page 15 of the sample, landscape: its top third is the end of the indicator table (满意度指标, 成本指标 rows)
+    const bytes = await scannedCopy(readFileSync('fixtures/004-baocheng-2024.pdf'), [15], { band: [0, 0.335] });
+    const out = await readPdf(bytes, { ocr: true });
+    const tables = out.blocks.filter((b): b is TableBlock => b.type === 'table');
+    expect(tables).toHaveLength(1);
+    expect(tables[0]).toMatchObject({ ocr: true, page: 1 });
+    const row = (label: string) => tables[0].rows.find((r) => r.some((c) => c.text === label));
+    // 目标值 and 实际完成值 of the two cost indicators, as numbers in their own cells (1,059.39 wraps in its cell)
+    expect(row('公用经费')?.filter((c) => c.value === 73.29)).toHaveLength(2);
+    expect(row('人员经费')?.filter((c) => c.value === 1059.39)).toHaveLength(2);
+    expect(row('人员经费')?.length).toBe(9);
+  }, 60_000);
+
+  it('OCR stops at the file\'s time limit with a timeout that names OCR, and its worker ends', async () => {
+    const { findings } = await readBuffer(scan, readFileSync(scan), { ocr: true, timeoutMs: 1500 });
+    expect(findings.map((f) => [f.rule, f.severity, f.messageId])).toEqual([['timeout', 'error', 'ocr']]);
+    expect(findings[0].message).toMatch(/OCR.*超过 1\.5 秒.*--timeout/);
   }, 30_000);
 
   it('OCR runs offline: the model is read from the installed package, and no cache is written', () => {

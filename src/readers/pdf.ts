@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { PDFParse as PDFParser } from 'pdf-parse';
 import type { Block } from '../document.js';
 import { ReadFailure, type ReaderFinding, type ReaderOutput, type ReadOptions } from './contract.js';
-import { findTables, gridRows, placeItem, rulingSegments, type PdfOps, type OperatorList, type TableGrid } from './pdf-tables.js';
+import { findTables, gridRows, placeItem, rulingSegments, type PdfOps, type OperatorList, type Segment, type TableGrid } from './pdf-tables.js';
 import {
   breaksBefore, headingLevel, isPageNumberLine, itemsToLines, joinWrapped, linePitch, mayHoldTable, modeOf, normalizeCjkSpacing,
   type LayoutHints, type PdfLine, type PdfTextItem,
@@ -209,7 +209,9 @@ export function assemble(pages: PageContent[]): Block[] {
     for (const el of flow) {
       if (el.table) {
         close();
-        blocks.push({ type: 'table', rows: gridRows(el.table, p.page), page: p.page });
+        const table: Block = { type: 'table', rows: gridRows(el.table, p.page), page: p.page };
+        if (p.ocr) table.ocr = true;
+        blocks.push(table);
       } else if (el.line) {
         if (open && !breaksBefore(open.last, el.line, h)) {
           open.text = joinWrapped(open.text, el.line.text);
@@ -261,13 +263,15 @@ function pageRanges(pages: number[]): string[] {
   return out;
 }
 
-/** The OCR'd text of a page read into its lines, like a text layer. */
-function withOcrText(p: PageContent, items: PdfTextItem[], width: number): PageContent {
-  const lines = itemsToLines(items, p.page);
+/** The OCR'd text of a page read into its tables (by the rules printed on it) and lines, like a text layer. */
+function withOcrText(p: PageContent, items: PdfTextItem[], width: number, rules: Segment[]): PageContent {
+  const tables = findTables(rules);
+  const prose = tables.length ? items.filter((item) => !tables.some((t) => placeItem(t, item))) : items;
+  const lines = itemsToLines(prose, p.page);
   while (lines.length && isPageNumberLine(lines[lines.length - 1].text)) lines.pop();
   while (lines.length && isPageNumberLine(lines[0].text)) lines.shift();
   const visibleChars = items.reduce((n, i) => n + [...i.str.replace(/\s+/g, '')].length, 0);
-  return { ...p, width, lines, tables: [], visibleChars, unmappedChars: 0, ocr: true };
+  return { ...p, width, lines, tables, visibleChars, unmappedChars: 0, ocr: true };
 }
 
 /**
@@ -293,8 +297,8 @@ async function ocrScannedPages(doc: PdfDocument, pages: PageContent[], scanned: 
       return p;
     }
     read.push(p.page);
-    const page = withOcrText(p, r.items, r.width);
-    if (!page.lines.length) findings.push({ rule: 'ocr', messageId: 'page-empty', severity: 'warning', location: { page: p.page }, data: { page: p.page } });
+    const page = withOcrText(p, r.items, r.width, r.rules);
+    if (!page.lines.length && !page.tables.length) findings.push({ rule: 'ocr', messageId: 'page-empty', severity: 'warning', location: { page: p.page }, data: { page: p.page } });
     return page;
   });
   if (read.length) findings.unshift({ rule: 'ocr', messageId: 'pages-read', severity: 'info', data: { pages: pageRanges(read), count: read.length } });

@@ -16,7 +16,7 @@ export default defineCheck({
     },
     'pages-read': {
       zh: '第 {pages} 页没有文字层，已用 OCR 识别（共 {count} 页）。识别出的数字可能有误，依据这些页的问题只作为警告，请对照原件核实。',
-      en: 'Pages {pages} have no text layer and were read by OCR ({count} pages). Numbers read may be wrong; findings resting on them are warnings only.',
+      en: 'Read by OCR, having no text layer: page(s) {pages} ({count} in all). Numbers read may be wrong; findings resting on them are warnings only.',
     },
     unavailable: {
       zh: 'OCR 组件（tesseract.js 与中文模型 @tesseract.js-data/chi_sim）无法加载：{cause}。该扫描件未能核查；请在 jixiao 目录重新安装依赖（npm ci）后再用 --ocr 检查。',

@@ -328,10 +328,18 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       const inputs = found.filter((i) => !insideFolder(i.path, opts.output) || (io.stderr(`jixiao: 跳过 ${i.path}：它在输出文件夹（-o）中。\n`), false));
       if (inputs.length === 0) throw new UsageError('没有找到可检查的文件（.docx .pdf .xlsx .doc .xls .wps .et）。请确认路径。');
       let errors = 0, warnings = 0, failedCopies = 0;
-      for await (const { result, copy, skipped } of annotateFiles(inputs, config, { outDir: opts.output, all: opts.all, lang: opts.lang, jobs: opts.jobs, timeoutMs: timeoutOf(command, opts) * 1000, onlyErrors: opts.quiet, ...(opts.ocr ? { ocr: true } : {}) })) {
-        for (const f of result.findings) { if (f.severity === 'error') errors++; else if (f.severity === 'warning') warnings++; }
-        if (copy) io.stdout(`${copy}\t${result.findings.length}\n`);
-        else if (skipped && result.findings.length) { io.stderr(`jixiao: ${result.path}：未写审阅副本（${skipped.zh}）\n`); if (result.status === 'ok') failedCopies++; }
+      // with --ocr, the OCR page bar (and the file bar) on a terminal, as for check
+      const bar = opts.ocr ? barsFor(io, inputs.length) : undefined;
+      const ocr = opts.ocr ? { ocr: true, onProgress: (path: string, p: ReadProgress) => bar?.ocr(path, p) } : {};
+      try {
+        for await (const { result, copy, skipped } of annotateFiles(inputs, config, { outDir: opts.output, all: opts.all, lang: opts.lang, jobs: opts.jobs, timeoutMs: timeoutOf(command, opts) * 1000, onlyErrors: opts.quiet, ...ocr })) {
+          bar?.fileDone(result.path);
+          for (const f of result.findings) { if (f.severity === 'error') errors++; else if (f.severity === 'warning') warnings++; }
+          if (copy) io.stdout(`${copy}\t${result.findings.length}\n`);
+          else if (skipped && result.findings.length) { io.stderr(`jixiao: ${result.path}：未写审阅副本（${skipped.zh}）\n`); if (result.status === 'ok') failedCopies++; }
+        }
+      } finally {
+        bar?.stop();
       }
       exitCode = failedCopies ? EXIT.usage : errors > 0 || (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) ? EXIT.findings : EXIT.clean;
     });

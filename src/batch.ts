@@ -7,6 +7,7 @@ import { Piscina } from 'piscina';
 import type { Config } from './config.js';
 import type { FileResult } from './pipeline.js';
 import type { Input, Unreadable } from './files.js';
+import type { ReadOptions, ReadProgress } from './readers/contract.js';
 
 export interface BatchOptions {
   /** Worker threads; 0 checks in this thread (no timeout enforcement). */
@@ -18,6 +19,22 @@ export interface BatchOptions {
   /** Return each file's extracted records with its findings (default); off when no formatter reads them, which
    * spares cloning them out of the worker and keeping them. */
   keepReports?: boolean;
+  /** Recognise image-only PDF pages with OCR. */
+  ocr?: boolean;
+  /** Told how a long read goes (OCR pages), per file, from whichever thread reads it. */
+  onProgress?: (path: string, progress: ReadProgress) => void;
+}
+
+/**
+ * A port the worker posts a file's progress on, when someone listens; the listening end does not keep the process
+ * alive, and is closed with `stop`.
+ */
+function progressChannel(path: string, onProgress: BatchOptions['onProgress']): { port?: MessagePort; stop: () => void } {
+  if (!onProgress) return { stop: () => undefined };
+  const { port1, port2 } = new MessageChannel();
+  port1.on('message', (p: ReadProgress) => onProgress(path, p));
+  port1.unref();
+  return { port: port2, stop: () => port1.close() };
 }
 
 /** The compiled worker; under vitest (running src/*.ts) fall back to dist/, which `npm test` builds first. */
@@ -96,13 +113,16 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
   const jobs = options.jobs ?? defaultJobs();
   const timeoutMs = options.timeoutMs ?? 60_000;
   const keepReport = options.keepReports ?? true;
+  // how a file is read; progress is a callback in this thread, a port to a worker (progressChannel)
+  const readOptions: ReadOptions = options.ocr ? { timeoutMs, ocr: true } : { timeoutMs };
+  const inThread = (path: string): ReadOptions => (options.onProgress ? { ...readOptions, onProgress: (p) => options.onProgress?.(path, p) } : readOptions);
   const checkable = items.filter((i) => i.unreadable === undefined).length;
   if (jobs === 0 || checkable === 0) {
     // In this thread: the pipeline (every reader and check) is loaded only here; with workers, only they load it.
     const { checkFile } = await import('./pipeline.js');
     for (const { path, unreadable } of items) {
       if (unreadable !== undefined) { yield await unreadableResult(path, unreadable); continue; }
-      try { yield await checkFile(path, config, keepReport, { timeoutMs }); } catch (err) { yield await describeFailure(path, err, timeoutMs); }
+      try { yield await checkFile(path, config, keepReport, inThread(path)); } catch (err) { yield await describeFailure(path, err, timeoutMs); }
     }
     return;
   }
@@ -142,9 +162,11 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
       running++;
       let hasStarted = false;
       const { signal, started, stop } = fileClock(timeoutMs, () => { hasStarted = true; onStarted(); });
-      results.set(i, pool.run({ path: p, config, keepReport, started, read: { timeoutMs } }, { signal, transferList: [started] })
+      const progress = progressChannel(p, options.onProgress);
+      const task = { path: p, config, keepReport, started, read: readOptions, ...(progress.port ? { progress: progress.port } : {}) };
+      results.set(i, pool.run(task, { signal, transferList: progress.port ? [started, progress.port] : [started] })
         .catch((err: unknown) => describeFailure(p, err, timeoutMs))
-        .finally(() => { stop(); running--; if (hasStarted) startedRunning--; fill(); nudge(); }) as Promise<FileResult>);
+        .finally(() => { stop(); progress.stop(); running--; if (hasStarted) startedRunning--; fill(); nudge(); }) as Promise<FileResult>);
     }
   };
   try {

@@ -1,9 +1,9 @@
 // Command-line wiring: parses options, runs the pipeline, writes output, and alone decides the exit code.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync, existsSync } from 'node:fs';
-import { SingleBar } from 'cli-progress';
 import { z } from 'zod';
 import type { FileResult } from './pipeline.js';
+import type { ReadProgress } from './readers/contract.js';
 import { checkFiles, defaultJobs } from './batch.js';
 import { expandPaths, type PathArg, type Skipped } from './files.js';
 import { formatters, errorsOnly, emptySummary, tally, type FormatOptions, type Summary } from './report/index.js';
@@ -11,6 +11,7 @@ import { atomicFile } from './report/output.js';
 import { checks } from './checks/index.js';
 import { Config, defaultConfig, ruleSettingProblems } from './config.js';
 import { takeShards, reduceShards, ShardError, type Shard } from './shards.js';
+import { progressBars } from './progress.js';
 
 /** Thrown for usage errors that commander cannot see (missing paths, bad config): exit 2. */
 class UsageError extends Error {}
@@ -44,6 +45,8 @@ export interface CliIO {
   stdin?: () => Promise<string>;
   stdoutIsTTY?: boolean;
   stderrIsTTY?: boolean;
+  /** where progress bars go when stderr is a terminal (process.stderr unless a test gives its own) */
+  progressStream?: NodeJS.WritableStream;
 }
 
 async function readStdin(): Promise<string> {
@@ -73,7 +76,24 @@ interface OutputOptions {
   timeout: number;
   /** ndjson/json: each file's extracted records on its line, for `summary` to reduce */
   records?: boolean;
+  /** recognise image-only PDF pages */
+  ocr?: boolean;
 }
+
+/** The time limit per file with --ocr when --timeout is not given: OCR takes 5-15 s a page. */
+const OCR_TIMEOUT_S = 600;
+
+/** --timeout as given, or its default: 60 s, or OCR_TIMEOUT_S with --ocr. */
+function timeoutOf(command: Command, opts: { timeout: number; ocr?: boolean }): number {
+  return opts.ocr && command.getOptionValueSource('timeout') === 'default' ? OCR_TIMEOUT_S : opts.timeout;
+}
+
+/** The bars, on a terminal only. */
+function barsFor(io: CliIO, files: number) {
+  return progressBars(io.stderrIsTTY ? io.progressStream ?? process.stderr : undefined, files);
+}
+
+const OCR_HELP = '识别扫描版 PDF（只有图像、没有文字层的页）：离线 OCR（tesseract.js 中文模型），每页约 5–15 秒；识别出的数字可能有误，相关问题最多为警告';
 
 function nonNegativeInteger(value: string): number {
   const n = Number(value);
@@ -169,11 +189,7 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO, shards:
       throw new UsageError(`无法写入输出文件 ${opts.output}：${e.code ?? e.message}`);
     })
     : { write: async (chunk: string | Uint8Array) => { if (chunk.length) io.stdout(String(chunk)); }, commit: async () => {}, abort: async () => {} };
-  const total = inputs.length;
-  const bar = io.stderrIsTTY && total > 1
-    ? new SingleBar({ stream: process.stderr, format: '{bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true })
-    : undefined;
-  bar?.start(total, 0, { file: '' });
+  const bar = inputs.length > 1 || opts.ocr ? barsFor(io, inputs.length) : undefined;
 
   // Streaming formats keep nothing per file, so a run's memory does not grow with the number of files.
   const results: FileResult[] = [];
@@ -185,10 +201,13 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO, shards:
     // results carry their records only when the formatter reads them (keepReports below)
     if (!formatter.streaming) results.push(shown);
     if (formatter.file) await sink.write(formatter.file(shown, formatOptions));
-    bar?.increment(1, { file: result.path });
+    bar?.fileDone(result.path);
   };
   try {
-    const checked = checkFiles(inputs, config, { jobs: opts.jobs, timeoutMs: opts.timeout * 1000, keepReports: Boolean(formatter.needsReport || opts.records) });
+    const checked = checkFiles(inputs, config, {
+      jobs: opts.jobs, timeoutMs: opts.timeout * 1000, keepReports: Boolean(formatter.needsReport || opts.records),
+      ...(opts.ocr ? { ocr: true, onProgress: (path: string, p: ReadProgress) => bar?.ocr(path, p) } : {}),
+    });
     for await (const result of shards.length ? reduceShards(shards, checked) : checked) await emit(result);
     bar?.stop();
     await sink.write(await formatter.end(results, formatOptions, totals));
@@ -211,19 +230,22 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO, shards:
  * read and extract: a JSON array with one object per file, however many files (a script reads one shape), each with
  * its reader findings when there are any. A path that does not exist is a usage error, as in check.
  */
-async function readEach(files: string[], extract: boolean, io: CliIO): Promise<number> {
+async function readEach(files: string[], extract: boolean, io: CliIO, ocr = false): Promise<number> {
   const missing = files.filter((f) => !existsSync(f));
   if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
   const { readDocument } = await import('./readers/index.js');
   const { extractReport } = await import('./model/extract.js');
   const out = [];
   let code: number = EXIT.clean;
+  const bar = ocr ? barsFor(io, files.length) : undefined;
   for (const f of files) {
-    const { document, findings } = await readDocument(f);
+    const { document, findings } = await readDocument(f, ocr ? { ocr, onProgress: (p) => bar?.ocr(f, p) } : {});
+    bar?.fileDone(f);
     if (findings.some((x) => x.severity === 'error')) code = EXIT.findings;
     const record = extract ? extractReport(document) : document;
     out.push(findings.length ? { ...record, findings } : record);
   }
+  bar?.stop();
   io.stdout(json(out));
   return code;
 }
@@ -236,7 +258,8 @@ function withRunOptions(command: Command, quietHelp: string): Command {
     .option('-q, --quiet', quietHelp)
     .option('--max-warnings <n>', '警告数超过 n 时以退出码 1 结束', nonNegativeInteger)
     .option('-j, --jobs <n>', '并行处理的文件数（默认为 CPU 核数）', positiveInteger, defaultJobs())
-    .option('--timeout <seconds>', '单个文件的处理时限（秒），超时的文件报告 timeout 并继续', positiveSeconds, 60);
+    .option('--timeout <seconds>', `单个文件的处理时限（秒），超时的文件报告 timeout 并继续（默认 60，加 --ocr 时 ${OCR_TIMEOUT_S}）`, positiveSeconds, 60)
+    .option('--ocr', OCR_HELP);
 }
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
@@ -255,15 +278,17 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   program.command('read')
     .description('读取文件，输出文档模型（段落与表格，带位置）的 JSON 数组，每个文件一个对象')
     .argument('<files...>', 'docx / pdf / xlsx 文件')
-    .action(async (files: string[]) => {
-      exitCode = await readEach(files, false, io);
+    .option('--ocr', OCR_HELP)
+    .action(async (files: string[], opts: { ocr?: boolean }) => {
+      exitCode = await readEach(files, false, io, Boolean(opts.ocr));
     });
 
   program.command('extract')
     .description('抽取结构化记录（章节、数字、关系、指标、评分项、预算）并输出 JSON 数组，每个文件一个对象')
     .argument('<files...>', 'docx / pdf / xlsx 文件')
-    .action(async (files: string[]) => {
-      exitCode = await readEach(files, true, io);
+    .option('--ocr', OCR_HELP)
+    .action(async (files: string[], opts: { ocr?: boolean }) => {
+      exitCode = await readEach(files, true, io, Boolean(opts.ocr));
     });
 
   const check = program.command('check')
@@ -274,8 +299,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .option('-o, --output <file>', '写入文件而非标准输出（原子写入）')
     .option('--records', '每个文件的行附上抽取的记录（-f ndjson），供 summary 汇总分片');
   withRunOptions(check, '只显示错误')
-    .action(async (paths: string[], opts: OutputOptions) => {
-      exitCode = await runCheck(paths, opts, io);
+    .action(async (paths: string[], opts: OutputOptions, command: Command) => {
+      exitCode = await runCheck(paths, { ...opts, timeout: timeoutOf(command, opts) }, io);
     });
 
   const summary = program.command('summary')
@@ -283,9 +308,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .argument('<paths...>', '文件或文件夹；.ndjson 分片（check -f ndjson --records 的输出）；- 从标准输入读取路径或分片行')
     .option('-o, --output <file>', '输出的 .xlsx 文件');
   withRunOptions(summary, '问题清单只列错误')
-    .action(async (paths: string[], opts: Omit<OutputOptions, 'format'>) => {
+    .action(async (paths: string[], opts: Omit<OutputOptions, 'format'>, command: Command) => {
       const { paths: reports, shards } = await takeShards(paths, io.stdin ?? readStdin);
-      exitCode = await runCheck(reports, { ...opts, format: 'xlsx' }, io, shards);
+      exitCode = await runCheck(reports, { ...opts, format: 'xlsx', timeout: timeoutOf(command, opts) }, io, shards);
     });
 
   const annotate = program.command('annotate')
@@ -294,7 +319,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .requiredOption('-o, --output <dir>', '审阅副本写入的文件夹')
     .option('--all', '没有问题的文件也写副本');
   withRunOptions(annotate, '只标注错误')
-    .action(async (paths: string[], opts: Omit<OutputOptions, 'format'> & { output: string; all?: boolean }) => {
+    .action(async (paths: string[], opts: Omit<OutputOptions, 'format'> & { output: string; all?: boolean }, command: Command) => {
       const config = { ...loadConfig(opts.config), lang: opts.lang };
       const { inputs: found, missing } = await expandPaths(await resolveInputs(paths, io));
       if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
@@ -303,10 +328,18 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       const inputs = found.filter((i) => !insideFolder(i.path, opts.output) || (io.stderr(`jixiao: 跳过 ${i.path}：它在输出文件夹（-o）中。\n`), false));
       if (inputs.length === 0) throw new UsageError('没有找到可检查的文件（.docx .pdf .xlsx .doc .xls .wps .et）。请确认路径。');
       let errors = 0, warnings = 0, failedCopies = 0;
-      for await (const { result, copy, skipped } of annotateFiles(inputs, config, { outDir: opts.output, all: opts.all, lang: opts.lang, jobs: opts.jobs, timeoutMs: opts.timeout * 1000, onlyErrors: opts.quiet })) {
-        for (const f of result.findings) { if (f.severity === 'error') errors++; else if (f.severity === 'warning') warnings++; }
-        if (copy) io.stdout(`${copy}\t${result.findings.length}\n`);
-        else if (skipped && result.findings.length) { io.stderr(`jixiao: ${result.path}：未写审阅副本（${skipped.zh}）\n`); if (result.status === 'ok') failedCopies++; }
+      // with --ocr, the OCR page bar (and the file bar) on a terminal, as for check
+      const bar = opts.ocr ? barsFor(io, inputs.length) : undefined;
+      const ocr = opts.ocr ? { ocr: true, onProgress: (path: string, p: ReadProgress) => bar?.ocr(path, p) } : {};
+      try {
+        for await (const { result, copy, skipped } of annotateFiles(inputs, config, { outDir: opts.output, all: opts.all, lang: opts.lang, jobs: opts.jobs, timeoutMs: timeoutOf(command, opts) * 1000, onlyErrors: opts.quiet, ...ocr })) {
+          bar?.fileDone(result.path);
+          for (const f of result.findings) { if (f.severity === 'error') errors++; else if (f.severity === 'warning') warnings++; }
+          if (copy) io.stdout(`${copy}\t${result.findings.length}\n`);
+          else if (skipped && result.findings.length) { io.stderr(`jixiao: ${result.path}：未写审阅副本（${skipped.zh}）\n`); if (result.status === 'ok') failedCopies++; }
+        }
+      } finally {
+        bar?.stop();
       }
       exitCode = failedCopies ? EXIT.usage : errors > 0 || (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) ? EXIT.findings : EXIT.clean;
     });

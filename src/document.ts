@@ -22,6 +22,7 @@ export const ParagraphBlock = z.object({
   page: z.number().int().optional(),
   heading: z.number().int().optional().describe('outline level 1..6 when the paragraph is a heading'),
   origin: z.string().optional(),
+  ocr: z.boolean().optional().describe('read by OCR from a page image (--ocr): its words and numbers may be misread'),
 });
 export type ParagraphBlock = z.infer<typeof ParagraphBlock>;
 
@@ -32,6 +33,7 @@ export const TableBlock = z.object({
   hidden: z.boolean().optional().describe('sheet is hidden in the workbook'),
   page: z.number().int().optional(),
   origin: z.string().optional().describe('embedded member the table came from, e.g. word/embeddings/Microsoft_Excel_Worksheet1.xlsx'),
+  ocr: z.boolean().optional().describe('read by OCR from a page image (--ocr): its words and numbers may be misread'),
 });
 export type TableBlock = z.infer<typeof TableBlock>;
 

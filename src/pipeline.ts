@@ -6,7 +6,7 @@ import type { Config } from './config.js';
 import { readDocument } from './readers/index.js';
 import type { ReadOptions } from './readers/contract.js';
 import { extractReport } from './model/extract.js';
-import { runChecks, applyRuleSettings } from './checks/index.js';
+import { runChecks, applyRuleSettings, restingOnOcr } from './checks/index.js';
 import type { SourceDocument } from './document.js';
 import { countCoverage, type Coverage } from './coverage.js';
 
@@ -50,13 +50,34 @@ function byPosition(findings: Finding[]): Finding[] {
     .map((x) => x.f);
 }
 
+/**
+ * Findings that rest on text read by OCR say so and are warnings at most: one located in an OCR'd block or on an
+ * OCR'd page, or, when the document holds OCR'd text, one located nowhere in particular (a whole-file sum may add
+ * numbers from any page) unless it is only a note.
+ */
+function markOcr(findings: Finding[], document: SourceDocument, lang: 'zh' | 'en'): Finding[] {
+  const blocks = new Set<number>();
+  const pages = new Set<number>();
+  document.blocks.forEach((b, i) => { if (b.ocr) { blocks.add(i); if (b.page !== undefined) pages.add(b.page); } });
+  if (!blocks.size) return findings;
+  return findings.map((f) => {
+    const { block, page } = f.location;
+    const onOcr = block !== undefined ? blocks.has(block) : page !== undefined ? pages.has(page) : f.severity !== 'info';
+    return onOcr ? restingOnOcr(f, lang) : f;
+  });
+}
+
+/** Reader findings of these rules at error level mean the file was not read (or, for a scan, not recognised). */
+const UNREAD = new Set(['read-error', 'legacy-format', 'timeout', 'no-text', 'ocr']);
+
 /** `keepReport`: include the extracted records in the result; only outputs that show them (the workbook) need them. */
 export async function checkFile(path: string, config: Config, keepReport = true, read: ReadOptions = {}): Promise<FileResult> {
   const { document, findings: readFindings } = await readDocument(path, read);
-  const failed = readFindings.some((f) => f.severity === 'error' && (f.rule === 'read-error' || f.rule === 'legacy-format' || f.rule === 'timeout'));
+  const failed = readFindings.some((f) => f.severity === 'error' && UNREAD.has(f.rule));
   if (failed) return { path, format: document.format, status: 'failed', findings: applyRuleSettings(readFindings, config) };
   const report = extractReport(document);
-  const findings = byPosition(numberTables([...applyRuleSettings(readFindings, config), ...runChecks(report, config)], document));
+  const checked = markOcr(runChecks(report, config), document, config.lang ?? 'zh');
+  const findings = byPosition(numberTables([...applyRuleSettings(readFindings, config), ...checked], document));
   const result: FileResult = { path, format: document.format, status: 'ok', findings, coverage: countCoverage(report) };
   if (keepReport) result.report = report;
   if (document.pages !== undefined) result.pages = document.pages;

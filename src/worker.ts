@@ -19,6 +19,8 @@ export interface WorkerTask {
   /** Told when the file itself starts, after the modules it needs are loaded: the file's time limit counts from then. */
   started?: MessagePort;
   read?: ReadOptions;
+  /** Where the file's progress (OCR pages) is posted, when the caller shows it. */
+  progress?: MessagePort;
 }
 
 export default async function checkInWorker(task: WorkerTask): Promise<FileResult> {
@@ -26,5 +28,11 @@ export default async function checkInWorker(task: WorkerTask): Promise<FileResul
   await loaders[extname(task.path).toLowerCase()]?.().catch(() => undefined);
   task.started?.postMessage('started');
   task.started?.close();
-  return checkFile(task.path, task.config, task.keepReport, task.read);
+  const { progress } = task;
+  const read: ReadOptions = progress ? { ...task.read, onProgress: (p) => progress.postMessage(p) } : { ...task.read };
+  try {
+    return await checkFile(task.path, task.config, task.keepReport, read);
+  } finally {
+    progress?.close();
+  }
 }

@@ -202,7 +202,7 @@ function defineFiles(): void {
 
   // PDFs: encrypted, scanned, a page count no report has, and one just past the pages read.
   files.set('encrypted.pdf', { bytes: () => fixture('encrypted.pdf'), expected: error('encrypted', /已加密.*未加密的文件/) });
-  files.set('scanned.pdf', { bytes: () => scannedPdf(3), expected: { findings: [['no-text', 'warning', 'no-text']], wording: /没有可提取的文字层.*OCR/ } });
+  files.set('scanned.pdf', { bytes: () => scannedPdf(3), expected: { findings: [['no-text', 'error', 'scanned']], wording: /只有扫描图像.*未能核查.*--ocr/ } });
   files.set('pages-20000.pdf', { bytes: () => emptyPagesPdf(20_000), expected: error('too-many-pages', new RegExp(`20000 页.*超过 ${MAX_PAGE_COUNT} 页.*已拒绝读取`)) });
   files.set('pages-1200.pdf', {
     bytes: () => emptyPagesPdf(1200),

@@ -187,10 +187,11 @@ describe('PDFs without usable text', () => {
     expect(findings[0].message).toContain('没有可提取的文字层');
   });
 
-  it('a page holding only an image (scanned) and vector paths', async () => {
+  it('a page holding only an image (scanned) and vector paths: an error, the file unchecked, that says to use --ocr', async () => {
     const bytes = pdfWithPages([['q 400 0 0 500 100 150 cm /Im1 Do Q 72 72 m 500 72 l S', '<< /XObject << /Im1 5 0 R >> >>']], [grayPixel]);
     const result = await readBuffer('scan.pdf', bytes);
-    expect(result.findings.map((f) => [f.rule, f.severity])).toEqual([['no-text', 'warning']]);
+    expect(result.findings.map((f) => [f.rule, f.severity, f.messageId])).toEqual([['no-text', 'error', 'scanned']]);
+    expect(result.findings[0].message).toMatch(/未能核查.*--ocr/);
     expect(result.document.pages).toBe(1);
   });
 
@@ -205,14 +206,14 @@ describe('PDFs without usable text', () => {
     expect(paragraphs(out.blocks).map((p) => [p.text, p.page])).toEqual([['Budget 8724.90 of 9883.28, rate 88.28 percent.', 1]]);
   });
 
-  it('scanned pages that carry only a typed page number: a no-text warning for the file', async () => {
+  it('scanned pages that carry only a typed page number: the file is a scan, an error that says to use --ocr', async () => {
     const page = (n: number): [string, string] => [
       `q 400 0 0 500 100 150 cm /Im1 Do Q BT /F1 10 Tf 280 60 Td (Page ${n} of 2) Tj ET`,
       '<< /XObject << /Im1 7 0 R >> /Font << /F1 8 0 R >> >>',
     ];
     const out = await readPdf(pdfWithPages([page(1), page(2)], [grayPixel, helvetica]));
     expect(out.blocks).toEqual([]);
-    expect(out.findings.map((f) => [f.rule, f.messageId])).toEqual([['no-text', 'no-text']]);
+    expect(out.findings.map((f) => [f.rule, f.messageId, f.severity])).toEqual([['no-text', 'scanned', 'error']]);
   });
 
   it('text that maps only to private-use characters: a no-text warning', async () => {

@@ -16,6 +16,7 @@ import legacyFormat from './legacy-format.js';
 import listCount from './list-count.js';
 import noText from './no-text.js';
 import nothingChecked from './nothing-checked.js';
+import ocr from './ocr.js';
 import rate from './rate.js';
 import readError from './read-error.js';
 import readWarning from './read-warning.js';
@@ -32,7 +33,7 @@ export type { CheckMeta, Check, Issue } from './define.js';
 /** Every rule, sorted by id. The reader rules (read-error …) have no run of their own; they hold the readers' messages and are configured like the rest. */
 export const registry: Check[] = [
   crossRef, embeddedObject, execScore, formUnread, formulaNoResult, grade, growth, indicatorScore, internalError, legacyFormat, listCount, noText, nothingChecked,
-  rate, readError, readWarning, scoreCap, scoreTotal, share, sheetTruncated, sum, timeout, weightTotal,
+  ocr, rate, readError, readWarning, scoreCap, scoreTotal, share, sheetTruncated, sum, timeout, weightTotal,
 ];
 
 /** Metadata and messages (what `jixiao rules` prints). */
@@ -82,9 +83,21 @@ function valuesOf(data: Record<string, unknown> | undefined, expected: string | 
   return values;
 }
 
-/** A finding's message in the language, from its rule's template and its own values. */
+/** A finding's message in the language, from its rule's template and its own values; with the OCR note when it rests on OCR'd text. */
 export function messageText(f: Pick<Finding, 'rule' | 'messageId' | 'data' | 'expected' | 'actual'>, lang: 'zh' | 'en'): string {
-  return renderMessage(f.rule, f.messageId, valuesOf(f.data, f.expected, f.actual), lang);
+  const text = renderMessage(f.rule, f.messageId, valuesOf(f.data, f.expected, f.actual), lang);
+  return f.data?.ocr === true ? renderMessage(ocr.id, 'uncertain', { message: text }, lang) : text;
+}
+
+/**
+ * A finding that rests on text read by OCR: numbers read from an image may be misread, so it says so and is a
+ * warning at most. The one place where OCR lowers a finding.
+ */
+export function restingOnOcr(f: Finding, lang: 'zh' | 'en' = 'zh'): Finding {
+  const marked: Finding = { ...f, data: { ...f.data, ocr: true } };
+  if (RANK[marked.severity] > RANK.warning) marked.severity = 'warning';
+  marked.message = messageText(marked, lang);
+  return marked;
 }
 
 /** What a reader or the batch reports: a rule, a message id and its values; rendered into a Finding here. */

@@ -18,6 +18,10 @@ export default defineCheck({
       zh: '用 LibreOffice 转换旧版文件超过 {seconds} 秒，已中止。可用 --timeout 放宽时限，或另存为 .docx/.xlsx 后再检查。',
       en: 'Converting the legacy file with LibreOffice took more than {seconds} s and was stopped.',
     },
+    ocr: {
+      zh: 'OCR 识别扫描页超过 {seconds} 秒，已中止（每页约需 5–15 秒）。可用 --timeout 放宽时限后重试。',
+      en: 'OCR of the scanned pages took more than {seconds} s and was stopped (each page takes about 5-15 s); raise --timeout and retry.',
+    },
   },
   *run() {},
 });

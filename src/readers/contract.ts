@@ -6,7 +6,7 @@ import type { Location, Severity } from '../findings.js';
 /** The rules a reader may report under. */
 export type ReaderRule =
   | 'read-error' | 'legacy-format' | 'no-text' | 'timeout' | 'read-warning'
-  | 'sheet-truncated' | 'embedded-object' | 'formula-no-result';
+  | 'sheet-truncated' | 'embedded-object' | 'formula-no-result' | 'ocr';
 
 /** A value of a message that is itself a message, of the same rule unless named (the detail of a zip-bomb, say). */
 export interface MessageRef { messageId: string; data?: Record<string, unknown>; rule?: string }
@@ -22,7 +22,7 @@ export interface ReaderFinding {
   rule: ReaderRule;
   messageId: string;
   data?: Record<string, unknown>;
-  /** only when milder than the rule's default */
+  /** only when it differs from the rule's default (milder, or an error where the file could not be checked) */
   severity?: Severity;
   location?: Partial<Location>;
   evidence?: string;
@@ -39,6 +39,17 @@ export interface ReaderOutput {
 export interface ReadOptions {
   /** the time the whole file may take, in ms; conversions stop before it */
   timeoutMs?: number;
+  /** recognise image-only PDF pages with OCR (--ocr) */
+  ocr?: boolean;
+  /** told how a long step of the read goes (OCR pages); called from the reader, so it must not throw */
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+/** OCR of a file's pages: `total` pages to recognise, `done` so far (0 when it starts). */
+export interface ReadProgress {
+  stage: 'ocr';
+  done: number;
+  total: number;
 }
 
 /** A reader failure that becomes one finding for the file, not a crash. */

@@ -14,7 +14,7 @@ export type { ReaderFinding, ReaderOutput, ReadOptions } from './contract.js';
 // so a run over PDFs alone never pays for exceljs, and commands that read nothing start fast.
 const readers = {
   docx: async (buf: Uint8Array) => (await import('./docx.js')).readDocx(buf),
-  pdf: async (buf: Uint8Array) => (await import('./pdf.js')).readPdf(buf),
+  pdf: async (buf: Uint8Array, options: ReadOptions) => (await import('./pdf.js')).readPdf(buf, options),
   xlsx: async (buf: Uint8Array) => (await import('./xlsx.js')).readXlsx(buf),
   ofd: async (buf: Uint8Array) => (await import('./ofd.js')).readOfd(buf),
   doc: async (buf: Uint8Array, options: ReadOptions) => (await import('./legacy.js')).readLegacy(buf, 'doc', options),

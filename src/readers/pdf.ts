@@ -5,8 +5,8 @@ import { dirname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PDFParse as PDFParser } from 'pdf-parse';
 import type { Block } from '../document.js';
-import { ReadFailure, type ReaderFinding, type ReaderOutput } from './contract.js';
-import { findTables, gridRows, placeItem, rulingSegments, type PdfOps, type OperatorList, type TableGrid } from './pdf-tables.js';
+import { ReadFailure, type ReaderFinding, type ReaderOutput, type ReadOptions } from './contract.js';
+import { findTables, gridRows, placeItem, rulingSegments, type PdfOps, type OperatorList, type Segment, type TableGrid } from './pdf-tables.js';
 import {
   breaksBefore, headingLevel, isPageNumberLine, itemsToLines, joinWrapped, linePitch, mayHoldTable, modeOf, normalizeCjkSpacing,
   type LayoutHints, type PdfLine, type PdfTextItem,
@@ -143,6 +143,8 @@ export interface PageContent {
   visibleChars: number;
   unmappedChars: number;
   hasImages: boolean;
+  /** the lines were read by OCR from the rendered page */
+  ocr?: boolean;
 }
 
 const UNMAPPED = /[\ufffd\ue000-\uf8ff]/gu;
@@ -222,7 +224,7 @@ function layoutHints(pages: PageContent[]): Map<PageContent, LayoutHints> {
 export function assemble(pages: PageContent[]): Block[] {
   const hints = layoutHints(pages);
   const blocks: Block[] = [];
-  let open: { text: string; page: number; last: PdfLine } | undefined;
+  let open: { text: string; page: number; last: PdfLine; ocr: boolean } | undefined;
   const close = () => {
     if (!open) return;
     const text = normalizeCjkSpacing(open.text);
@@ -230,6 +232,7 @@ export function assemble(pages: PageContent[]): Block[] {
       const block: Block = { type: 'paragraph', text, page: open.page };
       const level = headingLevel(text);
       if (level !== undefined) block.heading = level;
+      if (open.ocr) block.ocr = true;
       blocks.push(block);
     }
     open = undefined;
@@ -243,14 +246,18 @@ export function assemble(pages: PageContent[]): Block[] {
     for (const el of flow) {
       if (el.table) {
         close();
-        blocks.push({ type: 'table', rows: gridRows(el.table, p.page), page: p.page });
+        const table: Block = { type: 'table', rows: gridRows(el.table, p.page), page: p.page };
+        if (p.ocr) table.ocr = true;
+        blocks.push(table);
       } else if (el.line) {
         if (open && !breaksBefore(open.last, el.line, h)) {
           open.text = joinWrapped(open.text, el.line.text);
           open.last = el.line;
+          // a paragraph with any line read by OCR rests on OCR
+          if (p.ocr) open.ocr = true;
         } else {
           close();
-          open = { text: el.line.text, page: p.page, last: el.line };
+          open = { text: el.line.text, page: p.page, last: el.line, ocr: Boolean(p.ocr) };
         }
       }
     }
@@ -281,7 +288,62 @@ const MIN_CHARS = 10;
 /** Share of undecodable characters above which the text layer is unusable. */
 const MAX_UNMAPPED = 0.3;
 
-export async function readPdf(buf: Uint8Array): Promise<ReaderOutput> {
+/** Page numbers as short ranges (1–3, 5), for a message that lists many scanned pages. */
+function pageRanges(pages: number[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < pages.length; i++) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j] + 1) j++;
+    out.push(j > i ? `${pages[i]}–${pages[j]}` : String(pages[i]));
+    i = j;
+  }
+  return out;
+}
+
+/** The OCR'd text of a page read into its tables (by the rules printed on it) and lines, like a text layer. */
+function withOcrText(p: PageContent, items: PdfTextItem[], width: number, rules: Segment[]): PageContent {
+  const tables = findTables(rules);
+  const prose = tables.length ? items.filter((item) => !tables.some((t) => placeItem(t, item))) : items;
+  const lines = itemsToLines(prose, p.page);
+  while (lines.length && isPageNumberLine(lines[lines.length - 1].text)) lines.pop();
+  while (lines.length && isPageNumberLine(lines[0].text)) lines.shift();
+  const visibleChars = items.reduce((n, i) => n + [...i.str.replace(/\s+/g, '')].length, 0);
+  return { ...p, width, lines, tables, visibleChars, unmappedChars: 0, ocr: true };
+}
+
+/**
+ * --ocr: scanned pages are rendered and recognised, and take the place of their (empty) text layer. OCR stops a
+ * little before the file's time limit, so the finding says that OCR took too long rather than only that the file did.
+ */
+async function ocrScannedPages(doc: PdfDocument, pages: PageContent[], scanned: PageContent[], options: ReadOptions, startedAt: number) {
+  const { recognisePages } = await import('./pdf-ocr.js');
+  const limit = options.timeoutMs === undefined ? undefined : options.timeoutMs - Math.min(5000, options.timeoutMs / 10);
+  const results = await recognisePages(doc as unknown as Parameters<typeof recognisePages>[0], scanned.map((p) => p.page), {
+    deadline: limit === undefined ? undefined : startedAt + limit,
+    seconds: options.timeoutMs === undefined ? undefined : options.timeoutMs / 1000,
+    onProgress: options.onProgress,
+  });
+  const findings: ReaderFinding[] = [];
+  const read: number[] = [];
+  const byPage = new Map(results.map((r) => [r.page, r]));
+  const merged = pages.map((p) => {
+    const r = byPage.get(p.page);
+    if (!r) return p;
+    if ('error' in r) {
+      findings.push({ rule: 'ocr', messageId: 'page-failed', severity: 'warning', location: { page: p.page }, data: { page: p.page, cause: r.error } });
+      return p;
+    }
+    read.push(p.page);
+    const page = withOcrText(p, r.items, r.width, r.rules);
+    if (!page.lines.length && !page.tables.length) findings.push({ rule: 'ocr', messageId: 'page-empty', severity: 'warning', location: { page: p.page }, data: { page: p.page } });
+    return page;
+  });
+  if (read.length) findings.unshift({ rule: 'ocr', messageId: 'pages-read', severity: 'info', data: { pages: pageRanges(read), count: read.length } });
+  return { pages: merged, findings, scannedPages: pageRanges(scanned.map((p) => p.page)) };
+}
+
+export async function readPdf(buf: Uint8Array, options: ReadOptions = {}): Promise<ReaderOutput> {
+  const startedAt = Date.now();
   const { PDFParse, OPS } = await pdfLib();
   const parser = new PDFParse({
     // pdf.js transfers (detaches) the buffer it is given; keep the caller's bytes intact
@@ -313,23 +375,39 @@ export async function readPdf(buf: Uint8Array): Promise<ReaderOutput> {
     if (doc.numPages > MAX_PAGE_COUNT) {
       throw new ReadFailure('read-error', 'too-many-pages', { pages: doc.numPages, max: MAX_PAGE_COUNT });
     }
-    const pages: PageContent[] = [];
+    let pages: PageContent[] = [];
     const readable = Math.min(doc.numPages, MAX_PAGES);
     for (let n = 1; n <= readable; n++) pages.push(await readPage(doc, n, OPS));
     const truncated: ReaderFinding[] = readable < doc.numPages ? [{
       rule: 'read-warning', messageId: 'pages-truncated', location: { page: MAX_PAGES + 1 }, data: { pages: doc.numPages, max: MAX_PAGES },
     }] : [];
 
-    const visible = pages.reduce((s, p) => s + p.visibleChars, 0);
+    let visible = pages.reduce((s, p) => s + p.visibleChars, 0);
     const unmapped = pages.reduce((s, p) => s + p.unmappedChars, 0);
     const scanned = pages.filter(looksScanned);
     // a scan with a typed page number or stamp on each page still has no text worth reading
     const allScanned = scanned.length > 0 && pages.every((p) => looksScanned(p) || p.visibleChars === 0);
-    if (visible < MIN_CHARS || allScanned) return { blocks: [], pages: doc.numPages, findings: [noTextFinding('no-text'), ...truncated] };
-    if (unmapped / visible > MAX_UNMAPPED) return { blocks: [], pages: doc.numPages, findings: [noTextFinding('garbled'), ...truncated] };
+    const empty = { blocks: [], pages: doc.numPages };
+    if (!allScanned && visible < MIN_CHARS) return { ...empty, findings: [noTextFinding('no-text'), ...truncated] };
+    if (!allScanned && unmapped / visible > MAX_UNMAPPED) return { ...empty, findings: [noTextFinding('garbled'), ...truncated] };
+    // an image-only PDF unread is a file not checked: an error that says how to check it
+    if (allScanned && !options.ocr) return { ...empty, findings: [{ rule: 'no-text', messageId: 'scanned', severity: 'error' }, ...truncated] };
 
-    const findings: ReaderFinding[] = scanned
-      .map((p): ReaderFinding => ({ rule: 'no-text', messageId: 'scanned-page', location: { page: p.page }, data: { page: p.page } }));
+    let findings: ReaderFinding[];
+    if (options.ocr && scanned.length) {
+      const ocr = await ocrScannedPages(doc, pages, scanned, options, startedAt);
+      pages = ocr.pages;
+      findings = ocr.findings;
+      visible = pages.reduce((s, p) => s + p.visibleChars, 0);
+      if (visible < MIN_CHARS) {
+        // one finding for the file, with the pages OCR failed on, if any
+        const failed = findings.filter((f) => f.messageId === 'page-failed');
+        return { ...empty, findings: [{ rule: 'ocr', messageId: 'nothing-read', data: { pages: ocr.scannedPages } }, ...failed, ...truncated] };
+      }
+    } else {
+      findings = scanned
+        .map((p): ReaderFinding => ({ rule: 'no-text', messageId: 'scanned-page', location: { page: p.page }, data: { page: p.page } }));
+    }
     return { blocks: assemble(pages), pages: doc.numPages, findings: [...findings, ...truncated] };
   } finally {
     await parser.destroy().catch(() => undefined);

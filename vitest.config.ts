@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // the build's copy of pdf.js' worker half (scripts/pdf-worker.mjs) is loaded by Node as the original in
+    // node_modules is: not put through Vite's transforms, which take tens of seconds on its 2 MB
+    server: { deps: { external: [/\/dist\/pdfjs\//] } },
   },
 });

@@ -131,7 +131,9 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
     // more are started as the batch shows it needs them (see `workers` below)
     minThreads: 1,
     maxThreads: jobs,
-    idleTimeout: 1000,
+    // a worker once started is kept till the batch ends (destroy() below), even while it waits for a slow file's
+    // result to free the window: starting it again would cost its whole start a second time
+    idleTimeout: 600_000,
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 2048 },
   });
   // At most `jobs` tasks are handed to the pool at once, so a task's timeout clock starts when it runs,

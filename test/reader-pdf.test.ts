@@ -163,6 +163,12 @@ describe("pdf.js' worker half", () => {
     expect(copy[added + 1]).toBe('    return new Uint8Array(0);');
     expect([...copy.slice(1, added + 1), ...copy.slice(added + 2)]).toEqual(original);
   });
+
+  it('is the one pdf.js runs documents with (it takes the worker half already loaded)', async () => {
+    await readPdf(fixture('002-songying-2023.pdf'));
+    const loaded = await import(pdfWorkerModule()) as { WorkerMessageHandler: unknown };
+    expect((globalThis as { pdfjsWorker?: { WorkerMessageHandler: unknown } }).pdfjsWorker?.WorkerMessageHandler).toBe(loaded.WorkerMessageHandler);
+  });
 });
 
 describe('CJK text in a font that is not embedded', () => {

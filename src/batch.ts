@@ -99,13 +99,14 @@ export function defaultJobs(): number {
 }
 
 /**
- * Files that must still be waiting, per worker already running, before one more worker starts. A worker costs its
- * start (the thread, the pipeline, the reader's library, compiling them all over again in its own V8 isolate): about
- * what checking a few files costs. Workers start one at a time, each once the last one has started its first file,
- * so a few files are checked by one warm worker, and starting workers never compete with each other for the cores:
- * the default --jobs is then not slower than --jobs 1 on a small batch.
+ * Files that must still be waiting, per worker already running, before one more worker starts. A new worker costs
+ * more than its own start (the thread, the pipeline, the reader's library): it compiles everything again in its own
+ * V8 isolate, and on two cores that compilation competes with the running worker, whose background compiler threads
+ * had the idle core to themselves. Measured on two cores (fixtures mixed, whole runs): two workers were slower than
+ * one on 4 to 64 files (by 5–25 %), even at 128 and 1.25× faster at 500. So a batch of fewer than 100 files is
+ * checked by one warm worker and the default --jobs is not slower than --jobs 1 on it; workers start one at a time.
  */
-const FILES_PER_NEW_WORKER = 2;
+const FILES_PER_NEW_WORKER = 100;
 
 /** Yields one FileResult per input, in input order, whatever the completion order. */
 export async function* checkFiles(inputs: Array<Input | string>, config: Config, options: BatchOptions = {}): AsyncGenerator<FileResult> {

@@ -2,34 +2,10 @@
 // section, 其中： lists continued in the paragraphs after, a change's two years in two sentences; real copies in
 // test/data/reports and paraphrases of other provinces' wording.
 import { describe, it, expect } from 'vitest';
-import { extractProse } from '../src/model/prose.js';
-import { readDocument } from '../src/readers/index.js';
-import type { SourceDocument } from '../src/document.js';
-import type { Relation, Quantity } from '../src/model/schema.js';
+import { reportRelations, lineRelations } from './helpers/relations.js';
 
-const raw = (q?: Quantity) => (q ? q.raw.replace(/\s+/g, '') : '_');
-
-function project(rs: Relation[]): string[] {
-  return rs.flatMap((r) => {
-    switch (r.kind) {
-      case 'rate': return [`rate ${r.name} ${raw(r.rate)} = ${raw(r.numerator)} / ${r.denominators.map(raw).join('|')}`];
-      case 'share': return [`share ${raw(r.whole)}: ${r.parts.map((p) => `${raw(p.part)}→${raw(p.share)}`).join(', ')}${r.complete ? ' complete' : ''}`];
-      case 'sum': return [`sum ${raw(r.total)} = ${r.parts.map(raw).join(' + ')}${r.exhaustive ? '' : ' (partial)'}`];
-      case 'growth': return [`growth ${r.direction} ${raw(r.previous)}→${raw(r.current)} Δ${raw(r.change)} ${raw(r.rate)}`];
-      default: return [`${r.kind}`];
-    }
-  });
-}
-
-async function relationsOf(name: string): Promise<string[]> {
-  const { document } = await readDocument(`test/data/reports/${name}`);
-  return project(extractProse(document).relations);
-}
-
-function fromLines(...lines: string[]): string[] {
-  const doc: SourceDocument = { path: 'built.docx', format: 'docx', blocks: lines.map((text) => ({ type: 'paragraph', text })) };
-  return project(extractProse(doc).relations);
-}
+const relationsOf = (name: string) => reportRelations(name, 'name');
+const fromLines = (...lines: string[]) => lineRelations(lines, 'name');
 
 describe('a share of a whole the section stated earlier under the writer’s own name', () => {
   it('乌鲁木齐-style 本年收入合计, then 占收入合计的Y% in the numbered paragraphs of the next section', () => {

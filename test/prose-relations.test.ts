@@ -1,34 +1,9 @@
 // The relation kinds of 决算/预算说明 prose, read from real documents (test/data/reports) and from sentences built here.
 import { describe, it, expect } from 'vitest';
-import { extractProse } from '../src/model/prose.js';
-import { readDocument } from '../src/readers/index.js';
-import type { SourceDocument } from '../src/document.js';
-import type { Relation, Quantity } from '../src/model/schema.js';
+import { reportRelations, lineRelations } from './helpers/relations.js';
 
-const raw = (q?: Quantity) => (q ? q.raw.replace(/\s+/g, '') : '_');
-
-/** The relations as the report writes them: operands as written. */
-function project(rs: Relation[]): string[] {
-  return rs.flatMap((r) => {
-    switch (r.kind) {
-      case 'rate': return [`rate ${r.name} ${raw(r.rate)} = ${raw(r.numerator)} / ${r.denominators.map(raw).join('|')}`];
-      case 'share': return [`share ${raw(r.whole)}: ${r.parts.map((p) => `${raw(p.part)}→${raw(p.share)}`).join(', ')}${r.complete ? ' complete' : ''}`];
-      case 'sum': return [`sum ${raw(r.total)} = ${r.parts.map(raw).join(' + ')}${r.exhaustive ? '' : ' (partial)'}`];
-      case 'growth': return [`growth ${r.direction} ${raw(r.previous)}→${raw(r.current)} Δ${raw(r.change)} ${raw(r.rate)}`];
-      default: return [];
-    }
-  });
-}
-
-async function relationsOf(name: string): Promise<string[]> {
-  const { document } = await readDocument(`test/data/reports/${name}`);
-  return project(extractProse(document).relations);
-}
-
-function fromLines(...lines: string[]): string[] {
-  const doc: SourceDocument = { path: 'built.docx', format: 'docx', blocks: lines.map((text) => ({ type: 'paragraph', text })) };
-  return project(extractProse(doc).relations);
-}
+const relationsOf = (name: string) => reportRelations(name, 'omit');
+const fromLines = (...lines: string[]) => lineRelations(lines, 'omit');
 
 describe('change by difference: previous = current ∓ change', () => {
   it('大姚: 本期 in the same sentence, past a 完成年初预算 rate, and after 其中 for each part', async () => {

@@ -1,6 +1,6 @@
 // Writes `jixiao read` and `jixiao extract` of every PDF under the given folders, one file each, so that two builds
 // can be compared byte for byte (`diff -r OUT1 OUT2`) after a change to the PDF reader.
-// Usage: node scripts/pdf-snapshot.mjs OUT [--bin PATH] [FOLDER...]   (default folders: fixtures, test/data, ../shared/reports, ../shared/corpus)
+// Usage: node scripts/pdf-snapshot.mjs OUT [--bin PATH] [FOLDER...]   (default folders: fixtures, test/data; name others, e.g. a development set, as FOLDER)
 import { mkdirSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,7 @@ for (let i = 0; i < args.length; i++) {
   if (args[i] === '--bin') bin = resolve(args[++i]);
   else folders.push(resolve(args[i]));
 }
-if (!folders.length) folders.push(...['fixtures', 'test/data', '../shared/reports', '../shared/corpus'].map((f) => resolve(ROOT, f)).filter(existsSync));
+if (!folders.length) folders.push(...['fixtures', 'test/data'].map((f) => resolve(ROOT, f)).filter(existsSync));
 
 const pdfs = (dir) => readdirSync(dir).flatMap((name) => {
   const p = join(dir, name);

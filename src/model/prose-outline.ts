@@ -93,7 +93,7 @@ export function parseNumbering(line: string): Numbering | null {
   if (end === 0) return null;
   outlineParser.input = lexed.tokens.slice(0, end);
   const cst = outlineParser.numbering();
-  // Tokens after the numbering that look like numbering too (一、一般…, 1. 三元镇…) are the text: the numbering is the
+  // Tokens after the numbering that look like numbering too (一、一般…, 1. 一季度…) are the text: the numbering is the
   // prefix the rule read, so only a failure inside it rejects the line.
   const errors = outlineParser.errors;
   if (errors.length && !(errors.length === 1 && errors[0].name === 'NotAllInputParsedException')) return null;

@@ -1,4 +1,4 @@
-// Grammar of outline numbering at the start of a line: 一、 （一） 1. 1、 （1） 1） ①. Grammar only; meaning lives in src/model/prose-outline.ts.
+// Grammar of outline numbering at the start of a line: 一、 （一） 1. 1、 （1） 1） ①. Grammar only; meaning lives in src/model/prose/outline.ts.
 import { createToken, Lexer, CstParser, type TokenType } from './chevrotain.js';
 import { rulePattern } from './rule-pattern.js';
 

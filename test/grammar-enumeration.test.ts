@@ -1,6 +1,6 @@
 // Enumerations after 分别是/具体为/：, with bracketed aliases kept inside their items.
 import { describe, it, expect } from 'vitest';
-import { readEnumeration } from '../src/model/prose-enumeration.js';
+import { readEnumeration } from '../src/model/prose/enumeration.js';
 
 describe('readEnumeration', () => {
   it('keeps bracketed aliases (even with 、 inside) in their item', () => {

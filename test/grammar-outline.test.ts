@@ -1,7 +1,7 @@
 // Outline numbering: which numbered lines are headings, and how mixed numbering nests into a section tree.
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { readNumbering, parseNumbering, classifyNumberedLine, buildOutline } from '../src/model/prose-outline.js';
+import { readNumbering, parseNumbering, classifyNumberedLine, buildOutline } from '../src/model/prose/outline.js';
 import type { Section } from '../src/model/schema.js';
 import { readBuffer } from '../src/readers/index.js';
 import { rng, pick } from './helpers/rng.js';

@@ -1,6 +1,6 @@
 // Paragraph → sentences → clauses → labelled quantities, on real phrasing including PDF spacing and asides.
 import { describe, it, expect } from 'vitest';
-import { parseParagraph, cleanLabel } from '../src/model/prose-phrases.js';
+import { parseParagraph, cleanLabel } from '../src/model/prose/phrases.js';
 
 const labels = (text: string) => parseParagraph(text).quantities.map((q) => [q.label, q.raw]);
 

@@ -6,9 +6,9 @@ import { outlineLexer, outlineParser, numberingShape } from '../grammars/outline
 import { lexPhrases, phraseParser } from '../grammars/phrase.js';
 import { enumerationLexer, enumerationParser } from '../grammars/enumeration.js';
 import { rulePattern } from '../grammars/rule-pattern.js';
-import { NumberingVisitor } from '../src/model/prose-outline.js';
-import { PhraseVisitor } from '../src/model/prose-phrases.js';
-import { EnumerationVisitor } from '../src/model/prose-enumeration.js';
+import { NumberingVisitor } from '../src/model/prose/outline.js';
+import { PhraseVisitor } from '../src/model/prose/phrases.js';
+import { EnumerationVisitor } from '../src/model/prose/enumeration.js';
 
 const parsers = { outline: outlineParser, phrase: phraseParser, enumeration: enumerationParser };
 

@@ -1,7 +1,7 @@
 // Held-out patterns from published reports outside the development set: sentences written here in the genre's
 // style (numbers changed) that once gave false findings; each asserts the relation is not extracted wrongly.
 import { describe, it, expect } from 'vitest';
-import { extractProse } from '../src/model/prose.js';
+import { extractProse } from '../src/model/prose/index.js';
 import type { SourceDocument } from '../src/document.js';
 import type { Relation, Quantity } from '../src/model/schema.js';
 

@@ -1,6 +1,6 @@
 // List counts and 其中 lists as the reports of other provinces write them: intros, nouns, aliases, nested lists, exhaustive splits.
 import { describe, it, expect } from 'vitest';
-import { extractProse } from '../src/model/prose.js';
+import { extractProse } from '../src/model/prose/index.js';
 import { readDocument } from '../src/readers/index.js';
 import type { SourceDocument } from '../src/document.js';
 import type { Relation, RelationOf, Quantity } from '../src/model/schema.js';

@@ -1,7 +1,7 @@
 // Prose extraction on the seed texts and on the corpus files: the relations an auditor checks, with the right operands.
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { extractProse } from '../src/model/prose.js';
+import { extractProse } from '../src/model/prose/index.js';
 import { readDocument } from '../src/readers/index.js';
 import type { SourceDocument } from '../src/document.js';
 import type { Relation, RelationOf, Quantity } from '../src/model/schema.js';

@@ -2,12 +2,12 @@
 import { describe, it, expect } from 'vitest';
 import type { Block, SourceDocument } from '../src/document.js';
 import { table } from './helpers/table.js';
-import { extractTables } from '../src/model/tables.js';
-import { cellNumber, makeGrid } from '../src/model/table-grid.js';
+import { extractTables } from '../src/model/tables/index.js';
+import { cellNumber, makeGrid } from '../src/model/tables/grid.js';
 import { extractReport } from '../src/model/extract.js';
 import { runChecks } from '../src/checks/index.js';
 import { defaultConfig } from '../src/config.js';
-import { blockKindOf, findRegions, roleOf } from '../src/model/table-header.js';
+import { blockKindOf, findRegions, roleOf } from '../src/model/tables/header.js';
 import type { Relation, RelationOf } from '../src/model/schema.js';
 
 const doc = (...blocks: Block[]): SourceDocument => ({ path: 'hand.xlsx', format: 'xlsx', blocks });

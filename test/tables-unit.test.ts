@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Block, SourceDocument } from '../src/document.js';
 import { table } from './helpers/table.js';
-import { extractTables } from '../src/model/tables.js';
+import { extractTables } from '../src/model/tables/index.js';
 import type { Relation, RelationOf } from '../src/model/schema.js';
 import { rng } from './helpers/rng.js';
 

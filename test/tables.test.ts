@@ -1,7 +1,7 @@
 // Table extraction on the corpus: the 004 indicator table and scoring sheet in every format, and reports without tables.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readDocument } from '../src/readers/index.js';
-import { extractTables, type TableRecords } from '../src/model/tables.js';
+import { extractTables, type TableRecords } from '../src/model/tables/index.js';
 import type { Quantity, Relation, RelationOf } from '../src/model/schema.js';
 
 const FORMATS = {

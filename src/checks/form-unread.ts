@@ -1,6 +1,6 @@
 // 表单未读出：文件认作某类自评表（按其标题），其预算执行块、指标表或评分表却一项也未读出 — 说明，而不是静默通过.
 import { defineCheck } from './define.js';
-import { profiles, type BlockKind } from '../model/profiles/index.js';
+import { profiles, type BlockKind } from '../model/forms/index.js';
 import type { Report } from '../model/schema.js';
 
 /** Whether the report holds records of a block kind; amount tables yield relations only and are not judged here. */

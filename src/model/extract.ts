@@ -1,10 +1,10 @@
 // Builds the typed Report from a SourceDocument: prose relations plus table records.
 import type { SourceDocument } from '../document.js';
 import type { Report } from './schema.js';
-import { extractProse } from './prose.js';
-import { extractTables, hiddenNumberCells } from './tables.js';
-import { recogniseForm } from './profiles/index.js';
-import { formMeta } from './form-meta.js';
+import { extractProse } from './prose/index.js';
+import { extractTables, hiddenNumberCells } from './tables/index.js';
+import { recogniseForm } from './forms/index.js';
+import { formMeta } from './forms/meta.js';
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

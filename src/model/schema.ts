@@ -186,7 +186,7 @@ export const Report = z.object({
     unit: z.string().optional(),
     year: z.number().int().optional(),
     kind: z.string().optional().describe('整体支出自评报告 / 项目支出绩效自评表 / 自评打分表 …'),
-    form: z.string().optional().describe('the form profile the document was recognised as (src/model/profiles): project-form, dept-overall …'),
+    form: z.string().optional().describe('the form profile the document was recognised as (src/model/forms/profiles): project-form, dept-overall …'),
     hiddenNumbers: z.array(Location).optional().describe('table cells printed as ### (a number wider than its column): numbers the file does not show'),
   }),
   sections: z.array(Section),

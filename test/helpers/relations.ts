@@ -1,5 +1,5 @@
 // Prose relations as a test reads them: one line per relation with its operands as written, from a test copy or built paragraphs.
-import { extractProse } from '../../src/model/prose.js';
+import { extractProse } from '../../src/model/prose/index.js';
 import { readDocument } from '../../src/readers/index.js';
 import type { SourceDocument } from '../../src/document.js';
 import type { Relation, Quantity } from '../../src/model/schema.js';

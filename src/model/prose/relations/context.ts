@@ -1,0 +1,147 @@
+// What every relation detector shares: the parsed paragraphs, their quantities, and helpers on units and markers.
+import type { Location } from '../../../findings.js';
+import type { Quantity, Relation, Section } from '../../schema.js';
+import type { LabelledQuantity, ParsedParagraph, Sentence } from '../phrases.js';
+import type { NumberedLine } from '../outline.js';
+import { PART_STOP_WORDS, alternation, unitFamily } from '../../vocabulary.js';
+
+export interface ProseParagraph {
+  parsed: ParsedParagraph;
+  location: Location;
+  /** sections the paragraph falls under, outermost first */
+  path: Section[];
+  numbered: NumberedLine | null;
+}
+
+/** A stated quantity and the index of its paragraph. */
+export type Q = LabelledQuantity & { para: number };
+
+/** Between a total and its 其中/含: punctuation, or a short noun (共有27个部门预算项目，其中…). */
+export const BETWEEN_TOTAL_AND_MARKER = /^[\u4e00-\u9fa5]{0,8}[\s，,。：:（(]*$/;
+export const PART_STOP = new RegExp(alternation(PART_STOP_WORDS));
+
+export const family = unitFamily;
+
+/** 总支出 / 全部收入: a whole named by its total word first. */
+const WHOLE_PREFIX = /^(?:总|全部)/;
+/** 支出合计 / 收入总计 / 支出总额: a total named by its total word last. */
+const TOTAL_SUFFIX = /(?:合计|总计|总额|共计)$/;
+/** What may stand before the thing a total totals: the writer (我院, 本单位), the year (本年度). */
+const OWNER = /^(?:本年度?|全年|年度|度)?(?:[我本](?:院|局|单位|部门|委|办|校|中心))?(?:本年度?|全年)?$/;
+
+/** Same kind of thing: amounts with amounts, people with people (a 个 of people counts as a person). */
+export function compatible(total: Q, part: Q): boolean {
+  const ft = family(total.unit);
+  const fp = family(part.unit);
+  if (!ft || !fp) return false;
+  if (ft === fp) return true;
+  return ft === 'persons' && part.unit === '个' && /人|干部|人才|职工/.test(part.label);
+}
+
+export function toQuantity(q: LabelledQuantity, location: Location): Quantity {
+  const out: Quantity = { raw: q.raw, value: q.value, decimals: q.decimals, location };
+  if (q.unit) out.unit = q.unit;
+  if (q.label) out.label = q.label;
+  if (q.comparator) out.comparator = q.comparator;
+  return out;
+}
+
+/** A figure that states a bound (95%以上, 2%以内) or a target, not a measured value. */
+export function isBound(p: ParsedParagraph, q: LabelledQuantity): boolean {
+  return Boolean(q.comparator || q.approximate || q.year || q.ordinal) || /^\s*(?:以上|以内|以下|左右|之内|及以上|内(?!设))/.test(p.text.slice(q.end));
+}
+
+export function usable(p: ParsedParagraph, q: LabelledQuantity): boolean {
+  return !isBound(p, q) && q.unit !== undefined;
+}
+
+/** The paragraphs of one document and the relations found in them so far, in the order they were found. */
+export class ProseContext {
+  readonly relations: Relation[] = [];
+  readonly quantities: Q[][];
+
+  constructor(readonly paragraphs: ProseParagraph[]) {
+    this.quantities = paragraphs.map((p, i) => p.parsed.quantities.map((q) => ({ ...q, para: i })));
+  }
+
+  q(q: Q): Quantity {
+    return toQuantity(q, this.paragraphs[q.para].location);
+  }
+
+  sentenceOf(q: Q): Sentence {
+    return this.paragraphs[q.para].parsed.sentences[q.sentence];
+  }
+
+  push(r: Relation) {
+    this.relations.push(r);
+  }
+
+  /** Quantities listed after a 其中 inside [from, to): the run of amounts until one that is 实际/合计… */
+  markerParts(i: number, from: number, to: number): Set<Q> {
+    const p = this.paragraphs[i].parsed;
+    const out = new Set<Q>();
+    const re = /其中/g;
+    const text = p.text.slice(0, to);
+    re.lastIndex = from;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const hasTotal = this.quantities[i].some((q) => q.end <= m!.index && q.start >= from && q.unit !== '%');
+      if (!hasTotal) continue;
+      for (const q of this.quantities[i]) {
+        if (q.start <= m.index || q.start >= to) continue;
+        if (q.unit === '%' || q.bracketDepth > 0) continue;
+        if (PART_STOP.test(q.label)) break;
+        out.add(q);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The whole a share names (占总支出的): the latest non-percent quantity in this or the five paragraphs before whose
+   * label is exactly `label`, or the writer's own name for it (本年收入合计 for 收入合计, 我院支出合计 for 支出合计); failing
+   * that, one stated as a total of the same thing (总支出 = 支出合计, 我院支出合计). Further back, within the same
+   * top-level section (一、收入决算情况 … （三）…占收入合计的Y%), only a whole the section states with one value.
+   */
+  findByLabel(i: number, label: string, before: number): Q | undefined {
+    const inReach = (k: number) => this.quantities[k].filter((q) => q.unit !== '%' && (k < i || q.start < before));
+    const owned = (q: Q, thing: string) => q.label.endsWith(thing) && OWNER.test(q.label.slice(0, q.label.length - thing.length));
+    const near: number[] = [];
+    for (let k = i; k >= Math.max(0, i - 5); k--) near.push(k);
+    for (const k of near) {
+      const found = inReach(k).filter((q) => q.label === label);
+      if (found.length) return found[found.length - 1];
+    }
+    const agreed = (qs: Q[]) => (new Set(qs.map((q) => q.value)).size === 1 ? qs[0] : undefined);
+    const named = agreed(near.flatMap((k) => inReach(k).filter((q) => owned(q, label))));
+    if (named) return named;
+    const thing = WHOLE_PREFIX.exec(label) ? label.replace(WHOLE_PREFIX, '') : '';
+    if (thing.length >= 2) {
+      const totals: Q[] = [];
+      for (const k of near) {
+        for (const q of inReach(k)) {
+          const m = TOTAL_SUFFIX.exec(q.label);
+          if (m && owned({ ...q, label: q.label.slice(0, m.index) }, thing)) totals.push(q);
+        }
+      }
+      if (agreed(totals)) return totals[totals.length - 1];
+    }
+    const section = this.paragraphs[i].path[0];
+    if (!section) return undefined;
+    const far: Q[] = [];
+    for (let k = i - 6; k >= 0 && this.paragraphs[k].path[0] === section; k--) far.push(...inReach(k).filter((q) => owned(q, label)));
+    return agreed(far);
+  }
+
+  /** For a part written after 其中/含: the quantity right before that marker. */
+  totalBeforeMarker(i: number, part: Q): Q | undefined {
+    const p = this.paragraphs[i].parsed;
+    const head = p.text.slice(0, part.start);
+    const at = Math.max(head.lastIndexOf('其中'), head.lastIndexOf('含'));
+    if (at < 0) return undefined;
+    const before = this.quantities[i].filter((q) => q.end <= at);
+    const total = before[before.length - 1];
+    if (!total || total.unit === '%' || !usable(p, total)) return undefined;
+    if (!BETWEEN_TOTAL_AND_MARKER.test(p.text.slice(total.end, at))) return undefined;
+    return total;
+  }
+}

@@ -1,0 +1,96 @@
+// 占X的Y%: a part's share of a whole named in the label, or of the total before a 其中.
+import type { ProseContext, Q } from './context.js';
+import { compatible, usable } from './context.js';
+import { coversWhole } from '../../vocabulary.js';
+import type { RelationOf } from '../../schema.js';
+
+/** 占项目支出的比重 / 占总支出 / 占比 → the whole's label (empty for a bare 占比). */
+export const SHARE_LABEL = /^占(.*?)(?:的)?(?:比重|比例|比)?$/;
+
+export function findShares(ctx: ProseContext, i: number) {
+  const p = ctx.paragraphs[i].parsed;
+  const qs = ctx.quantities[i];
+  type Part = { part?: Q; share: Q; whole?: Q; viaMarker: boolean };
+  // Shares of one whole within one sentence form one group.
+  const parts: Part[] = [];
+  for (const share of qs) {
+    if (share.unit !== '%' || !usable(p, share)) continue;
+    const m = SHARE_LABEL.exec(share.label);
+    if (!m) continue;
+    const wholeLabel = m[1].replace(/的$/, '');
+    const idx = qs.indexOf(share);
+    const prev = qs[idx - 1];
+    // A list of shares (A、B分别为a和b，占X的p%和q%) pairs them by position: the amount before p% is not its part.
+    const next = qs[idx + 1];
+    if (next && next.unit === '%' && /^\s*[、和及与]\s*$/.test(p.text.slice(share.end, next.start))) continue;
+    const part = prev && prev.sentence === share.sentence && prev.unit !== '%' && usable(p, prev) && prev.clause >= share.clause - 2 ? prev : undefined;
+    let whole: Q | undefined;
+    let viaMarker = false;
+    if (wholeLabel && wholeLabel !== '比') whole = ctx.findByLabel(i, wholeLabel, share.start);
+    else if (part) {
+      whole = ctx.totalBeforeMarker(i, part);
+      viaMarker = whole !== undefined;
+    }
+    if (whole && part && !compatible(whole, part)) continue;
+    parts.push({ part, share, whole, viaMarker });
+  }
+  // Group consecutive shares of the same whole.
+  const groups: Part[][] = [];
+  for (const part of parts) {
+    const g = groups[groups.length - 1];
+    if (g && g[0].whole === part.whole && g[0].whole !== undefined && g[0].share.sentence === part.share.sentence) g.push(part);
+    else groups.push([part]);
+  }
+  for (const g of groups) {
+    const whole = g[0].whole;
+    if (!whole || g.some((x) => !x.part)) continue;
+    // Held to 100% when the parts' names cover the whole (其他…, 基本支出 and 项目支出); never decided by the numbers.
+    const complete = g.length >= 2 && coversWhole(g.map((x) => x.part!.label));
+    ctx.push({
+      kind: 'share',
+      whole: ctx.q(whole),
+      parts: g.map((x) => ({ part: ctx.q(x.part!), share: ctx.q(x.share) })),
+      complete,
+      location: ctx.paragraphs[i].location,
+      evidence: ctx.sentenceOf(g[0].share).text.trim(),
+    });
+  }
+}
+
+/**
+ * One share per paragraph, paragraph after paragraph, of the same whole (①财政拨款收入…占总收入的35.39%。
+ * ②教育事业收入…占总收入的20.74%。…): when the parts' names cover the whole, their shares add up to 100%.
+ */
+export function findShareRuns(ctx: ProseContext) {
+  const single = ctx.relations.filter((r): r is RelationOf<'share'> => r.kind === 'share' && r.parts.length === 1 && r.whole !== undefined);
+  const same = (a: RelationOf<'share'>, b: RelationOf<'share'>) => a.whole!.value === b.whole!.value && a.whole!.raw === b.whole!.raw
+    && a.whole!.location.block === b.whole!.location.block;
+  let run: Array<RelationOf<'share'>> = [];
+  const flush = () => {
+    const labels = run.map((r) => r.parts[0].part?.label ?? '');
+    // The whole's own list of parts (总收入X，其中：A、B、C、D), when it has one, says how many the run must hold.
+    const whole = run[0]?.whole;
+    const listed = ctx.relations.find((r) => r.kind === 'sum' && whole && r.total.raw === whole.raw && r.total.location.block === whole.location.block);
+    const fits = !listed || (listed.kind === 'sum' && listed.parts.length === run.length);
+    if (run.length >= 2 && fits && coversWhole(labels) && new Set(labels).size === run.length) {
+      ctx.push({ kind: 'share', parts: run.map((r) => r.parts[0]), complete: true, location: run[0].location, evidence: run.map((r) => r.evidence).join('') });
+    }
+    run = [];
+  };
+  const indexOf = (r: RelationOf<'share'>) => ctx.paragraphs.findIndex((p) => p.location === r.location);
+  const shareBlocks = new Set(ctx.relations.filter((r) => r.kind === 'share').map((r) => r.location.block));
+  // The next paragraph, or one after a continuation line or two (a PDF line break) that is no heading and no share.
+  const follows = (a: RelationOf<'share'>, b: RelationOf<'share'>) => {
+    const from = indexOf(a);
+    const to = indexOf(b);
+    if (to <= from || to - from > 3) return false;
+    return ctx.paragraphs.slice(from + 1, to).every((p) => !p.numbered?.heading && !shareBlocks.has(p.location.block));
+  };
+  for (const r of single) {
+    const last = run[run.length - 1];
+    const adjacent = last && same(last, r) && follows(last, r);
+    if (!adjacent) flush();
+    run.push(r);
+  }
+  flush();
+}

@@ -66,6 +66,16 @@ describe('a write that fails later (a full disk) is one sentence and exit 2', ()
     }
   });
 
+  it.each([['check -f json', 'r.json'], ['summary', 'r.xlsx']])('%s -o under a file size limit (a disk filling up): exit 2, one sentence, the old file kept', async (command, name) => {
+    const out = join(dir, `limit-${name}`);
+    writeFileSync(out, 'old');
+    // ulimit -f counts 1024-byte blocks: the output is cut short (a short write, then EFBIG), as on a disk that fills up
+    const r = await pipeline(`ulimit -f 4; $JIXIAO ${command} fixtures -o ${out}`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`jixiao: 写入 ${out} 失败：文件过大（EFBIG）；输出不完整。\n`);
+    expect(readFileSync(out, 'utf8')).toBe('old');
+  });
+
   it('annotate > /dev/full: the copies are written, then the failed listing is said', async () => {
     const full = openSync('/dev/full', 'w');
     try {

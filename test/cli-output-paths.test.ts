@@ -57,7 +57,7 @@ describe('a write that fails later (a full disk) is one sentence and exit 2', ()
   it.each([['stylish'], ['ndjson'], ['json']])('check -f %s > /dev/full', async (format) => {
     const full = openSync('/dev/full', 'w');
     try {
-      const r = await jixiao(['check', '-f', format, 'fixtures'], { stdoutFd: full });
+      const r = await jixiao(['check', '-f', format, REPORT, 'fixtures/004-baocheng-2024.docx'], { stdoutFd: full });
       expect(r.code).toBe(2);
       expect(r.stderr).not.toMatch(STACK);
       expect(r.stderr).toBe('jixiao: 写入标准输出失败：磁盘已满（ENOSPC）；输出不完整。\n');
@@ -67,10 +67,11 @@ describe('a write that fails later (a full disk) is one sentence and exit 2', ()
   });
 
   it.each([['check -f json', 'r.json'], ['summary', 'r.xlsx']])('%s -o under a file size limit (a disk filling up): exit 2, one sentence, the old file kept', async (command, name) => {
+    // the json (about 6 KB) and the workbook (about 11 KB) of two reports outgrow the 4 KB allowed
     const out = join(dir, `limit-${name}`);
     writeFileSync(out, 'old');
     // ulimit -f counts 1024-byte blocks: the output is cut short (a short write, then EFBIG), as on a disk that fills up
-    const r = await pipeline(`ulimit -f 4; $JIXIAO ${command} fixtures -o ${out}`);
+    const r = await pipeline(`ulimit -f 4; $JIXIAO ${command} ${REPORT} fixtures/004-baocheng-2024.docx -o ${out}`);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`jixiao: 写入 ${out} 失败：文件过大（EFBIG）；输出不完整。\n`);
     expect(readFileSync(out, 'utf8')).toBe('old');
@@ -93,7 +94,8 @@ describe('a write that fails later (a full disk) is one sentence and exit 2', ()
 
 describe('when stdout is cut short, the exit code still reports the findings', () => {
   it('check -f ndjson | head -1 exits 1 (fixtures/encrypted.pdf cannot be read)', async () => {
-    const r = await pipeline('$JIXIAO check -f ndjson -j 1 fixtures | head -1');
+    // head leaves after the first line: the second and third are written to a closed pipe
+    const r = await pipeline(`$JIXIAO check -f ndjson -j 1 ${REPORT} fixtures/001-quanfang-2023.docx fixtures/encrypted.pdf | head -1`);
     expect(JSON.parse(r.stdout).path).toBe('fixtures/000-sanyuan-2023.docx');
     expect(r.stderr).not.toMatch(STACK);
     expect(r.code).toBe(1);

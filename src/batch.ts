@@ -106,7 +106,7 @@ export function defaultJobs(): number {
  * one on 4 to 64 files (by 5–25 %), even at 128 and 1.25× faster at 500. So a batch of fewer than 100 files is
  * checked by one warm worker and the default --jobs is not slower than --jobs 1 on it; workers start one at a time.
  */
-const FILES_PER_NEW_WORKER = 100;
+export const FILES_PER_NEW_WORKER = 100;
 
 /** Yields one FileResult per input, in input order, whatever the completion order. */
 export async function* checkFiles(inputs: Array<Input | string>, config: Config, options: BatchOptions = {}): AsyncGenerator<FileResult> {

@@ -1,36 +1,47 @@
 // Command-line wiring: parses options, runs the pipeline, writes output, and alone decides the exit code.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { access, mkdir, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
 import { z } from 'zod';
 import type { FileResult } from './pipeline.js';
 import type { ReadProgress } from './readers/contract.js';
-import { checkFiles, defaultJobs } from './batch.js';
-import { expandPaths, type PathArg, type Skipped } from './files.js';
+import { checkFiles, defaultJobs, FILES_PER_NEW_WORKER } from './batch.js';
+import { expandPaths, type Input, type PathArg, type Skipped } from './files.js';
 import { formatters, errorsOnly, emptySummary, tally, type FormatOptions, type Summary } from './report/index.js';
-import { atomicFile } from './report/output.js';
-import { checks } from './checks/index.js';
-import { Config, defaultConfig, ruleSettingProblems } from './config.js';
+import { atomicFile, type Sink } from './report/output.js';
+import { checks, defaultSeverities } from './checks/index.js';
+import { Config, defaultConfig, configProblems } from './config.js';
+import { messages, errnoText, type Lang } from './cli-messages.js';
 import { takeShards, reduceShards, ShardError, type Shard } from './shards.js';
 import { progressBars } from './progress.js';
 
 /** Thrown for usage errors that commander cannot see (missing paths, bad config): exit 2. */
 class UsageError extends Error {}
 
+/** Output that could not be written (a full disk, a closed device): one sentence and exit 2, never a stack trace. */
+class OutputError extends Error {}
+
 const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
 
-function loadConfig(file: string | undefined): Config {
+/** The configuration, and the file it came from (said once on stderr, and in json output). */
+interface Loaded { config: Config; path?: string }
+
+function loadConfig(file: string | undefined, io: CliIO, lang: Lang): Loaded {
   const path = file ?? (existsSync('jixiao.config.json') ? 'jixiao.config.json' : undefined);
-  if (!path) return defaultConfig;
+  if (!path) return { config: defaultConfig };
   let raw: unknown;
   try { raw = JSON.parse(readFileSync(path, 'utf8')); } catch (e) {
     throw new UsageError(`无法读取配置文件 ${path}：${e instanceof Error ? e.message : e}`);
   }
-  // A misspelt rule name or severity would otherwise be ignored or reported without the words the user needs.
-  const problems = ruleSettingProblems(raw, checks.map((c) => c.id));
+  // A misspelt key, rule name or severity would otherwise be ignored or reported without the words the user needs.
+  const problems = configProblems(raw, checks.map((c) => c.id), lang);
   if (problems.length) throw new UsageError(`配置文件 ${path} 有误：${problems.join('；')}`);
   const parsed = Config.safeParse(raw);
   if (!parsed.success) throw new UsageError(`配置文件 ${path} 有误：${z.prettifyError(parsed.error)}`);
-  return parsed.data;
+  io.stderr(messages.configLoaded[lang](resolve(path)));
+  return { config: parsed.data, path: resolve(path) };
 }
 
 function json(value: unknown): string {
@@ -47,6 +58,8 @@ export interface CliIO {
   stderrIsTTY?: boolean;
   /** where progress bars go when stderr is a terminal (process.stderr unless a test gives its own) */
   progressStream?: NodeJS.WritableStream;
+  /** a failure of standard output other than its reader going away (a full disk), once it has happened */
+  stdoutFailure?: () => NodeJS.ErrnoException | undefined;
 }
 
 async function readStdin(): Promise<string> {
@@ -55,17 +68,43 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const processIO: CliIO = {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  stdin: readStdin,
-  stdoutIsTTY: Boolean(process.stdout.isTTY),
-  // CI logs are not terminals even when they claim to be: no progress bar there.
-  stderrIsTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
-};
+/**
+ * The process's own streams. A reader that goes away (`| head`) ends the listing only: the run goes on (review copies
+ * are still written) and the exit code still reports the findings. Any other write failure (`> /dev/full`) stops the
+ * run at the next write with one sentence and exit 2.
+ */
+function processIO(): CliIO {
+  let stdoutGone = false;
+  let stdoutError: NodeJS.ErrnoException | undefined;
+  let stderrGone = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') stdoutGone = true; else stdoutError ??= e; });
+  process.stderr.on('error', () => { stderrGone = true; });
+  return {
+    stdout: (s) => {
+      if (stdoutError) throw stdoutFailed(stdoutError);
+      if (!stdoutGone) process.stdout.write(s);
+    },
+    stderr: (s) => { if (!stderrGone) process.stderr.write(s); },
+    stdin: readStdin,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    // CI logs are not terminals even when they claim to be: no progress bar there.
+    stderrIsTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
+    stdoutFailure: () => stdoutError,
+  };
+}
+
+/** The language of messages said before commander has parsed --lang (a failed write can come at any time). */
+const langOf = (argv: string[]): Lang => (argv.some((a, i) => a === '--lang=en' || (a === '--lang' && argv[i + 1] === 'en')) ? 'en' : 'zh');
+
+let outputLang: Lang = 'zh';
+const stdoutFailed = (e: NodeJS.ErrnoException) => new OutputError(messages.stdoutFailed[outputLang](errnoText(e.code, outputLang)));
 
 interface OutputOptions {
   format: string;
+  /** -0: paths on standard input are separated by NUL */
+  null?: boolean;
+  /** nothing to check in the paths given is an empty result (exit 0), not a usage error */
+  allowEmpty?: boolean;
   output?: string;
   config?: string;
   lang: 'zh' | 'en';
@@ -102,17 +141,31 @@ function nonNegativeInteger(value: string): number {
 }
 
 /**
- * `-` stands for paths read from standard input, one per line (as `find` prints them); blank lines are skipped.
- * Those are `listed`: a missing one is that entry's finding, not a usage error, since the list may be stale.
+ * A list of paths on standard input: one per line (as `find` prints them; blank lines skipped), or with -0 separated by
+ * NUL (as `find -print0` prints them, so a name may hold a newline; only empty entries are skipped). A NUL in a list
+ * read by lines is -print0 output met without -0: a usage error, not one bogus path.
  */
-async function resolveInputs(paths: string[], io: CliIO): Promise<PathArg[]> {
+export function splitList(text: string, nul: boolean | undefined, lang: Lang): string[] {
+  if (nul) return text.split('\0').filter((p) => p !== '');
+  if (text.includes('\0')) throw new UsageError(messages.nulInList[lang]());
+  return text.split(/\r?\n/).filter((l) => l.trim() !== '');
+}
+
+/**
+ * `-` stands for paths read from standard input (splitList). Those are `listed`: a missing one is that entry's finding,
+ * not a usage error, since the list may be stale.
+ */
+async function resolveInputs(paths: string[], io: CliIO, nul: boolean | undefined, lang: Lang): Promise<PathArg[]> {
   if (!paths.includes('-')) return paths.map((path) => ({ path }));
-  const lines = (await (io.stdin ?? readStdin)()).split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = splitList(await (io.stdin ?? readStdin)(), nul, lang);
   return paths.flatMap((p) => (p === '-' ? lines.map((path) => ({ path, listed: true })) : [{ path: p }]));
 }
 
 /** What the run says on stderr about a file it left out of a checked folder. */
 function skipNote(s: Skipped, lang: 'zh' | 'en'): string {
+  if (s.why === 'loop') return messages.skippedLoop[lang](s.path, s.target ?? s.path);
+  if (s.why === 'link-loop') return messages.skippedLinkLoop[lang](s.path, s.target ?? s.path);
+  if (s.why === 'review-copy') return messages.skippedReviewCopy[lang](s.path);
   if (lang === 'en') {
     return `jixiao: skipped ${s.path}: ${s.why === 'output' ? "it is this run's own output (-o), about to be overwritten" : 'it is a summary workbook jixiao wrote'}, not a report.\n`;
   }
@@ -132,6 +185,51 @@ function checkOutputName(format: string, output: string | undefined): void {
   if (format !== 'xlsx' && isXlsx) {
     throw new UsageError(`${output} 是 .xlsx 文件名，但输出格式是 ${format}。要生成工作簿，请用 jixiao summary … -o ${output} 或 -f xlsx。`);
   }
+}
+
+/** What can be said of -o from its name and what is there now: said before standard input or any report is read. */
+async function checkOutput(format: string, output: string | undefined, lang: Lang): Promise<void> {
+  if (formatters[format]!.binary && !output) {
+    throw new UsageError(`${format} 格式输出的是文件，请用 -o 指定输出文件，例如 -o 汇总.xlsx`);
+  }
+  checkOutputName(format, output);
+  if (output !== undefined && (await stat(output).catch(() => undefined))?.isDirectory()) {
+    throw new UsageError(messages.outputIsFolder[lang](output, OUTPUT_EXAMPLE[format] ?? 'jixiao.txt'));
+  }
+}
+
+/** A file name to suggest for -o, by format. */
+const OUTPUT_EXAMPLE: Record<string, string> = { xlsx: '汇总.xlsx', json: 'jixiao.json', ndjson: 'jixiao.ndjson', junit: 'jixiao-junit.xml' };
+
+/**
+ * -o of check and summary, before any report is read (checkOutput has refused a folder there): missing folders above it
+ * are created, and a place that cannot be written is said now rather than after the whole run. The file opened.
+ */
+async function openOutputFile(output: string, lang: Lang): Promise<Sink> {
+  try {
+    await mkdir(dirname(output), { recursive: true });
+    return await atomicFile(output);
+  } catch (e) {
+    throw new UsageError(messages.outputUnusable[lang](output, errnoText(folderCode(e), lang)));
+  }
+}
+
+/** mkdir -p through a file says EEXIST; what the user needs to hear is that a part of the path is not a folder. */
+const folderCode = (e: unknown): string | undefined => {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'EEXIST' ? 'ENOTDIR' : code;
+};
+
+/** The sink with its write failures (a full disk) turned into one sentence; the old file stays as it was. */
+function guarded(sink: Sink, output: string, lang: Lang): Sink {
+  const sentence = <A extends unknown[]>(f: (...a: A) => Promise<void>) => async (...a: A): Promise<void> => {
+    try { await f(...a); } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (typeof code !== 'string') throw e;
+      throw new OutputError(messages.writeFailed[lang](output, errnoText(code, lang)));
+    }
+  };
+  return { write: sentence(sink.write), commit: sentence(sink.commit), abort: sink.abort };
 }
 
 /** -o: once the file is in place, one line on stderr says so and what it holds. */
@@ -167,43 +265,41 @@ function enabledRules(config: Config): string[] {
 async function runCheck(paths: string[], opts: OutputOptions, io: CliIO, shards: Shard[] = []): Promise<number> {
   const formatter = formatters[opts.format];
   if (opts.records && !['ndjson', 'json'].includes(opts.format)) throw new UsageError('--records 只能与 -f ndjson 或 -f json 同用');
-  if (formatter.binary && !opts.output) {
-    throw new UsageError(`${opts.format} 格式输出的是文件，请用 -o 指定输出文件，例如 -o 汇总.xlsx`);
-  }
-  checkOutputName(opts.format, opts.output);
-  const config = { ...loadConfig(opts.config), lang: opts.lang };
-  const args = await resolveInputs(paths, io);
-  const { inputs, missing, skipped } = await expandPaths(args, opts.output);
-  if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
-  for (const s of skipped) io.stderr(skipNote(s, opts.lang));
-  // Paths named on the command line that hold no report are a mistake; an empty list on stdin (`find` found
-  // nothing new this week) is an empty result, as ESLint and markdownlint-cli2 treat an empty file list.
-  if (inputs.length === 0 && shards.length === 0 && !paths.includes('-')) {
-    throw new UsageError('没有找到可检查的文件（.docx .pdf .xlsx .doc .xls .wps .et .ofd）。请确认路径。');
-  }
-  const color = !opts.output && !process.env.NO_COLOR
-    && (Boolean(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') || Boolean(io.stdoutIsTTY));
-  const formatOptions: FormatOptions = { lang: opts.lang, color, rules: enabledRules(config), quiet: Boolean(opts.quiet), records: opts.records };
-  const sink = opts.output
-    ? await atomicFile(opts.output).catch((e: NodeJS.ErrnoException) => {
-      throw new UsageError(`无法写入输出文件 ${opts.output}：${e.code ?? e.message}`);
-    })
+  await checkOutput(opts.format, opts.output, opts.lang);
+  const loaded = loadConfig(opts.config, io, opts.lang);
+  const config = { ...loaded.config, lang: opts.lang };
+  const sink: Sink = opts.output
+    ? guarded(await openOutputFile(opts.output, opts.lang), opts.output, opts.lang)
     : { write: async (chunk: string | Uint8Array) => { if (chunk.length) io.stdout(String(chunk)); }, commit: async () => {}, abort: async () => {} };
-  const bar = inputs.length > 1 || opts.ocr ? barsFor(io, inputs.length) : undefined;
-
+  let bar: ReturnType<typeof barsFor>;
   // Streaming formats keep nothing per file, so a run's memory does not grow with the number of files.
   const results: FileResult[] = [];
   // Every finding counts, listed or not (-q): the closing line, the workbook, --max-warnings and the exit code.
   const totals = emptySummary();
-  const emit = async (result: FileResult) => {
-    const shown = opts.quiet ? errorsOnly(result) : result;
-    tally(totals, shown);
-    // results carry their records only when the formatter reads them (keepReports below)
-    if (!formatter.streaming) results.push(shown);
-    if (formatter.file) await sink.write(formatter.file(shown, formatOptions));
-    bar?.fileDone(result.path);
-  };
   try {
+    const args = await resolveInputs(paths, io, opts.null, opts.lang);
+    const { inputs, missing, skipped } = await expandPaths(args, opts.output);
+    if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
+    for (const s of skipped) io.stderr(skipNote(s, opts.lang));
+    // Paths named on the command line that hold no report are a mistake (unless --allow-empty); an empty list on stdin
+    // (`find` found nothing new this week) is an empty result, as ESLint and markdownlint-cli2 treat an empty file list.
+    if (inputs.length === 0 && shards.length === 0 && !paths.includes('-') && !opts.allowEmpty) {
+      throw new UsageError(messages.nothingToCheck[opts.lang]());
+    }
+    const color = !opts.output && !process.env.NO_COLOR
+      && (Boolean(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') || Boolean(io.stdoutIsTTY));
+    const formatOptions: FormatOptions = {
+      lang: opts.lang, color, rules: enabledRules(config), quiet: Boolean(opts.quiet), records: opts.records, config: loaded.path ?? null,
+    };
+    bar = inputs.length > 1 || opts.ocr ? barsFor(io, inputs.length) : undefined;
+    const emit = async (result: FileResult) => {
+      const shown = opts.quiet ? errorsOnly(result) : result;
+      tally(totals, shown);
+      // results carry their records only when the formatter reads them (keepReports below)
+      if (!formatter.streaming) results.push(shown);
+      if (formatter.file) await sink.write(formatter.file(shown, formatOptions));
+      bar?.fileDone(result.path);
+    };
     const checked = checkFiles(inputs, config, {
       jobs: opts.jobs, timeoutMs: opts.timeout * 1000, keepReports: Boolean(formatter.needsReport || opts.records),
       ...(opts.ocr ? { ocr: true, onProgress: (path: string, p: ReadProgress) => bar?.ocr(path, p) } : {}),
@@ -233,6 +329,8 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO, shards:
 async function readEach(files: string[], extract: boolean, io: CliIO, ocr = false): Promise<number> {
   const missing = files.filter((f) => !existsSync(f));
   if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
+  const folder = files.find((f) => statSync(f).isDirectory());
+  if (folder !== undefined) throw new UsageError(messages.readFolder.zh(folder));
   const { readDocument } = await import('./readers/index.js');
   const { extractReport } = await import('./model/extract.js');
   const out = [];
@@ -250,6 +348,95 @@ async function readEach(files: string[], extract: boolean, io: CliIO, ocr = fals
   return code;
 }
 
+/** The copy's extensions: `annotate -o x.docx` names one copy; any other name is a folder. */
+const COPY_FILE = /\.(docx|xlsx|pdf)$/i;
+
+type AnnotateOptions = Omit<OutputOptions, 'format'> & { output: string; all?: boolean };
+
+/** A folder for the copies: created with any missing parents, and writable, before any report is read. */
+async function usableFolder(folder: string, lang: Lang): Promise<void> {
+  try {
+    await mkdir(folder, { recursive: true });
+    await access(folder, constants.W_OK);
+  } catch (e) {
+    throw new UsageError(messages.outputUnusable[lang](folder, errnoText(folderCode(e), lang)));
+  }
+}
+
+/**
+ * Where annotate writes, decided before any report is read. An existing folder, or a name without a copy's extension,
+ * is a folder (created when missing) mirroring the inputs' folders below their common folder, so two 单位A/报告.docx
+ * never meet. A name with a copy's extension is the one copy of a single input. An existing file is never overwritten,
+ * unless it is jixiao's copy of that same input.
+ */
+async function copyTarget(output: string, inputs: Input[], args: PathArg[], lang: Lang) {
+  const { commonFolder, expectedCopyExtension } = await import('./annotate/index.js');
+  const { reviewSourceOf } = await import('./annotate/marker.js');
+  const there = await stat(output).catch(() => undefined);
+  const single = inputs.length === 1 ? inputs[0]!.path : undefined;
+  if (there && !there.isDirectory()) {
+    if (single && extname(output).toLowerCase() === expectedCopyExtension(single) && await reviewSourceOf(output) === resolve(single)) return { file: output };
+    throw new UsageError(messages.annotateOutputIsFile[lang](output));
+  }
+  if (!there && COPY_FILE.test(output)) {
+    if (!single) throw new UsageError(messages.annotateOutputOneFile[lang](output, inputs.length));
+    const want = expectedCopyExtension(single);
+    if (extname(output).toLowerCase() !== want) throw new UsageError(messages.annotateOutputExtension[lang](output, want));
+    await usableFolder(dirname(resolve(output)), lang);
+    return { file: output };
+  }
+  await usableFolder(output, lang);
+  // a folder given stands for itself, a file for its folder
+  const folders = await Promise.all(args.map(async ({ path }) => (await stat(path).then((st) => st.isDirectory(), () => false) ? resolve(path) : dirname(resolve(path)))));
+  return { folder: output, base: commonFolder(folders) };
+}
+
+/** annotate: checks like check, writes each report's review copy, lists `source → copy`; exit codes as check's. */
+async function runAnnotate(paths: string[], opts: AnnotateOptions, io: CliIO): Promise<number> {
+  const lang = opts.lang;
+  const loaded = loadConfig(opts.config, io, lang);
+  const config = { ...loaded.config, lang };
+  const args = await resolveInputs(paths, io, opts.null, lang);
+  const { inputs: found, missing, skipped } = await expandPaths(args);
+  if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
+  for (const s of skipped) io.stderr(skipNote(s, lang));
+  const { annotateFiles, insideFolder } = await import('./annotate/index.js');
+  // copies an earlier run left in the output folder are not reports, marked or not
+  const inputs = found.filter((i) => !insideFolder(i.path, opts.output) || (io.stderr(`jixiao: 跳过 ${i.path}：它在输出文件夹（-o）中。\n`), false));
+  if (inputs.length === 0 && !paths.includes('-') && !opts.allowEmpty) throw new UsageError(messages.nothingToCheck[lang]());
+  const target = await copyTarget(opts.output, inputs, args, lang);
+  const totals = emptySummary();
+  let failedWrites = 0;
+  const bar = inputs.length > 1 || opts.ocr ? barsFor(io, inputs.length) : undefined;
+  // said after the bars are gone, so that no line is drawn over
+  const notes: string[] = [];
+  const note = (text: string) => (bar ? notes.push(text) : io.stderr(text));
+  const listing = (write: () => void) => { try { write(); } catch (e) { if (!(e instanceof OutputError)) throw e; } };
+  const ocr = opts.ocr ? { ocr: true, onProgress: (path: string, p: ReadProgress) => bar?.ocr(path, p) } : {};
+  try {
+    const run = annotateFiles(inputs, config, { target, all: opts.all, lang, jobs: opts.jobs, timeoutMs: opts.timeout * 1000, onlyErrors: opts.quiet, ...ocr });
+    for await (const { result, copy, replaced, noCopy } of run) {
+      bar?.fileDone(result.path);
+      tally(totals, result);
+      // the listing may find its reader gone (`| head`) or its disk full: the copies are written all the same, and a
+      // failed listing is said at the end (main)
+      if (copy) listing(() => io.stdout(messages.copyListed[lang](result.path, copy, Boolean(replaced))));
+      else if (noCopy) {
+        if (noCopy.kind === 'write') failedWrites++;
+        const values = noCopy.kind === 'write' ? [errnoText(noCopy.values[0], lang)] : noCopy.values;
+        note(messages.noCopy[lang](result.path, (messages.whyNoCopy[noCopy.kind][lang] as (...a: string[]) => string)(...values)));
+      }
+    }
+  } finally {
+    bar?.stop();
+    for (const text of notes) io.stderr(text);
+  }
+  // a copy that could not be written is an output failure (exit 2); otherwise the findings decide, as for check
+  if (failedWrites) return EXIT.usage;
+  if (totals.errors > 0) return EXIT.findings;
+  return opts.maxWarnings !== undefined && totals.warnings > opts.maxWarnings ? EXIT.findings : EXIT.clean;
+}
+
 /** The options check and summary share: configuration, language, filtering, exit thresholds, the worker pool. */
 function withRunOptions(command: Command, quietHelp: string): Command {
   return command
@@ -257,13 +444,23 @@ function withRunOptions(command: Command, quietHelp: string): Command {
     .addOption(new Option('--lang <lang>', '消息语言').choices(['zh', 'en']).default('zh'))
     .option('-q, --quiet', quietHelp)
     .option('--max-warnings <n>', '警告数超过 n 时以退出码 1 结束', nonNegativeInteger)
-    .option('-j, --jobs <n>', '并行处理的文件数（默认为 CPU 核数）', positiveInteger, defaultJobs())
+    .option('-j, --jobs <n>', JOBS_HELP, positiveInteger, defaultJobs())
     .option('--timeout <seconds>', `单个文件的处理时限（秒），超时的文件报告 timeout 并继续（默认 60，加 --ocr 时 ${OCR_TIMEOUT_S}）`, positiveSeconds, 60)
-    .option('--ocr', OCR_HELP);
+    .option('--ocr', OCR_HELP)
+    .option('-0, --null', '标准输入（-）上的路径以 NUL 分隔（find -print0 的输出；同 xargs -0）')
+    .option('--allow-empty', '给出的路径里没有可检查的文件时，输出空结果并以退出码 0 结束（默认为用法错误，退出码 2）');
 }
 
-export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+/** -j: the upper bound, and when the batch actually starts more than one worker (src/batch.ts decides). */
+const JOBS_HELP = `同时处理的文件数上限（默认为 CPU 核数）。先只用一个工作线程；还有至少 ${FILES_PER_NEW_WORKER} 个文件等待时才加开第二个，`
+  + `第三个需 ${FILES_PER_NEW_WORKER * 2} 个，依此类推：小批量时一个预热好的线程更快`;
+
+/** What read and extract take (any file a folder walk picks up; a folder itself goes to check). */
+const READ_FILES_HELP = '文件：.docx .pdf .xlsx，旧版 .doc .wps .xls .et，或 .ofd';
+
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   let exitCode: number = EXIT.clean;
+  outputLang = langOf(argv);
   const program = new Command();
   program
     .name('jixiao')
@@ -277,7 +474,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 
   program.command('read')
     .description('读取文件，输出文档模型（段落与表格，带位置）的 JSON 数组，每个文件一个对象')
-    .argument('<files...>', 'docx / pdf / xlsx 文件')
+    .argument('<files...>', READ_FILES_HELP)
     .option('--ocr', OCR_HELP)
     .action(async (files: string[], opts: { ocr?: boolean }) => {
       exitCode = await readEach(files, false, io, Boolean(opts.ocr));
@@ -285,7 +482,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 
   program.command('extract')
     .description('抽取结构化记录（章节、数字、关系、指标、评分项、预算）并输出 JSON 数组，每个文件一个对象')
-    .argument('<files...>', 'docx / pdf / xlsx 文件')
+    .argument('<files...>', READ_FILES_HELP)
     .option('--ocr', OCR_HELP)
     .action(async (files: string[], opts: { ocr?: boolean }) => {
       exitCode = await readEach(files, true, io, Boolean(opts.ocr));
@@ -293,7 +490,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 
   const check = program.command('check')
     .description('核查算术：执行率、占比、合计、增长率、列举个数、得分、等级、权重（文件或文件夹，递归；- 表示从标准输入逐行读取路径）')
-    .argument('<paths...>', '文件或文件夹；- 从标准输入读取路径，每行一个')
+    .argument('<paths...>', '文件或文件夹；- 从标准输入读取路径，每行一个（加 -0 则以 NUL 分隔）')
     .addOption(new Option('-f, --format <name>', '输出格式：stylish 终端 | json | ndjson 每文件一行 | junit | github | xlsx（需 -o）')
       .choices(Object.keys(formatters)).default('stylish'))
     .option('-o, --output <file>', '写入文件而非标准输出（原子写入）')
@@ -309,50 +506,30 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .option('-o, --output <file>', '输出的 .xlsx 文件');
   withRunOptions(summary, '问题清单只列错误')
     .action(async (paths: string[], opts: Omit<OutputOptions, 'format'>, command: Command) => {
-      const { paths: reports, shards } = await takeShards(paths, io.stdin ?? readStdin);
+      await checkOutput('xlsx', opts.output, opts.lang);
+      const { paths: reports, shards } = await takeShards(paths, io.stdin ?? readStdin, (text) => splitList(text, opts.null, opts.lang));
       exitCode = await runCheck(reports, { ...opts, format: 'xlsx', timeout: timeoutOf(command, opts) }, io, shards);
     });
 
   const annotate = program.command('annotate')
-    .description('写审阅副本：每份报告复制为 <名称>.审阅.<扩展名>，问题以批注、单元格备注或 PDF 高亮标在原处（原文件不动）')
-    .argument('<paths...>', '文件或文件夹；- 从标准输入读取路径，每行一个')
-    .requiredOption('-o, --output <dir>', '审阅副本写入的文件夹')
-    .option('--all', '没有问题的文件也写副本');
+    .description('写审阅副本：每份有错误或警告的报告复制为 <名称>.审阅.<扩展名>，问题以批注、单元格备注或 PDF 高亮标在原处（原文件不动）')
+    .argument('<paths...>', '文件或文件夹；- 从标准输入读取路径，每行一个（加 -0 则以 NUL 分隔）')
+    .requiredOption('-o, --output <dir>', '审阅副本写入的文件夹（按输入的文件夹结构分子文件夹）；只有一个输入文件时也可以是新文件名，如 -o 审阅.docx')
+    .option('--all', '没有错误或警告的文件也写副本（提示以浅蓝标出）');
   withRunOptions(annotate, '只标注错误')
     .action(async (paths: string[], opts: Omit<OutputOptions, 'format'> & { output: string; all?: boolean }, command: Command) => {
-      const config = { ...loadConfig(opts.config), lang: opts.lang };
-      const { inputs: found, missing } = await expandPaths(await resolveInputs(paths, io));
-      if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
-      const { annotateFiles, insideFolder } = await import('./annotate/index.js');
-      // review copies written by an earlier run into a checked folder are not reports
-      const inputs = found.filter((i) => !insideFolder(i.path, opts.output) || (io.stderr(`jixiao: 跳过 ${i.path}：它在输出文件夹（-o）中。\n`), false));
-      if (inputs.length === 0) throw new UsageError('没有找到可检查的文件（.docx .pdf .xlsx .doc .xls .wps .et）。请确认路径。');
-      let errors = 0, warnings = 0, failedCopies = 0;
-      // with --ocr, the OCR page bar (and the file bar) on a terminal, as for check
-      const bar = opts.ocr ? barsFor(io, inputs.length) : undefined;
-      const ocr = opts.ocr ? { ocr: true, onProgress: (path: string, p: ReadProgress) => bar?.ocr(path, p) } : {};
-      try {
-        for await (const { result, copy, skipped } of annotateFiles(inputs, config, { outDir: opts.output, all: opts.all, lang: opts.lang, jobs: opts.jobs, timeoutMs: timeoutOf(command, opts) * 1000, onlyErrors: opts.quiet, ...ocr })) {
-          bar?.fileDone(result.path);
-          for (const f of result.findings) { if (f.severity === 'error') errors++; else if (f.severity === 'warning') warnings++; }
-          if (copy) io.stdout(`${copy}\t${result.findings.length}\n`);
-          else if (skipped && result.findings.length) { io.stderr(`jixiao: ${result.path}：未写审阅副本（${skipped.zh}）\n`); if (result.status === 'ok') failedCopies++; }
-        }
-      } finally {
-        bar?.stop();
-      }
-      exitCode = failedCopies ? EXIT.usage : errors > 0 || (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) ? EXIT.findings : EXIT.clean;
+      exitCode = await runAnnotate(paths, { ...opts, timeout: timeoutOf(command, opts) }, io);
     });
 
   program.command('rules')
     .description('列出全部检查规则')
     .option('--json', '以 JSON 输出')
     .action((opts: { json?: boolean }) => {
-      if (opts.json) { io.stdout(json(checks)); return; }
-      for (const c of checks) {
-        io.stdout(`${c.id.padEnd(16)} ${c.severity.padEnd(8)} ${c.description.zh}\n`);
-        for (const [id, text] of Object.entries(c.messages)) io.stdout(`  ${id}: ${text.zh}\n`);
-      }
+      if (opts.json) { io.stdout(json(checks.map((c) => ({ ...c, severities: defaultSeverities(c) })))); return; }
+      // one line a rule: its id, the severities its findings take by default (as check reports them), what it checks
+      const lines = checks.map((c) => [c.id, defaultSeverities(c).join('/'), c.description.zh] as const);
+      const width = (i: 0 | 1) => Math.max(...lines.map((l) => l[i].length)) + 2;
+      for (const [id, severities, description] of lines) io.stdout(`${id.padEnd(width(0))}${severities.padEnd(width(1))}${description}\n`);
     });
 
   program.command('schema')
@@ -366,12 +543,16 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 
   try {
     await program.parseAsync(argv);
+    // a failed write to standard output is reported after the write, once the stream has had its turn to say so
+    await new Promise((done) => setImmediate(done));
+    const failure = io.stdoutFailure?.();
+    if (failure) throw stdoutFailed(failure);
     return exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? EXIT.clean : EXIT.usage;
     }
-    if (err instanceof UsageError || err instanceof ShardError) {
+    if (err instanceof UsageError || err instanceof ShardError || err instanceof OutputError) {
       io.stderr(`jixiao: ${err.message}\n`);
       return EXIT.usage;
     }

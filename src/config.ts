@@ -1,6 +1,7 @@
 // Run configuration: per-rule severity, grade bands, weight total, rounding mode; from jixiao.config.json or --config.
 import { z } from 'zod';
 import { GradeBand } from './model/schema.js';
+import { messages, type Lang } from './cli-messages.js';
 
 export const RuleSetting = z.union([z.enum(['error', 'warning', 'info', 'off']), z.object({ severity: z.enum(['error', 'warning', 'info', 'off']) })])
   .describe('"off", or a severity that replaces the rule\'s default (findings the rule marks milder stay milder)');
@@ -39,7 +40,7 @@ function distance(a: string, b: string): number {
 export function closestRule(name: string, known: string[]): string | undefined {
   let best: { id: string; d: number } | undefined;
   for (const id of known) {
-    const d = distance(name.toLowerCase(), id);
+    const d = distance(name.toLowerCase(), id.toLowerCase());
     if (!best || d < best.d) best = { id, d };
   }
   return best && best.d <= Math.max(2, Math.floor(best.id.length / 2)) ? best.id : undefined;
@@ -61,8 +62,52 @@ export function ruleSettingProblems(raw: unknown, known: string[]): string[] {
       continue;
     }
     const severity = typeof setting === 'object' && setting !== null ? (setting as { severity?: unknown }).severity : setting;
+    // { "severty": … }: the misspelt key is named by configProblems; "undefined is no severity" would not help
+    if (severity === undefined && typeof setting === 'object' && setting !== null && Object.keys(setting).length) continue;
     if (!SEVERITIES.includes(severity as typeof SEVERITIES[number])) {
       problems.push(`规则“${name}”的级别 ${JSON.stringify(severity)} 无效，可用的级别：${SEVERITIES.join('、')}`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Rules that say a file was not read or not checked. Such a file must never pass as clean: they may be lowered to
+ * warning (still counted, and by --max-warnings), never to info or off.
+ */
+export const UNREAD_RULES = ['read-error', 'no-text', 'timeout', 'internal-error', 'form-unread', 'nothing-checked'] as const;
+
+/** The keys a configuration may hold, where it may hold them: a typo is named, not ignored. */
+const KEYS = {
+  top: Object.keys(Config.shape),
+  gradeBand: Object.keys(GradeBand.shape),
+  ruleObject: ['severity'],
+};
+
+function unknownKeys(value: unknown, known: string[], where: string, lang: Lang): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  return Object.keys(value).filter((k) => !known.includes(k))
+    .map((k) => messages.unknownKey[lang](k, where, closestRule(k, known), known));
+}
+
+/**
+ * Everything wrong with a configuration that the schema would pass over or word poorly: keys jixiao does not have (with
+ * the nearest valid one), rule names and severities (ruleSettingProblems), and a rule that reports unread files set
+ * below warning. Empty when none; the values' types are left to the schema.
+ */
+export function configProblems(raw: unknown, known: string[], lang: Lang = 'zh'): string[] {
+  const problems = unknownKeys(raw, KEYS.top, lang === 'en' ? 'the configuration ' : '配置中', lang);
+  const bands = (raw as { gradeBands?: unknown } | null)?.gradeBands;
+  if (Array.isArray(bands)) bands.forEach((b, i) => problems.push(...unknownKeys(b, KEYS.gradeBand, lang === 'en' ? `gradeBands[${i}] ` : `gradeBands 第 ${i + 1} 项中`, lang)));
+  problems.push(...ruleSettingProblems(raw, known));
+  const rules = (raw as { rules?: unknown } | null)?.rules;
+  if (typeof rules === 'object' && rules !== null && !Array.isArray(rules)) {
+    for (const [name, setting] of Object.entries(rules)) {
+      problems.push(...unknownKeys(setting, KEYS.ruleObject, lang === 'en' ? `the setting of rule "${name}" ` : `规则“${name}”的设置中`, lang));
+      const severity = typeof setting === 'object' && setting !== null ? (setting as { severity?: unknown }).severity : setting;
+      if ((UNREAD_RULES as readonly string[]).includes(name) && (severity === 'off' || severity === 'info')) {
+        problems.push(messages.unreadRuleOff[lang](name, severity));
+      }
     }
   }
   return problems;

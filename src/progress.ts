@@ -28,6 +28,23 @@ export function progressBars(stream: NodeJS.WritableStream | undefined, files: n
     ocrBar.setTotal(total);
     ocrBar.update(done, { file: path });
   };
+  // The bars hide the cursor and turn off line wrap until stop(): give both back on every way out, a Ctrl-C included,
+  // then end as the signal would have (the shell sees 130 for SIGINT).
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    for (const s of signals) process.removeListener(s, onSignal);
+    process.removeListener('exit', stop);
+    multi.stop();
+  };
+  function onSignal(signal: NodeJS.Signals) {
+    stop();
+    process.kill(process.pid, signal);
+  }
+  for (const s of signals) process.once(s, onSignal);
+  process.once('exit', stop);
   return {
     fileDone(path) {
       const p = pages.get(path);
@@ -39,6 +56,6 @@ export function progressBars(stream: NodeJS.WritableStream | undefined, files: n
       pages.set(path, progress);
       updateOcr(path);
     },
-    stop: () => multi.stop(),
+    stop,
   };
 }

@@ -39,13 +39,15 @@ const Line = z.object({
 /**
  * Splits summary's arguments into report paths and shards. `-` is standard input: its record lines form one
  * shard, its other lines are paths (as for `check -`), so `… | jixiao summary - -o 汇总.xlsx` reduces a stream.
+ * `split`: how the input is cut into lines (the CLI's, which knows -0).
  */
-export async function takeShards(args: string[], stdin: () => Promise<string>): Promise<{ paths: string[]; shards: Shard[] }> {
+export async function takeShards(args: string[], stdin: () => Promise<string>,
+  split = (text: string): string[] => text.split(/\r?\n/).filter((l) => l.trim() !== '')): Promise<{ paths: string[]; shards: Shard[] }> {
   const paths: string[] = [];
   const shards: Shard[] = [];
   for (const arg of args) {
     if (arg === '-') {
-      const lines = (await stdin()).split(/\r?\n/).filter((l) => l.trim() !== '');
+      const lines = split(await stdin());
       const records = lines.filter(isRecordLine);
       paths.push(...lines.filter((l) => !isRecordLine(l)));
       if (records.length) shards.push({ name: '标准输入', lines: records });

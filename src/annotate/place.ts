@@ -3,10 +3,21 @@ import { basename, extname } from 'node:path';
 import type { Finding, Severity } from '../findings.js';
 import { formatLocation, messageOf, severityLabel, type Lang } from '../report/common.js';
 
-/** The review copy's file name: `<name>.审阅.<ext>` beside nothing else, so the original is never overwritten. */
-export function reviewName(path: string): string {
-  const ext = extname(path);
-  return `${basename(path, ext)}.审阅${ext}`;
+/** The longest file name common file systems take, in bytes of UTF-8 (ext4's limit; NTFS allows as many UTF-16 units). */
+const NAME_MAX = 255;
+
+/**
+ * The review copy's file name: `<name>.审阅.<ext>`, never the original's name. `ext` is the copy's (a .doc's copy is a
+ * .docx), the original's by default; `n` > 1 numbers it (`.审阅2.`). A name too long for the file system keeps its end
+ * and loses the end of the stem, marked with …
+ */
+export function reviewName(path: string, { ext = extname(path), n = 1 }: { ext?: string; n?: number } = {}): string {
+  const stem = basename(path, extname(path));
+  const suffix = `.审阅${n > 1 ? n : ''}${ext}`;
+  if (Buffer.byteLength(stem + suffix) <= NAME_MAX) return stem + suffix;
+  const chars = [...stem];
+  while (chars.length && Buffer.byteLength(chars.join('') + '…' + suffix) > NAME_MAX) chars.pop();
+  return `${chars.join('')}…${suffix}`;
 }
 
 /** Where the finding is, in words ("第9段", "Sheet1!C6"), also for findings placed at the start. */

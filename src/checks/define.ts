@@ -17,6 +17,8 @@ export interface CheckMeta {
   description: Text;
   /** the arithmetic the check applies, in the document's own terms */
   formula?: string;
+  /** messages whose findings default to another severity than the rule's (a reader rule's note or hard failure) */
+  messageSeverity?: Readonly<Record<string, Severity>>;
 }
 
 export interface CheckContext {

@@ -37,8 +37,14 @@ export const registry: Check[] = [
 ];
 
 /** Metadata and messages (what `jixiao rules` prints). */
-export const checks: Array<CheckMeta & { messages: Record<string, Text> }> = registry.map(({ id, severity, description, formula, messages }) => (
-  formula ? { id, severity, description, formula, messages } : { id, severity, description, messages }));
+export const checks: Array<CheckMeta & { messages: Record<string, Text> }> = registry.map(({ id, severity, description, formula, messageSeverity, messages }) => ({
+  id, severity, description, ...(formula ? { formula } : {}), ...(messageSeverity ? { messageSeverity } : {}), messages }));
+
+/** The severities a rule's findings take by default, most severe first: its own, and those of messages that differ. */
+export function defaultSeverities(check: Pick<CheckMeta, 'severity' | 'messageSeverity'>): Severity[] {
+  const all = new Set<Severity>([check.severity, ...Object.values(check.messageSeverity ?? {})]);
+  return (['error', 'warning', 'info'] as const).filter((s) => all.has(s));
+}
 
 const byId = new Map(registry.map((c) => [c.id, c]));
 
@@ -114,7 +120,7 @@ export interface RawFinding {
 export function findingOf(raw: RawFinding, lang: 'zh' | 'en' = 'zh'): Finding {
   const finding: Finding = {
     rule: raw.rule,
-    severity: raw.severity ?? byId.get(raw.rule)?.severity ?? 'error',
+    severity: raw.severity ?? byId.get(raw.rule)?.messageSeverity?.[raw.messageId] ?? byId.get(raw.rule)?.severity ?? 'error',
     message: renderMessage(raw.rule, raw.messageId, raw.data ?? {}, lang),
     messageId: raw.messageId,
     location: raw.location,

@@ -4,6 +4,7 @@ import { defineCheck } from './define.js';
 export default defineCheck({
   id: 'legacy-format',
   severity: 'warning',
+  messageSeverity: { 'converted-soffice': 'info' },
   description: {
     zh: '旧版 Word/Excel 二进制文件（.doc/.wps/.xls/.et）：读取方式与其局限',
     en: 'legacy Word/Excel binaries (.doc/.wps/.xls/.et): how they were read and what that misses',

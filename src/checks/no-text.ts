@@ -4,6 +4,8 @@ import { defineCheck } from './define.js';
 export default defineCheck({
   id: 'no-text',
   severity: 'warning',
+  // a PDF that is all scan was not checked at all (its pages alone are warnings)
+  messageSeverity: { scanned: 'error' },
   description: { zh: '文件中没有可抽取的文字（可能是扫描件或图片），未能核查', en: 'no extractable text (a scan or images): nothing was checked' },
   messages: {
     'no-text': {

@@ -14,6 +14,8 @@ export interface FormatOptions {
   quiet?: boolean;
   /** json/ndjson: add each file's extracted records (`check --records`), which `summary` reads back from shards */
   records?: boolean;
+  /** json: the configuration file the run used (absolute path), null for the defaults */
+  config?: string | null;
 }
 
 /**

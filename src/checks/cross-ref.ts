@@ -1,16 +1,15 @@
 // 同一数字两处出现应一致：正文与表格中同名、同单位的数（如公用经费、自评总分）.
 import { defineCheck, type Issue } from './define.js';
 import type { Quantity, Report } from '../model/schema.js';
-import { intervalOf, isUsable, overlaps, unitInfo, type Interval } from '../precision.js';
+import { intervalOf, isUsable, overlaps, type Interval } from '../precision.js';
 import { isTotalRow } from './score-total.js';
+import { unitOf, withoutUnitNotes } from '../lexicon/index.js';
 
 type Id = 'totalScore' | 'fact';
 
 /** 公用经费（万元）： → 公用经费. Labels must be equal after this to count as the same quantity. */
 export function normalizeLabel(label: string): string {
-  return label
-    .normalize('NFKC')
-    .replace(/[（(][^（()）]*(元|%|％|分|人|个)[^（()）]*[)）]/g, '')
+  return withoutUnitNotes(label.normalize('NFKC'))
     .replace(/[\s:：,，.。;；、“”"'‘’《》<>\[\]【】（）()]/g, '');
 }
 
@@ -61,7 +60,7 @@ function* facts(report: Report): Generator<Issue<Id>> {
     if (!isUsable(q) || !q.label) continue;
     const label = normalizeLabel(q.label);
     if (label.length < 2) continue;
-    const dim = unitInfo(q.unit).dimension;
+    const dim = unitOf(q.unit).dimension;
     if (dim === 'none') continue; // a bare number could be in any unit
     const key = `${label}|${dim}`;
     const g = groups.get(key) ?? { prose: [], table: [] };

@@ -3,8 +3,9 @@ import type { Location, Severity } from '../findings.js';
 import type { Quantity, Report } from '../model/schema.js';
 import type { Config } from '../config.js';
 import {
-  type Interval, type Rounding, consistency, verdict, formatNumber, digitsAsWritten, unitInfo, isExact,
+  type Interval, type Rounding, consistency, verdict, formatNumber, digitsAsWritten, isExact,
 } from '../precision.js';
+import { unitOf } from '../lexicon/index.js';
 
 export interface Text {
   zh: string;
@@ -102,7 +103,7 @@ export function expectedText(stated: Quantity, estimateInStatedUnit: number): st
 
 /** Judge a stated number; every expected-vs-actual finding goes through here so they all read alike. */
 export function assess(ctx: CheckContext, c: Comparison): Assessment {
-  const factor = c.factor ?? unitInfo(c.stated.unit).factor;
+  const factor = c.factor ?? unitOf(c.stated.unit).factor;
   const exact = c.exact ?? isExact(c.stated);
   const outcome = verdict(consistency(c.computed, c.stated.value, c.stated.decimals, factor, exact), ctx.rounding);
   if (outcome === 'ok') return { outcome };

@@ -2,16 +2,14 @@
 import { defineCheck, assess, w, type Issue } from './define.js';
 import type { Location } from '../findings.js';
 import type { Quantity, Report, ScoreItem } from '../model/schema.js';
-import { TOTAL_WORDS, alternation } from '../model/vocabulary.js';
+import { pointsSuffix, totalKind } from '../lexicon/index.js';
 import { isUsable, point, rounded, sum, formatNumber, type Interval } from '../precision.js';
 
 type Id = 'mismatch' | 'truncated' | 'sectionMax' | 'categoryMax' | 'maxTotal';
 
 /** Rows of a scoring sheet that state the total rather than an item. */
-const TOTAL_ROW = new RegExp(`^(?:${alternation(TOTAL_WORDS)})$`);
-
 export function isTotalRow(item: ScoreItem): boolean {
-  return TOTAL_ROW.test(item.name.replace(/[\s:：]/g, ''));
+  return totalKind(item.name.replace(/[:：]/g, '')) === 'total';
 }
 
 /** Points awarded without decimals are whole points; points with decimals may have been rounded. */
@@ -148,15 +146,14 @@ function* categoryMaxima(report: Report): Generator<Issue<Id>> {
     yield {
       messageId: 'categoryMax', location: g.max.location ?? g.items[0].location, evidence: g.name,
       expected: formatNumber(total, Math.max(...g.items.map((i) => i.max!.decimals))) + (g.max.unit ?? ''), actual: g.max.raw,
-      data: { name: g.name.replace(/[（(]\s*[\d.]+\s*分\s*[)）]/, '').trim(), formula: g.items.map((i) => w(i.max!)).join(' + ') },
+      data: { name: pointsSuffix(g.name)?.name ?? g.name.trim(), formula: g.items.map((i) => w(i.max!)).join(' + ') },
     };
   }
 }
 
 /** Which level label a category maximum was read from: the one containing it, else by position. */
 function levelOf(item: ScoreItem, cm: Quantity, index: number): 1 | 2 | undefined {
-  const digits = w(cm);
-  const has = (label: string | undefined) => label !== undefined && (label.includes(cm.raw) || new RegExp(`[（(]\\s*${digits.replace('.', '\\.')}\\s*分`).test(label));
+  const has = (label: string | undefined) => label !== undefined && (label.includes(cm.raw) || pointsSuffix(label)?.value === cm.value);
   if (has(item.level1)) return 1;
   if (has(item.level2)) return 2;
   if (index === 0 && item.level1) return 1;

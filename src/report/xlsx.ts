@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import type { Finding } from '../findings.js';
 import type { FileResult } from '../pipeline.js';
 import type { Quantity, Report, RelationOf } from '../model/schema.js';
-import { MONEY_UNITS } from '../model/vocabulary.js';
+import { inMoneyUnit, isPercent } from '../lexicon/index.js';
 import { countsOf, formatLocation, messageOf, severityLabel, type FormatOptions, type Formatter, type Lang } from './common.js';
 import { WORKBOOK_SHEETS } from '../own-workbook.js';
 
@@ -23,15 +23,9 @@ function text(s: string | undefined): string | null {
   return s.length > MAX_CELL ? s.slice(0, MAX_CELL - 1) + '…' : s;
 }
 
-/** 万 and 亿 alone, as a money column's header may write them. */
-const SHORT_MONEY: Record<string, string> = { 万: '万元', 亿: '亿元' };
-
-/** A money amount in 万元, or undefined when its unit is not a money unit we know (never guess). */
+/** A money amount in 万元, or undefined when its unit is not a money unit we know (never guess: 50万 may count people). */
 export function toWan(q: Quantity | undefined): number | undefined {
-  if (!q) return undefined;
-  const unit = q.unit && (SHORT_MONEY[q.unit] ?? q.unit);
-  const factor = unit === undefined ? undefined : MONEY_UNITS[unit];
-  return factor === undefined ? undefined : q.value * (factor / MONEY_UNITS['万元']);
+  return q ? inMoneyUnit(q.value, q.unit, '万元') : undefined;
 }
 
 export interface BudgetFigures {
@@ -79,7 +73,7 @@ function matchedDenominator(rel: RelationOf<'rate'>): BudgetFigures | undefined 
   for (const d of rel.denominators) {
     const budget = toWan(d);
     if (budget === undefined || budget === 0) continue;
-    const stated = rel.rate.unit === '%' || rel.rate.unit === '％' ? rel.rate.value / 100 : rel.rate.value;
+    const stated = isPercent(rel.rate.unit) ? rel.rate.value / 100 : rel.rate.value;
     const miss = Math.abs(spending / budget - stated);
     if (!best || miss < best.miss) best = { budget, label: d.label ?? d.raw, miss };
   }

@@ -54,8 +54,8 @@ export interface FormProfile {
   columns?: Partial<Record<Role, RegExp>>;
   /** header words of an amount table (预算数 | 决算数 | 增减额 | 增减率), from every profile alike */
   amountColumns?: Partial<Record<AmountRole, RegExp>>;
-  /** row words → meaning: the total row, its parts, a deduction */
-  rows?: Record<string, RegExp>;
+  /** row words → meaning: the total row and the items it adds up (“三公” tables), a deduction (scoring sheets) */
+  rows?: { total?: RegExp; items?: RegExp[]; deduction?: RegExp };
   /** the arithmetic the form implies, in its own words (documentation and `jixiao rules`) */
   arithmetic: string[];
   /** sums the form's rows or columns imply, by their labels */

@@ -3,21 +3,20 @@
 import type { Quantity } from '../../schema.js';
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
+import { CURRENT_PERIOD, PREVIOUS_PERIOD, PREVIOUS_PERIOD_WORDS, WHOLE_LABEL, WRITTEN_YEAR, alternation, withoutPeriod } from '../../../lexicon/index.js';
 
 /** The word that ends a change amount's label: 增加/减少/增收/减收/增支/减支/压减/节约 … */
 export const CHANGE_WORD = /(增加|减少|增收|减收|增支|减支|增长|下降|压减|节约|增|减)$/;
 /** A comparison with another period before the change: 比上年, 较上年, 与上年相比, 同比, 对比, 比2017年预算数. */
-export const COMPARISON = /(?:比|较)(?:上年|去年|上一年|同期|年初|预算|\d{4}\s*年)|与[^，,。；;]{0,12}相比|同比|对比/;
+export const COMPARISON = new RegExp(`(?:比|较)(?:${alternation(PREVIOUS_PERIOD_WORDS)}|同期|年初|预算|${WRITTEN_YEAR})|与[^，,。；;]{0,12}相比|同比|对比`);
 /** The rate of a change: 增长15.46%, 下降4.2%, 减幅0.02%, 增幅17.18%, 减少率35.22%. */
 export const CHANGE_RATE = /^(增长率|增长|增幅|增加|上升|下降率|下降|降幅|减幅|减少率|减少|压减率|变化率|变动率)$/;
 /** Labels of a paragraph's total, when a later paragraph states its change: 收入总计, 预算总额, 支出合计. */
-const TOTAL_LABEL = /总计|合计|总额|总数|总收入|总支出/;
+const TOTAL_LABEL = WHOLE_LABEL;
 /** A label without its period words and the 比…的 around a compared amount (比2022年的120万元). */
-const YEAR_FREE = (s: string) => s.replace(/\d{4}年度?|上年度?|本年度?|当年|去年|今年|上一年/g, '').replace(/^比|的$/g, '');
-const PREVIOUS_PERIOD = /上年|去年|上一年/;
-const CURRENT_PERIOD = /本年|今年|当年/;
+const YEAR_FREE = (s: string) => withoutPeriod(s).replace(/^比|的$/g, '');
 /** The comparison that names the previous period's amount right before it: 比上年（2022年）的X, 与2022年度的X, 较上年同期X. */
-const COMPARED_INTRO = /(?:比|较|与)\s*(?:上年|去年|上一年|\d{4}\s*年)[^，,。；;比较与]{0,12}$/;
+const COMPARED_INTRO = new RegExp(`(?:比|较|与)\\s*(?:${alternation(PREVIOUS_PERIOD_WORDS)}|${WRITTEN_YEAR})[^，,。；;比较与]{0,12}$`);
 /** After a compared amount: 与…X相比 closes with 相比; 比…X goes straight on to the change (减少, 增长 …). */
 const AFTER_COMPARED_WITH = /^\s*(?:相比|比较)/;
 const AFTER_COMPARED = /^\s*(?:增加|减少|增收|减收|增支|减支|增长|下降|上升|压减|节约|增|减)/;

@@ -3,7 +3,7 @@ import type { Location } from '../../../findings.js';
 import type { Quantity, Relation, Section } from '../../schema.js';
 import type { LabelledQuantity, ParsedParagraph, Sentence } from '../phrases.js';
 import type { NumberedLine } from '../outline.js';
-import { PART_STOP_WORDS, alternation, unitFamily } from '../../vocabulary.js';
+import { ENDS_IN_TOTAL_WORD, PART_STOP_WORD, WHOLE_PREFIX, unitFamily } from '../../../lexicon/index.js';
 
 export interface ProseParagraph {
   parsed: ParsedParagraph;
@@ -18,14 +18,12 @@ export type Q = LabelledQuantity & { para: number };
 
 /** Between a total and its 其中/含: punctuation, or a short noun (共有27个部门预算项目，其中…). */
 export const BETWEEN_TOTAL_AND_MARKER = /^[\u4e00-\u9fa5]{0,8}[\s，,。：:（(]*$/;
-export const PART_STOP = new RegExp(alternation(PART_STOP_WORDS));
+export const PART_STOP = PART_STOP_WORD;
 
 export const family = unitFamily;
 
-/** 总支出 / 全部收入: a whole named by its total word first. */
-const WHOLE_PREFIX = /^(?:总|全部)/;
-/** 支出合计 / 收入总计 / 支出总额: a total named by its total word last. */
-const TOTAL_SUFFIX = /(?:合计|总计|总额|共计)$/;
+/** 支出合计 / 收入总计 / 支出总额 / 预算总金额: a total named by its total word last. */
+const TOTAL_SUFFIX = ENDS_IN_TOTAL_WORD;
 /** What may stand before the thing a total totals: the writer (我院, 本单位), the year (本年度). */
 const OWNER = /^(?:本年度?|全年|年度|度)?(?:[我本](?:院|局|单位|部门|委|办|校|中心))?(?:本年度?|全年)?$/;
 

@@ -2,13 +2,14 @@
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
 import { comparedAmount, subjectOfComparison } from './change.js';
+import { CURRENT_PERIOD, PREVIOUS_PERIOD, PREVIOUS_PERIOD_WORDS, alternation } from '../../../lexicon/index.js';
 
 /** Labels that end in a rate of change, and the direction each states. */
 export const GROWTH_LABEL = /(增长率|增幅|增长|增加|压减率|下降率|降幅|减少率|下降|减少|变化率|变动率)$/;
-const PREVIOUS_YEAR = /上年|去年|上一年/;
-const CURRENT_YEAR = /本年|今年|当年/;
+const PREVIOUS_YEAR = PREVIOUS_PERIOD;
+const CURRENT_YEAR = CURRENT_PERIOD;
 /** A label that is only the previous period (上年为X, 上年同期X, 去年决算数X): the amount of the thing just named. */
-const BARE_PREVIOUS = /^(?:上年|去年|上一年)度?(?:同期)?(?:决算数?|预算数?|数)?$/;
+const BARE_PREVIOUS = new RegExp(`^(?:${alternation(PREVIOUS_PERIOD_WORDS)})度?(?:同期)?(?:决算数?|预算数?|数)?$`);
 
 export function directionOf(word: string): 'increase' | 'decrease' | 'change' {
   return /增/.test(word) ? 'increase' : /变/.test(word) ? 'change' : 'decrease';

@@ -2,10 +2,10 @@
 import type { NumberedLine } from '../outline.js';
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
-import { PROSE_TOTAL_WORDS, alternation } from '../../vocabulary.js';
+import { PROSE_TOTAL_WORD } from '../../../lexicon/index.js';
 import { CHANGE_WORD } from './change.js';
 
-const TOTAL_LABEL = new RegExp(alternation(PROSE_TOTAL_WORDS));
+const TOTAL_LABEL = PROSE_TOTAL_WORD;
 const ITEM_COUNT_UNIT = /^[个项]$/;
 
 export function findNumberedItems(ctx: ProseContext, i: number) {

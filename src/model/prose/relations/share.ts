@@ -1,7 +1,7 @@
 // 占X的Y%: a part's share of a whole named in the label, or of the total before a 其中.
 import type { ProseContext, Q } from './context.js';
 import { compatible, usable } from './context.js';
-import { coversWhole } from '../../vocabulary.js';
+import { coversWhole } from '../../../lexicon/index.js';
 import type { RelationOf } from '../../schema.js';
 
 /** 占项目支出的比重 / 占总支出 / 占比 → the whole's label (empty for a bare 占比). */

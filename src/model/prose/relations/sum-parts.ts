@@ -1,7 +1,9 @@
 // TOTAL，其中 A、B、C / TOTAL（含 A、B）: the parts a 其中/含 lists under the total before it, exhaustive when they split it.
 import type { ProseContext, Q } from './context.js';
 import { BETWEEN_TOTAL_AND_MARKER, PART_STOP, compatible, family, usable } from './context.js';
-import { COMPLEMENTARY_CATEGORIES, OTHER_MEASURE, SUBTOTAL_WORDS, alternation, membersNamed, type CategoryGroup } from '../../vocabulary.js';
+import {
+  COMPLEMENTARY_CATEGORIES, OTHER_MEASURE, SUBTOTAL_WORD, lastSeparatorRank, membersNamed, outsideBrackets, type CategoryGroup,
+} from '../../../lexicon/index.js';
 import { CHANGE_WORD, COMPARISON, isChange } from './change.js';
 import { GROWTH_LABEL } from './growth.js';
 import { arabicItemNumber } from '../outline.js';
@@ -10,7 +12,7 @@ import { arabicItemNumber } from '../outline.js';
 export const PART_MARKER = /其中|包含|含/g;
 /** Words that open a statement of its own after the parts: 另有临聘人员3人 is not one of them. */
 const BESIDES = /^(?:另有|另外|此外|还有)/;
-const SUBTOTAL = new RegExp(alternation(SUBTOTAL_WORDS));
+const SUBTOTAL = SUBTOTAL_WORD;
 /** Right after an amount, the 其中/含 that lists its own parts. */
 const OPENS_OWN_LIST = /^[\s，,：:（(]*(?:其中|包含|含)/;
 /** A paragraph that ends in 其中：, its parts listed in the paragraphs after it. */
@@ -77,24 +79,6 @@ function continuationAfterAside(ctx: ProseContext, i: number, total: Q, aside: Q
   return more.length && splitsWhole(total, [...aside, ...more]) ? more : [];
 }
 
-/** The text with what is inside brackets blanked out, so a 其中 in an aside is not taken for one of the sentence. */
-function outsideBrackets(text: string): string {
-  let depth = 0;
-  return [...text].map((c) => {
-    if (c === '（' || c === '(') depth++;
-    else if (c === '）' || c === ')') depth = Math.max(0, depth - 1);
-    else if (depth > 0) return '□';
-    return c;
-  }).join('');
-}
-
-const SEPARATOR_RANK: Record<string, number> = { '、': 1, '，': 2, ',': 2, '；': 3, ';': 3 };
-/** The last list separator in a stretch of text, by rank (、 < ， < ；); 0 when there is none. */
-function separatorRank(gap: string): number {
-  const seps = [...gap].filter((c) => c in SEPARATOR_RANK);
-  return seps.length ? SEPARATOR_RANK[seps[seps.length - 1]] : 0;
-}
-
 /**
  * The parts after a 其中 at `from`, in one sentence outside brackets. A part broken down in turn (…，其中基本支出60万元，
  * 其中人员经费50万元、公用经费10万元，项目支出40万元) has its own parts, which are skipped; such a nested list ends
@@ -119,7 +103,7 @@ function partsAfter(ctx: ProseContext, i: number, total: Q, from: number, senten
       cursor = innerParts[innerParts.length - 1].end;
       continue;
     }
-    const rank = separatorRank(gap);
+    const rank = lastSeparatorRank(gap);
     const stronger = parts.length > 0 && ownRank > 0 && rank > ownRank;
     if (parts.length && !ownRank) ownRank = rank;
     if (nested && stronger) break;

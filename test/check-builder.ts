@@ -38,7 +38,7 @@ export const ql = (raw: string, label: string, at: number | Location = 1): Quant
 
 export function report(parts: Partial<Report> = {}): Report {
   return {
-    path: FILE, meta: {}, sections: [], facts: [], relations: [], indicators: [], scoreItems: [], budget: [],
+    path: FILE, meta: {}, sections: [], facts: [], relations: [], indicators: [], scoreItems: [], budget: [], summary: {},
     ...parts,
   };
 }

@@ -2,6 +2,7 @@
 import type { FileResult } from '../src/pipeline.js';
 import type { Finding } from '../src/findings.js';
 import type { Quantity, Report } from '../src/model/schema.js';
+import { summarizeReport } from '../src/model/summary.js';
 
 export function q(raw: string, value: number, unit?: string, label?: string): Quantity {
   const decimals = (String(value).split('.')[1] ?? '').length;
@@ -12,7 +13,7 @@ export function q(raw: string, value: number, unit?: string, label?: string): Qu
 }
 
 export function emptyReport(path: string): Report {
-  return { path, meta: {}, sections: [], facts: [], relations: [], indicators: [], scoreItems: [], budget: [] };
+  return { path, meta: {}, sections: [], facts: [], relations: [], indicators: [], scoreItems: [], budget: [], summary: {} };
 }
 
 export function finding(file: string, over: Partial<Finding> = {}): Finding {
@@ -55,11 +56,15 @@ export function sampleResults(): FileResult[] {
     { name: '资金管理', max: q('5', 5), score: q('5', 5), location: { file: a.path, row: 4 } },
   );
 
+  // what the model decides for the 汇总 sheet, as extractReport does
+  a.summary = summarizeReport(a);
+
   const b = emptyReport('reports/=SUM(A1).xlsx');
   b.meta = { unit: '+1', kind: '@x', title: '=HYPERLINK("http://evil","x")' };
   b.indicators.push({ name: '=SUM(A1)', targetText: '-2+3', actualText: '\t=1+1', location: { file: b.path, sheet: '表1', cell: 'B2' } });
   b.scoreItems.push({ name: '@SUM(1)', level1: '\r=1', location: { file: b.path, sheet: '表1', cell: 'B3' } });
   b.budget.push({ label: '年度资金总额', annual: q('1000', 1000), executed: q('900', 900), location: { file: b.path } });
+  b.summary = summarizeReport(b);
 
   return [
     {

@@ -2,7 +2,6 @@
 import { defineCheck, type Issue } from './define.js';
 import type { Quantity, Report } from '../model/schema.js';
 import { intervalOf, isUsable, overlaps, type Interval } from '../precision.js';
-import { isTotalRow } from './score-total.js';
 import { unitOf, withoutUnitNotes } from '../lexicon/index.js';
 
 type Id = 'totalScore' | 'fact';
@@ -38,15 +37,12 @@ export default defineCheck({
 
 function* totalScore(report: Report): Generator<Issue<Id>> {
   const totals = report.relations.filter((r): r is Extract<typeof r, { kind: 'total-score' }> => r.kind === 'total-score' && isUsable(r.score));
-  // The sheet's total: a 合计 row among the score items, or a total-score read from a table cell.
-  const sheetTotals = [
-    ...report.scoreItems.filter((i) => isTotalRow(i) && isUsable(i.score)).map((r) => r.score!),
-    ...totals.filter((r) => inTable(r.score)).map((r) => r.score),
-  ];
+  // The sheet's total: its total row, which the model reads as a total-score marked `sheet`.
+  const sheetTotals = totals.filter((r) => r.sheet).map((r) => r.score);
   if (sheetTotals.length === 0) return;
   const sheet = agreed(sheetTotals, (q) => intervalOf(q, 1));
   if (!sheet) return;
-  const prose = totals.filter((r) => !inTable(r.score));
+  const prose = totals.filter((r) => !r.sheet);
   // A report may state several scores (its projects'); only when none of them is the sheet's total is one wrong.
   if (prose.length === 0 || prose.some((r) => overlaps(intervalOf(r.score, 1), intervalOf(sheet, 1)))) return;
   for (const r of prose) {

@@ -2,14 +2,16 @@
 import { defineCheck, assess, w, type Issue } from './define.js';
 import type { Location } from '../findings.js';
 import type { Quantity, Report, ScoreItem } from '../model/schema.js';
-import { pointsSuffix, totalKind } from '../lexicon/index.js';
+import { pointsSuffix } from '../lexicon/index.js';
 import { isUsable, point, rounded, sum, formatNumber, type Interval } from '../precision.js';
 
 type Id = 'mismatch' | 'truncated' | 'sectionMax' | 'categoryMax' | 'maxTotal';
 
-/** Rows of a scoring sheet that state the total rather than an item. */
-export function isTotalRow(item: ScoreItem): boolean {
-  return totalKind(item.name.replace(/[:：]/g, '')) === 'total';
+type TotalScore = Extract<Report['relations'][number], { kind: 'total-score' }>;
+
+/** The total-score relations of a report: a scoring sheet's total row is one, marked `sheet` by the model. */
+function totalScores(report: Report): TotalScore[] {
+  return report.relations.filter((r): r is TotalScore => r.kind === 'total-score');
 }
 
 /** Points awarded without decimals are whole points; points with decimals may have been rounded. */
@@ -54,9 +56,9 @@ export default defineCheck({
 function* sheetTotal(report: Report, ctx: Parameters<typeof assess>[0]): Generator<Issue<Id>> {
   const rows = report.scoreItems;
   if (rows.length === 0) return;
-  const totals = rows.filter(isTotalRow);
-  const items = rows.filter((i) => !isTotalRow(i) && !i.deduction);
-  const deductions = rows.filter((i) => !isTotalRow(i) && i.deduction && isUsable(i.score));
+  const totals = totalScores(report).filter((t) => t.sheet);
+  const items = rows.filter((i) => !i.deduction);
+  const deductions = rows.filter((i) => i.deduction && isUsable(i.score));
   const scored = items.filter((i) => isUsable(i.score));
   // A partly scored sheet cannot be totalled: an item with a maximum but no score leaves the sum unknown.
   if (scored.length < 2 || items.some((i) => isUsable(i.max) && !isUsable(i.score))) {
@@ -69,11 +71,9 @@ function* sheetTotal(report: Report, ctx: Parameters<typeof assess>[0]): Generat
   ]);
   const estimate = scored.reduce((a, i) => a + i.score!.value, 0) - deductions.reduce((a, d) => a + Math.abs(d.score!.value), 0);
   const formula = scored.map((i) => w(i.score!)).join(' + ') + deductions.map((d) => ` − ${w({ raw: d.score!.raw.replace(/^[-−－]/, ''), value: Math.abs(d.score!.value) })}`).join('');
-  const stated: Array<{ q: Quantity; evidence: string }> = totals.filter((t) => isUsable(t.score)).map((t) => ({ q: t.score!, evidence: `${t.name} | ${t.score!.raw}` }));
-  // Without a total row the sheet's total is the one the prose states (cross-ref compares prose with a total row).
-  if (stated.length === 0) {
-    for (const r of report.relations) if (r.kind === 'total-score' && isUsable(r.score)) stated.push({ q: r.score, evidence: r.evidence });
-  }
+  // The sheet's total row, when it has one; else the total the prose states (cross-ref compares the two).
+  const withScore = totals.filter((t) => isUsable(t.score));
+  const stated = (withScore.length ? withScore : totalScores(report).filter((t) => isUsable(t.score))).map((t) => ({ q: t.score, evidence: t.evidence }));
   for (const s of stated) {
     const { issue } = assess(ctx, { stated: s.q, factor: 1, exact: false, computed, estimate, formula, evidence: s.evidence, data: { items: scored.length, deductions: deductions.length } });
     if (issue) yield issue as Issue<Id>;
@@ -82,16 +82,15 @@ function* sheetTotal(report: Report, ctx: Parameters<typeof assess>[0]): Generat
 }
 
 /** The maxima of a sheet's items add up to 100, or to the total row's (or stated) maximum. */
-function* maximaTotal(report: Report, items: ScoreItem[], totals: ScoreItem[]): Generator<Issue<Id>> {
+function* maximaTotal(report: Report, items: ScoreItem[], totals: TotalScore[]): Generator<Issue<Id>> {
   const withMax = items.filter((i) => isUsable(i.max));
   if (withMax.length < 2 || withMax.length !== items.length) return;
-  const totalMax = totals.find((t) => isUsable(t.max))?.max
-    ?? report.relations.find((r): r is Extract<typeof r, { kind: 'total-score' }> => r.kind === 'total-score' && isUsable(r.max))?.max;
+  const totalMax = totals.find((t) => isUsable(t.max))?.max ?? totalScores(report).find((r) => isUsable(r.max))?.max;
   const expected = totalMax?.value ?? 100;
   const total = withMax.reduce((a, i) => a + i.max!.value, 0);
   if (close(total, expected)) return;
   yield {
-    messageId: 'maxTotal', location: totals[0]?.location ?? withMax[0].location,
+    messageId: 'maxTotal', location: totals[0]?.score.location ?? withMax[0].location,
     evidence: withMax.map((i) => `${i.name} ${i.max!.raw}`).join('；'),
     expected: formatNumber(expected, totalMax?.decimals ?? 0), actual: formatNumber(total, Math.max(...withMax.map((i) => i.max!.decimals))),
     data: { items: withMax.length },
@@ -127,7 +126,7 @@ function* categoryMaxima(report: Report): Generator<Issue<Id>> {
   const judged = new Set(report.relations.flatMap((r) => (r.kind === 'section-max' ? [placeOf(r.max.location)] : [])));
   const groups = new Map<string, { name: string; max: Quantity; items: ScoreItem[] }>();
   for (const item of report.scoreItems) {
-    if (isTotalRow(item) || item.deduction || !item.categoryMax) continue;
+    if (item.deduction || !item.categoryMax) continue;
     item.categoryMax.forEach((cm, index) => {
       if (!isUsable(cm)) return;
       const level = levelOf(item, cm, index);

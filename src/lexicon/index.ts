@@ -8,3 +8,4 @@ export * from './grades.js';
 export * from './points.js';
 export * from './categories.js';
 export * from './words.js';
+export * from './lists.js';

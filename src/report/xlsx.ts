@@ -2,8 +2,8 @@
 import type ExcelJS from 'exceljs';
 import type { Finding } from '../findings.js';
 import type { FileResult } from '../pipeline.js';
-import type { Quantity, Report, RelationOf } from '../model/schema.js';
-import { inMoneyUnit, isPercent } from '../lexicon/index.js';
+import type { Quantity, Report } from '../model/schema.js';
+import { inMoneyUnit } from '../lexicon/index.js';
 import { countsOf, formatLocation, messageOf, severityLabel, type FormatOptions, type Formatter, type Lang } from './common.js';
 import { WORKBOOK_SHEETS } from '../own-workbook.js';
 
@@ -42,52 +42,12 @@ function sourceText(f: BudgetFigures, lang: Lang): string {
   return `${f.from === 'text' ? '正文' : '预算表'}：${f.labels}`;
 }
 
-/**
- * Budget and spending for the summary: the report's main execution-rate relation (the one over the largest
- * budget), with the denominator that best matches its stated rate; otherwise the largest budget-table row
- * stating both a full-year budget and spending. Undefined when the report states neither in a money unit.
- */
+/** Budget and spending for the summary in 万元, as the model chose them (src/model/summary.ts); undefined without a pair. */
 export function budgetFigures(report: Report | undefined): BudgetFigures | undefined {
-  if (!report) return undefined;
-  let best: BudgetFigures | undefined;
-  for (const rel of report.relations) {
-    if (rel.kind !== 'rate' || !rel.name.includes('执行')) continue;
-    const candidate = matchedDenominator(rel);
-    if (candidate && (!best || candidate.budget > best.budget)) best = candidate;
-  }
-  if (best) return best;
-  for (const row of report.budget) {
-    if (row.sub) continue;
-    // A form without a 全年预算数 column (年初预算数（A） | 全年执行数（B）) divides by its 年初预算数.
-    const budget = toWan(row.annual ?? row.initial), spending = toWan(row.executed);
-    if (budget === undefined || spending === undefined) continue;
-    if (!best || budget > best.budget) best = { budget, spending, from: 'table', labels: row.label };
-  }
-  return best;
-}
-
-function matchedDenominator(rel: RelationOf<'rate'>): BudgetFigures | undefined {
-  const spending = toWan(rel.numerator);
-  if (spending === undefined) return undefined;
-  let best: { budget: number; label: string; miss: number } | undefined;
-  for (const d of rel.denominators) {
-    const budget = toWan(d);
-    if (budget === undefined || budget === 0) continue;
-    const stated = isPercent(rel.rate.unit) ? rel.rate.value / 100 : rel.rate.value;
-    const miss = Math.abs(spending / budget - stated);
-    if (!best || miss < best.miss) best = { budget, label: d.label ?? d.raw, miss };
-  }
-  if (!best) return undefined;
-  return { budget: best.budget, spending, from: 'text', labels: `${best.label} / ${rel.numerator.label ?? rel.numerator.raw}` };
-}
-
-function totalScore(report: Report | undefined): number | undefined {
-  const rel = report?.relations.find((r): r is RelationOf<'total-score'> => r.kind === 'total-score');
-  return rel?.score.value;
-}
-
-function grade(report: Report | undefined): string | undefined {
-  return report?.relations.find((r): r is RelationOf<'grade'> => r.kind === 'grade')?.grade;
+  const f = report?.summary?.figures;
+  if (!f) return undefined;
+  const budget = toWan(f.budget), spending = toWan(f.spending);
+  return budget === undefined || spending === undefined ? undefined : { budget, spending, from: f.from, labels: f.label };
 }
 
 /** A column with its header in both message languages. */
@@ -177,8 +137,8 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
       spending: figures?.spending ?? null,
       // Live: an auditor who corrects or fills in E/F sees the rate follow.
       rate: { formula: `IF(OR(N(E${row})=0,F${row}=""),"",F${row}/E${row})`, result: rate },
-      score: totalScore(r.report) ?? null,
-      grade: text(grade(r.report)),
+      score: r.report?.summary?.score?.value ?? null,
+      grade: text(r.report?.summary?.grade),
       errors: countsOf(r).errors,
       warnings: countsOf(r).warnings,
       status: r.status === 'ok' ? (options.lang === 'zh' ? '正常' : 'ok') : (options.lang === 'zh' ? '读取失败' : 'failed'),

@@ -56,7 +56,7 @@ export interface FormProfile {
   amountColumns?: Partial<Record<AmountRole, RegExp>>;
   /** row words → meaning: the total row and the items it adds up (“三公” tables), a deduction (scoring sheets) */
   rows?: { total?: RegExp; items?: RegExp[]; deduction?: RegExp };
-  /** the arithmetic the form implies, in its own words (documentation and `jixiao rules`) */
+  /** the arithmetic the form implies, in its own words: documentation for whoever reads or adds a profile */
   arithmetic: string[];
   /** sums the form's rows or columns imply, by their labels */
   decompositions?: Decomposition[];

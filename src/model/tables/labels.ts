@@ -1,20 +1,14 @@
 // Words in row labels that carry meaning: total rows, 其中 rows, 扣分项, maxima like 履职效能（15分）.
 import { squash } from './grid.js';
-import { opensAsCatchAll, pointsSuffix } from '../../lexicon/index.js';
+import { opensAsCatchAll, pointsSuffix, stripOfWhich } from '../../lexicon/index.js';
 import { deductionRows } from '../forms/index.js';
 
-export { totalKind, type TotalKind } from '../../lexicon/index.js';
+export { stripOfWhich, totalKind, type TotalKind } from '../../lexicon/index.js';
 
 /** A deduction row of a scoring sheet (扣分项), by the row words of the profiles. */
 export function isDeduction(label: string): boolean {
   const s = squash(label);
   return deductionRows.some((re) => re.test(s));
-}
-
-/** 其中：本年财政拨款 → the label without its 其中 lead, and whether it had one. */
-export function stripOfWhich(label: string): { label: string; ofWhich: boolean } {
-  const m = /^\s*其中\s*[:：]?\s*/.exec(label);
-  return m ? { label: label.slice(m[0].length), ofWhich: true } : { label, ofWhich: false };
 }
 
 /** Labels that close a breakdown, so the parts cover the whole: 其他资金, 其他收入, 其他. */

@@ -2,6 +2,7 @@
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
 import { WHOLE_AMOUNT_WORDS, alternation } from '../../../lexicon/index.js';
+import { markerParts } from './of-which.js';
 
 /** Names of rates that divide an amount spent (or received, paid …) by an amount budgeted. */
 export const RATE_NAME = /([\u4e00-\u9fa5]*?(?:执行率|到位率|完成率|控制率|支付率|使用率|拨付率|分配率|结转率))$/;
@@ -56,7 +57,7 @@ export function findRates(ctx: ProseContext, i: number) {
     local = local.filter((q) => family(q.unit) === 'money' && q.value !== 0 && q.bracketDepth === 0 && usable(p, q));
     // Amounts listed after a 其中 are parts of the amount before it, not operands of the rate.
     const sentence = p.sentences[rate.sentence];
-    const parts = ctx.markerParts(i, sentence.start, rate.start);
+    const parts = markerParts(ctx, i, sentence.start, rate.start);
     local = local.filter((q) => !parts.has(q));
     const own = OWN_NUMERATOR.find(([rateName]) => rateName.test(name))?.[1];
     const numerators = own ? local.filter((q) => own.test(q.label)) : local.filter((q) => roleOf(q.label) === 'numerator');

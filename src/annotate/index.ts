@@ -4,7 +4,7 @@ import { dirname, extname, isAbsolute, join, parse, relative, resolve, sep } fro
 import type { Config } from '../config.js';
 import type { FileResult } from '../pipeline.js';
 import type { Input } from '../files.js';
-import type { Severity } from '../findings.js';
+import type { Finding, Severity } from '../findings.js';
 import { checkFiles, type BatchOptions } from '../batch.js';
 import { errorsOnly, type Lang } from '../report/common.js';
 import { reviewName } from './place.js';
@@ -50,8 +50,15 @@ export function expectedCopyExtension(path: string): string {
   return ({ '.doc': '.docx', '.wps': '.docx', '.xls': '.xlsx', '.et': '.xlsx' } as Record<string, string>)[ext] ?? ext;
 }
 
-/** Why a file got no copy: `io` when writing it failed (an output failure), else what the file is. */
-export interface NoCopy { kind: 'failed' | 'ofd' | 'scan' | 'unknown' | 'noSoffice' | 'conversion' | 'outputExtension' | 'write' | 'internal'; values: string[] }
+/**
+ * Why a file got no copy, as data the CLI words from the catalog (no-copy-<why>): `write` when writing it failed (an
+ * output failure, data.code), else what the file is; `failed` carries the finding that says why it was not read.
+ */
+export interface NoCopy {
+  why: 'failed' | 'ofd' | 'scan' | 'unknown' | 'no-soffice' | 'conversion' | 'output-extension' | 'write' | 'internal';
+  data?: Record<string, unknown>;
+  finding?: Finding;
+}
 
 /** One file's outcome: its check result, and the copy written or why none was. */
 export interface Annotated {
@@ -64,7 +71,7 @@ export interface Annotated {
 }
 
 class NoCopyError extends Error {
-  constructor(readonly reason: NoCopy) { super(reason.kind); }
+  constructor(readonly reason: NoCopy) { super(reason.why); }
 }
 
 /** The blocks the copy's writers place findings by: the file read as `check` read it, OCR aside. */
@@ -72,7 +79,7 @@ async function blocksOf(path: string, bytes: Uint8Array, ocr: boolean) {
   const { readBuffer } = await import('../readers/index.js');
   const { document, findings } = await readBuffer(path, bytes);
   // check read the image-only pages with OCR: their blocks exist there and not here, so nothing would be placed right
-  if (ocr && findings.some((f) => f.rule === 'no-text')) throw new NoCopyError({ kind: 'scan', values: [] });
+  if (ocr && findings.some((f) => f.rule === 'no-text')) throw new NoCopyError({ why: 'scan' });
   return document.blocks;
 }
 
@@ -82,11 +89,11 @@ async function converted(bytes: Uint8Array, format: 'doc' | 'xls', timeoutMs: nu
   const { conversionLimitMs } = await import('../readers/legacy.js');
   const target = format === 'doc' ? 'docx' : 'xlsx';
   const soffice = findSoffice();
-  if (!soffice) throw new NoCopyError({ kind: 'noSoffice', values: [target] });
+  if (!soffice) throw new NoCopyError({ why: 'no-soffice', data: { target } });
   try {
     return await convertWithSoffice(soffice, bytes, format, target, conversionLimitMs(timeoutMs));
   } catch (err) {
-    throw new NoCopyError({ kind: 'conversion', values: [err instanceof Error ? err.message : String(err)] });
+    throw new NoCopyError({ why: 'conversion', data: { cause: err instanceof Error ? err.message : String(err) } });
   }
 }
 
@@ -117,10 +124,10 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 function unsupported(result: FileResult): NoCopy | undefined {
   if (result.status === 'failed') {
     const why = result.findings.find((f) => f.severity === 'error') ?? result.findings[0];
-    return why?.rule === 'no-text' || why?.rule === 'ocr' ? { kind: 'scan', values: [] } : { kind: 'failed', values: why ? [why.message] : [] };
+    return why?.rule === 'no-text' || why?.rule === 'ocr' ? { why: 'scan' } : why ? { why: 'failed', finding: why } : { why: 'failed' };
   }
-  if (result.format === 'ofd') return { kind: 'ofd', values: [] };
-  if (!COPY_FORMAT[result.format]) return { kind: 'unknown', values: [] };
+  if (result.format === 'ofd') return { why: 'ofd' };
+  if (!COPY_FORMAT[result.format]) return { why: 'unknown' };
   return undefined;
 }
 
@@ -170,12 +177,12 @@ export async function* annotateFiles(inputs: Array<Input | string>, config: Conf
       bytes = await reviewCopy(result, options.lang, source, { ocr: options.ocr, timeoutMs: options.timeoutMs });
     } catch (err) {
       if (err instanceof NoCopyError) { yield { result, noCopy: err.reason }; continue; }
-      yield { result, noCopy: { kind: 'internal', values: [err instanceof Error ? err.message : String(err)] } };
+      yield { result, noCopy: { why: 'internal', data: { cause: err instanceof Error ? err.message : String(err) } } };
       continue;
     }
     let place: { path: string; replaced: boolean };
     if ('file' in options.target) {
-      if (extname(options.target.file).toLowerCase() !== ext) { yield { result, noCopy: { kind: 'outputExtension', values: [options.target.file, ext] } }; continue; }
+      if (extname(options.target.file).toLowerCase() !== ext) { yield { result, noCopy: { why: 'output-extension', data: { output: options.target.file, want: ext } } }; continue; }
       place = { path: options.target.file, replaced: await stat(options.target.file).then(() => true, () => false) };
     } else {
       const rel = relative(options.target.base, dirname(source));
@@ -188,7 +195,7 @@ export async function* annotateFiles(inputs: Array<Input | string>, config: Conf
       await writeAtomically(place.path, bytes);
       yield { result, copy: place.path, replaced: place.replaced };
     } catch (err) {
-      yield { result, noCopy: { kind: 'write', values: [(err as NodeJS.ErrnoException).code ?? String(err)] } };
+      yield { result, noCopy: { why: 'write', data: { code: (err as NodeJS.ErrnoException).code ?? String(err) } } };
     }
   }
 }

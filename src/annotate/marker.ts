@@ -10,8 +10,11 @@ export const MARK_PROPERTY = 'jixiao-review-of';
 /** The key of the PDF document information dictionary holding it. */
 export const PDF_MARK_KEY = 'JixiaoReviewOf';
 
+/** What marks a review copy's name: `<name>.审阅.<ext>` (reviewName in place.ts spells it from this). */
+export const REVIEW_INFIX = '.审阅';
+
 /** The names jixiao gives its copies: `<name>.审阅.<ext>`, numbered `.审阅2.` when the first is taken, maybe shortened. */
-const REVIEW_NAME = /\.审阅\d*\.(docx|xlsx|pdf)$/i;
+const REVIEW_NAME = new RegExp(`${REVIEW_INFIX.replace('.', '\\.')}\\d*\\.(docx|xlsx|pdf)$`, 'i');
 export const looksLikeReviewCopy = (path: string): boolean => REVIEW_NAME.test(basename(path));
 
 const CUSTOM_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties';

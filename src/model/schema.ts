@@ -14,7 +14,27 @@ export const Quantity = z.object({
 });
 export type Quantity = z.infer<typeof Quantity>;
 
-const base = { location: Location, evidence: z.string().describe('the sentence or row the relation was read from') };
+/**
+ * What extraction had to assume to read a relation (DOMAIN.md, "Severity by evidence"): an operand picked among
+ * candidates, a whole the sentence does not name, a list end decided by category words alone, an amount from another
+ * section, table rows found by indentation or position only. A relation with none is stated by the text; one with any
+ * can only warn, and the warning says what was assumed.
+ */
+export const Assumption = z.object({
+  kind: z.enum(['operand-by-position', 'unnamed-whole', 'list-end-by-category', 'list-continues', 'other-section', 'rows-by-position']),
+  /** the operand assumed, as read: its label, value and place */
+  quantity: Quantity.optional(),
+  /** for a list end: the last part read, and the word after it that ended the list */
+  last: z.string().optional(),
+  stop: z.string().optional(),
+});
+export type Assumption = z.infer<typeof Assumption>;
+
+const base = {
+  location: Location,
+  evidence: z.string().describe('the sentence or row the relation was read from'),
+  assumed: z.array(Assumption).optional().describe('what extraction assumed to read the relation; absent or empty: the text states it'),
+};
 
 /** rate = numerator / denominator; several labelled denominators when the text offers them. */
 export const RateRelation = z.object({

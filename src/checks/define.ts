@@ -1,6 +1,6 @@
 // The shape of a check (metadata, message templates, a generator of issues) and the one expected-vs-actual helper.
 import type { Location, Severity } from '../findings.js';
-import type { Quantity, Report } from '../model/schema.js';
+import type { Assumption, Quantity, Report } from '../model/schema.js';
 import type { Config } from '../config.js';
 import {
   type Interval, type Rounding, consistency, verdict, formatNumber, digitsAsWritten, isExact,
@@ -35,6 +35,8 @@ export interface Issue<M extends string = string> {
   data?: Record<string, unknown>;
   /** overrides the check's severity for this issue (a truncation is a warning in an error check) */
   severity?: Severity;
+  /** what extraction assumed to read the relation judged: a finding resting on it is a warning at most */
+  assumed?: Assumption[];
 }
 
 export interface Check<M extends string = string> extends CheckMeta {
@@ -83,6 +85,8 @@ export interface Comparison {
   /** message ids for the two outcomes; default mismatch / truncated */
   mismatchId?: string;
   truncatedId?: string;
+  /** what extraction assumed to read the relation (relation.assumed) */
+  assumed?: Assumption[];
 }
 
 export interface Assessment {
@@ -124,6 +128,7 @@ export function assess(ctx: CheckContext, c: Comparison): Assessment {
     },
   };
   if (outcome === 'truncated') issue.severity = 'warning';
+  if (c.assumed?.length) issue.assumed = c.assumed;
   return { outcome, issue };
 }
 

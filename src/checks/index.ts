@@ -141,10 +141,19 @@ export function resolveSeverity(ruleDefault: Severity, own: Severity | undefined
   return RANK[own] < RANK[setting] ? own : setting;
 }
 
+/**
+ * A finding on a relation extraction had to assume something to read (rows found by position, an operand picked
+ * among candidates) is a warning at most, whatever the configuration: beside OCR's cap, the other place a finding
+ * is lowered. A configured "error" is a ceiling, never a promotion.
+ */
+function cappedByAssumption(severity: Severity, issue: Issue): Severity {
+  return issue.assumed?.length && RANK[severity] > RANK.warning ? 'warning' : severity;
+}
+
 function toFinding(check: Check, issue: Issue, setting: Severity | undefined, lang: 'zh' | 'en'): Finding {
   const finding: Finding = {
     rule: check.id,
-    severity: resolveSeverity(check.severity, issue.severity, setting),
+    severity: cappedByAssumption(resolveSeverity(check.severity, issue.severity, setting), issue),
     message: renderMessage(check.id, issue.messageId, valuesOf(issue.data, issue.expected, issue.actual), lang),
     messageId: issue.messageId,
     location: issue.location,
@@ -153,6 +162,7 @@ function toFinding(check: Check, issue: Issue, setting: Severity | undefined, la
   if (issue.expected !== undefined) finding.expected = issue.expected;
   if (issue.actual !== undefined) finding.actual = issue.actual;
   if (issue.data !== undefined) finding.data = issue.data;
+  if (issue.assumed?.length) finding.data = { ...finding.data, assumed: issue.assumed.map((a) => a.kind) };
   return finding;
 }
 

@@ -54,9 +54,6 @@ export function opensAsCatchAll(label: string): boolean {
   return LEADING_CATCH_ALL.test(label);
 }
 
-/** Sources a fund is written by across a row (资金总额 | 财政拨款 | 其他资金): the parts of a fund total. */
-export const FUND_SOURCE = /财政拨款|财政资金|上年结转|结转|结余|其他资金|其他|其它|自筹|一般公共预算|政府性基金|国有资本经营|专项|基本支出|项目支出/;
-
 const memberPatterns = new Map<CategoryGroup, Array<[string, RegExp]>>(
   COMPLEMENTARY_CATEGORIES.map((g) => [g, Object.entries(g.members).map(([name, pattern]) => [name, new RegExp(pattern)])]),
 );

@@ -44,9 +44,9 @@ export function leadingYear(label: string): { year?: number; rest: string } {
   return m[1] ? { year: Number(toHalfWidth(m[1])), rest: m[2] } : { rest: m[2] };
 }
 
-const COMPARED_YEARS = new RegExp(`(${DIGIT}{4})年?(?:比|较|与)(${DIGIT}{4})`);
+const COMPARED_YEARS = new RegExp(`(${DIGIT}{4})年?度?(?:比|较|与|对比|相比)(${DIGIT}{4})`);
 
-/** The two years a change compares (2016年比2015年增减率 → current 2016, base 2015), or undefined. */
+/** The two years a change compares (2016年比2015年增减率, 2017比2016增减 → current, base), or undefined. */
 export function comparedYears(label: string): { current: number; base: number } | undefined {
   const m = COMPARED_YEARS.exec(label);
   return m ? { current: Number(toHalfWidth(m[1])), base: Number(toHalfWidth(m[2])) } : undefined;

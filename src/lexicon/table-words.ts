@@ -296,3 +296,25 @@ export function classificationCode(text: string, whole = false): string | undefi
   if (whole) return CODE_ONLY.test(s) ? s : undefined;
   return CODE_PREFIX.exec(s)?.[1];
 }
+
+/** Row labels of a cell that narrates (三、“三公”经费增减变化原因等说明, 实际完成情况, 年度总体运行情况及取得的成绩). */
+const NARRATIVE_LABEL = /说明|原因|结论|完成情况|运行情况|成绩|存在问题|主要内容|工作内容|概述|绩效情况|分析/;
+
+/** A label beside a cell saying the cell narrates: its sentences are claims to check like a paragraph's. */
+export function isNarrativeLabel(label: string): boolean {
+  return NARRATIVE_LABEL.test(label.replace(/\s+/g, ''));
+}
+
+/** A template's note: 注：/备注：/填表说明 followed by numbered definitions (1.预算执行情况口径…, 1、“三公”经费包括…). */
+const TEMPLATE_NOTE = /^(?:注|备注|填表说明|说明)\s*[:：]?\s*(?:[0-9０-９]|[一二三四五六七八九十]、|[（(])/;
+
+export function isTemplateNote(text: string): boolean {
+  return TEMPLATE_NOTE.test(text.replace(/\s+/g, ''));
+}
+
+/** A rule written as a formula (得分=权重*B/A, 预算执行率=预算执行数/调整后预算数, 20分×执行率): the form's rule, no claim. */
+const RULE_FORMULA = /[=＝×÷]|[\u4e00-\u9fffA-Za-z)）]\s*[*＊]\s*[\u4e00-\u9fffA-Za-z0-9（(]|(?:^|[^A-Za-z])[A-Z]\s*[/／]\s*[A-Z](?![A-Za-z])/;
+
+export function statesFormula(text: string): boolean {
+  return RULE_FORMULA.test(text);
+}

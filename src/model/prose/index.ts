@@ -5,14 +5,19 @@ import type { Quantity, Report } from '../schema.js';
 import { buildOutline, classifyNumberedLine, stripLeadingNoise } from './outline.js';
 import { parseParagraph } from './phrases.js';
 import { findRelations, toQuantity, type ProseParagraph } from './relations/index.js';
+import { sentenceCells, type CellParagraph } from '../tables/cells.js';
 import { WRITTEN_YEAR, startsWithYear, yearIn } from '../../lexicon/index.js';
 
 type Meta = Report['meta'];
 
 export function extractProse(doc: SourceDocument): Pick<Report, 'meta' | 'sections' | 'facts' | 'relations'> {
-  const paragraphs: Array<{ block: ParagraphBlock; location: Location; text: string }> = [];
+  const paragraphs: Array<{ block?: ParagraphBlock; location: Location; text: string }> = [];
+  // sentences written in table cells are read where their table stands, each located by its cell
+  const cells = new Map<number, CellParagraph[]>();
+  for (const c of sentenceCells(doc)) cells.set(c.block, [...(cells.get(c.block) ?? []), c]);
   let ordinal = 0;
   doc.blocks.forEach((block, index) => {
+    for (const cell of cells.get(index) ?? []) paragraphs.push({ location: cell.location, text: cell.text });
     if (block.type !== 'paragraph') return;
     ordinal++;
     const text = stripLeadingNoise(block.text);
@@ -41,7 +46,7 @@ export function extractProse(doc: SourceDocument): Pick<Report, 'meta' | 'sectio
   }
 
   const relations = findRelations(prose);
-  return { meta: readMeta(paragraphs.map((p) => p.text)), sections, facts, relations };
+  return { meta: readMeta(paragraphs.flatMap((p) => (p.block ? [p.text] : []))), sections, facts, relations };
 }
 
 const ORG_SUFFIX = /(?:人民政府|政府|委员会|局|镇|乡|街道办事处|街道|办公室|中心|学校|小学|中学|医院|院|所|站|队|馆|社|会|部|厅|委|办|公司|村|社区)$/;

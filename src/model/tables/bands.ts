@@ -99,11 +99,18 @@ function isHeaderRow(grid: Grid, row: number): boolean {
   return cells.every((x) => !cellNumber(x.text) && !isSentence(x.text));
 }
 
-/** The body ends at a row of sentences (a note, a 说明 row) or a row of words where numbers stood (another header). */
-function endsBody(grid: Grid, row: number, firstValue: number): boolean {
+/** Columns whose cells hold words by right (说明, 等级, 备注): words there start nothing new. */
+const WORD_KINDS = new Set(['text', 'grade', 'label']);
+
+/**
+ * The body ends at a row of sentences outside a 说明 column (a note, a 说明 row) or a row of words where numbers stood
+ * (another header).
+ */
+function endsBody(grid: Grid, row: number, firstValue: number, columns: Column[]): boolean {
+  const wordy = new Set(columns.filter((c) => WORD_KINDS.has(c.measure.kind)).map((c) => c.col));
   const cells = distinctCells(grid, row);
-  if (cells.some((x) => isSentence(x.text))) return true;
-  const words = cells.filter((x) => x.col >= firstValue && !cellNumber(x.text) && !isBlank(x.text) && !coveredFromLeft(grid, row, x.col));
+  if (cells.some((x) => isSentence(x.text) && !wordy.has(x.col))) return true;
+  const words = cells.filter((x) => x.col >= firstValue && !wordy.has(x.col) && !cellNumber(x.text) && !isBlank(x.text) && !coveredFromLeft(grid, row, x.col));
   // a label merged across the value columns (a section heading) is one cell; two word cells are a header
   return words.length >= 2 && !isSpanning(grid, row);
 }
@@ -183,7 +190,7 @@ function describe(grid: Grid, header: number[], rows: number[], skip: ReadonlySe
   const body: number[] = [];
   for (const r of rows) {
     if (skip.has(r)) break;
-    if (endsBody(grid, r, firstValue)) break;
+    if (endsBody(grid, r, firstValue, columns)) break;
     body.push(r);
   }
   if (!body.length) return undefined;

@@ -10,6 +10,7 @@ import type { Quantity, Relation } from '../schema.js';
 import { extractScores } from '../forms/scores.js';
 import { extractBudget } from '../forms/budget.js';
 import { tableArithmetic } from './arithmetic.js';
+import { gradeRelations } from './grades.js';
 import { statedRules } from '../forms/index.js';
 
 export type TableRecords = Pick<Report, 'indicators' | 'scoreItems' | 'budget' | 'relations'>;
@@ -66,6 +67,8 @@ export function extractTable(grid: Grid, leading: string[] = []): TableRecords {
   out.relations.push(...sectionRelations(sections, out.indicators));
   // Whatever no form block claims is read by its structure: totals, 增减, 执行率, 占比 (tables/arithmetic.ts).
   out.relations.push(...tableArithmetic(grid, claimed, leading));
+  // A grade column beside a score column, in a form block or not (评价得分 | 评价结果; 合计 | 得分 | 绩效等级).
+  out.relations.push(...gradeRelations(grid));
   return out;
 }
 

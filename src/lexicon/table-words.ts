@@ -318,3 +318,28 @@ const RULE_FORMULA = /[=＝×÷]|[\u4e00-\u9fffA-Za-z)）]\s*[*＊]\s*[\u4e00-\u
 export function statesFormula(text: string): boolean {
   return RULE_FORMULA.test(text);
 }
+
+/**
+ * The categories an item label belongs to, most specific first: the breakdowns it is the whole of (公务用车购置及运行
+ * 维护费 is the car item's whole) and the member it is of the others (公务用车 of “三公”经费). Two labels with the same
+ * categories name the same item (公务用车购置及运行费 = 公务用车购置及运行维护费); [] for a label no breakdown knows.
+ */
+export function itemCategories(label: string): string[] {
+  const s = label.replace(/\s+/g, '');
+  const out: string[] = [];
+  for (const b of TABLE_BREAKDOWNS) {
+    if (b.whole?.test(s)) { out.push(b.name); continue; }
+    const m = breakdownMember(b, s);
+    if (m) out.push(`${b.name}:${m}`);
+  }
+  return out;
+}
+
+/** What a sentence says of an amount after naming its item: 支出决算为, 决算数, 预算为 (公务接待费支出决算为 → 公务接待费). */
+const MEASURE_TAIL = /(?:财政拨款)?(?:支出)?(?:年初|全年|调整后?)?(?:预算|决算|执行|实际|支出)(?:支出|数|额|金额)?(?:为|是|达到?|共)?[:：]?$/;
+const OF_WHICH_HEAD = /^(?:其中)[:：,，]?/;
+
+/** The item a sentence names before an amount's measure words: 其中：公务用车购置及运行维护费支出决算为 → 公务用车购置及运行维护费. */
+export function itemOfLabel(label: string): string {
+  return label.replace(/\s+/g, '').replace(OF_WHICH_HEAD, '').replace(MEASURE_TAIL, '');
+}

@@ -6,6 +6,8 @@ import { buildOutline, classifyNumberedLine, stripLeadingNoise } from './outline
 import { parseParagraph } from './phrases.js';
 import { findRelations, toQuantity, type ProseParagraph } from './relations/index.js';
 import { sentenceCells, type CellParagraph } from '../tables/cells.js';
+import { TableIndex } from '../tables/lookup.js';
+import { ratesOverTables } from './relations/table-operands.js';
 import { WRITTEN_YEAR, startsWithYear, yearIn } from '../../lexicon/index.js';
 
 type Meta = Report['meta'];
@@ -38,7 +40,9 @@ export function extractProse(doc: SourceDocument): Pick<Report, 'meta' | 'sectio
   }));
 
   const facts: Quantity[] = [];
-  for (const p of prose) {
+  for (const [i, p] of prose.entries()) {
+    // a cell's figures are the table's: the text's facts are the paragraphs'
+    if (!paragraphs[i].block) continue;
     for (const q of p.parsed.quantities) {
       if (q.year || q.ordinal) continue;
       facts.push(toQuantity(q, p.location));
@@ -46,6 +50,8 @@ export function extractProse(doc: SourceDocument): Pick<Report, 'meta' | 'sectio
   }
 
   const relations = findRelations(prose);
+  // a rate whose budget only the document's tables state (text against its tables)
+  relations.push(...ratesOverTables(prose, relations, TableIndex.of(doc)));
   return { meta: readMeta(paragraphs.flatMap((p) => (p.block ? [p.text] : []))), sections, facts, relations };
 }
 

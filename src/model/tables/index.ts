@@ -11,6 +11,7 @@ import { extractScores } from '../forms/scores.js';
 import { extractBudget } from '../forms/budget.js';
 import { tableArithmetic } from './arithmetic.js';
 import { gradeRelations } from './grades.js';
+import { leadingText } from './lookup.js';
 import { statedRules } from '../forms/index.js';
 
 export type TableRecords = Pick<Report, 'indicators' | 'scoreItems' | 'budget' | 'relations'>;
@@ -157,17 +158,6 @@ export function extractTables(doc: SourceDocument): TableRecords {
     out.scoreItems.push(...records.scoreItems);
     out.budget.push(...records.budget);
     out.relations.push(...records.relations);
-  }
-  return out;
-}
-
-/** The paragraphs right before a table (a 单位：万元 line, a title): what its amounts are in. */
-function leadingText(doc: SourceDocument, block: number): string[] {
-  const out: string[] = [];
-  for (let i = block - 1; i >= 0 && out.length < 2; i--) {
-    const b = doc.blocks[i];
-    if (b.type !== 'paragraph') break;
-    if (b.text.trim()) out.push(b.text);
   }
   return out;
 }

@@ -12,7 +12,7 @@ export const RATE_NAME = /([\u4e00-\u9fa5]*?(?:执行率|到位率|完成率|控
  */
 const OWN_NUMERATOR: Array<[RegExp, RegExp]> = [[/预算控制率$/, /追加|调增|调整数/], [/结转率$/, /结转/]];
 /** 完成(年初)预算的Y% with the amounts stated before it: a rate of the 决算 over the 预算 (DOMAIN.md's 完成预算数的Y%). */
-const COMPLETED_BUDGET_RATE = /(完成(?:年初|全年|调整后?)?预算(?:数)?)的?$/;
+export const COMPLETED_BUDGET_RATE = /(完成(?:年初|全年|调整后?)?预算(?:数)?)的?$/;
 const rateNameOf = (label: string): string | undefined => RATE_NAME.exec(label)?.[1] ?? COMPLETED_BUDGET_RATE.exec(label)?.[1];
 /** Labels of whole-year budgets a rate may divide by when its sentence names none: 调整后/调整预算/全年预算. */
 const WHOLE_BUDGET = /调整后|调整预算|全年预算/;

@@ -141,7 +141,8 @@ function rowGroups(root: RowNode, rows: RowNode[]): Array<Group<RowNode>> {
         for (let k = i - 1; k >= 0 && closes(children[k]); k--) parts.unshift(children[k]);
       } else continue;
       if (parts.length < 2) continue;
-      const numbered = parts.every((p) => p.numbering && p.numbering.family === parts[0].numbering!.family);
+      const numbered = parts.every((p) => p.numbering && p.numbering.family === parts[0].numbering!.family)
+        || parts.every((p) => p.code && p.code.length === parts[0].code!.length);
       const breakdown = closesBreakdown(parts.map((p) => p.name));
       const stated = numbered || !!breakdown || flat || t.total === 'subtotal' || parent !== root;
       const g: Group<RowNode> = { total: t, parts, exhaustive: true };

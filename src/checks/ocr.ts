@@ -1,7 +1,16 @@
 // OCR 识别（--ocr）: what the OCR of scanned PDF pages reports, and the note on findings that rest on OCR'd text.
 import { defineCheck } from './define.js';
 
-export default defineCheck({
+/** What the words around a token expected it to be, in a message. */
+const EXPECTED = {
+  rate: { zh: '比率', en: 'a rate' },
+  amount: { zh: '金额', en: 'an amount' },
+  count: { zh: '数量', en: 'a count' },
+} as const;
+
+type OcrMessage = 'uncertain' | 'pages-read' | 'unavailable' | 'page-failed' | 'page-empty' | 'suspect-number' | 'nothing-read';
+
+export default defineCheck<OcrMessage>({
   id: 'ocr',
   // an error when OCR could not read the scan at all (the file went unchecked); its other messages say their own severity
   severity: 'error',
@@ -30,10 +39,22 @@ export default defineCheck({
       zh: '第 {page} 页没有文字层，OCR 也没有识别出文字，该页内容未被检查。',
       en: 'Page {page} has no text layer and OCR read no text on it; its content was not checked.',
     },
+    'suspect-number': {
+      zh: '“{token}”处应为{expectedName}，可能是 OCR 识别有误，该处未能核查，请对照原件',
+      en: '"{token}" stands where {expectedName} is expected; OCR may have misread it, so it was not checked: check against the original',
+    },
     'nothing-read': {
       zh: 'OCR 在扫描页（第 {pages} 页）上没有识别出文字，没有可核查的内容。请确认扫描件清晰，或提供 Word 原文件或可复制文字的 PDF。',
       en: 'OCR read no text on the scanned pages ({pages}); there is nothing to check. Provide a clearer scan, the Word original or a PDF with selectable text.',
     },
   },
-  *run() {},
+  *run(report) {
+    // a token where a number is expected that OCR mixed with letters or split: the figure is unread, not checked
+    for (const s of report.meta.ocrSuspects ?? []) {
+      yield {
+        messageId: 'suspect-number', severity: 'warning', location: s.location, evidence: s.token, actual: s.token,
+        data: { token: s.token, expected: s.expected, expectedName: EXPECTED[s.expected] },
+      };
+    }
+  },
 });

@@ -222,6 +222,11 @@ export const Report = z.object({
     kind: z.string().optional().describe('整体支出自评报告 / 项目支出绩效自评表 / 自评打分表 …'),
     form: z.string().optional().describe('the form profile the document was recognised as (src/model/forms/profiles): project-form, dept-overall …'),
     hiddenNumbers: z.array(Location).optional().describe('table cells printed as ### (a number wider than its column): numbers the file does not show'),
+    ocrSuspects: z.array(z.object({
+      token: z.string().describe('the token as OCR read it: 90.07g, 1O0, 9 5'),
+      expected: z.enum(['rate', 'amount', 'count']).describe('what the words around it expect'),
+      location: Location,
+    })).optional().describe('tokens of OCR\'d text standing where a number is expected that mix digits with look-alike letters or a stray space'),
   }),
   sections: z.array(Section),
   facts: z.array(Quantity),

@@ -56,6 +56,35 @@ export const TABLES = {
   },
 };
 
+/**
+ * A 决算 table by 科目编码 too long for one page (30 pt rows): Calc breaks it across pages without repeating its header,
+ * so the PDF's second piece must be joined to the first by its columns.
+ */
+function longCodes() {
+  const rows = [['科目编码', '科目名称', '年初预算数', '决算数', '完成率']];
+  const classes = [['201', '一般公共服务支出'], ['205', '教育支出'], ['208', '社会保障和就业支出'], ['210', '卫生健康支出']];
+  const body = [];
+  let budgetAll = 0, spentAll = 0;
+  classes.forEach(([code, name], k) => {
+    const items = [];
+    for (let i = 1; i <= 5; i++) {
+      const budget = 100 + 10 * i + k * 7;
+      const spent = budget - i - k;
+      items.push([`${code}${String(i).padStart(2, '0')}`, `${name.replace(/支出$/, '')}第${i}款`, budget, spent]);
+    }
+    const b = items.reduce((a, x) => a + x[2], 0);
+    const sp = items.reduce((a, x) => a + x[3], 0);
+    budgetAll += b; spentAll += sp;
+    body.push([code, name, b, sp], ...items);
+  });
+  const fmt = (x) => x.toFixed(2);
+  const pct = (sp, b) => `${((sp / b) * 100).toFixed(2)}%`;
+  rows.push(['', '合计', fmt(budgetAll), fmt(spentAll), pct(spentAll, budgetAll)]);
+  for (const [code, name, b, sp] of body) rows.push([code, name, fmt(b), fmt(sp), pct(sp, b)]);
+  return { title: '2023年度一般公共预算财政拨款支出决算明细表', head: '单位：万元', rows };
+}
+TABLES['table-codes-long'] = longCodes();
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = 'test/data/tables';
   mkdirSync(dir, { recursive: true });

@@ -2,8 +2,11 @@
 import { z } from 'zod';
 import { GradeBand } from './model/schema.js';
 
-export const RuleSetting = z.union([z.enum(['error', 'warning', 'info', 'off']), z.object({ severity: z.enum(['error', 'warning', 'info', 'off']) })])
-  .describe('"off", or a severity that replaces the rule\'s default (findings the rule marks milder stay milder)');
+export const RuleSetting = z.union([
+  z.enum(['error', 'warning', 'info', 'off']),
+  // { severity, ...options }: a rule's own options (grade: bands, weight-total: totals) are checked by its schema
+  z.looseObject({ severity: z.enum(['error', 'warning', 'info', 'off']).optional() }),
+]).describe('"off", or a severity that replaces the rule\'s default (findings the rule marks milder stay milder); or { severity?, ...the rule\'s options }');
 export type RuleSetting = z.infer<typeof RuleSetting>;
 
 export const Config = z.object({
@@ -45,24 +48,32 @@ export function closestRule(name: string, known: string[]): string | undefined {
   return best && best.d <= Math.max(2, Math.floor(best.id.length / 2)) ? best.id : undefined;
 }
 
+/** One thing wrong with a configuration's `rules`, as data: the CLI words it from the catalog (src/catalog/cli.ts). */
+export type RuleSettingProblem =
+  | { id: 'unknown-rule'; data: { name: string } }
+  | { id: 'unknown-rule-near'; data: { name: string; near: string } }
+  | { id: 'bad-severity'; data: { name: string; value: string; allowed: string[] } };
+
 /**
- * What is wrong with a configuration's `rules`, in words a user can act on: a rule name jixiao does not have (with the
+ * What is wrong with a configuration's `rules`, in terms a user can act on: a rule name jixiao does not have (with the
  * closest one), a severity it does not know (with the allowed ones). Empty when the rules are fine; the rest of the
  * file is left to the schema.
  */
-export function ruleSettingProblems(raw: unknown, known: string[]): string[] {
+export function ruleSettingProblems(raw: unknown, known: string[]): RuleSettingProblem[] {
   const rules = (raw as { rules?: unknown } | null)?.rules;
   if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) return [];
-  const problems: string[] = [];
+  const problems: RuleSettingProblem[] = [];
   for (const [name, setting] of Object.entries(rules)) {
     if (!known.includes(name)) {
       const near = closestRule(name, known);
-      problems.push(`没有名为“${name}”的规则${near ? `，是否想写“${near}”？` : ''}（全部规则名见 jixiao rules）`);
+      problems.push(near ? { id: 'unknown-rule-near', data: { name, near } } : { id: 'unknown-rule', data: { name } });
       continue;
     }
-    const severity = typeof setting === 'object' && setting !== null ? (setting as { severity?: unknown }).severity : setting;
+    const object = typeof setting === 'object' && setting !== null && !Array.isArray(setting);
+    const severity = object ? (setting as { severity?: unknown }).severity : setting;
+    if (object && severity === undefined) continue; // options only: the rule keeps its default severity
     if (!SEVERITIES.includes(severity as typeof SEVERITIES[number])) {
-      problems.push(`规则“${name}”的级别 ${JSON.stringify(severity)} 无效，可用的级别：${SEVERITIES.join('、')}`);
+      problems.push({ id: 'bad-severity', data: { name, value: JSON.stringify(severity) ?? String(severity), allowed: [...SEVERITIES] } });
     }
   }
   return problems;

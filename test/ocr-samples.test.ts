@@ -10,6 +10,7 @@ import { checkFile } from '../src/pipeline.js';
 import { defaultConfig } from '../src/config.js';
 import type { Finding } from '../src/findings.js';
 import { scannedCopy } from './helpers/scan.js';
+import { said } from './helpers/said.js';
 
 let dir: string;
 beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'jixiao-ocr-samples-')); });
@@ -48,6 +49,6 @@ describe('a figure OCR garbled', () => {
     expect(result.report!.relations.filter((r) => r.kind === 'rate')).toEqual([]);
     const found = result.findings.filter((f) => f.rule === 'ocr' && f.messageId === 'suspect-number');
     expect(found.map((f) => [f.severity, f.data?.token, f.data?.expected])).toEqual([['warning', '90.07g', 'rate']]);
-    expect(found[0].message).toContain('90.07g');
+    expect(said(found[0]).message).toContain('90.07g');
   }, 120_000);
 });

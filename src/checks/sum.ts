@@ -1,5 +1,6 @@
 // 合计 = 各部分之和 (money, counts and points). A list introduced by 其中/含 may be incomplete: falling short is a warning.
 import { defineCheck, assess, w, type CheckContext, type Issue } from './define.js';
+import { comparisonMessages } from '../catalog/comparison.js';
 import type { Quantity, RelationOf } from '../model/schema.js';
 import type { Location } from '../findings.js';
 import {
@@ -7,19 +8,18 @@ import {
 } from '../precision.js';
 
 type Sum = RelationOf<'sum'>;
-type Outcome = { r: Sum; issue: Issue; error: boolean };
+type Outcome = { r: Sum; issue: Issue<SumMessage>; error: boolean };
+type SumMessage = 'mismatch' | 'truncated' | 'incomplete' | 'exceeds';
+type Ctx = Pick<CheckContext<unknown>, 'rounding'>;
 
 export default defineCheck({
   id: 'sum',
   severity: 'error',
   description: { zh: '合计数与各分项之和不符', en: 'a total does not equal the sum of its parts' },
   formula: '合计 = Σ 分项（“其中”所列可少于合计，不可多于合计）',
+  reads: { relations: ['sum'] },
   messages: {
-    mismatch: { zh: '{total}应为 {expected}（{formula}），文中为 {actual}', en: '{total} should be {expected} ({formula}); the text says {actual}' },
-    truncated: {
-      zh: '{total}文中为 {actual}，各项之和为 {computed}（{formula}），四舍五入应为 {expected}；文中数字为截尾取值',
-      en: '{total} is {actual}; the parts add up to {computed} ({formula}), which rounds to {expected}: the text truncates',
-    },
+    ...comparisonMessages({ zh: '{total}', en: '{total}' }),
     incomplete: {
       zh: '{total}为 {actual}，所列各项之和为 {expected}（{formula}），少 {difference}；所列项目可能不全，请核对',
       en: '{total} is {actual} but the listed parts add up to {expected} ({formula}), {difference} short; the list may be incomplete',
@@ -29,10 +29,9 @@ export default defineCheck({
       en: 'the listed parts add up to {expected} ({formula}), {difference} more than {total} {actual}',
     },
   },
-  *run(report, ctx) {
+  *run({ relations }, ctx) {
     const failing: Outcome[] = [];
-    for (const r of report.relations) {
-      if (r.kind !== 'sum') continue;
+    for (const r of relations) {
       const outcome = judge(r, ctx);
       if (outcome) failing.push(outcome);
     }
@@ -43,7 +42,7 @@ export default defineCheck({
   },
 });
 
-function judge(r: Sum, ctx: CheckContext): Outcome | undefined {
+function judge(r: Sum, ctx: Ctx): Outcome | undefined {
   const { total } = r;
   if (!isUsable(total) || r.parts.length === 0 || !r.parts.every(isUsable)) return undefined;
   const units = commonFactors([total, ...r.parts]);
@@ -63,7 +62,7 @@ function judge(r: Sum, ctx: CheckContext): Outcome | undefined {
     assumed: r.assumed,
   });
   if (outcome === 'ok' || !issue) return undefined;
-  if (r.exhaustive || outcome === 'truncated') return { r, issue, error: outcome === 'mismatch' };
+  if (r.exhaustive || outcome === 'truncated') return { r, issue: issue as Issue<SumMessage>, error: outcome === 'mismatch' };
   const decimals = Math.max(total.decimals, ...r.parts.map((p) => p.decimals));
   const difference = formatNumber(Math.abs(total.value * tf - estimate) / tf, decimals) + (total.unit ?? '');
   // signed: a negative total (a change column) falls short when its parts are smaller in size
@@ -89,8 +88,8 @@ const signOf = (q: Quantity) => (q.raw.startsWith('−') ? -1 : 1);
  * the wrong one. Reported once, at the cell, with the value its first total asks for; those totals say nothing more.
  * Only stated table sums that are errors take part (an open list's shortfall says nothing about one cell).
  */
-function sharedCells(failing: Outcome[], ctx: CheckContext): { issues: Issue[]; explained: Set<Outcome> } {
-  const issues: Issue[] = [];
+function sharedCells(failing: Outcome[], ctx: Ctx): { issues: Array<Issue<SumMessage>>; explained: Set<Outcome> } {
+  const issues: Array<Issue<SumMessage>> = [];
   const explained = new Set<Outcome>();
   const candidates = failing.filter((f) => f.error && f.r.exhaustive && !f.r.assumed?.length && f.r.total.location.row !== undefined);
   const byCell = new Map<string, Array<{ f: Outcome; q: Quantity; role: 'total' | 'part' }>>();
@@ -116,7 +115,7 @@ function sharedCells(failing: Outcome[], ctx: CheckContext): { issues: Issue[]; 
     const formula = first.role === 'total'
       ? first.f.r.parts.map((p) => w(p)).join(' + ')
       : [w(first.f.r.total), ...others.map((p) => `${p.value < 0 ? '+' : '−'} ${w(p).replace(/^[−-]/, '')}`)].join(' ');
-    const issue: Issue = {
+    const issue: Issue<SumMessage> = {
       messageId: 'mismatch', location: cell.location, evidence: first.f.r.evidence,
       expected: formatNumber(candidate, decimals) + (cell.unit ?? ''), actual: cell.raw,
       data: { total: cell.label ?? { zh: '合计', en: 'the total' }, formula, stated: w(cell), operandOf: owners.map((o) => o.r.total.raw) },

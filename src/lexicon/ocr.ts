@@ -59,3 +59,16 @@ export function suspectNumbers(text: string): SuspectNumber[] {
   }
   return out;
 }
+
+const PERCENT_END = /[%％]$/;
+
+/**
+ * A cell of a column of numbers that OCR garbled: the whole cell one suspect token (a rate when it ends in %), or
+ * undefined for a number, words or a name.
+ */
+export function suspectCellNumber(text: string): SuspectNumber | undefined {
+  const bare = text.replace(PERCENT_END, '');
+  const rate = bare !== text;
+  const found = suspectNumbers(`${bare}${rate ? '%' : '万元'}`).find((s) => s.start === 0 && s.end >= bare.length);
+  return found && { ...found, expected: rate ? 'rate' : 'amount' };
+}

@@ -5,7 +5,7 @@ import type { SourceDocument } from '../document.js';
 import type { Location } from '../findings.js';
 import type { Report } from './schema.js';
 import { makeGrid, locationOf, cellNumber, clean } from './tables/grid.js';
-import { suspectNumbers } from '../lexicon/index.js';
+import { suspectCellNumber, suspectNumbers } from '../lexicon/index.js';
 
 type Suspect = NonNullable<Report['meta']['ocrSuspects']>[number];
 
@@ -32,8 +32,8 @@ export function ocrSuspects(doc: SourceDocument): Suspect[] {
       block.rows.forEach((row, r) => {
         const text = clean(row[c]?.text);
         if (!text || row[c].covered || cellNumber(text)) return;
-        const found = suspectNumbers(`${text}万元`).filter((s) => s.start === 0 && s.end >= text.replace(/[%％]$/, '').length);
-        for (const s of found) out.push({ token: s.raw, expected: /[%％]$/.test(text) ? 'rate' : 'amount', location: locationOf(grid, r, c) });
+        const s = suspectCellNumber(text);
+        if (s) out.push({ token: s.raw, expected: s.expected, location: locationOf(grid, r, c) });
       });
     }
   });

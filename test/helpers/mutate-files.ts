@@ -8,7 +8,8 @@ import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 import ExcelJS from 'exceljs';
 import { checkFile } from '../../src/pipeline.js';
 import { defaultConfig } from '../../src/config.js';
-import type { Finding, Location } from '../../src/findings.js';
+import type { Location, RenderedFinding as Finding } from '../../src/findings.js';
+import { allSaid } from './said.js';
 import { mutatePdf } from './pdf-mutate.js';
 
 /** A scratch folder for one test file's copies: `make(prefix)` in beforeAll, `remove()` in afterAll. */
@@ -57,7 +58,7 @@ export function mutatePdfFile(s: Scratch, name: string, from: string, to: string
   return path;
 }
 
-export const findingsOf = async (path: string): Promise<Finding[]> => (await checkFile(path, defaultConfig)).findings;
+export const findingsOf = async (path: string): Promise<Finding[]> => allSaid((await checkFile(path, defaultConfig)).findings);
 export const show = (fs: Finding[]) => JSON.stringify(fs.map((f) => [f.rule, f.severity, f.location, f.message]), null, 1);
 
 /** An error of `rule` at `where` that carries the changed number (as the actual, in the message or in the evidence). */

@@ -9,3 +9,4 @@ export * from './points.js';
 export * from './categories.js';
 export * from './words.js';
 export * from './lists.js';
+export * from './owners.js';

@@ -2,11 +2,18 @@
 import { alternation } from './words.js';
 
 /** TOTAL，其中 A、B / TOTAL（含 A、B） / TOTAL，包含 A、B: the words that open a whole's parts. */
-export const OF_WHICH_WORDS = ['其中', '包含', '含'] as const;
+export const OF_WHICH_WORDS = ['其中', '包括', '包含', '含'] as const;
+/**
+ * The words that open the parts of a part inside a list (76人，其中在职48人，包括行政22人、事业26人；退休28人): not 含,
+ * which also stands inside words (含义, 含量) where an aside's brackets do not guard it.
+ */
+export const NESTED_OF_WHICH_WORDS = ['其中', '包括'] as const;
 /** The word a list of parts opens with in a row label or at the end of a paragraph (其中：). */
 export const OF_WHICH = '其中';
 /** The regex source of a word that opens a list of parts. */
 export const OF_WHICH_WORD = alternation(OF_WHICH_WORDS);
+/** The regex source of a word that opens a nested list of parts. */
+export const NESTED_OF_WHICH_WORD = alternation(NESTED_OF_WHICH_WORDS);
 
 const OF_WHICH_LEAD = new RegExp(`^\\s*${OF_WHICH}\\s*[:：]?\\s*`);
 

@@ -83,6 +83,7 @@ export const GrowthRelation = z.object({
 export const ListCountRelation = z.object({
   kind: z.literal('list-count'),
   count: Quantity,
+  also: z.array(Quantity).optional().describe('counts written with the first before one list (4个科和1个事业单位): the list holds their sum'),
   items: z.array(z.string()),
   ...base,
 });

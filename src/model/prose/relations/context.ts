@@ -3,7 +3,7 @@ import type { Location } from '../../../findings.js';
 import type { Quantity, Relation, Section } from '../../schema.js';
 import type { LabelledQuantity, ParsedParagraph, Sentence } from '../phrases.js';
 import type { NumberedLine } from '../outline.js';
-import { ENDS_IN_TOTAL_WORD, WHOLE_PREFIX, unitFamily } from '../../../lexicon/index.js';
+import { ENDS_IN_TOTAL_WORD, OWNER_SUFFIXES, WHOLE_PREFIX, alternation, unitFamily } from '../../../lexicon/index.js';
 
 export interface ProseParagraph {
   parsed: ParsedParagraph;
@@ -21,8 +21,11 @@ export const family = unitFamily;
 
 /** 支出合计 / 收入总计 / 支出总额 / 预算总金额: a total named by its total word last. */
 const TOTAL_SUFFIX = ENDS_IN_TOTAL_WORD;
-/** What may stand before the thing a total totals: the writer (我院, 本单位), the year (本年度). */
-const OWNER = /^(?:本年度?|全年|年度|度)?(?:[我本](?:院|局|单位|部门|委|办|校|中心))?(?:本年度?|全年)?$/;
+/**
+ * What may stand before the thing a total totals: the writer (我院, 本单位, or its name: 宜春学院, 某某镇人民政府), the
+ * year (本年度).
+ */
+const OWNER = new RegExp(`^(?:本年度?|全年|年度|度)?(?:[我本](?:院|局|单位|部门|委|办|校|中心)|[\\u4e00-\\u9fa5]{2,24}(?:${alternation(OWNER_SUFFIXES)}))?(?:本年度?|全年)?$`);
 
 /** Same kind of thing: amounts with amounts, people with people (a 个 of people counts as a person). */
 export function compatible(total: Q, part: Q): boolean {

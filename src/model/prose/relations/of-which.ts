@@ -4,7 +4,7 @@
 import type { ProseContext, Q } from './context.js';
 import { compatible, family, usable } from './context.js';
 import {
-  COMPLEMENTARY_CATEGORIES, OF_WHICH, OF_WHICH_WORD, OTHER_MEASURE, PART_STOP_WORD, SUBTOTAL_WORD, lastSeparatorRank, membersNamed,
+  COMPLEMENTARY_CATEGORIES, NESTED_OF_WHICH_WORD, OF_WHICH, OF_WHICH_WORD, OTHER_MEASURE, PART_STOP_WORD, SUBTOTAL_WORD, lastSeparatorRank, membersNamed,
   outsideBrackets, type CategoryGroup,
 } from '../../../lexicon/index.js';
 import { CHANGE_WORD, COMPARISON, GROWTH_LABEL, isChange } from './periods.js';
@@ -19,6 +19,8 @@ const PART_STOP = PART_STOP_WORD;
 /** Words that open a statement of its own after the parts: 另有临聘人员3人 is not one of them. */
 const BESIDES = /^(?:另有|另外|此外|还有)/;
 const SUBTOTAL = SUBTOTAL_WORD;
+/** A word that opens the parts of a part inside a list. */
+const NESTED_MARKER = new RegExp(NESTED_OF_WHICH_WORD);
 /** Right after an amount, the 其中/含 that lists its own parts. */
 const OPENS_OWN_LIST = new RegExp(`^[\\s，,：:（(]*(?:${OF_WHICH_WORD})`);
 /** A paragraph that ends in 其中：, its parts listed in the paragraphs after it. */
@@ -140,7 +142,7 @@ function continuationAfterAside(ctx: ProseContext, i: number, total: Q, aside: Q
  * at a separator stronger than its own (a ， list at ；) or where the category changes. null when a nested list
  * cannot be delimited.
  */
-function partsAfter(ctx: ProseContext, i: number, total: Q, from: number, sentence: number | undefined, nested: boolean): Q[] | null {
+function partsAfter(ctx: ProseContext, i: number, total: Q, from: number, sentence: number | undefined, nested: boolean, outerRank = 0): Q[] | null {
   const p = ctx.paragraphs[i].parsed;
   const parts: Q[] = [];
   let cursor = from;
@@ -151,15 +153,19 @@ function partsAfter(ctx: ProseContext, i: number, total: Q, from: number, senten
     if (q.bracketDepth !== total.bracketDepth || q.unit === '%') continue;
     if (!q.unit && arabicItemNumber(p.text.slice(q.numberStart))) continue; // a list item's number (1、 2. 3）) before a part
     const gap = outsideBrackets(p.text.slice(cursor, q.start));
-    const inner = gap.indexOf(OF_WHICH);
-    if (parts.length && inner >= 0) {
-      const innerParts = partsAfter(ctx, i, parts[parts.length - 1], cursor + inner + OF_WHICH.length, sentence, true);
+    const inner = NESTED_MARKER.exec(gap);
+    if (parts.length && inner) {
+      const innerParts = partsAfter(ctx, i, parts[parts.length - 1], cursor + inner.index + inner[0].length, sentence, true,
+        lastSeparatorRank(gap.slice(0, inner.index)));
       if (!innerParts?.length) return null;
       cursor = innerParts[innerParts.length - 1].end;
       continue;
     }
     const rank = lastSeparatorRank(gap);
     const stronger = parts.length > 0 && ownRank > 0 && rank > ownRank;
+    // A nested list of one part so far (财政拨款751.8万元，包括一般公共预算751.8万元；其他收入…) ends at a separator
+    // stronger than the one before its marker.
+    if (nested && parts.length > 0 && !ownRank && outerRank > 0 && rank > outerRank) break;
     if (parts.length && !ownRank) ownRank = rank;
     if (nested && stronger) break;
     // 编制30人，其中行政20人，事业10人；实有28人，其中…: after a stronger separator, a whole with its own 其中 list
@@ -220,8 +226,11 @@ export function findPartSums(ctx: ProseContext, i: number) {
     const inAside = /[（(]\s*$/.test(p.text.slice(total.end, at));
     const markerSentence = qs.find((q) => q.start > at)?.sentence;
     // A total that is itself a part listed after an earlier 其中 of its sentence heads a nested list.
-    const nested = outsideBrackets(p.text.slice(p.sentences[total.sentence].start, total.start)).includes(OF_WHICH);
-    const parts = inAside ? partsInAside(ctx, i, total, at) : partsAfter(ctx, i, total, at + m[0].length, markerSentence, nested);
+    // (After a ； the amount opens a statement of its own: 编制56人，其中…；实有76人，其中…)
+    const lead = outsideBrackets(p.text.slice(p.sentences[total.sentence].start, total.start));
+    const nested = NESTED_MARKER.test(lead.slice(Math.max(lead.lastIndexOf('；'), lead.lastIndexOf(';')) + 1));
+    const parts = inAside ? partsInAside(ctx, i, total, at)
+      : partsAfter(ctx, i, total, at + m[0].length, markerSentence, nested, lastSeparatorRank(outsideBrackets(p.text.slice(total.end, at))));
     if (!parts) continue;
     // 等 after the last part leaves the list open, whatever its categories.
     const open = parts.length > 0 && openEnded(p.text, parts[parts.length - 1].end);

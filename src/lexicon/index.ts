@@ -10,3 +10,4 @@ export * from './categories.js';
 export * from './words.js';
 export * from './lists.js';
 export * from './owners.js';
+export * from './references.js';

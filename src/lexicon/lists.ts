@@ -22,3 +22,19 @@ export function stripOfWhich(label: string): { label: string; ofWhich: boolean }
   const m = OF_WHICH_LEAD.exec(label);
   return m ? { label: label.slice(m[0].length), ofWhich: true } : { label, ofWhich: false };
 }
+
+/** 含 that is part of a word, not a marker: 含义, 含量, 含糊 (包含 is a marker of its own). */
+const NOT_A_MARKER_AFTER_HAN = '义量糊蓄金';
+const MARKER = new RegExp(OF_WHICH_WORD, 'g');
+
+/** The list markers of a text (其中, 包括, 包含, 含 in context), in order, each with its offsets. */
+export function listMarkers(text: string): Array<{ word: string; start: number; end: number }> {
+  const out: Array<{ word: string; start: number; end: number }> = [];
+  for (const m of text.matchAll(MARKER)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (m[0] === '含' && NOT_A_MARKER_AFTER_HAN.includes(text[end] ?? '')) continue;
+    out.push({ word: m[0], start, end });
+  }
+  return out;
+}

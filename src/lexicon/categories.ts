@@ -37,6 +37,8 @@ export const OTHER_MEASURE: ReadonlyArray<{ whole: RegExp; other: RegExp }> = [
   { whole: /编制/, other: /实有/ },
   // 全年预算数150万元，其中年初预算120万元，上年结转30万元，全年执行145.5万元: what was spent is no part of a budget.
   { whole: /预算|安排|下达|批复|计划/, other: /执行|实际|完成|决算|拨付|到位/ },
+  // 决算数15.20万元。其中：因公出国（境）费预算0万元，决算0万元；…: a budget is no part of what was spent.
+  { whole: /决算|实际|执行/, other: /预算(?:数|金额)?$/ },
 ];
 
 /** Labels that name a catch-all part (其他收入, 其它支出): a list that has one covers its whole. */

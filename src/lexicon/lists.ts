@@ -38,3 +38,14 @@ export function listMarkers(text: string): Array<{ word: string; start: number; 
   }
   return out;
 }
+
+/**
+ * Words that open the reasons for a change (…增长1078%，原因是：1、…；2、本年增加了其他资金预算7000万元): the amounts after
+ * them explain a figure, they are neither its parts nor a whole a list after them belongs to.
+ */
+export const REASON_WORDS = ['原因是', '原因为', '主要原因', '主要是由于', '主要是因为', '是由于', '主要用于'] as const;
+/** The regex of a reason word. */
+export const REASON_WORD = new RegExp(alternation(REASON_WORDS));
+
+/** Words of a cut made to an amount (调减40万元, 压减, 核减): an operand subtracted from it, never one of its parts. */
+export const REDUCTION_WORDS = ['调减', '压减', '核减', '扣减'] as const;

@@ -11,6 +11,8 @@ import { OF_WHICH_WORD, withoutAsides } from '../../lexicon/index.js';
 
 /** Where a quantity stands in its container (its sentence, or the aside it is in): ；-group, ，-clause, 、-item. */
 export interface Position {
+  /** the container: one number per sentence and per aside, unique in the paragraph */
+  container: number;
   group: number;
   clause: number;
   item: number;
@@ -115,6 +117,8 @@ interface ParagraphState {
   labelStart: number;
   /** one frame per open bracket: the label start before it, whether the aside held a quantity, whether it is ever closed */
   brackets: Array<{ saved: number; sawQuantity: boolean; unclosed: boolean }>;
+  /** containers numbered so far (sentences and asides) */
+  containers: number;
 }
 
 type Visited = Sentence | Group | Group[] | ListClause | Item | ItemElement | Aside | null | void;
@@ -220,7 +224,7 @@ export class PhraseVisitor extends PhraseVisitorBase implements ICstNodeVisitor<
         bracketDepth: p.depth,
         sentence: p.sentences.length,
         clause: p.sentence!.clauses.length,
-        at: { group: 0, clause: 0, item: 0 },
+        at: { container: 0, group: 0, clause: 0, item: 0 },
       };
       p.clause!.quantities.push(lq);
       p.all.push(lq);
@@ -313,18 +317,19 @@ export class PhraseVisitor extends PhraseVisitorBase implements ICstNodeVisitor<
     p.sentence.end = end;
     p.sentence.text = p.text.slice(p.sentence.start, end);
     if (groups) p.sentence.groups = groups;
-    place(groups ?? []);
+    place(groups ?? [], p);
     p.sentences.push(p.sentence);
     p.sentence = null;
   }
 }
 
 /** Gives each quantity its place in its container: the groups of a sentence, or of the aside it stands in. */
-function place(groups: Group[]): void {
+function place(groups: Group[], p: { containers: number }): void {
+  const container = p.containers++;
   groups.forEach((g, gi) => g.clauses.forEach((c, ci) => c.items.forEach((item, ti) => {
     for (const e of item.elements) {
-      if (e.kind === 'quantity') e.q.at = { group: gi, clause: ci, item: ti };
-      else if (e.kind === 'aside') place(e.aside.groups);
+      if (e.kind === 'quantity') e.q.at = { container, group: gi, clause: ci, item: ti };
+      else if (e.kind === 'aside') place(e.aside.groups, p);
     }
   })));
 }
@@ -338,7 +343,7 @@ export function parseParagraph(text: string): ParsedParagraph {
   const cst = phraseParser.paragraph();
   if (phraseParser.errors.length) return { text, sentences: [], quantities: [] };
   const state: ParagraphState = {
-    text, quantities, sentences: [], all: [], sentence: null, clause: null, depth: 0, labelStart: 0, brackets: [],
+    text, quantities, sentences: [], all: [], sentence: null, clause: null, depth: 0, labelStart: 0, brackets: [], containers: 0,
   };
   phraseVisitor.visit(cst, state);
   return { text, sentences: state.sentences, quantities: state.all };

@@ -4,8 +4,8 @@ import type { Quantity } from '../../schema.js';
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
 import { WHOLE_LABEL } from '../../../lexicon/index.js';
-import { CHANGE_RATE, comparedAmount, directionOfWord, earlier, isChange, periodPair, subjectOfComparison, type Direction } from './periods.js';
-import { markerParts, ofWhichAfter } from './of-which.js';
+import { CHANGE_RATE, CHANGE_WORD, comparedAmount, directionOfWord, earlier, isChange, periodPair, subjectOfComparison, type Direction } from './periods.js';
+import { endsWithOfWhich, markerParts, ofWhichAfter } from './of-which.js';
 
 /** Labels of a paragraph's total, when a later paragraph states its change: 收入总计, 预算总额, 支出合计. */
 const TOTAL_LABEL = WHOLE_LABEL;
@@ -110,6 +110,17 @@ export function changesIn(ctx: ProseContext, i: number): ChangeStatement[] {
   return out;
 }
 
+/** The amounts of an item under a whole's change that end in a change word (1.基本支出增加40万元), as changes. */
+function inheritedChanges(ctx: ProseContext, k: number, of: Q): ChangeStatement[] {
+  const p = ctx.paragraphs[k].parsed;
+  return ctx.quantities[k]
+    .filter((q) => q.bracketDepth === 0 && family(q.unit) === family(of.unit) && usable(p, q) && CHANGE_WORD.test(q.label))
+    .map((q) => {
+      const d = directionOfWord(CHANGE_WORD.exec(q.label)![1]);
+      return { change: q, direction: d === 'increase' ? 'increase' : 'decrease', yearPair: false } as ChangeStatement;
+    });
+}
+
 /** 比上年增加X万元，增长Y% with 本期 nearby, or 2016年…A，2015年…B，减少X. */
 export function findChanges(ctx: ProseContext, i: number) {
   for (const s of changesIn(ctx, i)) {
@@ -143,17 +154,19 @@ export function findChangeSums(ctx: ProseContext, i: number) {
   if (!statements.length) return;
   const whole = statements[0];
   let parts: ChangeStatement[] = [];
-  const marker = ofWhichAfter(p.text, whole.change.end);
+  const marker = ofWhichAfter(ctx, i, whole.change.end);
   if (marker >= 0 && !statements.slice(1).some((s) => s.change.start < marker)) {
     parts = statements.slice(1).filter((s) => s.change.start > marker && family(s.change.unit) === family(whole.change.unit));
   }
-  if (parts.length < 2 && statements.length === 1 && /如下[：:]\s*$/.test(p.text)) {
+  if (parts.length < 2 && statements.length === 1 && (/如下[：:]\s*$/.test(p.text) || endsWithOfWhich(p.text))) {
     parts = [];
     const first = ctx.paragraphs[i + 1]?.numbered;
     for (let k = i + 1; k < ctx.paragraphs.length && first; k++) {
       const n = ctx.paragraphs[k].numbered;
       if (!n || n.family !== first.family || n.value !== parts.length + 1) break;
-      const own = changesIn(ctx, k).filter((s) => family(s.change.unit) === family(whole.change.unit));
+      let own = changesIn(ctx, k).filter((s) => family(s.change.unit) === family(whole.change.unit));
+      // 1.基本支出增加40万元: under a change against last year, an item's change word needs no comparison of its own
+      if (!own.length) own = inheritedChanges(ctx, k, whole.change);
       if (own.length !== 1) { parts = []; break; }
       parts.push(own[0]);
     }

@@ -2,6 +2,8 @@
 import type { Location } from '../../../findings.js';
 import type { Quantity, Relation, Section } from '../../schema.js';
 import type { LabelledQuantity, ParsedParagraph, Sentence } from '../phrases.js';
+import { containersOf, type Container } from '../lists.js';
+import type { MarkerList } from './of-which.js';
 import type { NumberedLine } from '../outline.js';
 import { ENDS_IN_TOTAL_WORD, OWNER_SUFFIXES, WHOLE_PREFIX, alternation, unitFamily } from '../../../lexicon/index.js';
 
@@ -58,8 +60,25 @@ export class ProseContext {
   readonly relations: Relation[] = [];
   readonly quantities: Q[][];
 
+  /** what the list reader found, per paragraph (read once) */
+  readonly cache = { lists: new Map<number, MarkerList[]>(), containers: new Map<number, Container[]>() };
+  private readonly byStart: Array<Map<number, Q>>;
+
   constructor(readonly paragraphs: ProseParagraph[]) {
     this.quantities = paragraphs.map((p, i) => p.parsed.quantities.map((q) => ({ ...q, para: i })));
+    this.byStart = this.quantities.map((qs) => new Map(qs.map((q) => [q.start, q])));
+  }
+
+  /** The quantity of paragraph i that starts at `start`. */
+  quantityAt(i: number, start: number): Q | undefined {
+    return this.byStart[i].get(start);
+  }
+
+  /** The containers (sentences and asides) of paragraph i, with their elements in order. */
+  containers(i: number): Container[] {
+    let c = this.cache.containers.get(i);
+    if (!c) this.cache.containers.set(i, c = containersOf(this.paragraphs[i].parsed));
+    return c;
   }
 
   q(q: Q): Quantity {

@@ -49,3 +49,7 @@ export const REASON_WORD = new RegExp(alternation(REASON_WORDS));
 
 /** Words of a cut made to an amount (调减40万元, 压减, 核减): an operand subtracted from it, never one of its parts. */
 export const REDUCTION_WORDS = ['调减', '压减', '核减', '扣减'] as const;
+
+/** 剩余的清算资金120万元: the rest of a whole, after the parts named before it — with them, all of it. */
+export const REMAINDER_WORDS = ['剩余', '其余', '余下'] as const;
+export const REMAINDER_WORD = new RegExp(alternation(REMAINDER_WORDS));

@@ -3,7 +3,7 @@ import type { Relation } from '../../schema.js';
 import { ProseContext, type ProseParagraph } from './context.js';
 import { findBudgetCompletion, findRates } from './rate.js';
 import { findShareRuns, findShares } from './share.js';
-import { findPartSums, findTrailingPartSums } from './of-which.js';
+import { findAsideSums, findPartSums, findTotalsAfterParts, findTrailingPartSums } from './of-which.js';
 import { findAdjustedSums, findMadeOf } from './sum-words.js';
 import { findGrowth } from './growth.js';
 import { findChanges, findChangeSums } from './change.js';
@@ -17,7 +17,7 @@ export { roleOf } from './rate.js';
 
 /** Detectors that read one paragraph (and may look back at earlier ones). */
 const PARAGRAPH_DETECTORS: Array<(ctx: ProseContext, i: number) => void> = [
-  findRates, findBudgetCompletion, findShares, findPartSums, findAdjustedSums, findMadeOf, findGrowth, findChanges, findChangeSums, findListCounts,
+  findRates, findBudgetCompletion, findShares, findPartSums, findAsideSums, findTotalsAfterParts, findAdjustedSums, findMadeOf, findGrowth, findChanges, findChangeSums, findListCounts,
   findNumberedItems, findTrailingPartSums, findScores, findGrades, findGradeBands,
 ];
 /** Detectors that read the whole document once the paragraphs are done. */

@@ -5,13 +5,14 @@
 import type { ProseContext, Q } from './context.js';
 import { compatible, family, usable } from './context.js';
 import {
-  COMPLEMENTARY_CATEGORIES, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, membersNamed,
-  outsideBrackets, type CategoryGroup,
+  COMPLEMENTARY_CATEGORIES, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, membersNamed,
+  PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, yearRange, type CategoryGroup,
 } from '../../../lexicon/index.js';
 import type { Assumption } from '../../schema.js';
 import { CHANGE_WORD, COMPARISON, comparedAmount, isChange } from './periods.js';
 import { arabicItemNumber } from '../numbering.js';
 import { rankBetween, type Container, type Placed } from '../lists.js';
+import { SEPARATOR_RANK } from '../../../lexicon/index.js';
 
 /** A paragraph that ends in 其中：, its parts listed in the paragraphs after it. */
 const TRAILING_MARKER = new RegExp(`${OF_WHICH}\\s*[：:]\\s*$`);
@@ -70,19 +71,29 @@ function changesCategory(total: Q, part: Q): boolean {
   });
 }
 
-/** Parts that each name a different member of one group (上级/本级, 在职/离休/退休 …) split the whole between them. */
-function splitsWhole(total: Q, parts: Q[]): boolean {
-  if (parts.length < 2) return false;
-  return COMPLEMENTARY_CATEGORIES.some((g) => {
-    if (!applies(g, total)) return false;
-    const seen = new Set<string>();
-    for (const part of parts) {
-      const members = membersNamed(g, part.label);
-      if (!members.size || [...members].some((m) => seen.has(m))) return false;
-      members.forEach((m) => seen.add(m));
-    }
-    return true;
-  });
+/**
+ * Parts that each name a different member of one group split the whole between them: two or more of 上级/本级,
+ * 在职/离休/退休 …, or all three “三公” items (two of them leave the third out).
+ */
+function splitsWhole(ctx: ProseContext, total: Q, parts: Q[]): boolean {
+  return COMPLEMENTARY_CATEGORIES.some((g) => applies(g, total) && coveredBy(g, parts.map((q) => q.label))) || splitsRange(ctx, total, parts);
+}
+
+/**
+ * 2022-2023年…合计3639.79公里。其中，2022年…1940.21公里，2023年…1696.58公里: the whole states a range of years and each
+ * part is one of them, every year once — the years of a stated range cover it.
+ */
+function splitsRange(ctx: ProseContext, total: Q, parts: Q[]): boolean {
+  const p = ctx.paragraphs[total.para].parsed;
+  const range = yearRange(p.text.slice(ctx.sentenceOf(total).start, total.start));
+  if (!range || parts.length !== range.length) return false;
+  const years = parts.map((q) => yearOfClause(ctx, q));
+  return range.every((y) => years.filter((x) => x === y).length === 1);
+}
+
+/** The year written in a quantity's clause before it (2022年计划改造1940.21公里 → 2022). */
+function yearOfClause(ctx: ProseContext, q: Q): number | undefined {
+  return ctx.quantities[q.para].filter((y) => y.year && y.sentence === q.sentence && y.clause === q.clause && y.start < q.start).pop()?.value;
 }
 
 /** A part that may follow the ones before it: the same kind of thing, a stated value, not a total or another category. */
@@ -262,7 +273,7 @@ function partsInAside(ctx: ProseContext, i: number, containers: Container[], c: 
 function continuationAfterAside(ctx: ProseContext, i: number, containers: Container[], c: Container, total: Q, aside: Q[]): Q[] {
   const p = ctx.paragraphs[i].parsed;
   const last = aside[aside.length - 1];
-  if (!last || !c.aside || c.parent === undefined || splitsWhole(total, aside) || !/^\s*[）)]\s*[，,、；;]/.test(p.text.slice(last.end))) return [];
+  if (!last || !c.aside || c.parent === undefined || splitsWhole(ctx, total, aside) || !/^\s*[）)]\s*[，,、；;]/.test(p.text.slice(last.end))) return [];
   const parent = containers[c.parent];
   const from = parent.elements.findIndex((x) => x.element.kind === 'aside' && x.element.aside === c.aside);
   const more: Q[] = [];
@@ -272,7 +283,7 @@ function continuationAfterAside(ctx: ProseContext, i: number, containers: Contai
     if (!partOf(ctx, total, q) || isChange(ctx, q)) break;
     more.push(q);
   }
-  return more.length && splitsWhole(total, [...aside, ...more]) ? more : [];
+  return more.length && splitsWhole(ctx, total, [...aside, ...more]) ? more : [];
 }
 
 /** A list read from a marker: its whole, its parts, and whether 等 leaves it open. */
@@ -350,7 +361,7 @@ export function findPartSums(ctx: ProseContext, i: number) {
   const p = ctx.paragraphs[i].parsed;
   for (const list of listsIn(ctx, i)) {
     const { total } = list.whole;
-    pushSum(ctx, i, total, list.parts, !list.open && splitsWhole(total, list.parts),
+    pushSum(ctx, i, total, list.parts, !list.open && splitsWhole(ctx, total, list.parts),
       ctx.sentenceOf(total).text.trim() + (list.markerSentence !== total.sentence ? p.sentences[list.markerSentence]?.text.trim() ?? '' : ''));
   }
 }
@@ -414,7 +425,7 @@ export function findTrailingPartSums(ctx: ProseContext, i: number) {
     const parts = partsFrom(ctx, i + 1, total, start);
     if (!parts) return;
     const open = parts.length > 0 && openEnded(next.parsed.text, parts[parts.length - 1].end);
-    pushSum(ctx, i, total, parts, !open && splitsWhole(total, parts), ctx.sentenceOf(total).text.trim() + next.parsed.sentences[start.sentence].text.trim());
+    pushSum(ctx, i, total, parts, !open && splitsWhole(ctx, total, parts), ctx.sentenceOf(total).text.trim() + next.parsed.sentences[start.sentence].text.trim());
     return;
   }
   if (first.value !== 1) return;
@@ -441,7 +452,7 @@ export function findTrailingPartSums(ctx: ProseContext, i: number) {
     const title = ctx.paragraphs[item.line].numbered?.title ?? '';
     named.push({ ...part, label: part.para === item.line ? part.label : title + part.label });
   }
-  pushSum(ctx, i, total, parts, splitsWhole(total, named), ctx.sentenceOf(total).text.trim());
+  pushSum(ctx, i, total, parts, splitsWhole(ctx, total, named), ctx.sentenceOf(total).text.trim());
 }
 
 /** The parts of a list that starts with `start` (a paragraph after 其中：), read as the parts after a marker. */
@@ -453,4 +464,86 @@ function partsFrom(ctx: ProseContext, k: number, total: Q, start: Q): Q[] | null
   // read as if a marker stood right before the first part
   const read = partsFromIndex(ctx, k, c, at, c.elements[at].at, { total, aside: false, nested: false, outerRank: 0, assumed: [] });
   return read ? read.parts : null;
+}
+
+/** A clause that opens with a total word totals what the sentence listed before it: …6.47万元，共计84.47万元. */
+const TOTAL_OPENS_CLAUSE = new RegExp(`^[\\s，,；;：:]*(?:以上)?(?:${alternation(PROSE_TOTAL_WORDS.filter((w) => !w.startsWith('总')))}|累计)`);
+/** …资金3728万元全部执行到位: the amount the parts before it make up, all of it. */
+const ALL_OF_IT = /^\s*全部/;
+
+/** The amounts before `total` in its sentence's top level that are heads (no satellites), of its kind, back to a marker. */
+function headsBefore(ctx: ProseContext, i: number, total: Q): Q[] {
+  const c = ctx.containers(i)[total.at.container];
+  const at = c.elements.findIndex((x) => x.element.kind === 'quantity' && x.element.q.start === total.start);
+  const out: Q[] = [];
+  for (let k = at - 1; k >= 0; k--) {
+    const x = c.elements[k];
+    if (isMarker(x)) break;
+    const q = quantityOf(ctx, i, x);
+    if (!q || isSatellite(ctx, q) || family(q.unit) !== family(total.unit)) continue;
+    out.unshift(q);
+  }
+  return out;
+}
+
+/**
+ * Parts first, then their total: …省级拨付62万元，中央拨付16万元，上年度结余的资金6.47万元，共计84.47万元 (the total
+ * word opens the total's clause: it totals every amount its sentence listed before it); a sentence of one item per
+ * amount, then 共计下达…3580.69万元 opening the next; or …预拨资金3608万元…，剩余的清算资金120万元…，资金3728万元全部
+ * 执行到位, where 剩余 says the parts are the whole's (without it, 全部 alone says nothing of which amounts make it).
+ */
+export function findTotalsAfterParts(ctx: ProseContext, i: number) {
+  const p = ctx.paragraphs[i].parsed;
+  for (const total of ctx.quantities[i]) {
+    if (total.bracketDepth > 0 || total.at.container !== containerOfSentence(ctx, i, total.sentence) || !acceptable(ctx, total) || isSatellite(ctx, total)) continue;
+    const clause = p.sentences[total.sentence].clauses[total.clause];
+    const lead = withoutAsideText(p.text.slice(clause.start, total.start));
+    const worded = TOTAL_OPENS_CLAUSE.test(lead);
+    const all = ALL_OF_IT.test(p.text.slice(total.end));
+    if (!worded && !all) continue;
+    let parts = headsBefore(ctx, i, total);
+    let evidence = ctx.sentenceOf(total).text.trim();
+    if (!parts.length && worded && total.sentence > 0) {
+      // 共计… opening its sentence totals the sentence before when each of its items states one amount
+      const before = sentenceHeads(ctx, i, total.sentence - 1).filter((q) => family(q.unit) === family(total.unit));
+      const oneEach = before.every((q, k) => k === 0 || rankBetween(before[k - 1].at, q.at) >= SEPARATOR_RANK['，']);
+      if (oneEach) parts = before;
+      evidence = p.sentences[total.sentence - 1].text.trim() + evidence;
+    }
+    if (parts.length < 2 || parts.some((q) => !partOf(ctx, total, q) || listOf(ctx, q))) continue;
+    if (all && !worded && !parts.some((q) => REMAINDER_WORD.test(q.label))) continue;
+    pushSum(ctx, i, total, parts, true, evidence);
+  }
+}
+
+/** The container number of a sentence's top level. */
+function containerOfSentence(ctx: ProseContext, i: number, sentence: number): number {
+  return ctx.containers(i).find((c) => c.sentence === sentence && !c.aside)?.id ?? -1;
+}
+
+/**
+ * An aside with no marker right after an amount, listing amounts of the kinds stated before it, each labelled:
+ * 预拨资金3608万元（中央资金2855万元、省级资金753万元）; 农户5户，机具5台套（甲村3户、3台套，乙村2户、1台套） — per
+ * unit, the parts of the last amount in that unit before the aside.
+ */
+export function findAsideSums(ctx: ProseContext, i: number) {
+  const containers = ctx.containers(i);
+  for (const c of containers) {
+    if (!c.aside || c.parent === undefined || c.elements.some(isMarker)) continue;
+    const parent = containers[c.parent];
+    const at = parent.elements.findIndex((x) => x.element.kind === 'aside' && x.element.aside === c.aside);
+    const before = quantityOf(ctx, i, parent.elements[at - 1]);
+    if (!before || !/^[\u4e00-\u9fa5\s]{0,8}$/.test(ctx.paragraphs[i].parsed.text.slice(before.end, c.aside.start))) continue;
+    const inside = c.elements.map((x) => quantityOf(ctx, i, x)).filter((q): q is Q => q !== undefined && !isSatellite(ctx, q));
+    const units = [...new Set(inside.map((q) => q.unit))];
+    for (const unit of units) {
+      const wholes = parent.elements.slice(0, at).map((x) => quantityOf(ctx, i, x))
+        .filter((q): q is Q => q !== undefined && q.unit === unit && !isSatellite(ctx, q));
+      const total = wholes[wholes.length - 1];
+      if (!total || !acceptable(ctx, total)) continue;
+      const parts = inside.filter((q) => q.unit === unit);
+      if (parts.length < 2 || parts.some((q) => !q.label || !partOf(ctx, total, q))) continue;
+      pushSum(ctx, i, total, parts, false, ctx.sentenceOf(total).text.trim());
+    }
+  }
 }

@@ -17,6 +17,8 @@ export interface CategoryGroup {
   exhaustive: Exhaustive;
   /** the unit family of the wholes the group divides, when it is only one */
   family?: 'money' | 'persons';
+  /** members divided in turn by another group (公务用车 into 购置 and 运行): the parts of a member may stand for it */
+  sub?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -38,7 +40,13 @@ export const CATEGORY_GROUPS: readonly CategoryGroup[] = [
   { name: '预算类别', members: { 一般公共预算: '一般公共预算', 政府性基金: '政府性基金', 国有资本经营: '国有资本经营' }, exhaustive: 'distinct' },
   { name: '转移支付', members: { 返还性: '返还性', 一般性: '一般性转移', 专项: '专项转移' }, exhaustive: 'distinct', family: 'money' },
   { name: '预算调整', members: { 年初: '年初', 调整: '调整(?!后)|追加|调增|调减' }, exhaustive: 'distinct', family: 'money' },
-  { name: '“三公”经费', members: { 因公出国: '出国', 公务用车: '公务用车|公车|车辆(?:购置|运行)', 公务接待: '公务接待|接待费' }, exhaustive: 'all', family: 'money' },
+  {
+    name: '“三公”经费',
+    members: { 因公出国: '出国', 公务用车: '公务用车|公车|车辆(?:购置|运行)', 公务接待: '公务接待|接待费' },
+    exhaustive: 'all',
+    family: 'money',
+    sub: { 公务用车: '公务用车' },
+  },
   { name: '公务用车', members: { 购置: '(?:用车|车辆|公车)购置', 运行: '(?:用车|车辆|公车)(?:购置[及和与])?运行' }, exhaustive: 'distinct', family: 'money' },
   { name: '人员状态', members: { 在职: '在职', 离休: '离休|离退休', 退休: '退休' }, exhaustive: 'distinct', family: 'persons' },
   { name: '编制类别', members: { 行政: '行政', 事业: '事业', 工勤: '工勤', 差额: '差额', 自收自支: '自收自支' }, exhaustive: 'distinct', family: 'persons' },
@@ -109,12 +117,29 @@ export function membersNamed(group: CategoryGroup, label: string): Set<string> {
 export function coveredBy(group: CategoryGroup, labels: readonly string[]): boolean {
   if (group.exhaustive === 'never' || labels.length < 2) return false;
   const seen = new Set<string>();
+  // 公务用车购置费 and 公务用车运行维护费 stand together for 公务用车 when they cover it
+  const byParts = new Map<string, string[]>();
   for (const label of labels) {
     const members = membersNamed(group, label);
+    const [only] = members;
+    const sub = members.size === 1 && group.sub?.[only] ? groupNamed(group.sub[only]) : undefined;
+    if (sub && membersNamed(sub, label).size === 1) {
+      byParts.set(only, [...(byParts.get(only) ?? []), label]);
+      continue;
+    }
     if (!members.size || [...members].some((m) => seen.has(m))) return false;
     members.forEach((m) => seen.add(m));
   }
+  for (const [member, parts] of byParts) {
+    if (seen.has(member) || !coveredBy(groupNamed(group.sub![member])!, parts)) return false;
+    seen.add(member);
+  }
   return group.exhaustive === 'all' ? seen.size === Object.keys(group.members).length : seen.size >= 2;
+}
+
+/** A group by its name. */
+export function groupNamed(name: string): CategoryGroup | undefined {
+  return CATEGORY_GROUPS.find((g) => g.name === name);
 }
 
 /**

@@ -6,7 +6,7 @@ import type { ProseContext, Q } from './context.js';
 import { compatible, family, usable } from './context.js';
 import {
   COMPLEMENTARY_CATEGORIES, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, membersNamed,
-  PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, yearRange, type CategoryGroup,
+  NOT_AN_AMOUNT, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, yearRange, type CategoryGroup,
 } from '../../../lexicon/index.js';
 import type { Assumption } from '../../schema.js';
 import { CHANGE_WORD, COMPARISON, comparedAmount, isChange } from './periods.js';
@@ -128,7 +128,8 @@ function sentenceHeads(ctx: ProseContext, i: number, sentence: number): Q[] {
   const s = p.sentences[sentence];
   const reason = REASON_WORD.exec(outsideBrackets(s.text));
   const reasonAt = reason ? s.start + reason.index : Infinity;
-  return ctx.quantities[i].filter((q) => q.sentence === sentence && q.bracketDepth === 0 && q.start < reasonAt && !isSatellite(ctx, q) && q.unit !== undefined);
+  return ctx.quantities[i].filter((q) => q.sentence === sentence && q.bracketDepth === 0 && q.start < reasonAt && !isSatellite(ctx, q)
+    && q.unit !== undefined && !NOT_AN_AMOUNT.has(q.unit) && !q.ordinal);
 }
 
 /**
@@ -292,6 +293,48 @@ export interface MarkerList {
   parts: Q[];
   open: boolean;
   markerSentence: number;
+  /** the sentence its last part is in (a list may go on across 。) */
+  lastSentence: number;
+}
+
+/**
+ * The parts of a list in the sentences after its own: while each next sentence opens with a member of the group its
+ * parts name that no part named yet (其中：因公出国（境）费支出0万元。公务用车购置费…；公务用车运行维护费…。公务接待费…),
+ * its amounts naming members are parts — a closed group leaves no choice; or, failing that, a next sentence that is
+ * only one amount of the same kind of thing (…退休人员417人。同等待遇非在编人员127人。), taken as one more part: an
+ * assumption, so the list is not shown complete by its categories and a mismatch only warns.
+ */
+function continuation(ctx: ProseContext, i: number, list: MarkerList): { parts: Q[]; lastSentence: number; assumed?: Assumption } | undefined {
+  const p = ctx.paragraphs[i].parsed;
+  const { total } = list.whole;
+  const group = COMPLEMENTARY_CATEGORIES.find((g) => applies(g, total) && list.parts.every((q) => membersNamed(g, q.label).size > 0));
+  const parts: Q[] = [];
+  let s = list.markerSentence + 1;
+  if (group) {
+    const named = new Set(list.parts.flatMap((q) => [...membersNamed(group, q.label)]));
+    for (; s < p.sentences.length; s++) {
+      if (sentenceHasMarker(ctx, i, s)) break;
+      const heads = sentenceHeads(ctx, i, s).filter((q) => compatible(total, q));
+      const first = heads[0];
+      if (!first) break;
+      const members = membersNamed(group, first.label);
+      if (!members.size || [...members].every((m) => named.has(m))) break;
+      if (heads.some((q) => !membersNamed(group, q.label).size || !partOf(ctx, total, q))) break;
+      heads.forEach((q) => membersNamed(group, q.label).forEach((m) => named.add(m)));
+      parts.push(...heads);
+    }
+    if (parts.length) return { parts, lastSentence: s - 1 };
+  }
+  if (s >= p.sentences.length || sentenceHasMarker(ctx, i, s)) return undefined;
+  const heads = sentenceHeads(ctx, i, s);
+  const [only] = heads;
+  const kind = (q: Q) => q.label.slice(-2);
+  if (heads.length !== 1 || !partOf(ctx, total, only) || !list.parts.some((q) => kind(q) === kind(only))) return undefined;
+  return { parts: [only], lastSentence: s, assumed: { kind: 'list-continues', quantity: ctx.q(only) } };
+}
+
+function sentenceHasMarker(ctx: ProseContext, i: number, sentence: number): boolean {
+  return ctx.containers(i).some((c) => c.sentence === sentence && c.elements.some(isMarker));
 }
 
 /** Every marker's list in paragraph i, in text order (nested lists too, each from its own marker). */
@@ -306,10 +349,21 @@ export function listsIn(ctx: ProseContext, i: number): MarkerList[] {
   for (const { c, m } of markers) {
     const whole = wholeOf(ctx, i, containers, c, m);
     if (!whole) continue;
-    const parts = whole.aside ? partsInAside(ctx, i, containers, c, m, whole.total) : partsAfter(ctx, i, c, m, whole)?.parts;
-    if (!parts) continue;
+    const read = whole.aside ? { parts: partsInAside(ctx, i, containers, c, m, whole.total), next: -1 } : partsAfter(ctx, i, c, m, whole);
+    if (!read) continue;
+    let { parts } = read;
     const open = parts.length > 0 && openEnded(p.text, parts[parts.length - 1].end);
-    out.push({ whole, parts, open, markerSentence: c.sentence });
+    const list: MarkerList = { whole, parts, open, markerSentence: c.sentence, lastSentence: c.sentence };
+    // A top-level list that ran to its sentence's stop may go on in the sentences after it.
+    if (!c.aside && !whole.nested && !open && parts.length && read.next === c.elements.length) {
+      const more = continuation(ctx, i, list);
+      if (more) {
+        parts = [...parts, ...more.parts];
+        Object.assign(list, { parts, lastSentence: more.lastSentence });
+        if (more.assumed) list.whole = { ...whole, assumed: [...whole.assumed, more.assumed] };
+      }
+    }
+    out.push(list);
   }
   ctx.cache.lists.set(i, out);
   return out;
@@ -360,17 +414,23 @@ export function totalBeforeMarker(ctx: ProseContext, part: Q): Q | undefined {
 export function findPartSums(ctx: ProseContext, i: number) {
   const p = ctx.paragraphs[i].parsed;
   for (const list of listsIn(ctx, i)) {
-    const { total } = list.whole;
-    pushSum(ctx, i, total, list.parts, !list.open && splitsWhole(ctx, total, list.parts),
-      ctx.sentenceOf(total).text.trim() + (list.markerSentence !== total.sentence ? p.sentences[list.markerSentence]?.text.trim() ?? '' : ''));
+    const { total, assumed } = list.whole;
+    const from = Math.min(total.sentence, list.markerSentence);
+    const evidence = p.sentences.slice(from, list.lastSentence + 1).map((s) => s.text.trim()).join('');
+    // A list whose end is an assumption is not shown complete by its categories.
+    const exhaustive = !list.open && !assumed.some((a) => a.kind === 'list-continues') && splitsWhole(ctx, total, list.parts);
+    pushSum(ctx, i, total, list.parts, exhaustive, evidence, assumed);
   }
 }
 
-function pushSum(ctx: ProseContext, i: number, total: Q, parts: Q[], exhaustive: boolean, evidence: string) {
+function pushSum(ctx: ProseContext, i: number, total: Q, parts: Q[], exhaustive: boolean, evidence: string, assumed: Assumption[] = []) {
   // Zeros count as parts of a split (财政差额补助0人); an open list needs two amounts to be worth adding up.
   const nonZero = parts.filter((q) => q.value !== 0).length;
   if (exhaustive ? nonZero < 1 : nonZero < 2) return;
-  ctx.push({ kind: 'sum', total: ctx.q(total), parts: parts.map((q) => ctx.q(q)), exhaustive, location: ctx.paragraphs[i].location, evidence });
+  ctx.push({
+    kind: 'sum', total: ctx.q(total), parts: parts.map((q) => ctx.q(q)), exhaustive, location: ctx.paragraphs[i].location, evidence,
+    ...(assumed.length ? { assumed } : {}),
+  });
 }
 
 /**

@@ -217,6 +217,9 @@ function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number
       if (!parts.length) continue;
       const owner = parts[parts.length - 1];
       const inner = partsAfter(ctx, i, c, k, { total: owner, aside: false, nested: true, outerRank: rankBetween(lastAt, x.at), assumed: [] });
+      // 人员经费869.34万元，主要包括基本工资、津贴补贴…: a nested list of names, no amounts after it, ends nothing
+      const amountsAfter = c.elements.slice(k + 1).some((y) => { const q = quantityOf(ctx, i, y); return q !== undefined && !isSatellite(ctx, q); });
+      if (!inner?.parts.length && !amountsAfter) break;
       if (!inner?.parts.length) return null;
       k = inner.next - 1;
       lastAt = c.elements[k].at;
@@ -440,7 +443,7 @@ function pushSum(ctx: ProseContext, i: number, total: Q, parts: Q[], exhaustive:
 function itemAmount(ctx: ProseContext, k: number, total: Q): Q | undefined | null {
   const p = ctx.paragraphs[k].parsed;
   const own = markerParts(ctx, k, 0, p.text.length);
-  const amounts = ctx.quantities[k].filter((q) => q.unit !== '%' && q.bracketDepth === 0 && !q.year && !own.has(q) && compatible(total, q));
+  const amounts = ctx.quantities[k].filter((q) => q.bracketDepth === 0 && !own.has(q) && compatible(total, q) && !isSatellite(ctx, q));
   if (!amounts.length) return undefined;
   const first = amounts.filter((q) => q.sentence === amounts[0].sentence);
   // 1.基本支出增加40万元 under a total that is no change: the items state changes, not parts.
@@ -482,10 +485,13 @@ export function findTrailingPartSums(ctx: ProseContext, i: number) {
     const start = qs.find((q) => !q.year && q.unit !== '%');
     // A line that does not close its sentence may be a wrapped line of a PDF, the list going on in the next one.
     if (!start || !/[。；;！]\s*$/.test(next.parsed.sentences[start.sentence].text)) return;
-    const parts = partsFrom(ctx, i + 1, total, start);
-    if (!parts) return;
-    const open = parts.length > 0 && openEnded(next.parsed.text, parts[parts.length - 1].end);
-    pushSum(ctx, i, total, parts, !open && splitsWhole(ctx, total, parts), ctx.sentenceOf(total).text.trim() + next.parsed.sentences[start.sentence].text.trim());
+    const inOne = partsFrom(ctx, i + 1, total, start);
+    if (!inOne) return;
+    // 其中： / 人员经费869.34万元，主要包括…。 / 公用经费179.83万元。: one part per paragraph, each opening with it
+    const parts = inOne.length === 1 ? paragraphParts(ctx, i + 1, total) : inOne;
+    const open = parts.length > 0 && openEnded(ctx.paragraphs[parts[parts.length - 1].para].parsed.text, parts[parts.length - 1].end);
+    const evidence = [ctx.sentenceOf(total).text.trim(), ...parts.map((q) => ctx.sentenceOf(q).text.trim())].join('');
+    pushSum(ctx, i, total, parts, !open && splitsWhole(ctx, total, parts), evidence);
     return;
   }
   if (first.value !== 1) return;
@@ -513,6 +519,27 @@ export function findTrailingPartSums(ctx: ProseContext, i: number) {
     named.push({ ...part, label: part.para === item.line ? part.label : title + part.label });
   }
   pushSum(ctx, i, total, parts, splitsWhole(ctx, total, named), ctx.sentenceOf(total).text.trim());
+}
+
+/**
+ * The un-numbered paragraphs after 其中： that each open with one part (its satellites and words after it aside), up to
+ * a numbered or heading line, a paragraph that opens otherwise, or one whose first sentence states more than one amount
+ * of the kind; a part that ends in its own 其中： owns what follows it, so the list ends there too.
+ */
+function paragraphParts(ctx: ProseContext, from: number, total: Q): Q[] {
+  const parts: Q[] = [];
+  for (let k = from; k < ctx.paragraphs.length; k++) {
+    const para = ctx.paragraphs[k];
+    if (para.numbered) break;
+    const amounts = ctx.quantities[k].filter((q) => !q.year && q.unit !== undefined && !NOT_AN_AMOUNT.has(q.unit) && !q.ordinal);
+    const first = amounts[0];
+    if (!first || first.sentence !== 0 || first.bracketDepth > 0 || isSatellite(ctx, first)) break;
+    const heads = sentenceHeads(ctx, k, 0).filter((q) => compatible(total, q));
+    if (heads.length !== 1 || heads[0] !== first || !/[。；;！]\s*$/.test(para.parsed.sentences[0].text) || !partOf(ctx, total, first)) break;
+    parts.push(first);
+    if (endsWithOfWhich(para.parsed.text)) break;
+  }
+  return parts;
 }
 
 /** The parts of a list that starts with `start` (a paragraph after 其中：), read as the parts after a marker. */

@@ -45,24 +45,30 @@ export function closestRule(name: string, known: string[]): string | undefined {
   return best && best.d <= Math.max(2, Math.floor(best.id.length / 2)) ? best.id : undefined;
 }
 
+/** One thing wrong with a configuration's `rules`, as data: the CLI words it from the catalog (src/catalog/cli.ts). */
+export type RuleSettingProblem =
+  | { id: 'unknown-rule'; data: { name: string } }
+  | { id: 'unknown-rule-near'; data: { name: string; near: string } }
+  | { id: 'bad-severity'; data: { name: string; value: string; allowed: string[] } };
+
 /**
- * What is wrong with a configuration's `rules`, in words a user can act on: a rule name jixiao does not have (with the
+ * What is wrong with a configuration's `rules`, in terms a user can act on: a rule name jixiao does not have (with the
  * closest one), a severity it does not know (with the allowed ones). Empty when the rules are fine; the rest of the
  * file is left to the schema.
  */
-export function ruleSettingProblems(raw: unknown, known: string[]): string[] {
+export function ruleSettingProblems(raw: unknown, known: string[]): RuleSettingProblem[] {
   const rules = (raw as { rules?: unknown } | null)?.rules;
   if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) return [];
-  const problems: string[] = [];
+  const problems: RuleSettingProblem[] = [];
   for (const [name, setting] of Object.entries(rules)) {
     if (!known.includes(name)) {
       const near = closestRule(name, known);
-      problems.push(`没有名为“${name}”的规则${near ? `，是否想写“${near}”？` : ''}（全部规则名见 jixiao rules）`);
+      problems.push(near ? { id: 'unknown-rule-near', data: { name, near } } : { id: 'unknown-rule', data: { name } });
       continue;
     }
     const severity = typeof setting === 'object' && setting !== null ? (setting as { severity?: unknown }).severity : setting;
     if (!SEVERITIES.includes(severity as typeof SEVERITIES[number])) {
-      problems.push(`规则“${name}”的级别 ${JSON.stringify(severity)} 无效，可用的级别：${SEVERITIES.join('、')}`);
+      problems.push({ id: 'bad-severity', data: { name, value: JSON.stringify(severity) ?? String(severity), allowed: [...SEVERITIES] } });
     }
   }
   return problems;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { checkFile } from '../src/pipeline.js';
 import { defaultConfig } from '../src/config.js';
-import { readBuffer } from '../src/readers/index.js';
+import { readBuffer } from './helpers/read.js';
 import { expandDeltas } from '../src/readers/ofd.js';
 import type { TableBlock } from '../src/document.js';
 

@@ -72,7 +72,7 @@ describe('xlsx workbook', () => {
     const ws = (await roundTrip(results)).getWorksheet('问题清单')!;
     const total = results.reduce((n, r) => n + r.findings.length, 0);
     expect(ws.rowCount).toBe(1 + total);
-    expect(values(ws, 2)).toEqual(['reports/甲单位.docx', 'rate', '错误', '执行率与执行数、预算数不符', '第3页 第12段', '预算执行率88.38%', '88.28%', '88.38%']);
+    expect(values(ws, 2)).toEqual(['reports/甲单位.docx', 'rate', '错误', '预算执行率应为 88.28%（8724.90 ÷ 9883.28），文中为 88.38%', '第3页 第12段', '预算执行率88.38%', '88.28%', '88.38%']);
     const fill = (r: number) => (ws.getRow(r).getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb;
     expect(fill(2)).toBe('FFFFC7CE');
     expect(fill(3)).toBe('FFFFEB9C');
@@ -94,7 +94,7 @@ describe('xlsx workbook', () => {
   it('keeps document text that looks like a formula as a string cell', async () => {
     const wb = await roundTrip(sampleResults());
     // (XML reading normalises a carriage return to a line feed, so '\r=1' comes back as '\n=1'.)
-    const injected = ['=SUM(A1)', '+1', '@x', '-2+3', '\t=1+1', '@SUM(1)', '\n=1', 'reports/=SUM(A1).xlsx', '-1 不对'];
+    const injected = ['=SUM(A1)', '+1', '@x', '-2+3', '\t=1+1', '@SUM(1)', '\n=1', 'reports/=SUM(A1).xlsx', '-1应为 +1（=1+1），表中为 @x'];
     const seen = new Set<string>();
     for (const ws of wb.worksheets) {
       ws.eachRow((row, r) => {

@@ -29,7 +29,7 @@ export interface Annotated {
   result: FileResult;
   copy?: string;
   /** why no copy was written: no finding, or a format or file the writers cannot take */
-  skipped?: { zh: string; en: string };
+  skipped?: { why: 'not-annotated-clean' | 'not-annotated-unreadable' | 'not-annotated-failed'; data?: { why: string } };
 }
 
 /** The review copy's bytes for one checked file, in its own format. */
@@ -58,9 +58,9 @@ export async function* annotateFiles(inputs: Array<Input | string>, config: Conf
   const taken = new Set<string>();
   for await (const checked of checkFiles(inputs, config, { ...options, keepReports: false })) {
     const result = options.onlyErrors ? errorsOnly(checked) : checked;
-    if (result.findings.length === 0 && !options.all) { yield { result, skipped: { zh: '没有发现问题', en: 'no findings' } }; continue; }
+    if (result.findings.length === 0 && !options.all) { yield { result, skipped: { why: 'not-annotated-clean' } }; continue; }
     if (result.status === 'failed' || !WRITABLE.has(result.format)) {
-      yield { result, skipped: { zh: '文件未能读取或格式不支持写入审阅副本', en: 'the file could not be read or its format cannot be annotated' } };
+      yield { result, skipped: { why: 'not-annotated-unreadable' } };
       continue;
     }
     // Two inputs with one name (a/报告.docx, b/报告.docx) get numbered copies rather than one overwriting the other.
@@ -76,7 +76,7 @@ export async function* annotateFiles(inputs: Array<Input | string>, config: Conf
       yield { result, copy };
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
-      yield { result, skipped: { zh: `写审阅副本时出错：${why}`, en: `could not write the review copy: ${why}` } };
+      yield { result, skipped: { why: 'not-annotated-failed', data: { why } } };
     }
   }
 }

@@ -1,5 +1,6 @@
 // 总分 = Σ 各项得分 − 扣分；分类满分 = Σ 所属各项满分；各项满分合计 = 100（扣分项不计入）.
 import { defineCheck, assess, w, type Issue } from './define.js';
+import { comparisonMessages } from '../catalog/comparison.js';
 import type { Location } from '../findings.js';
 import type { Quantity, Report, ScoreItem } from '../model/schema.js';
 import { pointsSuffix } from '../lexicon/index.js';
@@ -27,11 +28,7 @@ export default defineCheck({
   description: { zh: '总分与各项得分之和不符，或分类满分与所含各项满分之和不符', en: 'a total score differs from the sum of item scores, or a category maximum from its items' },
   formula: '总分 = Σ 各项得分 − Σ 扣分；分类满分 = Σ 各项满分；Σ 各项满分 = 100',
   messages: {
-    mismatch: { zh: '自评总分应为 {expected}（{formula}），文中为 {actual}', en: 'the total score should be {expected} ({formula}); the document says {actual}' },
-    truncated: {
-      zh: '自评总分文中为 {actual}，各项得分合计 {computed}（{formula}），四舍五入应为 {expected}；文中数字为截尾取值',
-      en: 'the total score is {actual}; the items add up to {computed} ({formula}), which rounds to {expected}: it is truncated',
-    },
+    ...comparisonMessages({ zh: '自评总分', en: 'the total score' }),
     sectionMax: { zh: '“{name}”满分为 {actual}，所含各项满分之和为 {expected}（{formula}）', en: '"{name}" is worth {actual} but its items add up to {expected} ({formula})' },
     categoryMax: { zh: '“{name}”满分为 {actual}，所含各项满分之和为 {expected}（{formula}）', en: '"{name}" is worth {actual} but its items add up to {expected} ({formula})' },
     maxTotal: { zh: '各项满分合计为 {actual}（扣分项除外），应为 {expected}', en: 'the item maxima add up to {actual} (deductions aside), not {expected}' },
@@ -56,13 +53,12 @@ export default defineCheck({
 function* sheetTotal(report: Report, ctx: Parameters<typeof assess>[0]): Generator<Issue<Id>> {
   const rows = report.scoreItems;
   if (rows.length === 0) return;
-  const totals = totalScores(report).filter((t) => t.sheet);
   const items = rows.filter((i) => !i.deduction);
   const deductions = rows.filter((i) => i.deduction && isUsable(i.score));
   const scored = items.filter((i) => isUsable(i.score));
   // A partly scored sheet cannot be totalled: an item with a maximum but no score leaves the sum unknown.
   if (scored.length < 2 || items.some((i) => isUsable(i.max) && !isUsable(i.score))) {
-    yield* maximaTotal(report, items, totals);
+    yield* maximaTotal(report, items);
     return;
   }
   const computed = sum([
@@ -71,26 +67,26 @@ function* sheetTotal(report: Report, ctx: Parameters<typeof assess>[0]): Generat
   ]);
   const estimate = scored.reduce((a, i) => a + i.score!.value, 0) - deductions.reduce((a, d) => a + Math.abs(d.score!.value), 0);
   const formula = scored.map((i) => w(i.score!)).join(' + ') + deductions.map((d) => ` − ${w({ raw: d.score!.raw.replace(/^[-−－]/, ''), value: Math.abs(d.score!.value) })}`).join('');
-  // The sheet's total row, when it has one; else the total the prose states (cross-ref compares the two).
-  const withScore = totals.filter((t) => isUsable(t.score));
-  const stated = (withScore.length ? withScore : totalScores(report).filter((t) => isUsable(t.score))).map((t) => ({ q: t.score, evidence: t.evidence }));
+  // Every stated total is judged against the items: the sheet's total row and the total the prose states alike
+  // (cross-ref also compares the two with each other).
+  const stated = totalScores(report).filter((t) => isUsable(t.score)).map((t) => ({ q: t.score, evidence: t.evidence }));
   for (const s of stated) {
     const { issue } = assess(ctx, { stated: s.q, factor: 1, exact: false, computed, estimate, formula, evidence: s.evidence, data: { items: scored.length, deductions: deductions.length } });
     if (issue) yield issue as Issue<Id>;
   }
-  yield* maximaTotal(report, items, totals);
+  yield* maximaTotal(report, items);
 }
 
-/** The maxima of a sheet's items add up to 100, or to the total row's (or stated) maximum. */
-function* maximaTotal(report: Report, items: ScoreItem[], totals: TotalScore[]): Generator<Issue<Id>> {
+/** The maxima of a sheet's items add up to 100, or to the stated maximum (the total row's 分值, 满分100分). */
+function* maximaTotal(report: Report, items: ScoreItem[]): Generator<Issue<Id>> {
   const withMax = items.filter((i) => isUsable(i.max));
   if (withMax.length < 2 || withMax.length !== items.length) return;
-  const totalMax = totals.find((t) => isUsable(t.max))?.max ?? totalScores(report).find((r) => isUsable(r.max))?.max;
+  const totalMax = totalScores(report).find((r) => isUsable(r.max))?.max;
   const expected = totalMax?.value ?? 100;
   const total = withMax.reduce((a, i) => a + i.max!.value, 0);
   if (close(total, expected)) return;
   yield {
-    messageId: 'maxTotal', location: totals[0]?.score.location ?? withMax[0].location,
+    messageId: 'maxTotal', location: withMax[0].location,
     evidence: withMax.map((i) => `${i.name} ${i.max!.raw}`).join('；'),
     expected: formatNumber(expected, totalMax?.decimals ?? 0), actual: formatNumber(total, Math.max(...withMax.map((i) => i.max!.decimals))),
     data: { items: withMax.length },

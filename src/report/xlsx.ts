@@ -4,6 +4,8 @@ import type { Finding } from '../findings.js';
 import type { FileResult } from '../pipeline.js';
 import type { Quantity, Report } from '../model/schema.js';
 import { inMoneyUnit } from '../lexicon/index.js';
+import { ui } from '../catalog/ui.js';
+import type { Text } from '../catalog/define.js';
 import { countsOf, formatLocation, messageOf, severityLabel, type FormatOptions, type Formatter, type Lang } from './common.js';
 import { WORKBOOK_SHEETS } from '../own-workbook.js';
 
@@ -25,7 +27,7 @@ function text(s: string | undefined): string | null {
 
 /** A money amount in 万元, or undefined when its unit is not a money unit we know (never guess: 50万 may count people). */
 export function toWan(q: Quantity | undefined): number | undefined {
-  return q ? inMoneyUnit(q.value, q.unit, '万元') : undefined;
+  return q ? inMoneyUnit(q.value, q.unit) : undefined;
 }
 
 export interface BudgetFigures {
@@ -38,8 +40,7 @@ export interface BudgetFigures {
 
 /** 预算数来源 in the message language: 正文：调整预算数 / 实际支出, 预算表：合计. */
 function sourceText(f: BudgetFigures, lang: Lang): string {
-  if (lang === 'en') return `${f.from === 'text' ? 'text' : 'budget table'}: ${f.labels}`;
-  return `${f.from === 'text' ? '正文' : '预算表'}：${f.labels}`;
+  return ui(f.from === 'text' ? 'source-text' : 'source-table', lang, { labels: f.labels });
 }
 
 /** Budget and spending for the summary in 万元, as the model chose them (src/model/summary.ts); undefined without a pair. */
@@ -51,7 +52,7 @@ export function budgetFigures(report: Report | undefined): BudgetFigures | undef
 }
 
 /** A column with its header in both message languages. */
-interface Column { header: [zh: string, en: string]; key: string; width: number; numFmt?: string }
+interface Column { header: Text; key: string; width: number; numFmt?: string }
 
 function sheet(wb: ExcelJS.Workbook, which: number, columns: Column[], lang: Lang): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(WORKBOOK_SHEETS[lang][which], {
@@ -59,7 +60,7 @@ function sheet(wb: ExcelJS.Workbook, which: number, columns: Column[], lang: Lan
     // Printed on A4 landscape, as wide as one page, the header repeated on every page.
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });
-  ws.columns = columns.map((c) => ({ header: c.header[lang === 'zh' ? 0 : 1], key: c.key, width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+  ws.columns = columns.map((c) => ({ header: c.header[lang], key: c.key, width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
   const header = ws.getRow(1);
   header.font = { ...FONT, bold: true, color: { argb: 'FFFFFFFF' } };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF305496' } };
@@ -107,21 +108,21 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
   wb.calcProperties.fullCalcOnLoad = true;
 
   const summary = sheet(wb, 0, [
-    { header: ['文件', 'File'], key: 'file', width: 40 },
-    { header: ['单位', 'Unit'], key: 'unit', width: 24 },
-    { header: ['年度', 'Year'], key: 'year', width: 8 },
-    { header: ['类型', 'Kind'], key: 'kind', width: 22 },
-    { header: ['预算数(万元)', 'Budget (10k yuan)'], key: 'budget', width: 15, numFmt: MONEY },
-    { header: ['支出数(万元)', 'Spending (10k yuan)'], key: 'spending', width: 15, numFmt: MONEY },
-    { header: ['执行率', 'Execution rate'], key: 'rate', width: 10, numFmt: PERCENT },
-    { header: ['自评得分', 'Self-assessed score'], key: 'score', width: 10 },
-    { header: ['等级', 'Grade'], key: 'grade', width: 8 },
-    { header: ['错误数', 'Errors'], key: 'errors', width: 8 },
-    { header: ['警告数', 'Warnings'], key: 'warnings', width: 8 },
-    { header: ['读取状态', 'Read status'], key: 'status', width: 10 },
-    { header: ['预算数来源', 'Budget source'], key: 'source', width: 36 },
+    { header: { zh: '文件', en: 'File' }, key: 'file', width: 40 },
+    { header: { zh: '单位', en: 'Unit' }, key: 'unit', width: 24 },
+    { header: { zh: '年度', en: 'Year' }, key: 'year', width: 8 },
+    { header: { zh: '类型', en: 'Kind' }, key: 'kind', width: 22 },
+    { header: { zh: '预算数(万元)', en: 'Budget (10k yuan)' }, key: 'budget', width: 15, numFmt: MONEY },
+    { header: { zh: '支出数(万元)', en: 'Spending (10k yuan)' }, key: 'spending', width: 15, numFmt: MONEY },
+    { header: { zh: '执行率', en: 'Execution rate' }, key: 'rate', width: 10, numFmt: PERCENT },
+    { header: { zh: '自评得分', en: 'Self-assessed score' }, key: 'score', width: 10 },
+    { header: { zh: '等级', en: 'Grade' }, key: 'grade', width: 8 },
+    { header: { zh: '错误数', en: 'Errors' }, key: 'errors', width: 8 },
+    { header: { zh: '警告数', en: 'Warnings' }, key: 'warnings', width: 8 },
+    { header: { zh: '读取状态', en: 'Read status' }, key: 'status', width: 10 },
+    { header: { zh: '预算数来源', en: 'Budget source' }, key: 'source', width: 36 },
     // last, so the columns before it keep the letters they always had
-    { header: ['核对项数', 'Checks made'], key: 'checked', width: 10 },
+    { header: { zh: '核对项数', en: 'Checks made' }, key: 'checked', width: 10 },
   ], options.lang);
   results.forEach((r, i) => {
     const row = i + 2;
@@ -141,7 +142,7 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
       grade: text(r.report?.summary?.grade),
       errors: countsOf(r).errors,
       warnings: countsOf(r).warnings,
-      status: r.status === 'ok' ? (options.lang === 'zh' ? '正常' : 'ok') : (options.lang === 'zh' ? '读取失败' : 'failed'),
+      status: ui(r.status === 'ok' ? 'status-ok' : 'status-failed', options.lang),
       checked: r.coverage?.checked ?? null,
       source: text(figures && sourceText(figures, options.lang)),
     });
@@ -150,14 +151,14 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
   finishSheet(summary);
 
   const issues = sheet(wb, 1, [
-    { header: ['文件', 'File'], key: 'file', width: 36 },
-    { header: ['规则', 'Rule'], key: 'rule', width: 14 },
-    { header: ['级别', 'Severity'], key: 'severity', width: 8 },
-    { header: ['说明', 'Message'], key: 'message', width: 60 },
-    { header: ['位置', 'Location'], key: 'location', width: 22 },
-    { header: ['原文', 'Text as written'], key: 'evidence', width: 50 },
-    { header: ['应为', 'Expected'], key: 'expected', width: 14 },
-    { header: ['实为', 'Actual'], key: 'actual', width: 14 },
+    { header: { zh: '文件', en: 'File' }, key: 'file', width: 36 },
+    { header: { zh: '规则', en: 'Rule' }, key: 'rule', width: 14 },
+    { header: { zh: '级别', en: 'Severity' }, key: 'severity', width: 8 },
+    { header: { zh: '说明', en: 'Message' }, key: 'message', width: 60 },
+    { header: { zh: '位置', en: 'Location' }, key: 'location', width: 22 },
+    { header: { zh: '原文', en: 'Text as written' }, key: 'evidence', width: 50 },
+    { header: { zh: '应为', en: 'Expected' }, key: 'expected', width: 14 },
+    { header: { zh: '实为', en: 'Actual' }, key: 'actual', width: 14 },
   ], options.lang);
   for (const r of results) {
     for (const f of r.findings) {
@@ -175,17 +176,17 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
   finishSheet(issues);
 
   const indicators = sheet(wb, 2, [
-    { header: ['文件', 'File'], key: 'file', width: 36 },
-    { header: ['一级指标', 'Level 1'], key: 'level1', width: 14 },
-    { header: ['二级指标', 'Level 2'], key: 'level2', width: 16 },
-    { header: ['三级指标', 'Indicator'], key: 'name', width: 30 },
-    { header: ['指标性质', 'Nature'], key: 'nature', width: 10 },
-    { header: ['指标值', 'Target'], key: 'target', width: 14 },
-    { header: ['单位', 'Unit'], key: 'unit', width: 8 },
-    { header: ['权重', 'Weight'], key: 'weight', width: 8 },
-    { header: ['实际完成值', 'Actual value'], key: 'actual', width: 14 },
-    { header: ['得分', 'Score'], key: 'score', width: 8 },
-    { header: ['位置', 'Location'], key: 'location', width: 22 },
+    { header: { zh: '文件', en: 'File' }, key: 'file', width: 36 },
+    { header: { zh: '一级指标', en: 'Level 1' }, key: 'level1', width: 14 },
+    { header: { zh: '二级指标', en: 'Level 2' }, key: 'level2', width: 16 },
+    { header: { zh: '三级指标', en: 'Indicator' }, key: 'name', width: 30 },
+    { header: { zh: '指标性质', en: 'Nature' }, key: 'nature', width: 10 },
+    { header: { zh: '指标值', en: 'Target' }, key: 'target', width: 14 },
+    { header: { zh: '单位', en: 'Unit' }, key: 'unit', width: 8 },
+    { header: { zh: '权重', en: 'Weight' }, key: 'weight', width: 8 },
+    { header: { zh: '实际完成值', en: 'Actual value' }, key: 'actual', width: 14 },
+    { header: { zh: '得分', en: 'Score' }, key: 'score', width: 8 },
+    { header: { zh: '位置', en: 'Location' }, key: 'location', width: 22 },
   ], options.lang);
   for (const r of results) {
     for (const ind of r.report?.indicators ?? []) {
@@ -207,14 +208,14 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
   finishSheet(indicators);
 
   const scores = sheet(wb, 3, [
-    { header: ['文件', 'File'], key: 'file', width: 36 },
-    { header: ['一级指标', 'Level 1'], key: 'level1', width: 16 },
-    { header: ['二级指标', 'Level 2'], key: 'level2', width: 16 },
-    { header: ['三级指标', 'Indicator'], key: 'name', width: 30 },
-    { header: ['分值', 'Maximum'], key: 'max', width: 8 },
-    { header: ['得分', 'Score'], key: 'score', width: 8 },
-    { header: ['扣分项', 'Deduction'], key: 'deduction', width: 8 },
-    { header: ['位置', 'Location'], key: 'location', width: 22 },
+    { header: { zh: '文件', en: 'File' }, key: 'file', width: 36 },
+    { header: { zh: '一级指标', en: 'Level 1' }, key: 'level1', width: 16 },
+    { header: { zh: '二级指标', en: 'Level 2' }, key: 'level2', width: 16 },
+    { header: { zh: '三级指标', en: 'Indicator' }, key: 'name', width: 30 },
+    { header: { zh: '分值', en: 'Maximum' }, key: 'max', width: 8 },
+    { header: { zh: '得分', en: 'Score' }, key: 'score', width: 8 },
+    { header: { zh: '扣分项', en: 'Deduction' }, key: 'deduction', width: 8 },
+    { header: { zh: '位置', en: 'Location' }, key: 'location', width: 22 },
   ], options.lang);
   for (const r of results) {
     for (const item of r.report?.scoreItems ?? []) {
@@ -225,7 +226,7 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
         name: text(item.name),
         max: num(item.max),
         score: num(item.score),
-        deduction: item.deduction ? (options.lang === 'zh' ? '是' : 'yes') : null,
+        deduction: item.deduction ? ui('yes', options.lang) : null,
         location: text(formatLocation(item.location, options.lang)),
       });
     }

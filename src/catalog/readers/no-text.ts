@@ -1,7 +1,7 @@
 // 文件中没有可读文字（扫描件、图片）: raised by the readers; the messages live here.
-import { defineCheck } from './define.js';
+import { defineRule } from '../define.js';
 
-export default defineCheck({
+export default defineRule({
   id: 'no-text',
   severity: 'warning',
   description: { zh: '文件中没有可抽取的文字（可能是扫描件或图片），未能核查', en: 'no extractable text (a scan or images): nothing was checked' },
@@ -27,5 +27,4 @@ export default defineCheck({
       en: 'The file ({format}) holds no text at all; there is nothing to check.',
     },
   },
-  *run() {},
 });

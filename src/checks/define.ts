@@ -1,6 +1,6 @@
 // The shape of a check (metadata, message templates, a generator of issues) and the one expected-vs-actual helper.
 import type { Location, Severity } from '../findings.js';
-import type { Quantity, Report } from '../model/schema.js';
+import type { Assumption, Quantity, Report } from '../model/schema.js';
 import type { Config } from '../config.js';
 import type { RuleMeta } from '../catalog/define.js';
 import {
@@ -28,6 +28,8 @@ export interface Issue<M extends string = string> {
   data?: Record<string, unknown>;
   /** overrides the check's severity for this issue (a truncation is a warning in an error check) */
   severity?: Severity;
+  /** what extraction assumed to read the relation judged: the finding is then a warning at most, saying so */
+  assumed?: Assumption[];
 }
 
 export interface Check<M extends string = string> extends RuleMeta<M> {
@@ -58,6 +60,8 @@ export interface Comparison {
   /** message ids for the two outcomes; default mismatch / truncated */
   mismatchId?: string;
   truncatedId?: string;
+  /** what extraction assumed to read the relation (the relation's own `assumed`) */
+  assumed?: Assumption[];
 }
 
 export interface Assessment {
@@ -99,6 +103,7 @@ export function assess(ctx: CheckContext, c: Comparison): Assessment {
     },
   };
   if (outcome === 'truncated') issue.severity = 'warning';
+  if (c.assumed?.length) issue.assumed = c.assumed;
   return { outcome, issue };
 }
 

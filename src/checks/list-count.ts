@@ -25,6 +25,7 @@ export default defineCheck({
         messageId: 'mismatch', location: r.count.location ?? r.location, evidence: r.evidence,
         expected: String(r.items.length), actual: counts.map((q) => q.raw).join(' + '),
         data: { items: r.items.join('、'), count, listed: r.items.length },
+        assumed: r.assumed,
       };
     }
   },

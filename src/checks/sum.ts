@@ -39,6 +39,7 @@ export default defineCheck({
       const { outcome, issue } = assess(ctx, {
         stated: total, factor: tf, exact: counted && total.decimals === 0, computed, estimate, formula,
         evidence: r.evidence, location: total.location ?? r.location, data: { total: total.label ?? { zh: '合计', en: 'the total' } },
+        assumed: r.assumed,
       });
       if (outcome === 'ok' || !issue) continue;
       if (r.exhaustive || outcome === 'truncated') {

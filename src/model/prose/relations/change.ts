@@ -63,6 +63,11 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
       return { previous, current, yearPair: true };
     }
   }
+  // 预算数为8万元，比上年预算10万元减少2万元: the amount compared with stands right before the change, and the one
+  // amount before it is what changed.
+  if (scope.length === 2 && comparedAmount(ctx, scope[1]) && !comparedAmount(ctx, scope[0]) && scope.every((x) => usable(p, x))) {
+    return { current: scope[0], previous: scope[1], yearPair: false };
+  }
   // 20XX年…A万元。比上年的B万元减少X: the previous amount opens this sentence, the current is the sentence before.
   if (scope.length === 1 && comparedAmount(ctx, scope[0])) {
     const current = subjectOfComparison(ctx, scope[0]);
@@ -77,10 +82,12 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
   }
   if (before.some((q) => same(q))) return { yearPair: false };
   // Nothing before it in its sentence: the paragraph's opening sentence, when it states one amount.
-  if (change.sentence > 0) {
-    const opening = qs.filter((q) => q.sentence === 0 && same(q));
+  // (1.总体情况。收入总计X，支出总计X。收支较上年减少…: the first sentence that states amounts opens it.)
+  const first = qs.find((q) => q.sentence < change.sentence && same(q))?.sentence;
+  if (first !== undefined) {
+    const opening = qs.filter((q) => q.sentence === first && same(q));
     // Other amounts stated between the opening and the change (其中，A费50万元…。A费比上年减少9万元): the change may be theirs.
-    const between = qs.filter((q) => q.sentence > 0 && q.sentence < change.sentence && same(q) && !isChange(ctx, q));
+    const between = qs.filter((q) => q.sentence > first && q.sentence < change.sentence && same(q) && !isChange(ctx, q));
     if (between.some((q) => !opening.some((o) => o.value === q.value))) return { yearPair: false };
     const values = new Set(opening.map((q) => q.value));
     return values.size === 1 ? { current: opening[0], yearPair: false } : { yearPair: false };

@@ -11,3 +11,4 @@ export * from './words.js';
 export * from './lists.js';
 export * from './owners.js';
 export * from './references.js';
+export * from './ratios.js';

@@ -132,7 +132,14 @@ function inOrder(children: Record<string, Array<IToken | CstNode> | undefined>):
 const isToken = (x: IToken | CstNode): x is IToken => (x as IToken).image !== undefined;
 const offsetOf = (x: IToken | CstNode) => (isToken(x) ? x.startOffset : x.location!.startOffset);
 const tokenEnd = (t: IToken) => t.startOffset + t.image.length;
-const nodeEnd = (n: CstNode) => n.location!.endOffset! + 1;
+/** Where a node's text ends: after its last token (token end offsets are not tracked: custom patterns). */
+function nodeEnd(n: CstNode): number {
+  let end = n.location!.startOffset;
+  for (const xs of Object.values(n.children)) {
+    for (const x of xs) end = Math.max(end, isToken(x) ? tokenEnd(x) : nodeEnd(x));
+  }
+  return end;
+}
 
 /**
  * Reads a paragraph's CST in text order. Sentences and clauses close at 。 and ，；： outside brackets, as the flat

@@ -3,7 +3,7 @@
 import type { Quantity } from '../../schema.js';
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
-import { WHOLE_LABEL } from '../../../lexicon/index.js';
+import { CATEGORY_GROUPS, WHOLE_LABEL, membersNamed } from '../../../lexicon/index.js';
 import { CHANGE_RATE, CHANGE_WORD, comparedAmount, directionOfWord, earlier, isChange, periodPair, subjectOfComparison, type Direction } from './periods.js';
 import { endsWithOfWhich, markerParts, ofWhichAfter } from './of-which.js';
 
@@ -49,12 +49,17 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
   const qs = ctx.quantities[i];
   const before = qs.filter((q) => q.sentence === change.sentence && q.end <= change.start);
   // The scope starts after the last change or change rate earlier in the sentence.
+  // A change of the same subject against another base right before (决算5.48万元，比预算增加0万元，比去年增加1.55万元)
+  // is a parallel comparison: it leaves the subject in scope.
+  const ends = (q: Q) => (q.unit === '%' && CHANGE_RATE.test(q.label)) || Boolean(isChange(ctx, q));
+  const last = before[before.length - 1];
+  const parallel = last !== undefined && Boolean(isChange(ctx, last)) && baseOf(ctx, last) !== baseOf(ctx, change);
   let startAt = 0;
   before.forEach((q, k) => {
-    if ((q.unit === '%' && CHANGE_RATE.test(q.label)) || isChange(ctx, q)) startAt = k + 1;
+    if (ends(q) && !(parallel && q === last)) startAt = k + 1;
   });
   const same = (q: Q) => !q.year && q.bracketDepth === 0 && usable(p, q) && family(q.unit) === family(change.unit);
-  const scope = before.slice(startAt).filter(same);
+  const scope = before.slice(startAt).filter((q) => same(q) && !(parallel && q === last));
   const parts = markerParts(ctx, i, p.sentences[change.sentence].start, change.start);
   if (periodPair(ctx, scope, change)) {
     const [a, b] = scope;
@@ -80,6 +85,10 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
     if (scope.some((q) => parts.has(q))) return { yearPair: false };
     return candidates.length === 1 ? { current: candidates[0], yearPair: false } : { yearPair: false };
   }
+  // Its ；-group names its subject before the comparison (…；公务用车运行维护费支出决算比预算无增减变化，比去年增加1.05万元):
+  // the one amount the section states under that category.
+  const named = namedSubject(ctx, change);
+  if (named) return { current: named, yearPair: false };
   if (before.some((q) => same(q))) return { yearPair: false };
   // Nothing before it in its sentence: the paragraph's opening sentence, when it states one amount.
   // (1.总体情况。收入总计X，支出总计X。收支较上年减少…: the first sentence that states amounts opens it.)
@@ -105,6 +114,65 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
   const values = new Set(totals.map((q) => q.value));
   return values.size === 1 ? { current: totals[0], yearPair: false } : { yearPair: false };
 }
+
+/** A comparison word that ends a change's subject: 公务用车运行维护费支出决算|比预算… */
+const COMPARISON_START = /比|较|与|同比/;
+const BUDGETED = /预算/;
+
+/** The members of every group of categories a label names: its place in the budget's classification. */
+function categoryKey(label: string): string {
+  return CATEGORY_GROUPS.map((g) => [...membersNamed(g, label)].sort().join('+')).join('|');
+}
+
+/**
+ * The amount a change's subject names, when the change's ；-group opens with a subject specific enough (a member no
+ * group divides further: 公务用车的运行, not 公务用车) and its section (the document, for a paragraph before any heading)
+ * states one value under that subject's categories
+ * — of the same stage (预算 or not) — never a choice among several.
+ */
+function namedSubject(ctx: ProseContext, change: Q): Q | undefined {
+  const i = change.para;
+  const p = ctx.paragraphs[i].parsed;
+  const sentence = p.sentences[change.sentence];
+  const group = change.at.container === ctx.containers(i).find((c) => c.sentence === change.sentence && !c.aside)?.id
+    ? sentence.groups[change.at.group] : undefined;
+  if (!group) return undefined;
+  // the nearest ，-clause of its group up to the change that does not open with a comparison names the subject
+  const clauses = group.clauses.filter((c) => c.start <= change.start);
+  let subject = '';
+  for (let k = clauses.length - 1; k >= 0 && !subject; k--) {
+    const text = p.text.slice(clauses[k].start, Math.min(clauses[k].end, change.start)).replace(/^[\s，,；;：:]*(?:其中)?[，,：:]?/, '');
+    const cut = COMPARISON_START.exec(text);
+    if (!cut) return undefined;
+    subject = text.slice(0, cut.index);
+  }
+  if (subject.length < 4) return undefined;
+  const key = categoryKey(subject);
+  const leaf = CATEGORY_GROUPS.some((g) => {
+    const m = [...membersNamed(g, subject)];
+    return m.length === 1 && !g.sub?.[m[0]];
+  });
+  if (!leaf) return undefined;
+  const section = ctx.paragraphs[i].path[0];
+  const found: Q[] = [];
+  ctx.paragraphs.forEach((para, k) => {
+    if (section !== undefined && para.path[0] !== section) return; // before any heading: the whole document
+    for (const q of ctx.quantities[k]) {
+      if (q === change || q.bracketDepth > 0 || q.year || family(q.unit) !== family(change.unit) || !usable(para.parsed, q)) continue;
+      if (isChange(ctx, q) || comparedAmount(ctx, q) || q.unit === '%') continue;
+      if (categoryKey(q.label) === key && BUDGETED.test(q.label) === BUDGETED.test(subject)) found.push(q);
+    }
+  });
+  return new Set(found.map((q) => q.value)).size === 1 ? found[0] : undefined;
+}
+
+/** What a change is measured against: the budget (比预算), or an earlier period (比上年, 同比, 与2016年相比). */
+function baseOf(ctx: ProseContext, q: Q): 'budget' | 'period' {
+  const p = ctx.paragraphs[q.para].parsed;
+  const clause = p.sentences[q.sentence].clauses[q.clause];
+  return AGAINST_BUDGET.test(p.text.slice(clause?.start ?? q.start, q.start)) ? 'budget' : 'period';
+}
+const AGAINST_BUDGET = /(?:比|较|与)(?:年初)?预算/;
 
 /** Every change statement in paragraph i, in order. */
 export function changesIn(ctx: ProseContext, i: number): ChangeStatement[] {

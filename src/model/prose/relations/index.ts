@@ -8,6 +8,7 @@ import { findAdjustedSums, findMadeOf } from './sum-words.js';
 import { findGrowth } from './growth.js';
 import { findChanges, findChangeSums } from './change.js';
 import { findListCounts } from './list-count.js';
+import { findNamedRatios } from './named-ratio.js';
 import { findNumberedItems } from './numbered-items.js';
 import { findScores, findSectionMaxima, findTotalScoreSum } from './score.js';
 import { findGrades, findGradeBands } from './grade.js';
@@ -17,7 +18,7 @@ export { roleOf } from './rate.js';
 
 /** Detectors that read one paragraph (and may look back at earlier ones). */
 const PARAGRAPH_DETECTORS: Array<(ctx: ProseContext, i: number) => void> = [
-  findRates, findBudgetCompletion, findShares, findPartSums, findAsideSums, findTotalsAfterParts, findAdjustedSums, findMadeOf, findGrowth, findChanges, findChangeSums, findListCounts,
+  findRates, findBudgetCompletion, findNamedRatios, findShares, findPartSums, findAsideSums, findTotalsAfterParts, findAdjustedSums, findMadeOf, findGrowth, findChanges, findChangeSums, findListCounts,
   findNumberedItems, findTrailingPartSums, findScores, findGrades, findGradeBands,
 ];
 /** Detectors that read the whole document once the paragraphs are done. */

@@ -48,8 +48,12 @@ export const REASON_WORDS = ['原因是', '原因为', '主要原因', '主要�
 export const REASON_WORD = new RegExp(alternation(REASON_WORDS));
 
 /** Words of a cut made to an amount (调减40万元, 压减, 核减): an operand subtracted from it, never one of its parts. */
-export const REDUCTION_WORDS = ['调减', '压减', '核减', '扣减'] as const;
+export const REDUCTION_WORDS = ['调减', '压减', '核减', '扣减', '收回'] as const;
 
 /** 剩余的清算资金120万元: the rest of a whole, after the parts named before it — with them, all of it. */
 export const REMAINDER_WORDS = ['剩余', '其余', '余下'] as const;
 export const REMAINDER_WORD = new RegExp(alternation(REMAINDER_WORDS));
+
+/** Adjustments that lower an amount (调减40万元) and that raise it (追加20万元): operands of what it became. */
+export const ADJUSTMENT_DOWN_WORDS = ['调减', '压减', '核减', '扣减', '收回'] as const;
+export const ADJUSTMENT_UP_WORDS = ['调增', '追加', '增拨', '补拨'] as const;

@@ -3,12 +3,13 @@ import type { Relation } from '../../schema.js';
 import { ProseContext, type ProseParagraph } from './context.js';
 import { findBudgetCompletion, findRates } from './rate.js';
 import { findShareRuns, findShares } from './share.js';
-import { findAsideSums, findPartSums, findTotalsAfterParts, findTrailingPartSums } from './of-which.js';
+import { findAsideSums, findClassificationSums, findPartSums, findTotalsAfterParts, findTrailingPartSums } from './of-which.js';
 import { findAdjustedSums, findMadeOf } from './sum-words.js';
 import { findGrowth } from './growth.js';
 import { findChanges, findChangeSums } from './change.js';
 import { findListCounts } from './list-count.js';
 import { findNamedRatios } from './named-ratio.js';
+import { findDifferences } from './difference.js';
 import { findNumberedItems } from './numbered-items.js';
 import { findScores, findSectionMaxima, findTotalScoreSum } from './score.js';
 import { findGrades, findGradeBands } from './grade.js';
@@ -18,7 +19,7 @@ export { roleOf } from './rate.js';
 
 /** Detectors that read one paragraph (and may look back at earlier ones). */
 const PARAGRAPH_DETECTORS: Array<(ctx: ProseContext, i: number) => void> = [
-  findRates, findBudgetCompletion, findNamedRatios, findShares, findPartSums, findAsideSums, findTotalsAfterParts, findAdjustedSums, findMadeOf, findGrowth, findChanges, findChangeSums, findListCounts,
+  findRates, findBudgetCompletion, findNamedRatios, findShares, findPartSums, findAsideSums, findTotalsAfterParts, findClassificationSums, findAdjustedSums, findMadeOf, findDifferences, findGrowth, findChanges, findChangeSums, findListCounts,
   findNumberedItems, findTrailingPartSums, findScores, findGrades, findGradeBands,
 ];
 /** Detectors that read the whole document once the paragraphs are done. */

@@ -5,7 +5,7 @@
 import type { ProseContext, Q } from './context.js';
 import { compatible, family, usable } from './context.js';
 import {
-  COMPLEMENTARY_CATEGORIES, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, membersNamed,
+  CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, membersNamed,
   NOT_AN_AMOUNT, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, yearRange, type CategoryGroup,
 } from '../../../lexicon/index.js';
 import type { Assumption } from '../../schema.js';
@@ -165,15 +165,23 @@ export function wholeOf(ctx: ProseContext, i: number, containers: Container[], c
   }
   if (!last && !c.aside) {
     // The marker opens its sentence: the whole is the head of the sentence before.
+    // (A paragraph that opens with 其中：: the sentence before is the last of the paragraph before, 本年度支出预算284.45万元。)
     const sentence = c.sentence;
-    if (sentence === 0) return undefined;
+    const k = sentence > 0 ? i : i - 1;
+    if (k < 0 || (k < i && !/^[\s：:，,]*$/.test(p.text.slice(0, marker.start)))) return undefined;
+    const prev = sentence > 0 ? sentence - 1 : ctx.paragraphs[k].parsed.sentences.length - 1;
     // Its subject is its head (预算数为8万元，比上年预算10万元减少2万元。其中：); when it states several (年初预算
     // 1354.29万元、中期调整245.09万元，调整后1599.38万元。其中：), the last is taken by position.
-    const heads = sentenceHeads(ctx, i, sentence - 1);
+    const heads = sentenceHeads(ctx, k, prev);
     total = heads[heads.length - 1];
-    last = ctx.quantities[i].filter((q) => q.sentence === sentence - 1 && q.bracketDepth === 0).pop();
+    last = ctx.quantities[k].filter((q) => q.sentence === prev && q.bracketDepth === 0).pop();
     if (!total || !last) return undefined;
     if (new Set(heads.map((q) => q.value)).size > 1) assumed.push({ kind: 'operand-by-position', quantity: ctx.q(total) });
+    if (k < i) {
+      // the rest of the paragraph before after its last amount, and nothing before the marker here
+      const before = ctx.paragraphs[k].parsed.text.slice(last.end);
+      return /^[^\d，,；;。]{0,4}[。.；;！]?\s*$/.test(before) && acceptable(ctx, total) ? { total, aside: false, nested: false, outerRank: 0, assumed } : undefined;
+    }
   }
   if (!total || !last) return undefined;
   if (!BETWEEN_TOTAL_AND_MARKER.test(withoutAsideText(p.text.slice(last.end, marker.start)))) return undefined;
@@ -633,4 +641,34 @@ export function findAsideSums(ctx: ProseContext, i: number) {
       pushSum(ctx, i, total, parts, false, ctx.sentenceOf(total).text.trim());
     }
   }
+}
+
+/** 按支出功能分类科目： / 按收入类别分： — a classification of the whole its base word names (支出, 收入). */
+const CLASSIFICATION = /^[\s（(）)\d一二三四五六七八九十、.]*按(收入|支出)[\u4e00-\u9fa5]{0,8}?(?:分类|类别)(?:科目)?[：:]/;
+
+/**
+ * A classification list (按支出功能分类科目：一般公共服务支出141.44万元，…，农林水事务72.90万元；其他支出0.20万元。) adds up
+ * to the whole it classifies: the one amount its section states before it under the base word (本年度支出预算284.45万元),
+ * which is neither a part of a list nor named by a category. Open: a classification's classes are not shown complete.
+ */
+export function findClassificationSums(ctx: ProseContext, i: number) {
+  const p = ctx.paragraphs[i].parsed;
+  const m = CLASSIFICATION.exec(p.text);
+  if (!m) return;
+  const base = m[1];
+  const parts = ctx.quantities[i].filter((q) => q.start >= m[0].length && q.sentence === 0 && q.bracketDepth === 0 && !isSatellite(ctx, q)
+    && q.unit !== undefined && !NOT_AN_AMOUNT.has(q.unit));
+  if (parts.length < 2 || parts.some((q) => family(q.unit) !== family(parts[0].unit) || !usable(p, q))) return;
+  const section = ctx.paragraphs[i].path[ctx.paragraphs[i].path.length - 1];
+  const wholes: Q[] = [];
+  for (let k = i - 1; k >= 0 && ctx.paragraphs[k].path[ctx.paragraphs[k].path.length - 1] === section && !ctx.paragraphs[k].numbered?.heading; k--) {
+    for (const q of ctx.quantities[k]) {
+      if (q.bracketDepth > 0 || family(q.unit) !== family(parts[0].unit) || !q.label.includes(base) || isSatellite(ctx, q) || listOf(ctx, q)) continue;
+      if (CLASSIFICATION.test(ctx.paragraphs[k].parsed.text) || CATEGORY_GROUPS.some((g) => membersNamed(g, q.label).size)) continue;
+      wholes.push(q);
+    }
+  }
+  const [total] = wholes;
+  if (!total || new Set(wholes.map((q) => q.value)).size !== 1 || !acceptable(ctx, total) || parts.some((q) => !partOf(ctx, total, q))) return;
+  pushSum(ctx, i, total, parts, false, ctx.sentenceOf(total).text.trim() + p.sentences[0].text.trim());
 }

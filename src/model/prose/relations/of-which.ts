@@ -5,7 +5,7 @@
 import type { ProseContext, Q } from './context.js';
 import { compatible, family, usable } from './context.js';
 import {
-  CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, membersNamed,
+  CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, groupNamed, membersNamed,
   NOT_AN_AMOUNT, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, yearRange, type CategoryGroup,
 } from '../../../lexicon/index.js';
 import type { Assumption } from '../../schema.js';
@@ -671,4 +671,45 @@ export function findClassificationSums(ctx: ProseContext, i: number) {
   const [total] = wholes;
   if (!total || new Set(wholes.map((q) => q.value)).size !== 1 || !acceptable(ctx, total) || parts.some((q) => !partOf(ctx, total, q))) return;
   pushSum(ctx, i, total, parts, false, ctx.sentenceOf(total).text.trim() + p.sentences[0].text.trim());
+}
+
+/**
+ * 总收入581.45万元，其中本年收入390.55万元…。收入具体情况如下。 / 1.财政拨款收入… / 2.上级补助收入… / 3.上年结转和结余190.98万元:
+ * the numbered details of a whole whose 其中 named one member of a group (收入总计: 本年收入, 上年结转): an item naming
+ * another member of that group is one more part of the whole; an item naming a class of a part (本年收入's 财政拨款)
+ * belongs to that part. Any other item leaves the details unread.
+ */
+export function findDetailedParts(ctx: ProseContext, i: number) {
+  const p = ctx.paragraphs[i].parsed;
+  if (!/如下[。：:]\s*$/.test(p.text)) return;
+  const list = listsIn(ctx, i)[0];
+  if (!list || list.whole.aside || list.open) return;
+  const { total } = list.whole;
+  const group = CATEGORY_GROUPS.find((g) => g.sub && applies(g, total) && list.parts.every((q) => membersNamed(g, q.label).size === 1));
+  if (!group) return;
+  const named = new Set(list.parts.flatMap((q) => [...membersNamed(group, q.label)]));
+  const classOf = (part: Q) => {
+    const [member] = membersNamed(group, part.label);
+    return group.sub?.[member] ? groupNamed(group.sub[member]) : undefined;
+  };
+  const added: Q[] = [];
+  const first = ctx.paragraphs[i + 1]?.numbered;
+  if (!first || first.value !== 1) return;
+  for (let k = i + 1; k < ctx.paragraphs.length; k++) {
+    const n = ctx.paragraphs[k].numbered;
+    if (!n || n.family !== first.family || n.value !== k - i) break;
+    const head = sentenceHeads(ctx, k, 0).find((q) => compatible(total, q));
+    if (!head) return;
+    const members = membersNamed(group, head.label);
+    if (members.size === 1 && !named.has([...members][0]) && partOf(ctx, total, head)) {
+      added.push(head);
+      members.forEach((m) => named.add(m));
+      continue;
+    }
+    if (list.parts.some((part) => { const sub = classOf(part); return sub !== undefined && membersNamed(sub, head.label).size > 0; })) continue;
+    return;
+  }
+  if (!added.length) return;
+  const parts = [...list.parts, ...added];
+  pushSum(ctx, i, total, parts, splitsWhole(ctx, total, parts), [ctx.sentenceOf(total), ...added.map((q) => ctx.sentenceOf(q))].map((x) => x.text.trim()).join(''));
 }

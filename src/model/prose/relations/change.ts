@@ -236,14 +236,32 @@ export function findChangeSums(ctx: ProseContext, i: number) {
   if (parts.length < 2 && statements.length === 1 && (/如下[：:]\s*$/.test(p.text) || endsWithOfWhich(p.text))) {
     parts = [];
     const first = ctx.paragraphs[i + 1]?.numbered;
+    const own = (k: number) => {
+      const found = changesIn(ctx, k).filter((s) => family(s.change.unit) === family(whole.change.unit));
+      // 1.基本支出增加40万元: under a change against last year, an item's change word needs no comparison of its own
+      return found.length ? found : inheritedChanges(ctx, k, whole.change);
+    };
+    let items = 0;
     for (let k = i + 1; k < ctx.paragraphs.length && first; k++) {
       const n = ctx.paragraphs[k].numbered;
-      if (!n || n.family !== first.family || n.value !== parts.length + 1) break;
-      let own = changesIn(ctx, k).filter((s) => family(s.change.unit) === family(whole.change.unit));
-      // 1.基本支出增加40万元: under a change against last year, an item's change word needs no comparison of its own
-      if (!own.length) own = inheritedChanges(ctx, k, whole.change);
-      if (own.length !== 1) { parts = []; break; }
-      parts.push(own[0]);
+      if (!n || n.family !== first.family || n.value !== items + 1) break;
+      items++;
+      const changes = own(k);
+      if (changes.length === 1) { parts.push(changes[0]); continue; }
+      // （二）公务用车购置及运行费1116.14万元。其中： / 1、…减少79.4万元 / 2、…减少596.98万元: an item stating no change of
+      // its own has the changes of its sub-items, one each, numbered otherwise
+      const sub: ChangeStatement[] = [];
+      let j = k + 1;
+      for (; !changes.length && endsWithOfWhich(ctx.paragraphs[k].parsed.text) && j < ctx.paragraphs.length; j++) {
+        const m = ctx.paragraphs[j].numbered;
+        if (!m || m.family === first.family || m.value !== sub.length + 1) break;
+        const theirs = own(j);
+        if (theirs.length !== 1) { sub.length = 0; break; }
+        sub.push(theirs[0]);
+      }
+      if (sub.length < 2) { parts = []; break; }
+      parts.push(...sub);
+      k = j - 1;
     }
   }
   if (parts.length < 2) return;

@@ -8,7 +8,7 @@ import { checkFiles, defaultJobs } from './batch.js';
 import { expandPaths, type PathArg, type Skipped } from './files.js';
 import { formatters, errorsOnly, emptySummary, tally, type FormatOptions, type Summary } from './report/index.js';
 import { atomicFile } from './report/output.js';
-import { checks } from './checks/index.js';
+import { checks, ruleOptionProblems } from './checks/index.js';
 import { Config, defaultConfig, ruleSettingProblems } from './config.js';
 import { takeShards, reduceShards, ShardError, type Shard } from './shards.js';
 import { progressBars } from './progress.js';
@@ -56,6 +56,9 @@ function loadConfig(file: string | undefined, lang: Lang): Config {
   }
   const parsed = Config.safeParse(raw);
   if (!parsed.success) throw new UsageError('config-invalid', { path, problems: issuesText(parsed.error, lang) });
+  // each rule's options (grade: bands, weight-total: totals) by the rule's own schema, where they stand in the file
+  const options = ruleOptionProblems(parsed.data).flatMap(({ rule, error }) => error.issues.map((i) => ({ ...i, path: ['rules', rule, ...i.path] })));
+  if (options.length) throw new UsageError('config-invalid', { path, problems: options.map((i) => issueText(i, lang)).join(cli('problem-separator', lang)) });
   return parsed.data;
 }
 

@@ -2,8 +2,11 @@
 import { z } from 'zod';
 import { GradeBand } from './model/schema.js';
 
-export const RuleSetting = z.union([z.enum(['error', 'warning', 'info', 'off']), z.object({ severity: z.enum(['error', 'warning', 'info', 'off']) })])
-  .describe('"off", or a severity that replaces the rule\'s default (findings the rule marks milder stay milder)');
+export const RuleSetting = z.union([
+  z.enum(['error', 'warning', 'info', 'off']),
+  // { severity, ...options }: a rule's own options (grade: bands, weight-total: totals) are checked by its schema
+  z.looseObject({ severity: z.enum(['error', 'warning', 'info', 'off']).optional() }),
+]).describe('"off", or a severity that replaces the rule\'s default (findings the rule marks milder stay milder); or { severity?, ...the rule\'s options }');
 export type RuleSetting = z.infer<typeof RuleSetting>;
 
 export const Config = z.object({
@@ -66,7 +69,9 @@ export function ruleSettingProblems(raw: unknown, known: string[]): RuleSettingP
       problems.push(near ? { id: 'unknown-rule-near', data: { name, near } } : { id: 'unknown-rule', data: { name } });
       continue;
     }
-    const severity = typeof setting === 'object' && setting !== null ? (setting as { severity?: unknown }).severity : setting;
+    const object = typeof setting === 'object' && setting !== null && !Array.isArray(setting);
+    const severity = object ? (setting as { severity?: unknown }).severity : setting;
+    if (object && severity === undefined) continue; // options only: the rule keeps its default severity
     if (!SEVERITIES.includes(severity as typeof SEVERITIES[number])) {
       problems.push({ id: 'bad-severity', data: { name, value: JSON.stringify(severity) ?? String(severity), allowed: [...SEVERITIES] } });
     }

@@ -21,6 +21,7 @@ import listCount from './list-count.js';
 import nothingChecked from './nothing-checked.js';
 import rate from './rate.js';
 import readWarning from './read-warning.js';
+import restated from './restated.js';
 import scoreCap from './score-cap.js';
 import scoreTotal from './score-total.js';
 import share from './share.js';
@@ -32,8 +33,8 @@ export type { CheckMeta, Check, Issue, Records, Reads } from './define.js';
 /** Every check, sorted by id: record checks (by the kinds they read) and document checks (cross-ref, form-unread,
  * nothing-checked, read-warning's hidden numbers). Batch checks, over several files at once, would be a third stage. */
 export const registry: Check[] = [
-  crossRef, execScore, formUnread, grade, growth, indicatorScore, listCount, nothingChecked, rate, readWarning, scoreCap,
-  scoreTotal, share, sum, weightTotal,
+  crossRef, execScore, formUnread, grade, growth, indicatorScore, listCount, nothingChecked, rate, readWarning, restated,
+  scoreCap, scoreTotal, share, sum, weightTotal,
 ];
 
 /**

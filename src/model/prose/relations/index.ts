@@ -10,6 +10,7 @@ import { findChanges, findChangeSums } from './change.js';
 import { findListCounts } from './list-count.js';
 import { findNamedRatios } from './named-ratio.js';
 import { findDifferences } from './difference.js';
+import { findRestated } from './restated.js';
 import { findNumberedItems } from './numbered-items.js';
 import { findScores, findSectionMaxima, findTotalScoreSum } from './score.js';
 import { findGrades, findGradeBands } from './grade.js';
@@ -23,7 +24,7 @@ const PARAGRAPH_DETECTORS: Array<(ctx: ProseContext, i: number) => void> = [
   findNumberedItems, findTrailingPartSums, findScores, findGrades, findGradeBands,
 ];
 /** Detectors that read the whole document once the paragraphs are done. */
-const DOCUMENT_DETECTORS: Array<(ctx: ProseContext) => void> = [findSectionMaxima, findTotalScoreSum, findShareRuns];
+const DOCUMENT_DETECTORS: Array<(ctx: ProseContext) => void> = [findSectionMaxima, findTotalScoreSum, findShareRuns, findRestated];
 
 export function findRelations(paragraphs: ProseParagraph[]): Relation[] {
   const ctx = new ProseContext(paragraphs);

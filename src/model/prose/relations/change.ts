@@ -3,7 +3,7 @@
 import type { Quantity } from '../../schema.js';
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
-import { CATEGORY_GROUPS, WHOLE_LABEL, membersNamed } from '../../../lexicon/index.js';
+import { CATEGORY_GROUPS, REASON_WORD, WHOLE_LABEL, membersNamed } from '../../../lexicon/index.js';
 import { CHANGE_RATE, CHANGE_WORD, comparedAmount, directionOfWord, earlier, isChange, periodPair, subjectOfComparison, type Direction } from './periods.js';
 import { endsWithOfWhich, markerParts, ofWhichAfter } from './of-which.js';
 
@@ -232,6 +232,13 @@ export function findChangeSums(ctx: ProseContext, i: number) {
   const marker = ofWhichAfter(ctx, i, whole.change.end);
   if (marker >= 0 && !statements.slice(1).some((s) => s.change.start < marker)) {
     parts = statements.slice(1).filter((s) => s.change.start > marker && family(s.change.unit) === family(whole.change.unit));
+    // 基本支出较上年增加35.2万元，其中人员经费增加30.1万元，公用经费增加5.1万元: the parts' change words need no
+    // comparison of their own after a whole's change
+    // (the list right after the whole's change: not one in a reason clause, 主要原因是…项目资金压减，其中…压减7万元)
+    const gap = p.text.slice((whole.rate ?? whole.change).end, marker);
+    if (!parts.length && !REASON_WORD.test(gap) && gap.replace(/[^\u4e00-\u9fa5]/g, '').length <= 8) {
+      parts = inheritedChanges(ctx, i, whole.change).filter((s) => s.change.start > marker && s.change.sentence === whole.change.sentence);
+    }
   }
   if (parts.length < 2 && statements.length === 1 && (/如下[：:]\s*$/.test(p.text) || endsWithOfWhich(p.text))) {
     parts = [];

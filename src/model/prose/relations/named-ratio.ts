@@ -13,6 +13,7 @@ function thingOf(ratio: NamedRatio, label: string): string {
 
 /** The one value stated under a name in the paragraphs given: undefined when none or several values are. */
 function named(ctx: ProseContext, paragraphs: number[], words: RegExp, other: RegExp, thing: string, exclude: Q): Q | undefined {
+  // (the thing narrows a search over the whole document; in its paragraph the ratio's own words suffice)
   const found: Q[] = [];
   for (const k of paragraphs) {
     const p = ctx.paragraphs[k].parsed;
@@ -37,8 +38,9 @@ export function findNamedRatios(ctx: ProseContext, i: number) {
     const thing = thingOf(ratio, r.label);
     if (ratio.scope === 'document' && thing.length < 2) continue;
     const scope = ratio.scope === 'paragraph' ? [i] : ctx.paragraphs.map((_, k) => k);
-    const numerator = named(ctx, scope, ratio.numerator, ratio.denominator, thing, r);
-    const denominator = named(ctx, scope, ratio.denominator, ratio.numerator, thing, r);
+    const narrow = ratio.scope === 'document' ? thing : '';
+    const numerator = named(ctx, scope, ratio.numerator, ratio.denominator, narrow, r);
+    const denominator = named(ctx, scope, ratio.denominator, ratio.numerator, narrow, r);
     if (!numerator || !denominator || family(numerator.unit) !== family(denominator.unit)) continue;
     const evidence = [...new Set([denominator, numerator, r].map((q) => ctx.sentenceOf(q).text.trim()))].join('');
     const location = ctx.paragraphs[i].location;

@@ -6,7 +6,7 @@ import type { ProseContext, Q } from './context.js';
 import { compatible, family, usable } from './context.js';
 import {
   CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, groupNamed, membersNamed,
-  NOT_AN_AMOUNT, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, yearRange, type CategoryGroup,
+  NOT_AN_AMOUNT, PREVIOUS_PERIOD, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, yearRange, type CategoryGroup,
 } from '../../../lexicon/index.js';
 import type { Assumption } from '../../schema.js';
 import { CHANGE_WORD, COMPARISON, comparedAmount, isChange } from './periods.js';
@@ -598,12 +598,14 @@ export function findTotalsAfterParts(ctx: ProseContext, i: number) {
     if (!worded && !all) continue;
     let parts = headsBefore(ctx, i, total);
     let evidence = ctx.sentenceOf(total).text.trim();
-    if (!parts.length && worded && total.sentence > 0) {
-      // 共计… opening its sentence totals the sentence before when each of its items states one amount
-      const before = sentenceHeads(ctx, i, total.sentence - 1).filter((q) => family(q.unit) === family(total.unit));
-      const oneEach = before.every((q, k) => k === 0 || rankBetween(before[k - 1].at, q.at) >= SEPARATOR_RANK['，']);
+    // 共计… opening its sentence totals the sentence before when each of its items states one amount — the last of the
+    // paragraph before when it opens its paragraph (a PDF may break the line there)
+    const [k, prev] = total.sentence > 0 ? [i, total.sentence - 1] : [i - 1, (ctx.paragraphs[i - 1]?.parsed.sentences.length ?? 0) - 1];
+    if (!parts.length && worded && prev >= 0 && !ctx.paragraphs[k].numbered?.heading) {
+      const before = sentenceHeads(ctx, k, prev).filter((q) => family(q.unit) === family(total.unit));
+      const oneEach = before.every((q, j) => j === 0 || rankBetween(before[j - 1].at, q.at) >= SEPARATOR_RANK['，']);
       if (oneEach) parts = before;
-      evidence = p.sentences[total.sentence - 1].text.trim() + evidence;
+      evidence = ctx.paragraphs[k].parsed.sentences[prev].text.trim() + evidence;
     }
     if (parts.length < 2 || parts.some((q) => !partOf(ctx, total, q) || listOf(ctx, q))) continue;
     if (all && !worded && !parts.some((q) => REMAINDER_WORD.test(q.label))) continue;
@@ -643,6 +645,8 @@ export function findAsideSums(ctx: ProseContext, i: number) {
   }
 }
 
+/** Groups whose members are wholes of the year (本年收入, 本年支出), not parts of one. */
+const WHOLE_GROUPS = new Set(['收入总计', '支出总计']);
 /** 按支出功能分类科目： / 按收入类别分： — a classification of the whole its base word names (支出, 收入). */
 const CLASSIFICATION = /^[\s（(）)\d一二三四五六七八九十、.]*按(收入|支出)[\u4e00-\u9fa5]{0,8}?(?:分类|类别)(?:科目)?[：:]/;
 
@@ -664,7 +668,9 @@ export function findClassificationSums(ctx: ProseContext, i: number) {
   for (let k = i - 1; k >= 0 && ctx.paragraphs[k].path[ctx.paragraphs[k].path.length - 1] === section && !ctx.paragraphs[k].numbered?.heading; k--) {
     for (const q of ctx.quantities[k]) {
       if (q.bracketDepth > 0 || family(q.unit) !== family(parts[0].unit) || !q.label.includes(base) || isSatellite(ctx, q) || listOf(ctx, q)) continue;
-      if (CLASSIFICATION.test(ctx.paragraphs[k].parsed.text) || CATEGORY_GROUPS.some((g) => membersNamed(g, q.label).size)) continue;
+      // not a part (基本支出, 人员经费: a category below the base) and not another year's (上年支出预算)
+      if (CLASSIFICATION.test(ctx.paragraphs[k].parsed.text) || PREVIOUS_PERIOD.test(q.label)) continue;
+      if (CATEGORY_GROUPS.some((g) => !WHOLE_GROUPS.has(g.name) && membersNamed(g, q.label).size)) continue;
       wholes.push(q);
     }
   }

@@ -5,7 +5,7 @@
 import type { Quantity } from '../../schema.js';
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
-import { ADJUSTMENT_DOWN_WORDS, ADJUSTMENT_UP_WORDS, alternation } from '../../../lexicon/index.js';
+import { ADJUSTMENT_DOWN_WORDS, ADJUSTMENT_UP_WORDS, GRAND_TOTAL_WORDS, alternation } from '../../../lexicon/index.js';
 import { isSatellite, listOf } from './of-which.js';
 
 /** An amount after its adjustments: 实际下达, 调整后安排, 实际到位 — the verb says what was adjusted. */
@@ -16,8 +16,8 @@ const UP = new RegExp(`(?:${alternation(ADJUSTMENT_UP_WORDS)})$`);
 const LEFT = /^(?:尚)?未(支付|拨付|执行|使用|兑付)/;
 /** The year's balance: 本年(收支)结余 = 本年收入 − 本年支出. */
 const BALANCE = /本年(?:度)?(?:收支)?结余$/;
-const INCOME = /本年(?:度)?收入(?:合计|总计)?$/;
-const SPENDING = /本年(?:度)?支出(?:合计|总计)?$/;
+const INCOME = new RegExp(`本年(?:度)?收入(?:${alternation(GRAND_TOTAL_WORDS)})?$`);
+const SPENDING = new RegExp(`本年(?:度)?支出(?:${alternation(GRAND_TOTAL_WORDS)})?$`);
 
 const minus = (ctx: ProseContext, q: Q): Quantity => {
   const out = ctx.q(q);

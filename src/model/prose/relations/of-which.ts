@@ -2,11 +2,11 @@
 // what a list's whole is, which amounts are its parts (an entry's satellites skipped, nested lists, asides, a change of
 // category), whether they split the whole, and the sums they state. The structure comes from the grammar (lists.ts);
 // other relations ask here which amounts are parts of a list and what its whole is.
-import type { ProseContext, Q } from './context.js';
+import type { ProseContext, ProseParagraph, Q } from './context.js';
 import { compatible, family, usable } from './context.js';
 import {
   CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, groupNamed, membersNamed,
-  NOT_AN_AMOUNT, PREVIOUS_PERIOD, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, yearRange, type CategoryGroup,
+  NOT_AN_AMOUNT, PREVIOUS_PERIOD, isDigit, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, yearRange, type CategoryGroup,
 } from '../../../lexicon/index.js';
 import type { Assumption } from '../../schema.js';
 import { CHANGE_WORD, COMPARISON, comparedAmount, isChange } from './periods.js';
@@ -180,7 +180,8 @@ export function wholeOf(ctx: ProseContext, i: number, containers: Container[], c
     if (k < i) {
       // the rest of the paragraph before after its last amount, and nothing before the marker here
       const before = ctx.paragraphs[k].parsed.text.slice(last.end);
-      return /^[^\d，,；;。]{0,4}[。.；;！]?\s*$/.test(before) && acceptable(ctx, total) ? { total, aside: false, nested: false, outerRank: 0, assumed } : undefined;
+      const rest = /^[^，,；;。]{0,4}[。.；;！]?\s*$/.test(before) && ![...before].some(isDigit);
+      return rest && acceptable(ctx, total) ? { total, aside: false, nested: false, outerRank: 0, assumed } : undefined;
     }
   }
   if (!total || !last) return undefined;
@@ -648,7 +649,9 @@ export function findAsideSums(ctx: ProseContext, i: number) {
 /** Groups whose members are wholes of the year (本年收入, 本年支出), not parts of one. */
 const WHOLE_GROUPS = new Set(['收入总计', '支出总计']);
 /** 按支出功能分类科目： / 按收入类别分： — a classification of the whole its base word names (支出, 收入). */
-const CLASSIFICATION = /^[\s（(）)\d一二三四五六七八九十、.]*按(收入|支出)[\u4e00-\u9fa5]{0,8}?(?:分类|类别)(?:科目)?[：:]/;
+const CLASSIFICATION = /^\s*按(收入|支出)[\u4e00-\u9fa5]{0,8}?(?:分类|类别)(?:科目)?[：:]/;
+/** A paragraph's text after its numbering (1、按支出功能分类科目：…). */
+const afterNumbering = (para: ProseParagraph) => para.parsed.text.slice(para.numbered ? para.numbered.textStart : 0);
 
 /**
  * A classification list (按支出功能分类科目：一般公共服务支出141.44万元，…，农林水事务72.90万元；其他支出0.20万元。) adds up
@@ -657,10 +660,12 @@ const CLASSIFICATION = /^[\s（(）)\d一二三四五六七八九十、.]*按(�
  */
 export function findClassificationSums(ctx: ProseContext, i: number) {
   const p = ctx.paragraphs[i].parsed;
-  const m = CLASSIFICATION.exec(p.text);
+  const text = afterNumbering(ctx.paragraphs[i]);
+  const m = CLASSIFICATION.exec(text);
   if (!m) return;
   const base = m[1];
-  const parts = ctx.quantities[i].filter((q) => q.start >= m[0].length && q.sentence === 0 && q.bracketDepth === 0 && !isSatellite(ctx, q)
+  const from = p.text.length - text.length + m[0].length;
+  const parts = ctx.quantities[i].filter((q) => q.start >= from && q.sentence === 0 && q.bracketDepth === 0 && !isSatellite(ctx, q)
     && q.unit !== undefined && !NOT_AN_AMOUNT.has(q.unit));
   if (parts.length < 2 || parts.some((q) => family(q.unit) !== family(parts[0].unit) || !usable(p, q))) return;
   const section = ctx.paragraphs[i].path[ctx.paragraphs[i].path.length - 1];
@@ -669,7 +674,7 @@ export function findClassificationSums(ctx: ProseContext, i: number) {
     for (const q of ctx.quantities[k]) {
       if (q.bracketDepth > 0 || family(q.unit) !== family(parts[0].unit) || !q.label.includes(base) || isSatellite(ctx, q) || listOf(ctx, q)) continue;
       // not a part (基本支出, 人员经费: a category below the base) and not another year's (上年支出预算)
-      if (CLASSIFICATION.test(ctx.paragraphs[k].parsed.text) || PREVIOUS_PERIOD.test(q.label)) continue;
+      if (CLASSIFICATION.test(afterNumbering(ctx.paragraphs[k])) || PREVIOUS_PERIOD.test(q.label)) continue;
       if (CATEGORY_GROUPS.some((g) => !WHOLE_GROUPS.has(g.name) && membersNamed(g, q.label).size)) continue;
       wholes.push(q);
     }

@@ -358,3 +358,18 @@ describe('the changes of the parts add up to the change of the whole, over neste
     expect(sums(fromLines('“三公”经费比上年减少2.1万元。具体情况如下：', '（一）因公出国（境）费比上年减少0万元。', '（二）公务用车购置及运行费。其中：', '1、购置费比上年减少0.5万元，比预算减少0.2万元。', '2、运行费比上年减少0.7万元。', '（三）公务接待费比上年减少0.9万元。'))).toEqual([]);
   });
 });
+
+describe('parallel lists: 分别/各 pair amounts, changes and rates by position', () => {
+  it('paraphrases', () => {
+    expect(growths(fromLines('2023年收、支总计分别为3,215.66万元、3,198.02万元，较上年分别增加215.30万元、198.75万元，分别增长7.18%、6.63%。')))
+      .toEqual(['growth increase _→3,215.66万元 Δ215.30万元 7.18%', 'growth increase _→3,198.02万元 Δ198.75万元 6.63%']);
+    expect(growths(fromLines('2023年收、支总计各是3,215.66万元、3,198.02万元，与上年相比各减少215.30万元、198.75万元，各下降6.28%、5.85%。')))
+      .toEqual(['growth decrease _→3,215.66万元 Δ215.30万元 6.28%', 'growth decrease _→3,198.02万元 Δ198.75万元 5.85%']);
+    expect(growths(fromLines('基本支出、项目支出分别为450万元、150万元，比上年分别减少30万元、10万元，分别下降6.25%、6.25%。')))
+      .toEqual(['growth decrease _→450万元 Δ30万元 6.25%', 'growth decrease _→150万元 Δ10万元 6.25%']);
+  });
+  it('near misses: one change for two amounts; lists of different lengths', () => {
+    expect(growths(fromLines('收入、支出分别为500万元、480万元，比上年增加20万元，增长4.17%。'))).toEqual([]);
+    expect(growths(fromLines('收入、支出分别为500万元、480万元，比上年分别增加20万元、15万元、5万元，分别增长4.17%、3.2%、1%。'))).toEqual([]);
+  });
+});

@@ -292,3 +292,47 @@ export function findChangeSums(ctx: ProseContext, i: number) {
     });
   }
 }
+
+/** 分别/各 before a list of amounts: the k-th amount belongs to the k-th subject (收、支总计分别为A、B，分别增加X、Y). */
+const RESPECTIVELY = /分别|各/;
+
+/** A clause's run of 、-items holding one amount each, after 分别/各: one amount per subject, in order. */
+function parallelRun(ctx: ProseContext, i: number, clause: { start: number; items: Array<{ elements: Array<{ kind: string }> }> }): Q[] | undefined {
+  const amounts: Q[] = [];
+  for (const item of clause.items) {
+    const qs = item.elements.flatMap((e) => (e.kind === 'quantity' ? [(e as unknown as { q: { start: number } }).q] : []));
+    if (qs.length !== 1) { amounts.length = 0; continue; }
+    const q = ctx.quantityAt(i, qs[0].start);
+    if (!q || q.year) { amounts.length = 0; continue; }
+    amounts.push(q);
+  }
+  if (amounts.length < 2) return undefined;
+  const p = ctx.paragraphs[i].parsed;
+  return RESPECTIVELY.test(p.text.slice(clause.start, amounts[0].start)) ? amounts : undefined;
+}
+
+/**
+ * Parallel lists: 收、支总计分别为A、B，较上年分别增加X、Y，分别增长P%、Q% — the k-th amount, change and rate are one
+ * subject's, paired by position as the writer's 分别/各 says: a growth relation per subject.
+ */
+export function findParallelChanges(ctx: ProseContext, i: number) {
+  const p = ctx.paragraphs[i].parsed;
+  p.sentences.forEach((sentence) => {
+    const runs = sentence.groups.flatMap((g) => g.clauses).map((c) => parallelRun(ctx, i, c)).filter((r): r is Q[] => r !== undefined);
+    const heads = runs.find((r) => r.every((q) => q.unit !== '%' && !CHANGE_WORD.test(r[0].label)));
+    const changes = runs.find((r) => r !== heads && r[0].unit !== '%' && CHANGE_WORD.test(r[0].label) && isChange(ctx, r[0]));
+    if (!heads || !changes || heads.length !== changes.length || heads[0].start > changes[0].start) return;
+    if (heads.some((q, k) => family(q.unit) !== family(changes[k].unit) || !usable(p, q) || !usable(p, changes[k]))) return;
+    const direction = isChange(ctx, changes[0])!;
+    const rates = runs.find((r) => r.every((q) => q.unit === '%') && r.length === heads.length && r[0].start > changes[0].start
+      && CHANGE_RATE.test(r[0].label.replace(RESPECTIVELY, '')));
+    // without its rates a change states nothing more to check (previous = current ∓ change)
+    if (!rates) return;
+    heads.forEach((current, k) => {
+      ctx.push({
+        kind: 'growth', direction, current: ctx.q(current), change: ctx.q(changes[k]), rate: ctx.q(rates[k]),
+        location: ctx.paragraphs[i].location, evidence: sentence.text.trim(),
+      });
+    });
+  });
+}

@@ -6,7 +6,7 @@ import { findShareRuns, findShares } from './share.js';
 import { findAsideSums, findClassificationSums, findDetailedParts, findPartSums, findTotalsAfterParts, findTrailingPartSums } from './of-which.js';
 import { findAdjustedSums, findMadeOf } from './sum-words.js';
 import { findGrowth } from './growth.js';
-import { findChanges, findChangeSums } from './change.js';
+import { findChanges, findChangeSums, findParallelChanges } from './change.js';
 import { findListCounts } from './list-count.js';
 import { findNamedRatios } from './named-ratio.js';
 import { findDifferences } from './difference.js';
@@ -20,7 +20,7 @@ export { roleOf } from './rate.js';
 
 /** Detectors that read one paragraph (and may look back at earlier ones). */
 const PARAGRAPH_DETECTORS: Array<(ctx: ProseContext, i: number) => void> = [
-  findRates, findBudgetCompletion, findNamedRatios, findShares, findPartSums, findAsideSums, findTotalsAfterParts, findClassificationSums, findDetailedParts, findAdjustedSums, findMadeOf, findDifferences, findGrowth, findChanges, findChangeSums, findListCounts,
+  findRates, findBudgetCompletion, findNamedRatios, findShares, findPartSums, findAsideSums, findTotalsAfterParts, findClassificationSums, findDetailedParts, findAdjustedSums, findMadeOf, findDifferences, findGrowth, findChanges, findParallelChanges, findChangeSums, findListCounts,
   findNumberedItems, findTrailingPartSums, findScores, findGrades, findGradeBands,
 ];
 /** Detectors that read the whole document once the paragraphs are done. */

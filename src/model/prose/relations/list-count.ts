@@ -3,7 +3,7 @@ import type { ProseContext, Q } from './context.js';
 import { usable } from './context.js';
 import { scanQuantities } from '../../../../grammars/quantity-tokens.js';
 import { ENUMERATION_INTRO, INTRO_PATTERNS, itemStem, readEnumeration } from '../enumeration.js';
-import { LIST_COUNT_UNITS, OF_WHICH_WORD, PROSE_TOTAL_WORD, bracketStep, isDigit, unitFamily, wholeWord } from '../../../lexicon/index.js';
+import { LIST_COUNT_UNITS, PROSE_TOTAL_WORD, isDigit, unitFamily, wholeWord } from '../../../lexicon/index.js';
 
 const COUNT_UNIT = wholeWord(LIST_COUNT_UNITS);
 /** The noun after the count (内设机构, 正县级事业单位) and an aside on it (（正处级）), then the list's introducer. */
@@ -103,33 +103,37 @@ function countThenList(ctx: ProseContext, i: number, chain: Q[]): boolean {
   return true;
 }
 
-/** The noun after a count, then an aside: 7个科室（A、B…）, 14宗（A、B…）水库. */
-const NOUN_THEN_ASIDE = /^([\u4e00-\u9fa5]{0,10}?)[（(]/;
-/** An aside that opens with a marker lists parts or says what is included (（含2个临时机构）), not the names counted. */
-const ASIDE_OF_PARTS = new RegExp(`^\\s*(?:${OF_WHICH_WORD}|${PROSE_TOTAL_WORD.source}|如|即|主要|分别|共)`);
+/** The noun after a count before its aside (7个科室（…）): words only, no longer than a noun. */
+const NOUN_BEFORE_ASIDE = /^[\u4e00-\u9fa5]{0,10}$/;
+/** An aside that opens with a word saying what it is (主要, 如, 共…) lists no names. */
+const ASIDE_OF_PARTS = new RegExp(`^\\s*(?:${PROSE_TOTAL_WORD.source}|如|即|主要|分别|共)`);
 /** Names in an aside are short (a body, a place, a reservoir: two characters or more); longer items describe. */
 const NAME_IN_ASIDE_MAX = 20;
 
-/** N个X（A、B、C）/ N宗（A、B、C）X: the names in the aside right after the count (and its noun). */
+/**
+ * N个X（A、B、C）/ N宗（A、B、C）X: the names in the aside right after the count (and its noun), read from the sentence's
+ * structure: the aside's 、 (or ，) items, one ；-group, no amounts, no marker (（含2个临时机构） lists parts).
+ */
 function countThenAside(ctx: ProseContext, i: number, chain: Q[]): boolean {
   if (chain.length > 1) return false;
   const [count] = chain;
   const p = ctx.paragraphs[i].parsed;
-  const after = p.text.slice(count.end);
-  const noun = NOUN_THEN_ASIDE.exec(after);
-  if (!noun || BOUND_NOUN.test(noun[1]) || VERB_IN_NOUN.test(noun[1])) return false;
-  const open = count.end + noun[0].length;
-  let depth = 1;
-  let close = open;
-  for (; close < p.text.length && depth > 0; close++) depth += bracketStep(p.text[close]);
-  if (depth !== 0) return false;
-  const inner = p.text.slice(open, close - 1);
-  if (ASIDE_OF_PARTS.test(inner) || /[。；;]/.test(inner)) return false;
-  const list = readEnumeration(inner);
-  if (!list || list.end < inner.trimEnd().length || !plausible(list.items, inner)) return false;
+  const c = ctx.containers(i)[count.at.container];
+  const at = c?.elements.findIndex((x) => x.element.kind === 'quantity' && x.element.q.start === count.start) ?? -1;
+  const next = c?.elements[at + 1];
+  if (at < 0 || next?.element.kind !== 'aside' || !next.element.aside.closed) return false;
+  const { aside } = next.element;
+  const noun = p.text.slice(count.end, aside.start);
+  if (!NOUN_BEFORE_ASIDE.test(noun) || BOUND_NOUN.test(noun) || VERB_IN_NOUN.test(noun)) return false;
+  const inner = p.text.slice(aside.start + 1, aside.end - 1);
+  if (aside.groups.length !== 1 || ASIDE_OF_PARTS.test(inner)) return false;
+  const items = aside.groups[0].clauses.flatMap((cl) => cl.items);
+  if (items.some((it) => it.elements.some((e) => e.kind !== 'aside'))) return false; // an amount, a marker, a colon
+  const names = items.map((it) => p.text.slice(it.start, it.end).replace(/^(?:以及|及|和|与)/, '').trim()).filter(Boolean);
+  if (!plausible(names, inner)) return false;
   // one-character items name kinds, not bodies: 29个县（市、区） counts counties, cities and districts alike
-  if (list.items.some((it) => itemStem(it).length > NAME_IN_ASIDE_MAX || itemStem(it).length < 2)) return false;
-  pushCount(ctx, i, chain, list.items, p.text.slice(Math.max(0, count.start - 20), close).trim());
+  if (names.some((it) => itemStem(it).length > NAME_IN_ASIDE_MAX || itemStem(it).length < 2)) return false;
+  pushCount(ctx, i, chain, names, p.text.slice(Math.max(0, count.start - 20), aside.end).trim());
   return true;
 }
 
@@ -187,12 +191,12 @@ function listThenCount(ctx: ProseContext, i: number) {
     if (!second || second.bracketDepth !== 0 || second.unit !== count.unit || !/^[\u4e00-\u9fa5]{1,4}$/.test(between)) continue;
     const secondNoun = /^\s*([\u4e00-\u9fa5]{1,4})/.exec(p.text.slice(second.end))?.[1];
     if (!secondNoun || !countOf(ctx, i, second)) continue;
-    const inner: string[] = [];
-    for (const item of list.items) {
-      const aside = /[（(]([^（）()]+)[）)]\s*$/.exec(item);
-      if (!aside) { inner.length = 0; break; }
-      inner.push(...aside[1].split(/[、，,]/).map((s) => s.trim()).filter(Boolean));
-    }
+    // the names in each item's aside, as the sentence's structure reads them (its 、 and ， items)
+    const all = ctx.containers(i);
+    const asides = all.filter((c) => c.aside?.closed && c.parent !== undefined && !all[c.parent].aside && c.aside.start >= from && c.aside.end <= count.start);
+    const inner = asides.length === list.items.length
+      ? asides.flatMap((c) => c.aside!.groups.flatMap((g) => g.clauses.flatMap((cl) => cl.items)).map((it) => p.text.slice(it.start, it.end).trim()).filter(Boolean))
+      : [];
     if (inner.length < 2 || !inner.every((it) => endsLike(it, secondNoun))) continue;
     pushCount(ctx, i, [second], inner, evidence);
   }

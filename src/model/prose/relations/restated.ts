@@ -4,7 +4,7 @@
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
 import {
-  CATEGORY_GROUPS, ORGANISATION_SUFFIXES, PROSE_TOTAL_WORDS, REASON_WORD, alternation, documentNumbers, membersNamed, outsideBrackets,
+  CATEGORY_GROUPS, ORGANISATION_SUFFIXES, PROSE_TOTAL_WORDS, REASON_WORD, alternation, membersNamed, outsideBrackets,
 } from '../../../lexicon/index.js';
 import { CHANGE_WORD } from './periods.js';
 import { isSatellite, listOf } from './of-which.js';
@@ -65,13 +65,14 @@ function scopeOf(ctx: ProseContext, q: Q): string {
 /** The key of an allocation cited by a document number: the number and the recipient, one amount in the sentence. */
 function documentKey(ctx: ProseContext, q: Q): string | undefined {
   const p = ctx.paragraphs[q.para].parsed;
-  const sentence = p.sentences[q.sentence];
-  const refs = documentNumbers(sentence.text);
+  // the document numbers the sentence cites, as the grammar read them
+  const refs = ctx.containers(q.para).filter((c) => c.sentence === q.sentence)
+    .flatMap((c) => c.elements.flatMap((x) => (x.element.kind === 'docref' ? [x.element] : [])));
   if (refs.length !== 1 || family(q.unit) !== 'money' || q.bracketDepth > 0 || !usable(p, q) || isSatellite(ctx, q)) return undefined;
   const amounts = ctx.quantities[q.para].filter((x) => x.sentence === q.sentence && family(x.unit) === 'money' && x.bracketDepth === 0);
-  if (amounts.length !== 1) return undefined;
+  if (amounts.length !== 1 || refs[0].end > q.start) return undefined;
   // the last allocation verb before the amount, not one inside a cited title (《关于下达…的通知》)
-  const before = p.text.slice(sentence.start + refs[0].end, q.start).replace(/《[^》]*》/g, '');
+  const before = p.text.slice(refs[0].end, q.start).replace(/《[^》]*》/g, '');
   const verb = [...before.matchAll(new RegExp(ALLOCATES.source, 'g'))].pop();
   if (!verb) return undefined;
   const recipient = RECIPIENT.exec(before.slice(verb.index! + verb[0].length))?.[0];

@@ -373,3 +373,20 @@ describe('parallel lists: 分别/各 pair amounts, changes and rates by position
     expect(growths(fromLines('收入、支出分别为500万元、480万元，比上年分别增加20万元、15万元、5万元，分别增长4.17%、3.2%、1%。'))).toEqual([]);
   });
 });
+
+describe('a change said in words (持平, 无增减变化) is a change of 0 among the parts’ changes', () => {
+  it.each(['c-xuwen-jkj-2017.docx', 'c-xuwen-jkj-2017.pdf'])('%s: 合计…比上年减少1.4万元。其中：…3.6万元，…减少1.4万元，…2万元，…和上年持平', async (file) => {
+    expect(sums(await of(file))).toContain('sum 1.4万元 = 1.4万元 + 持平 (partial)');
+  });
+  it('m-c-xuwen: the mutated whole change falls short of its parts’ (a warning: two of three “三公” items)', async () => {
+    expect(sums(await of('m-c-xuwen-jkj-2017.docx'))).toContain('sum 1.6万元 = 1.4万元 + 持平 (partial)');
+  });
+  it('paraphrases', () => {
+    expect(sums(fromLines('支出合计50万元，比上年减少6万元。其中：基本支出30万元，比上年减少6万元；项目支出20万元，与上年持平。'))).toContain('sum 6万元 = 6万元 + 持平 (partial)');
+    expect(sums(fromLines('支出合计50万元，比上年增加6万元，其中基本支出30万元，比上年无增减变化，项目支出20万元，比上年增加6万元。'))).toContain('sum 6万元 = 无增减变化 + 6万元 (partial)');
+    expect(sums(fromLines('收入合计90万元，较上年减少5万元。其中：财政拨款80万元，较上年无变化；其他收入10万元，较上年减少5万元。'))).toContain('sum 5万元 = 无变化 + 5万元 (partial)');
+  });
+  it('near miss: a part whose change is not said leaves the parts’ changes unread', () => {
+    expect(sums(fromLines('支出合计50万元，比上年减少6万元。其中：基本支出30万元，比上年减少6万元；项目支出20万元。')).filter((r) => r.startsWith('sum 6万元'))).toEqual([]);
+  });
+});

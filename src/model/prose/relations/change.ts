@@ -5,7 +5,7 @@ import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
 import { CATEGORY_GROUPS, REASON_WORD, WHOLE_LABEL, membersNamed } from '../../../lexicon/index.js';
 import { CHANGE_RATE, CHANGE_WORD, comparedAmount, directionOfWord, earlier, isChange, periodPair, subjectOfComparison, type Direction } from './periods.js';
-import { endsWithOfWhich, markerParts, ofWhichAfter } from './of-which.js';
+import { endsWithOfWhich, listsIn, markerParts, ofWhichAfter } from './of-which.js';
 
 /** Labels of a paragraph's total, when a later paragraph states its change: 收入总计, 预算总额, 支出合计. */
 const TOTAL_LABEL = WHOLE_LABEL;
@@ -185,6 +185,31 @@ export function changesIn(ctx: ProseContext, i: number): ChangeStatement[] {
   return out;
 }
 
+/** Words that say an amount did not change: 持平, 无增减变化, 无变化, 未发生变化. */
+const UNCHANGED = /持平|无增减变化|无变化|未发生变化|没有变化/;
+
+/**
+ * The changes of the parts of the list the whole's amount heads, one per part: the change stated after the part (before
+ * the next one), or 0 when it is said in words (和上年持平). undefined when a part's change is not stated either way.
+ */
+function partChanges(ctx: ProseContext, i: number, whole: ChangeStatement): ChangeStatement[] | undefined {
+  const p = ctx.paragraphs[i].parsed;
+  const list = listsIn(ctx, i).find((l) => l.whole.total === whole.current && l.parts.length >= 2);
+  if (!list) return undefined;
+  const out: ChangeStatement[] = [];
+  for (const [k, part] of list.parts.entries()) {
+    const next = list.parts[k + 1];
+    const end = next ? next.start : p.sentences[part.sentence].end;
+    const stated = changesIn(ctx, i).filter((st) => st.change.start > part.end && st.change.start < end);
+    if (stated.length === 1) { out.push(stated[0]); continue; }
+    const said = UNCHANGED.exec(p.text.slice(part.end, end));
+    if (stated.length || !said) return undefined;
+    const zero: Q = { ...part, raw: said[0], value: 0, decimals: 0, start: part.end + said.index, end: part.end + said.index + said[0].length, label: said[0] };
+    out.push({ change: zero, direction: whole.direction, yearPair: false });
+  }
+  return out;
+}
+
 /** The amounts of an item under a whole's change that end in a change word (1.基本支出增加40万元), as changes. */
 function inheritedChanges(ctx: ProseContext, k: number, of: Q): ChangeStatement[] {
   const p = ctx.paragraphs[k].parsed;
@@ -239,6 +264,9 @@ export function findChangeSums(ctx: ProseContext, i: number) {
     if (!parts.length && !REASON_WORD.test(gap) && gap.replace(/[^\u4e00-\u9fa5]/g, '').length <= 8) {
       parts = inheritedChanges(ctx, i, whole.change).filter((s) => s.change.start > marker && s.change.sentence === whole.change.sentence);
     }
+    // 合计5.6万元，比上年减少1.6万元。其中：A 3.6万元，…比上年减少1.4万元，B 2万元，…和上年持平: a part whose change is
+    // said in words (持平, 无增减变化) changed by 0
+    if (parts.length < 2 && whole.current) parts = partChanges(ctx, i, whole) ?? parts;
   }
   if (parts.length < 2 && statements.length === 1 && (/如下[：:]\s*$/.test(p.text) || endsWithOfWhich(p.text))) {
     parts = [];

@@ -57,7 +57,7 @@ export interface Issue<M extends string = string> {
   data?: Record<string, unknown>;
   /** overrides the check's severity for this issue (a truncation is a warning in an error check) */
   severity?: Severity;
-  /** what extraction assumed to read the relation judged: a finding resting on it is a warning at most */
+  /** what extraction assumed to read the relation judged: the finding is then a warning at most, saying so */
   assumed?: Assumption[];
 }
 
@@ -134,7 +134,7 @@ export interface Comparison<M extends string = 'mismatch', T extends string = 't
   data?: Record<string, unknown>;
   /** message ids for the two outcomes; default mismatch / truncated */
   ids?: { mismatch: M; truncated: T };
-  /** what extraction assumed to read the relation (relation.assumed) */
+  /** what extraction assumed to read the relation (the relation's own `assumed`) */
   assumed?: Assumption[];
 }
 

@@ -58,3 +58,14 @@ const PERIOD_WORDS = new RegExp(`${DIGIT}{4}年度?|上年度?|本年度?|当年
 export function withoutPeriod(label: string): string {
   return label.replace(PERIOD_WORDS, '');
 }
+
+const YEAR_RANGE_WRITTEN = new RegExp(`(${DIGIT}{4})\\s*年?\\s*(?:-|－|—|–|~|～|至|到)\\s*(${DIGIT}{4})\\s*年`, 'g');
+
+/** The years of the last stated range in a text (2022-2023年, 2021年至2023年 → 2021, 2022, 2023), or undefined. */
+export function yearRange(text: string): number[] | undefined {
+  const m = [...toHalfWidth(text).matchAll(YEAR_RANGE_WRITTEN)].pop();
+  if (!m) return undefined;
+  const [from, to] = [Number(m[1]), Number(m[2])];
+  if (!isCalendarYear(from, 0) || !isCalendarYear(to, 0) || to <= from || to - from > 10) return undefined;
+  return Array.from({ length: to - from + 1 }, (_, k) => from + k);
+}

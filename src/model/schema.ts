@@ -83,6 +83,7 @@ export const GrowthRelation = z.object({
 export const ListCountRelation = z.object({
   kind: z.literal('list-count'),
   count: Quantity,
+  also: z.array(Quantity).optional().describe('counts written with the first before one list (4个科和1个事业单位): the list holds their sum'),
   items: z.array(z.string()),
   ...base,
 });
@@ -138,9 +139,21 @@ export const SectionMaxRelation = z.object({
   ...base,
 });
 
+/**
+ * The same figure stated twice in one document (a document's allocation cited by its 文号, or one labelled amount of
+ * one period and scope): the two statements must agree. `key` says what makes them the same figure.
+ */
+export const RestatedRelation = z.object({
+  kind: z.literal('restated'),
+  key: z.string().describe('what makes the two statements one figure: 呼财农指【2023】41号 → **河县, or the amount\'s qualified label'),
+  first: Quantity.describe('the first statement'),
+  second: Quantity.describe('a later statement of the same figure'),
+  ...base,
+});
+
 export const Relation = z.discriminatedUnion('kind', [
   RateRelation, ShareRelation, SumRelation, GrowthRelation, ListCountRelation,
-  ScoreRelation, TotalScoreRelation, GradeRelation, GradeBandsRelation, SectionMaxRelation,
+  ScoreRelation, TotalScoreRelation, GradeRelation, GradeBandsRelation, SectionMaxRelation, RestatedRelation,
 ]);
 export type Relation = z.infer<typeof Relation>;
 export type RelationOf<K extends Relation['kind']> = Extract<Relation, { kind: K }>;

@@ -14,6 +14,8 @@ import { arabicItemNumber } from '../numbering.js';
 import { rankBetween, type Container, type Placed } from '../lists.js';
 import { SEPARATOR_RANK } from '../../../lexicon/index.js';
 
+/** A label that names the result of its sentence's other amounts: 调整后…, …合计, 共计…. */
+const SENTENCE_RESULT = new RegExp(`^调整后|${alternation(PROSE_TOTAL_WORDS)}`);
 /** A paragraph that ends in 其中：, its parts listed in the paragraphs after it. */
 const TRAILING_MARKER = new RegExp(`${OF_WHICH}\\s*[：:]\\s*$`);
 /** Between a whole (or its last satellite) and its 其中/含: punctuation, or a short noun (共有27个部门预算项目，其中…). */
@@ -176,7 +178,11 @@ export function wholeOf(ctx: ProseContext, i: number, containers: Container[], c
     total = heads[heads.length - 1];
     last = ctx.quantities[k].filter((q) => q.sentence === prev && q.bracketDepth === 0).pop();
     if (!total || !last) return undefined;
-    if (new Set(heads.map((q) => q.value)).size > 1) assumed.push({ kind: 'operand-by-position', quantity: ctx.q(total) });
+    // several values: the last is the subject only by its place — unless it names itself the sentence's result
+    // (年初…、中期调整…，调整后财政拨款收入1599.38万元; …，合计…)
+    if (new Set(heads.map((q) => q.value)).size > 1 && !SENTENCE_RESULT.test(total.label)) {
+      assumed.push({ kind: 'operand-by-position', quantity: ctx.q(total) });
+    }
     if (k < i) {
       // the rest of the paragraph before after its last amount, and nothing before the marker here
       const before = ctx.paragraphs[k].parsed.text.slice(last.end);

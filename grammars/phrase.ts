@@ -7,7 +7,7 @@ import { bracketPairs, documentNumbers, listMarkers } from '../src/lexicon/index
 
 /**
  * What the pre-scans found before lexing, keyed by start offset: quantities (context rules such as 第N, 分别, years),
- * list markers (其中, 包括 … in context), document numbers (〔2020〕67号) and each bracket's part (a pair, or an opening
+ * list markers (其中, 包括 … in context), document numbers (〔2021〕12号) and each bracket's part (a pair, or an opening
  * never closed). The lexer's custom patterns consult these so token boundaries agree with the scanners.
  */
 interface Scan {
@@ -55,7 +55,7 @@ export const QuantityToken = createToken({
 });
 /** 其中, 包括, 包含, 含: a word that opens the parts of the amount before it. */
 export const Marker = createToken({ name: 'Marker', pattern: spanPattern(() => scan.markers), line_breaks: false });
-/** 〔2020〕67号: a document's number, whose digits are no amounts. */
+/** 〔2021〕12号: a document's number, whose digits are no amounts. */
 export const DocRef = createToken({ name: 'DocRef', pattern: spanPattern(() => scan.docRefs), line_breaks: true });
 export const LBracket = createToken({ name: 'LBracket', pattern: bracketPattern('open'), line_breaks: false });
 export const RBracket = createToken({ name: 'RBracket', pattern: bracketPattern('close'), line_breaks: false });

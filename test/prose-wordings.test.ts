@@ -174,8 +174,10 @@ describe('a marker opening its sentence lists the parts of the sentence before�
     expect(sums(fromLines('2023年收入预算总额为500万元，比上年增加50万元，增长11.1%，主要原因是：新增专项资金80万元。其中：财政拨款收入420万元；其他收入80万元。')))
       .toEqual(['sum 500万元 = 420万元 + 80万元 (partial)']);
     expect(sums(fromLines('本年度支出预算284.45万元。', '其中：1、基本支出173.89万元；2、项目支出110.56万元。'))).toEqual(['sum 284.45万元 = 173.89万元 + 110.56万元']);
-    const [picked] = lineReport('年初预算100万元、追加20万元，调整后预算120万元。其中：甲项目70万元，乙项目50万元。').relations.filter((r) => r.kind === 'sum' && r.total.raw === '120万元');
-    expect(picked?.assumed?.map((a) => a.kind)).toEqual(['operand-by-position']);
+    const sumOf = (line: string, total: string) => lineReport(line).relations.find((r) => r.kind === 'sum' && r.total.raw === total);
+    expect(sumOf('年初预算100万元，全年执行95万元。其中：甲项目60万元，乙项目35万元。', '95万元')?.assumed?.map((a) => a.kind)).toEqual(['operand-by-position']);
+    // the last names itself the sentence's result: stated
+    expect(sumOf('年初预算100万元、追加20万元，调整后预算120万元。其中：甲项目70万元，乙项目50万元。', '120万元')?.assumed).toBeUndefined();
   });
   it('near miss: an amount of a reason clause is no whole', () => {
     expect(sums(fromLines('收入增长10%，原因是：增加专项资金80万元。其中：财政拨款收入60万元，其他收入20万元。'))).toEqual([]);

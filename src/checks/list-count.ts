@@ -18,7 +18,7 @@ export default defineCheck({
     for (const r of relations) {
       const counts = [r.count, ...(r.also ?? [])];
       if (!counts.every(isUsable) || r.items.length === 0) continue;
-      // 4个科和1个事业单位，分别为…: the list holds the counts together.
+      // 3个科和2个中心，分别为…: the list holds the counts together.
       const count = counts.reduce((a, q) => a + q.value, 0);
       if (count === r.items.length) continue;
       yield {

@@ -21,7 +21,7 @@ export default defineCheck({
       const units = commonFactors([r.first, r.second]);
       if (!units) continue;
       const [a, b] = units.factors;
-      // a number written to its precision stands for [x − ½ulp, x + ½ulp): 5万元 and 6万元 do not meet
+      // a number written to its precision stands for [x − ½ulp, x + ½ulp): 8万元 and 9万元 do not meet
       const [x, y] = [intervalOf(r.first, a), intervalOf(r.second, b)];
       if (x.lo < y.hi && y.lo < x.hi) continue;
       yield {

@@ -78,9 +78,9 @@ export const COMPLEMENTARY_CATEGORIES: readonly CategoryGroup[] = CATEGORY_GROUP
 export const OTHER_MEASURE: ReadonlyArray<{ whole: RegExp; other: RegExp }> = [
   { whole: /编制/, other: /实有/ },
   // 全年预算数150万元，其中年初预算120万元，上年结转30万元，全年执行145.5万元: what was spent is no part of a budget;
-  // a fund is what was allocated (统筹整合使用财政涉农资金107.13万元，其中项目管理费1.07万元，目前项目资金已拨付106.36万元).
+  // a fund is what was allocated (整合资金120万元，其中管理费2万元，目前项目资金已拨付110万元).
   { whole: /预算|安排|下达|批复|计划|(?:资金|经费)$/, other: /执行|实际|完成|决算|拨付|到位/ },
-  // 决算数15.20万元。其中：因公出国（境）费预算0万元，决算0万元；…: a budget is no part of what was spent.
+  // 决算数12万元。其中：公务接待费预算8万元，决算6万元；…: a budget is no part of what was spent.
   { whole: /决算|实际|执行/, other: /预算(?:数|金额)?$/ },
 ];
 

@@ -4,7 +4,7 @@ import { alternation } from './words.js';
 /** TOTAL，其中 A、B / TOTAL（含 A、B） / TOTAL，包含 A、B: the words that open a whole's parts. */
 export const OF_WHICH_WORDS = ['其中', '包括', '包含', '含'] as const;
 /**
- * The words that open the parts of a part inside a list (76人，其中在职48人，包括行政22人、事业26人；退休28人): not 含,
+ * The words that open the parts of a part inside a list (60人，其中在职40人，包括行政15人、事业25人；退休20人): not 含,
  * which also stands inside words (含义, 含量) where an aside's brackets do not guard it.
  */
 export const NESTED_OF_WHICH_WORDS = ['其中', '包括'] as const;
@@ -40,7 +40,7 @@ export function listMarkers(text: string): Array<{ word: string; start: number; 
 }
 
 /**
- * Words that open the reasons for a change (…增长1078%，原因是：1、…；2、本年增加了其他资金预算7000万元): the amounts after
+ * Words that open the reasons for a change (…增长35%，原因是：1、…；2、本年增加专项资金预算300万元): the amounts after
  * them explain a figure, they are neither its parts nor a whole a list after them belongs to.
  */
 export const REASON_WORDS = ['原因是', '原因为', '主要原因', '主要是由于', '主要是因为', '是由于', '主要用于'] as const;
@@ -50,7 +50,7 @@ export const REASON_WORD = new RegExp(alternation(REASON_WORDS));
 /** Words of a cut made to an amount (调减40万元, 压减, 核减): an operand subtracted from it, never one of its parts. */
 export const REDUCTION_WORDS = ['调减', '压减', '核减', '扣减', '收回'] as const;
 
-/** 剩余的清算资金120万元: the rest of a whole, after the parts named before it — with them, all of it. */
+/** 剩余的清算资金80万元: the rest of a whole, after the parts named before it — with them, all of it. */
 export const REMAINDER_WORDS = ['剩余', '其余', '余下'] as const;
 export const REMAINDER_WORD = new RegExp(alternation(REMAINDER_WORDS));
 

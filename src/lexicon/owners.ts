@@ -1,4 +1,4 @@
-// Who writes: the endings of an organisation's name (a unit's own name before its figures: 宜春学院收入预算总额).
+// Who writes: the endings of an organisation's name (a unit's own name before its figures: 某某学院收入预算总额).
 
 /** Endings of a budget unit's name, as a report's title or a sentence writes it (某某镇人民政府, 某某局, 某某学院). */
 export const ORGANISATION_SUFFIXES = [
@@ -7,7 +7,7 @@ export const ORGANISATION_SUFFIXES = [
 ] as const;
 
 /**
- * The endings of a unit's name that may stand before the unit's own figure (上犹县寺下镇人民政府收入预算总额): only
+ * The endings of a unit's name that may stand before the unit's own figure (某某镇人民政府收入预算总额): only
  * endings of whole bodies, not of words that also end a part's name (社会保障, 财务部, 工会经费).
  */
 export const OWNER_SUFFIXES = [

@@ -83,7 +83,7 @@ export const GrowthRelation = z.object({
 export const ListCountRelation = z.object({
   kind: z.literal('list-count'),
   count: Quantity,
-  also: z.array(Quantity).optional().describe('counts written with the first before one list (4个科和1个事业单位): the list holds their sum'),
+  also: z.array(Quantity).optional().describe('counts written with the first before one list (3个科和2个中心): the list holds their sum'),
   items: z.array(z.string()),
   ...base,
 });
@@ -145,7 +145,7 @@ export const SectionMaxRelation = z.object({
  */
 export const RestatedRelation = z.object({
   kind: z.literal('restated'),
-  key: z.string().describe('what makes the two statements one figure: 呼财农指【2023】41号 → **河县, or the amount\'s qualified label'),
+  key: z.string().describe('what makes the two statements one figure: 某财农【2022】8号 → 甲县, or the amount\'s qualified label'),
   first: Quantity.describe('the first statement'),
   second: Quantity.describe('a later statement of the same figure'),
   ...base,

@@ -240,7 +240,7 @@ export class PhraseVisitor extends PhraseVisitorBase implements ICstNodeVisitor<
     }
     if (c.Marker) return { kind: 'marker', word: token.image, start, end };
     if (c.DocRef) {
-      p.labelStart = end; // 按丰委编委[2019]41号文下设…: the document names no amount after it
+      p.labelStart = end; // 按编委[2020]3号文下设…: the document names no amount after it
       return { kind: 'docref', raw: token.image, start, end };
     }
     if (c.Colon) {

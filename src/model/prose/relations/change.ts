@@ -49,7 +49,7 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
   const qs = ctx.quantities[i];
   const before = qs.filter((q) => q.sentence === change.sentence && q.end <= change.start);
   // The scope starts after the last change or change rate earlier in the sentence.
-  // A change of the same subject against another base right before (决算5.48万元，比预算增加0万元，比去年增加1.55万元)
+  // A change of the same subject against another base right before (决算6万元，比预算增加0万元，比去年增加1万元)
   // is a parallel comparison: it leaves the subject in scope.
   const ends = (q: Q) => (q.unit === '%' && CHANGE_RATE.test(q.label)) || Boolean(isChange(ctx, q));
   const last = before[before.length - 1];
@@ -68,7 +68,7 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
       return { previous, current, yearPair: true };
     }
   }
-  // 预算数为8万元，比上年预算10万元减少2万元: the amount compared with stands right before the change, and the one
+  // 预算数为6万元，比上年预算9万元减少3万元: the amount compared with stands right before the change, and the one
   // amount before it is what changed.
   if (scope.length === 2 && comparedAmount(ctx, scope[1]) && !comparedAmount(ctx, scope[0]) && scope.every((x) => usable(p, x))) {
     return { current: scope[0], previous: scope[1], yearPair: false };
@@ -85,7 +85,7 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
     if (scope.some((q) => parts.has(q))) return { yearPair: false };
     return candidates.length === 1 ? { current: candidates[0], yearPair: false } : { yearPair: false };
   }
-  // Its ；-group names its subject before the comparison (…；公务用车运行维护费支出决算比预算无增减变化，比去年增加1.05万元):
+  // Its ；-group names its subject before the comparison (…；公务用车运行维护费支出决算比预算无增减变化，比去年增加1万元):
   // the one amount the section states under that category.
   const named = namedSubject(ctx, change);
   if (named) return { current: named, yearPair: false };
@@ -264,7 +264,7 @@ export function findChangeSums(ctx: ProseContext, i: number) {
     if (!parts.length && !REASON_WORD.test(gap) && gap.replace(/[^\u4e00-\u9fa5]/g, '').length <= 8) {
       parts = inheritedChanges(ctx, i, whole.change).filter((s) => s.change.start > marker && s.change.sentence === whole.change.sentence);
     }
-    // 合计5.6万元，比上年减少1.6万元。其中：A 3.6万元，…比上年减少1.4万元，B 2万元，…和上年持平: a part whose change is
+    // 合计9万元，比上年减少2万元。其中：A 5万元，…比上年减少2万元，B 4万元，…和上年持平: a part whose change is
     // said in words (持平, 无增减变化) changed by 0
     if (parts.length < 2 && whole.current) parts = partChanges(ctx, i, whole) ?? parts;
   }
@@ -283,7 +283,7 @@ export function findChangeSums(ctx: ProseContext, i: number) {
       items++;
       const changes = own(k);
       if (changes.length === 1) { parts.push(changes[0]); continue; }
-      // （二）公务用车购置及运行费1116.14万元。其中： / 1、…减少79.4万元 / 2、…减少596.98万元: an item stating no change of
+      // （二）公务用车购置及运行费X万元。其中： / 1、…减少A万元 / 2、…减少B万元: an item stating no change of
       // its own has the changes of its sub-items, one each, numbered otherwise
       const sub: ChangeStatement[] = [];
       let j = k + 1;

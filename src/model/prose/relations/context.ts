@@ -24,7 +24,7 @@ export const family = unitFamily;
 /** 支出合计 / 收入总计 / 支出总额 / 预算总金额: a total named by its total word last. */
 const TOTAL_SUFFIX = ENDS_IN_TOTAL_WORD;
 /**
- * What may stand before the thing a total totals: the writer (我院, 本单位, or its name: 宜春学院, 某某镇人民政府), the
+ * What may stand before the thing a total totals: the writer (我院, 本单位, or its name: 某某学院, 某某镇人民政府), the
  * year (本年度).
  */
 const OWNER = new RegExp(`^(?:本年度?|全年|年度|度)?(?:[我本](?:院|局|单位|部门|委|办|校|中心)|[\\u4e00-\\u9fa5]{2,24}(?:${alternation(OWNER_SUFFIXES)}))?(?:本年度?|全年)?$`);

@@ -1,5 +1,5 @@
 // Differences stated in one sentence, checked as a sum with signed parts (the result is the total, so a finding names it):
-// 下达111万元…，调减40万元，全年实际下达71万元 (= 111 − 40); 安排80万元，已支付62.5万元，未支付17.5万元 (= 80 − 62.5);
+// 下达100万元…，调减30万元，全年实际下达70万元 (= 100 − 30); 安排80万元，已支付62.5万元，未支付17.5万元 (= 80 − 62.5);
 // 本年收入合计520.36万元，本年支出合计498.20万元，本年收支结余22.16万元 (= 收入 − 支出; never 年末结转和结余, which
 // carries the years before).
 import type { Quantity } from '../../schema.js';
@@ -24,7 +24,7 @@ const minus = (ctx: ProseContext, q: Q): Quantity => {
   return { ...out, value: -out.value, raw: `−${out.raw}` };
 };
 
-/** The words before an amount in its clause as written (全年实际下达71万元 → 全年实际下达: the label drops 达 as filler). */
+/** The words before an amount in its clause as written (全年实际下达70万元 → 全年实际下达: the label drops 达 as filler). */
 function wordsBefore(ctx: ProseContext, q: Q): string {
   const p = ctx.paragraphs[q.para].parsed;
   const clause = p.sentences[q.sentence].clauses[q.clause];
@@ -41,7 +41,7 @@ export function findDifferences(ctx: ProseContext, i: number) {
     const push = (parts: Quantity[]) => ctx.push({ kind: 'sum', total: ctx.q(result), parts, exhaustive: true, location: ctx.paragraphs[i].location, evidence });
     const adjusted = ADJUSTED.exec(wordsBefore(ctx, result));
     if (adjusted) {
-      // the amount first allotted with the same verb (下达我区111万元), then every adjustment after it, nothing else
+      // the amount first allotted with the same verb (下达我区100万元), then every adjustment after it, nothing else
       const verb = adjusted[1];
       const base = before.filter((q) => wordsBefore(ctx, q).includes(verb) && !ADJUSTED.test(wordsBefore(ctx, q)) && !isSatellite(ctx, q) && !listOf(ctx, q));
       if (base.length !== 1) continue;

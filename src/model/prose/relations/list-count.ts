@@ -30,7 +30,7 @@ const amountIn = (item: string) =>
   scanQuantities(item).some((q) => AMOUNT_FAMILIES.has(unitFamily(q.unit)) && isDigit(item[q.numberEnd - 1]));
 
 /**
- * No count is given for a list whose items are too long to be names, carry amounts or counts (下辖社区居委会5个 is a
+ * No count is given for a list whose items are too long to be names, carry amounts or counts (下辖社区4个 is a
  * statement, not a name), or that ends with 等.
  */
 function plausible(items: string[], listText: string): boolean {
@@ -45,10 +45,10 @@ function countOf(ctx: ProseContext, i: number, q: Q): boolean {
   return COUNT_UNIT.test(q.unit ?? '') && usable(p, q) && q.bracketDepth === 0 && !PARTIAL.test(p.text.slice(0, q.start));
 }
 
-/** Between two counts written together before one list: the first one's noun and 和/及 (4个科和1个事业单位). */
+/** Between two counts written together before one list: the first one's noun and 和/及 (3个科和2个中心). */
 const COUNT_JOINER = /^[\u4e00-\u9fa5]{1,10}?(?:和|及|以及)$/;
 
-/** The counts written together from `count` on (4个科和1个事业单位): the first, then each joined to the one before. */
+/** The counts written together from `count` on (3个科和2个中心): the first, then each joined to the one before. */
 function countChain(ctx: ProseContext, i: number, count: Q): Q[] {
   const p = ctx.paragraphs[i].parsed;
   const qs = ctx.quantities[i];
@@ -103,7 +103,7 @@ function countThenList(ctx: ProseContext, i: number, chain: Q[]): boolean {
   return true;
 }
 
-/** The noun after a count before its aside (7个科室（…）): words only, no longer than a noun. */
+/** The noun after a count before its aside (5个科室（…）): words only, no longer than a noun. */
 const NOUN_BEFORE_ASIDE = /^[\u4e00-\u9fa5]{0,10}$/;
 /** An aside that opens with a word saying what it is (主要, 如, 共…) lists no names. */
 const ASIDE_OF_PARTS = new RegExp(`^\\s*(?:${PROSE_TOTAL_WORD.source}|如|即|主要|分别|共)`);
@@ -112,7 +112,7 @@ const NAME_IN_ASIDE_MAX = 20;
 
 /**
  * N个X（A、B、C）/ N宗（A、B、C）X: the names in the aside right after the count (and its noun), read from the sentence's
- * structure: the aside's 、 (or ，) items, one ；-group, no amounts, no marker (（含2个临时机构） lists parts).
+ * structure: the aside's 、 (or ，) items, one ；-group, no amounts, no marker (（含1个临时机构） lists parts).
  */
 function countThenAside(ctx: ProseContext, i: number, chain: Q[]): boolean {
   if (chain.length > 1) return false;
@@ -131,7 +131,7 @@ function countThenAside(ctx: ProseContext, i: number, chain: Q[]): boolean {
   if (items.some((it) => it.elements.some((e) => e.kind !== 'aside'))) return false; // an amount, a marker, a colon
   const names = items.map((it) => p.text.slice(it.start, it.end).replace(/^(?:以及|及|和|与)/, '').trim()).filter(Boolean);
   if (!plausible(names, inner)) return false;
-  // one-character items name kinds, not bodies: 29个县（市、区） counts counties, cities and districts alike
+  // one-character items name kinds, not bodies: 30个县（市、区） counts counties, cities and districts alike
   if (names.some((it) => itemStem(it).length > NAME_IN_ASIDE_MAX || itemStem(it).length < 2)) return false;
   pushCount(ctx, i, chain, names, p.text.slice(Math.max(0, count.start - 20), aside.end).trim());
   return true;

@@ -14,21 +14,23 @@ import { arabicItemNumber } from '../numbering.js';
 import { rankBetween, type Container, type Placed } from '../lists.js';
 import { SEPARATOR_RANK } from '../../../lexicon/index.js';
 
+/** A label that names the result of its sentence's other amounts: 调整后…, …合计, 共计…. */
+const SENTENCE_RESULT = new RegExp(`^调整后|${alternation(PROSE_TOTAL_WORDS)}`);
 /** A paragraph that ends in 其中：, its parts listed in the paragraphs after it. */
 const TRAILING_MARKER = new RegExp(`${OF_WHICH}\\s*[：:]\\s*$`);
-/** Between a whole (or its last satellite) and its 其中/含: punctuation, or a short noun (共有27个部门预算项目，其中…). */
+/** Between a whole (or its last satellite) and its 其中/含: punctuation, or a short noun (共有20个部门预算项目，其中…). */
 const BETWEEN_TOTAL_AND_MARKER = /^[\u4e00-\u9fa5]{0,8}[\s，,。；;：:（(）)]*$/;
 /** A word that ends a run of parts: 实际, 合计, 累计 … */
 const PART_STOP = PART_STOP_WORD;
 /** Words that open a statement of its own after the parts: 另有临聘人员3人 is not one of them. */
 const BESIDES = /^(?:另有|另外|此外|还有)/;
-/** A cut of the whole (调减40万元): subtracted from it, never one of its parts. */
+/** A cut of the whole (调减30万元): subtracted from it, never one of its parts. */
 const REDUCTION = new RegExp(`^(?:${alternation(REDUCTION_WORDS)})`);
 const SUBTOTAL = SUBTOTAL_WORD;
-/** 完成年初预算数60999万元的40.4%: the budget a completion rate is of, an operand of that rate. */
+/** 完成年初预算数5000万元的40%: the budget a completion rate is of, an operand of that rate. */
 const COMPLETED_OF = /^(?:累计)?完成/;
 const RATE_OF_IT = /^\s*的/;
-/** The label of an amount stated against another period without a change word: 与2016年相比21.79万元. */
+/** The label of an amount stated against another period without a change word: 与2020年相比20万元. */
 const COMPARED_WITHOUT_CHANGE_WORD = /^相比|相比$/;
 
 /** A paragraph that ends in 其中：, its parts listed after it (in the next paragraph or numbered items). */
@@ -43,7 +45,7 @@ function openEnded(text: string, after: number): boolean {
 
 /**
  * An amount that belongs to the entry before it and is no part and no whole of a list: a share or a rate (%), a change
- * against another period (与上年相比减少X, 与2016年相比X), the earlier amount it is compared with (比上年预算10万元),
+ * against another period (与上年相比减少X, 与2016年相比X), the earlier amount it is compared with (比上年预算9万元),
  * a year.
  */
 export function isSatellite(ctx: ProseContext, q: Q): boolean {
@@ -80,7 +82,7 @@ function splitsWhole(ctx: ProseContext, total: Q, parts: Q[]): boolean {
 }
 
 /**
- * 2022-2023年…合计3639.79公里。其中，2022年…1940.21公里，2023年…1696.58公里: the whole states a range of years and each
+ * 2021-2022年…合计300公里。其中，2021年…120公里，2022年…180公里: the whole states a range of years and each
  * part is one of them, every year once — the years of a stated range cover it.
  */
 function splitsRange(ctx: ProseContext, total: Q, parts: Q[]): boolean {
@@ -91,7 +93,7 @@ function splitsRange(ctx: ProseContext, total: Q, parts: Q[]): boolean {
   return range.every((y) => years.filter((x) => x === y).length === 1);
 }
 
-/** The year written in a quantity's clause before it (2022年计划改造1940.21公里 → 2022). */
+/** The year written in a quantity's clause before it (2021年计划改造120公里 → 2021). */
 function yearOfClause(ctx: ProseContext, q: Q): number | undefined {
   return ctx.quantities[q.para].filter((y) => y.year && y.sentence === q.sentence && y.clause === q.clause && y.start < q.start).pop()?.value;
 }
@@ -134,9 +136,9 @@ function sentenceHeads(ctx: ProseContext, i: number, sentence: number): Q[] {
 
 /**
  * The whole a marker at `m` of container `c` lists the parts of: the entry right before it (its satellites skipped:
- * 本年收入合计597.52万元，与上年相比增加39.42万元，增长7.06%；其中：); the amount an aside follows (TOTAL（含A、B）); or,
- * for a marker that opens its sentence, the head of the sentence before (预算数为8万元，比上年预算10万元减少2万元。其中，…),
- * never an amount of a reason clause (…增长1078%，原因是：…2、…7000万元。其中：). A change is never a whole: its parts
+ * 本年收入合计600万元，与上年相比增加40万元，增长7.14%；其中：); the amount an aside follows (TOTAL（含A、B）); or,
+ * for a marker that opens its sentence, the head of the sentence before (预算数为6万元，比上年预算9万元减少3万元。其中，…),
+ * never an amount of a reason clause (…增长35%，原因是：…2、…300万元。其中：). A change is never a whole: its parts
  * would be changes.
  */
 export function wholeOf(ctx: ProseContext, i: number, containers: Container[], c: Container, m: number): Whole | undefined {
@@ -147,7 +149,7 @@ export function wholeOf(ctx: ProseContext, i: number, containers: Container[], c
     const parent = containers[c.parent];
     const at = parent.elements.findIndex((x) => x.element.kind === 'aside' && x.element.aside === c.aside);
     const total = quantityOf(ctx, i, parent.elements[at - 1]);
-    // 28个派驻机构（其中…）: the total's noun may stand between it and the aside
+    // 20个派出机构（其中…）: the total's noun may stand between it and the aside
     if (!total || !/^[\u4e00-\u9fa5\s]{0,8}$/.test(p.text.slice(total.end, c.aside.start))) return undefined;
     return acceptable(ctx, total) ? { total, aside: true, nested: false, outerRank: 0, assumed: [] } : undefined;
   }
@@ -165,18 +167,22 @@ export function wholeOf(ctx: ProseContext, i: number, containers: Container[], c
   }
   if (!last && !c.aside) {
     // The marker opens its sentence: the whole is the head of the sentence before.
-    // (A paragraph that opens with 其中：: the sentence before is the last of the paragraph before, 本年度支出预算284.45万元。)
+    // (A paragraph that opens with 其中：: the sentence before is the last of the paragraph before, 本年度支出预算300万元。)
     const sentence = c.sentence;
     const k = sentence > 0 ? i : i - 1;
     if (k < 0 || (k < i && !/^[\s：:，,]*$/.test(p.text.slice(0, marker.start)))) return undefined;
     const prev = sentence > 0 ? sentence - 1 : ctx.paragraphs[k].parsed.sentences.length - 1;
-    // Its subject is its head (预算数为8万元，比上年预算10万元减少2万元。其中：); when it states several (年初预算
-    // 1354.29万元、中期调整245.09万元，调整后1599.38万元。其中：), the last is taken by position.
+    // Its subject is its head (预算数为6万元，比上年预算9万元减少3万元。其中：); when it states several (年初预算
+    // 1000万元、中期调整200万元，调整后1200万元。其中：), the last is taken by position.
     const heads = sentenceHeads(ctx, k, prev);
     total = heads[heads.length - 1];
     last = ctx.quantities[k].filter((q) => q.sentence === prev && q.bracketDepth === 0).pop();
     if (!total || !last) return undefined;
-    if (new Set(heads.map((q) => q.value)).size > 1) assumed.push({ kind: 'operand-by-position', quantity: ctx.q(total) });
+    // several values: the last is the subject only by its place — unless it names itself the sentence's result
+    // (年初…、中期调整…，调整后财政拨款收入1200万元; …，合计…)
+    if (new Set(heads.map((q) => q.value)).size > 1 && !SENTENCE_RESULT.test(total.label)) {
+      assumed.push({ kind: 'operand-by-position', quantity: ctx.q(total) });
+    }
     if (k < i) {
       // the rest of the paragraph before after its last amount, and nothing before the marker here
       const before = ctx.paragraphs[k].parsed.text.slice(last.end);
@@ -222,11 +228,11 @@ function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number
   for (; k < c.elements.length; k++) {
     const x = c.elements[k];
     if (isMarker(x)) {
-      // 财政拨款收入751.8万元，包括一般公共预算收入751.8万元；…: the last part's own list, whose parts are not this one's
+      // 财政拨款收入500万元，包括一般公共预算收入500万元；…: the last part's own list, whose parts are not this one's
       if (!parts.length) continue;
       const owner = parts[parts.length - 1];
       const inner = partsAfter(ctx, i, c, k, { total: owner, aside: false, nested: true, outerRank: rankBetween(lastAt, x.at), assumed: [] });
-      // 人员经费869.34万元，主要包括基本工资、津贴补贴…: a nested list of names, no amounts after it, ends nothing
+      // 人员经费80万元，主要包括基本工资、津贴补贴…: a nested list of names, no amounts after it, ends nothing
       const amountsAfter = c.elements.slice(k + 1).some((y) => { const q = quantityOf(ctx, i, y); return q !== undefined && !isSatellite(ctx, q); });
       if (!inner?.parts.length && !amountsAfter) break;
       if (!inner?.parts.length) return null;
@@ -240,7 +246,7 @@ function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number
     if (isSatellite(ctx, q)) continue;
     const rank = rankBetween(lastAt, x.at);
     const stronger = parts.length > 0 && ownRank > 0 && rank > ownRank;
-    // A nested list of one part so far (财政拨款751.8万元，包括一般公共预算751.8万元；其他收入…) ends at a separator
+    // A nested list of one part so far (财政拨款500万元，包括一般公共预算500万元；其他收入…) ends at a separator
     // stronger than the one before its marker.
     if (whole.nested && parts.length > 0 && !ownRank && whole.outerRank > 0 && rank > whole.outerRank) break;
     if (parts.length && !ownRank) ownRank = rank;
@@ -313,7 +319,7 @@ export interface MarkerList {
  * The parts of a list in the sentences after its own: while each next sentence opens with a member of the group its
  * parts name that no part named yet (其中：因公出国（境）费支出0万元。公务用车购置费…；公务用车运行维护费…。公务接待费…),
  * its amounts naming members are parts — a closed group leaves no choice; or, failing that, a next sentence that is
- * only one amount of the same kind of thing (…退休人员417人。同等待遇非在编人员127人。), taken as one more part: an
+ * only one amount of the same kind of thing (…退休人员40人。同等待遇人员12人。), taken as one more part: an
  * assumption, so the list is not shown complete by its categories and a mismatch only warns.
  */
 function continuation(ctx: ProseContext, i: number, list: MarkerList): { parts: Q[]; lastSentence: number; assumed?: Assumption } | undefined {
@@ -496,7 +502,7 @@ export function findTrailingPartSums(ctx: ProseContext, i: number) {
     if (!start || !/[。；;！]\s*$/.test(next.parsed.sentences[start.sentence].text)) return;
     const inOne = partsFrom(ctx, i + 1, total, start);
     if (!inOne) return;
-    // 其中： / 人员经费869.34万元，主要包括…。 / 公用经费179.83万元。: one part per paragraph, each opening with it
+    // 其中： / 人员经费80万元，主要包括…。 / 公用经费20万元。: one part per paragraph, each opening with it
     const parts = inOne.length === 1 ? paragraphParts(ctx, i + 1, total) : inOne;
     const open = parts.length > 0 && openEnded(ctx.paragraphs[parts[parts.length - 1].para].parsed.text, parts[parts.length - 1].end);
     const evidence = [ctx.sentenceOf(total).text.trim(), ...parts.map((q) => ctx.sentenceOf(q).text.trim())].join('');
@@ -562,9 +568,9 @@ function partsFrom(ctx: ProseContext, k: number, total: Q, start: Q): Q[] | null
   return read ? read.parts : null;
 }
 
-/** A clause that opens with a total word totals what the sentence listed before it: …6.47万元，共计84.47万元. */
+/** A clause that opens with a total word totals what the sentence listed before it: …6万元，共计90万元. */
 const TOTAL_OPENS_CLAUSE = new RegExp(`^[\\s，,；;：:]*(?:以上)?(?:${alternation(PROSE_TOTAL_WORDS.filter((w) => !w.startsWith('总')))}|累计)`);
-/** …资金3728万元全部执行到位: the amount the parts before it make up, all of it. */
+/** …资金400万元全部执行到位: the amount the parts before it make up, all of it. */
 const ALL_OF_IT = /^\s*全部/;
 
 /** The amounts before `total` in its sentence's top level that are heads (no satellites), of its kind, back to a marker. */
@@ -583,9 +589,9 @@ function headsBefore(ctx: ProseContext, i: number, total: Q): Q[] {
 }
 
 /**
- * Parts first, then their total: …省级拨付62万元，中央拨付16万元，上年度结余的资金6.47万元，共计84.47万元 (the total
+ * Parts first, then their total: …省级拨付60万元，中央拨付24万元，上年度结余的资金6万元，共计90万元 (the total
  * word opens the total's clause: it totals every amount its sentence listed before it); a sentence of one item per
- * amount, then 共计下达…3580.69万元 opening the next; or …预拨资金3608万元…，剩余的清算资金120万元…，资金3728万元全部
+ * amount, then 共计下达…900万元 opening the next; or …预拨资金320万元…，剩余的清算资金80万元…，资金400万元全部
  * 执行到位, where 剩余 says the parts are the whole's (without it, 全部 alone says nothing of which amounts make it).
  */
 export function findTotalsAfterParts(ctx: ProseContext, i: number) {
@@ -621,7 +627,7 @@ function containerOfSentence(ctx: ProseContext, i: number, sentence: number): nu
 
 /**
  * An aside with no marker right after an amount, listing amounts of the kinds stated before it, each labelled:
- * 预拨资金3608万元（中央资金2855万元、省级资金753万元）; 农户5户，机具5台套（甲村3户、3台套，乙村2户、1台套） — per
+ * 预拨资金320万元（中央资金200万元、省级资金120万元）; 农户6户，机具5台（甲村4户、3台，乙村2户、2台） — per
  * unit, the parts of the last amount in that unit before the aside.
  */
 export function findAsideSums(ctx: ProseContext, i: number) {
@@ -654,8 +660,8 @@ const CLASSIFICATION = /^\s*按(收入|支出)[\u4e00-\u9fa5]{0,8}?(?:分类|类
 const afterNumbering = (para: ProseParagraph) => para.parsed.text.slice(para.numbered ? para.numbered.textStart : 0);
 
 /**
- * A classification list (按支出功能分类科目：一般公共服务支出141.44万元，…，农林水事务72.90万元；其他支出0.20万元。) adds up
- * to the whole it classifies: the one amount its section states before it under the base word (本年度支出预算284.45万元),
+ * A classification list (按支出功能分类科目：一般公共服务支出200万元，…，农林水支出80万元；其他支出1万元。) adds up
+ * to the whole it classifies: the one amount its section states before it under the base word (本年度支出预算300万元),
  * which is neither a part of a list nor named by a category. Open: a classification's classes are not shown complete.
  */
 export function findClassificationSums(ctx: ProseContext, i: number) {
@@ -685,7 +691,7 @@ export function findClassificationSums(ctx: ProseContext, i: number) {
 }
 
 /**
- * 总收入581.45万元，其中本年收入390.55万元…。收入具体情况如下。 / 1.财政拨款收入… / 2.上级补助收入… / 3.上年结转和结余190.98万元:
+ * 总收入600万元，其中本年收入400万元…。收入具体情况如下。 / 1.财政拨款收入… / 2.上级补助收入… / 3.上年结转和结余200万元:
  * the numbered details of a whole whose 其中 named one member of a group (收入总计: 本年收入, 上年结转): an item naming
  * another member of that group is one more part of the whole; an item naming a class of a part (本年收入's 财政拨款)
  * belongs to that part. Any other item leaves the details unread.

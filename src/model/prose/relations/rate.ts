@@ -74,8 +74,8 @@ export function findRates(ctx: ProseContext, i: number) {
     }
     if (!numerator) continue;
     const denominators: Q[] = local.filter((q) => q !== numerator && roleOf(q.label) === 'denominator' && !(own && own.test(q.label)));
-    // Two amounts, one spent and the other named by its item only (两庭及装备更新维护195万元，年末结算支出159万元，
-    // 支出进度比率100%): the item's amount is what it had to spend.
+    // Two amounts, one spent and the other named by its item only (设备维护项目200万元，年末结算支出160万元，
+    // 支出进度比率80%): the item's amount is what it had to spend.
     if (!denominators.length && !own && local.length === 2 && numerators.length === 1) {
       const other = local.find((q) => q !== numerator && roleOf(q.label) === 'neutral');
       if (other) denominators.push(other);

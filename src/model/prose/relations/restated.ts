@@ -1,6 +1,6 @@
-// A figure stated twice in one document: the same allocation cited by its document number (呼财农指【2023】41号…下达
-// **河县…5万元 / …41号…下达**河县…6万元), or one labelled amount of one period, stage and scope (基本支出845.62万元 /
-// （一）基本支出845.26万元). Only stated figures, never derived ones; only keys that name one figure.
+// A figure stated twice in one document: the same allocation cited by its document number (某财农【2022】8号…下达
+// 甲县…8万元 / …8号…下达甲县…9万元), or one labelled amount of one period, stage and scope (基本支出600.52万元 /
+// （一）基本支出600.25万元). Only stated figures, never derived ones; only keys that name one figure.
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
 import {
@@ -11,7 +11,7 @@ import { isSatellite, listOf } from './of-which.js';
 
 /** The verbs of an allocation a document number decides: 下达, 拨付, 安排. */
 const ALLOCATES = /(下达|拨付|安排)/;
-/** Where an allocation goes, right after its verb: a place or a body (**河县, 我区, 某某镇). */
+/** Where an allocation goes, right after its verb: a place or a body (甲县, 我区, 某某镇). */
 const RECIPIENT = new RegExp(`^(?:[我本][县区市镇乡]|[\\u4e00-\\u9fa5*＊]{1,16}?(?:${alternation([...ORGANISATION_SUFFIXES, '县', '区', '市', '省', '州', '旗'])}))`);
 
 /** 预算 and 决算, 年初 and 年末 …: the stage words a label must share to name one figure (they are in the label). */

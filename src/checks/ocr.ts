@@ -1,4 +1,4 @@
-// OCR 识别（--ocr）: a token of a scanned page where a number is expected that OCR mixed with letters or split (90.07g,
+// OCR 识别（--ocr）: a token of a scanned page where a number is expected that OCR mixed with letters or split (86.42g,
 // 1O0, 9 5%), which extraction records; the readers raise the rule's other messages (src/catalog/readers/ocr.ts).
 import { defineDocumentCheck } from './define.js';
 import ocr from '../catalog/readers/ocr.js';

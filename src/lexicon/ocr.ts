@@ -1,4 +1,4 @@
-// Numbers as OCR misreads them: digits mixed with look-alike letters (90.07g, 1O0, 5l2) or split by a stray space
+// Numbers as OCR misreads them: digits mixed with look-alike letters (86.42g, 1O0, 5l2) or split by a stray space
 // (9 5%). Only where the text expects a number: before a unit, after a rate or amount word.
 import { COUNT_UNITS, MONEY_UNITS } from './units.js';
 import { alternation } from './words.js';

@@ -1,5 +1,5 @@
 // Numbers OCR may have misread: a token of a scanned page, where a number is expected, that mixes digits with
-// look-alike letters or a stray space (90.07g, 1O0, 9 5%). Recorded so the file gets a warning naming it, never a
+// look-alike letters or a stray space (86.42g, 1O0, 9 5%). Recorded so the file gets a warning naming it, never a
 // silent pass over a key figure the scan garbled.
 import type { SourceDocument } from '../document.js';
 import type { Location } from '../findings.js';

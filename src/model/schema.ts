@@ -236,7 +236,7 @@ export const Report = z.object({
     form: z.string().optional().describe('the form profile the document was recognised as (src/model/forms/profiles): project-form, dept-overall …'),
     hiddenNumbers: z.array(Location).optional().describe('table cells printed as ### (a number wider than its column): numbers the file does not show'),
     ocrSuspects: z.array(z.object({
-      token: z.string().describe('the token as OCR read it: 90.07g, 1O0, 9 5'),
+      token: z.string().describe('the token as OCR read it: 86.42g, 1O0, 9 5'),
       expected: z.enum(['rate', 'amount', 'count']).describe('what the words around it expect'),
       location: Location,
     })).optional().describe('tokens of OCR\'d text standing where a number is expected that mix digits with look-alike letters or a stray space'),

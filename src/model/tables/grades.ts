@@ -7,7 +7,7 @@ import { GRADE_SYNONYMS } from '../../lexicon/index.js';
 
 /**
  * The grades a table states for its scores. Which rows are graded: with a 分值 column, the rows out of 100 (the
- * 合计 of a table by 一级指标; 过程 49.04 of 55 graded 优 is not judged by bands made for 100 points); without one, the
+ * 合计 of a table by 一级指标; a 一级指标 scoring 48.5 of 55 graded 优 is not judged by bands made for 100 points); without one, the
  * total row when the table has one (its other rows are parts of that score), else every row (a list of projects each
  * scored out of 100).
  */

@@ -1,5 +1,5 @@
 // The document's table cells by item and measure, for a sentence that names an operand the table states: 公务用车购置及
-// 运行维护费支出决算为8.47万元，完成预算的65.50% takes the car item's 预算数 from the 三公 table (one cell, or nothing).
+// 运行维护费支出决算为6.30万元，完成预算的63.00% takes the car item's 预算数 from the 三公 table (one cell, or nothing).
 import type { SourceDocument } from '../../document.js';
 import type { Quantity } from '../schema.js';
 import { cellNumber, type Grid, textAt, toQuantity } from './grid.js';

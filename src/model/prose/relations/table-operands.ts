@@ -8,8 +8,8 @@ import type { TableIndex } from '../../tables/lookup.js';
 import { itemOfLabel } from '../../../lexicon/index.js';
 
 /**
- * Rates of completion whose budget only a table of the document states: 公务用车购置及运行维护费支出决算为8.47万元，完成
- * 预算的65.50% over the 三公 table's 公务用车购置及运行费·小计·预算数 14.00. Stated by the text's naming (item and stage)
+ * Rates of completion whose budget only a table of the document states: 公务用车购置及运行维护费支出决算为6.30万元，完成
+ * 预算的63.00% over the 三公 table's 公务用车购置及运行费·小计·预算数 10.00. Stated by the text's naming (item and stage)
  * when exactly one table value answers; when the table also states the item's 决算 and it differs from the sentence's,
  * the sentence and the table disagree and no rate is read (one cause, one finding). A rate some finder already read is
  * left alone.

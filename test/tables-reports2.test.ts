@@ -1,7 +1,8 @@
 // Tables of the second development set (copies in test/data/reports2): every labelled table error caught by its rule
 // at its cell, the labelled warnings found, and the traps left alone — blank cells, blank aggregates, counts under a
 // 相关统计数 heading, a 行号 column, an open 其中 list ending in 其他收入, per-row grades of a table by 一级指标.
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { rewriteDocx, scratch } from './helpers/mutate-files.js';
 import { checkFile } from '../src/pipeline.js';
 import { defaultConfig } from '../src/config.js';
 import type { Finding } from '../src/findings.js';
@@ -62,5 +63,22 @@ describe('reports2 tables: labelled errors at their cells, traps silent', () => 
     expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
     const sums = result.report!.relations.filter((r) => r.kind === 'sum' && r.location.row !== undefined);
     expect(sums.map((r) => r.kind === 'sum' && [r.total.raw, r.parts.map((p) => p.raw), r.exhaustive])).toEqual([['5.60', ['0', '0', '3.60', '2.00'], true]]);
+  });
+});
+
+describe('text against its table (a-jiading: the 三公 table and the sentences about it)', () => {
+  const files = scratch();
+  beforeAll(() => files.make('jixiao-tables-reports2-'));
+  afterAll(() => files.remove());
+  const restated = async (path: string) => (await checkFile(path, defaultConfig)).findings.filter((f) => f.rule === 'restated')
+    .map((f) => [f.severity, f.expected, f.actual]);
+
+  it('a change of the 决算 (支出决算减少0.29万元) is not the 决算: the clean report has no restatement', async () => {
+    expect(await restated('test/data/reports2/a-jiading-sfj-2017.docx')).toEqual([]);
+  });
+
+  it('the 决算 of an item stated in the text and in the table must agree: 8.47 → 8.74 in the text', async () => {
+    const path = rewriteDocx(files, 'reports2/a-jiading-sfj-2017.docx', '公务用车购置及运行维护费支出决算为8.47万元', '公务用车购置及运行维护费支出决算为8.74万元');
+    expect(await restated(path)).toEqual([['error', '8.47', '8.74万元']]);
   });
 });

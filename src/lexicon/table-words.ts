@@ -343,3 +343,12 @@ const OF_WHICH_HEAD = /^(?:其中)[:：,，]?/;
 export function itemOfLabel(label: string): string {
   return label.replace(/\s+/g, '').replace(OF_WHICH_HEAD, '').replace(MEASURE_TAIL, '');
 }
+
+/** The stage an amount's label names: 预算 (budget) or 决算/执行/实际 (actual), the later word deciding; else none. */
+export function stageOfLabel(label: string): Stage | undefined {
+  const s = label.replace(/\s+/g, '');
+  const budget = s.lastIndexOf('预算');
+  const actual = Math.max(s.lastIndexOf('决算'), s.lastIndexOf('执行'), s.lastIndexOf('实际'));
+  if (actual < 0 && budget < 0) return undefined;
+  return actual > budget ? 'actual' : 'budget';
+}

@@ -68,3 +68,14 @@ export function expectHit(found: Finding[], rule: string, where: Partial<Locatio
     && [f.actual, f.message, f.evidence].some((t) => t?.includes(changed)));
   expect(hit, `${rule} at ${JSON.stringify(where)} quoting ${changed} among ${show(found)}`).toBeDefined();
 }
+
+/** The first occurrence of `from` anywhere in word/document.xml's text replaced by `to` (a phrase inside a paragraph). */
+export function rewriteDocx(s: Scratch, name: string, from: string, to: string): string {
+  const zip = unzipSync(readFileSync(`test/data/${name}`));
+  const xml = strFromU8(zip['word/document.xml']);
+  if (!xml.includes(from)) throw new Error(`${from} is not in ${name}`);
+  zip['word/document.xml'] = strToU8(xml.replace(from, to));
+  const path = s.path(name);
+  writeFileSync(path, zipSync(zip));
+  return path;
+}

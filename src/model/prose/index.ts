@@ -7,7 +7,7 @@ import { parseParagraph } from './phrases.js';
 import { findRelations, toQuantity, type ProseParagraph } from './relations/index.js';
 import { sentenceCells, type CellParagraph } from '../tables/cells.js';
 import { TableIndex } from '../tables/lookup.js';
-import { ratesOverTables } from './relations/table-operands.js';
+import { ratesOverTables, restatedInTables } from './relations/table-operands.js';
 import { ORGANISATION_SUFFIXES, WRITTEN_YEAR, endingIn, startsWithYear, yearIn } from '../../lexicon/index.js';
 
 type Meta = Report['meta'];
@@ -51,7 +51,8 @@ export function extractProse(doc: SourceDocument): Pick<Report, 'meta' | 'sectio
 
   const relations = findRelations(prose);
   // a rate whose budget only the document's tables state (text against its tables)
-  relations.push(...ratesOverTables(prose, relations, TableIndex.of(doc)));
+  const tables = TableIndex.of(doc);
+  relations.push(...ratesOverTables(prose, relations, tables), ...restatedInTables(prose, tables));
   return { meta: readMeta(paragraphs.flatMap((p) => (p.block ? [p.text] : []))), sections, facts, relations };
 }
 

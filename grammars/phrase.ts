@@ -1,7 +1,7 @@
 // Grammar of a paragraph's structure: sentences of ；-groups of ，-clauses of 、-items, asides in brackets (nested, or
 // left open to the sentence's end), over the quantity phrases, list markers and document numbers. Grammar only; labels
 // and meaning come from the visitor (src/model/prose/phrases.ts) and the list reader (src/model/prose/lists.ts).
-import { createToken, Lexer, CstParser, type TokenType, type CustomPatternMatcherFunc } from './chevrotain.js';
+import { createToken, Lexer, CstParser, type CstNode, type ParserMethod, type TokenType, type CustomPatternMatcherFunc } from './chevrotain.js';
 import { scanQuantities, type ScannedQuantity } from './quantity-tokens.js';
 import { bracketPairs, documentNumbers, listMarkers } from '../src/lexicon/index.js';
 
@@ -123,67 +123,13 @@ class PhraseParser extends CstParser {
   });
 
   /** ；-groups; the separators drive the loop, so a group may be empty (a leading or doubled ；) */
-  body = this.RULE('body', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.SUBRULE(this.group);
-          this.MANY(() => {
-            this.CONSUME(Semicolon);
-            this.OPTION(() => this.SUBRULE2(this.group));
-          });
-        },
-      },
-      {
-        ALT: () => this.AT_LEAST_ONE(() => {
-          this.CONSUME2(Semicolon);
-          this.OPTION2(() => this.SUBRULE3(this.group));
-        }),
-      },
-    ]);
-  });
+  body = this.RULE('body', () => this.separatedBy(Semicolon, this.group));
 
   /** ，-clauses of a ；-group */
-  group = this.RULE('group', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.SUBRULE(this.clause);
-          this.MANY(() => {
-            this.CONSUME(Comma);
-            this.OPTION(() => this.SUBRULE2(this.clause));
-          });
-        },
-      },
-      {
-        ALT: () => this.AT_LEAST_ONE(() => {
-          this.CONSUME2(Comma);
-          this.OPTION2(() => this.SUBRULE3(this.clause));
-        }),
-      },
-    ]);
-  });
+  group = this.RULE('group', () => this.separatedBy(Comma, this.clause));
 
   /** 、-items of a ，-clause */
-  clause = this.RULE('clause', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.SUBRULE(this.item);
-          this.MANY(() => {
-            this.CONSUME(Dun);
-            this.OPTION(() => this.SUBRULE2(this.item));
-          });
-        },
-      },
-      {
-        ALT: () => this.AT_LEAST_ONE(() => {
-          this.CONSUME2(Dun);
-          this.OPTION2(() => this.SUBRULE3(this.item));
-        }),
-      },
-    ]);
-  });
+  clause = this.RULE('clause', () => this.separatedBy(Dun, this.item));
 
   item = this.RULE('item', () => {
     this.AT_LEAST_ONE(() => this.SUBRULE(this.element));
@@ -221,6 +167,27 @@ class PhraseParser extends CstParser {
     this.CONSUME(LBracketOpen);
     this.OPTION(() => this.SUBRULE(this.body));
   });
+
+  /** parts separated by one separator: a part, then (separator, part?)*; or separators first (，，甲) */
+  private separatedBy(separator: TokenType, part: ParserMethod<[], CstNode>): void {
+    this.OR([
+      {
+        ALT: () => {
+          this.SUBRULE(part);
+          this.MANY(() => {
+            this.CONSUME(separator);
+            this.OPTION(() => this.SUBRULE2(part));
+          });
+        },
+      },
+      {
+        ALT: () => this.AT_LEAST_ONE(() => {
+          this.CONSUME2(separator);
+          this.OPTION2(() => this.SUBRULE3(part));
+        }),
+      },
+    ]);
+  }
 }
 
 /** The one parser instance, reused. */

@@ -174,38 +174,32 @@ export class PhraseVisitor extends PhraseVisitorBase implements ICstNodeVisitor<
   }
 
   body(c: BodyCstChildren, p: ParagraphState): Group[] {
-    const groups: Group[] = [];
-    for (const x of inOrder(c)) {
-      if (isToken(x)) this.separator(p, x);
-      else groups.push(this.visit(x, p) as Group);
-    }
-    return groups;
+    return this.parts<Group>(c, p, (t) => this.separator(p, t)).parts;
   }
 
   group(c: GroupCstChildren, p: ParagraphState): Group {
-    const clauses: ListClause[] = [];
-    let start = -1;
-    let end = -1;
-    for (const x of inOrder(c)) {
-      if (start < 0) start = offsetOf(x);
-      if (isToken(x)) { this.separator(p, x); end = tokenEnd(x); } else { clauses.push(this.visit(x, p) as ListClause); end = nodeEnd(x); }
-    }
-    return { start, end, clauses };
+    const { start, end, parts } = this.parts<ListClause>(c, p, (t) => this.separator(p, t));
+    return { start, end, clauses: parts };
   }
 
   clause(c: ClauseCstChildren, p: ParagraphState): ListClause {
-    const items: Item[] = [];
+    const { start, end, parts } = this.parts<Item>(c, p, (t) => {
+      this.open(p, t);
+      p.labelStart = tokenEnd(t); // 、 starts a new label
+    });
+    return { start, end, items: parts };
+  }
+
+  /** A rule's parts between its separators, in order, and where the whole starts and ends. */
+  private parts<T>(c: Record<string, Array<IToken | CstNode> | undefined>, p: ParagraphState, separator: (t: IToken) => void) {
+    const parts: T[] = [];
     let start = -1;
     let end = -1;
     for (const x of inOrder(c)) {
       if (start < 0) start = offsetOf(x);
-      if (isToken(x)) {
-        this.open(p, x);
-        p.labelStart = tokenEnd(x); // 、 starts a new label
-        end = tokenEnd(x);
-      } else { items.push(this.visit(x, p) as Item); end = nodeEnd(x); }
+      if (isToken(x)) { separator(x); end = tokenEnd(x); } else { parts.push(this.visit(x, p) as T); end = nodeEnd(x); }
     }
-    return { start, end, items };
+    return { start, end, parts };
   }
 
   item(c: ItemCstChildren, p: ParagraphState): Item {

@@ -16,4 +16,4 @@ async function load(): Promise<typeof Chevrotain> {
 
 // generateCstDts must come from the same copy as the parsers: it recognises their productions by class.
 export const { createToken, Lexer, CstParser, generateCstDts } = await load();
-export type { TokenType, CustomPatternMatcherFunc, IToken } from 'chevrotain';
+export type { TokenType, CustomPatternMatcherFunc, IToken, CstNode, ParserMethod } from 'chevrotain';

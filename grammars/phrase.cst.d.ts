@@ -16,8 +16,47 @@ export interface SentenceCstNode extends CstNode {
 }
 
 export type SentenceCstChildren = {
-  element?: ElementCstNode[];
+  body?: BodyCstNode[];
   Stop?: (IToken)[];
+};
+
+export interface BodyCstNode extends CstNode {
+  name: "body";
+  children: BodyCstChildren;
+}
+
+export type BodyCstChildren = {
+  group?: (GroupCstNode)[];
+  Semicolon?: (IToken)[];
+};
+
+export interface GroupCstNode extends CstNode {
+  name: "group";
+  children: GroupCstChildren;
+}
+
+export type GroupCstChildren = {
+  clause?: (ClauseCstNode)[];
+  Comma?: (IToken)[];
+};
+
+export interface ClauseCstNode extends CstNode {
+  name: "clause";
+  children: ClauseCstChildren;
+}
+
+export type ClauseCstChildren = {
+  item?: (ItemCstNode)[];
+  Dun?: (IToken)[];
+};
+
+export interface ItemCstNode extends CstNode {
+  name: "item";
+  children: ItemCstChildren;
+}
+
+export type ItemCstChildren = {
+  element: ElementCstNode[];
 };
 
 export interface ElementCstNode extends CstNode {
@@ -28,19 +67,46 @@ export interface ElementCstNode extends CstNode {
 export type ElementCstChildren = {
   QuantityToken?: IToken[];
   Text?: IToken[];
-  Dun?: IToken[];
-  Comma?: IToken[];
-  Semicolon?: IToken[];
+  Marker?: IToken[];
+  DocRef?: IToken[];
   Colon?: IToken[];
-  LBracket?: IToken[];
-  RBracket?: IToken[];
   OpenQuote?: IToken[];
   CloseQuote?: IToken[];
   StraightQuote?: IToken[];
+  aside?: AsideCstNode[];
+  openAside?: OpenAsideCstNode[];
+};
+
+export interface AsideCstNode extends CstNode {
+  name: "aside";
+  children: AsideCstChildren;
+}
+
+export type AsideCstChildren = {
+  LBracket: IToken[];
+  body?: BodyCstNode[];
+  Stop?: IToken[];
+  RBracket: IToken[];
+};
+
+export interface OpenAsideCstNode extends CstNode {
+  name: "openAside";
+  children: OpenAsideCstChildren;
+}
+
+export type OpenAsideCstChildren = {
+  LBracketOpen: IToken[];
+  body?: BodyCstNode[];
 };
 
 export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   paragraph(children: ParagraphCstChildren, param?: IN): OUT;
   sentence(children: SentenceCstChildren, param?: IN): OUT;
+  body(children: BodyCstChildren, param?: IN): OUT;
+  group(children: GroupCstChildren, param?: IN): OUT;
+  clause(children: ClauseCstChildren, param?: IN): OUT;
+  item(children: ItemCstChildren, param?: IN): OUT;
   element(children: ElementCstChildren, param?: IN): OUT;
+  aside(children: AsideCstChildren, param?: IN): OUT;
+  openAside(children: OpenAsideCstChildren, param?: IN): OUT;
 }

@@ -15,6 +15,7 @@ export const Coverage = z.object({
     weights: z.number().int().describe('indicator tables whose weights are totalled (1 per table with two or more weights)'),
   }),
   checked: z.number().int().describe('all claims above: what 核对了 N 处 counts'),
+  inferred: z.number().int().describe('claims read with an assumption (an operand picked by position, a list\'s end …): a mismatch on them only warns'),
   numbers: z.number().int().describe('amounts in the text (with a unit that is not a date) and numbers in the recognised tables'),
   unused: z.number().int().describe('those numbers that took part in no claim'),
 }).describe('what was checked in one file');
@@ -48,10 +49,12 @@ export function countCoverage(report: Report): Coverage {
   const relations: Record<string, number> = {};
   const used = new Set<string>();
   let checked = 0;
+  let inferred = 0;
   for (const r of report.relations) {
     if (NOT_A_CLAIM.has(r.kind)) continue;
     relations[r.kind] = (relations[r.kind] ?? 0) + 1;
     checked++;
+    if (r.assumed?.length) inferred++;
     for (const q of quantitiesIn(r)) used.add(keyOf(q));
   }
   const claim = (qs: Array<Quantity | undefined>) => { checked++; for (const q of qs) if (q) used.add(keyOf(q)); };
@@ -83,5 +86,5 @@ export function countCoverage(report: Report): Coverage {
   for (const q of quantitiesIn([report.indicators, report.scoreItems, report.budget])) numbers.add(keyOf(q));
   let unused = 0;
   for (const k of numbers) if (!used.has(k)) unused++;
-  return { relations, tables, checked, numbers: numbers.size, unused };
+  return { relations, tables, checked, inferred, numbers: numbers.size, unused };
 }

@@ -62,6 +62,7 @@ function markOcr(findings: Finding[], document: SourceDocument): Finding[] {
   document.blocks.forEach((b, i) => { if (b.ocr) { blocks.add(i); if (b.page !== undefined) pages.add(b.page); } });
   if (!blocks.size) return findings;
   return findings.map((f) => {
+    if (f.rule === 'ocr') return f; // OCR's own findings say so already
     const { block, page } = f.location;
     const onOcr = block !== undefined ? blocks.has(block) : page !== undefined ? pages.has(page) : f.severity !== 'info';
     return onOcr ? restingOnOcr(f) : f;

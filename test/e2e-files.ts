@@ -28,7 +28,11 @@ export const E2E = [
   'test/mutation-prose.test.ts',
   'test/mutation-prose-de.test.ts',
   'test/ocr.test.ts', // tesseract
+  'test/ocr-samples.test.ts', // tesseract over every page of two scanned samples
+  'test/ofd-samples.test.ts', // samples laid out as OFD five ways, each through reader, model and checks
   'test/ocr-unavailable.test.ts',
   'test/prose.test.ts', // the fixtures' prose in docx, PDF and embedded workbooks
   'test/scale-out.test.ts', // thousands of files through the worker pool
+  'test/tables-arithmetic.test.ts', // table fixtures in three formats, mutated and checked
+  'test/tables-reports2.test.ts', // the second set's tables through the pipeline
 ];

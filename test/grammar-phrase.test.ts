@@ -55,3 +55,50 @@ describe('cleanLabel', () => {
     ['“三公”经费预算金额为', '三公经费预算金额'],
   ])('%j → %j', (raw, clean) => expect(cleanLabel(raw)).toBe(clean));
 });
+
+describe('the structure of a sentence: ；-groups, ，-clauses, 、-items, asides', () => {
+  /** A sentence's structure as text: groups split by ' ; ', clauses by ' , ', items by ' / ', asides in [ ]. */
+  const shape = (text: string): string[] => {
+    const p = parseParagraph(text);
+    const render = (groups: typeof p.sentences[0]['groups']): string => groups.map((g) => g.clauses.map((c) => c.items.map((it) =>
+      it.elements.map((e) => (e.kind === 'quantity' ? e.q.raw : e.kind === 'marker' ? `<${e.word}>` : e.kind === 'aside'
+        ? `[${e.aside.closed ? '' : 'open:'}${render(e.aside.groups)}]` : e.kind === 'docref' ? '#' : ':')).join(' ')).join(' / ')).join(' , ')).join(' ; ');
+    return p.sentences.map((s) => render(s.groups));
+  };
+
+  it('splits by separator rank and keeps the markers', () => {
+    expect(shape('实有人员76人，其中在职48人（行政22人、事业26人），退休28人；临聘3人。下一句5人。')).toEqual([
+      '76人 , <其中> 48人 [22人 / 26人] , 28人 ; 3人', '5人',
+    ]);
+  });
+
+  it('nests asides, and an aside may hold ；', () => {
+    expect(shape('编外人员170人(含本土人才12个、组干部70人（含监督委员主任）；遗属人员2个）。')).toEqual([
+      '170人 [<含> 12个 / 70人 [<含>] ; 2个]',
+    ]);
+  });
+
+  it('an opening bracket never closed ends its aside at the sentence’s stop, not the paragraph’s end', () => {
+    const p = parseParagraph('农户5户（甲村3户，乙村2户。补贴13.6万元。');
+    expect(p.sentences).toHaveLength(2);
+    expect(p.quantities.map((q) => [q.raw, q.bracketDepth, q.sentence])).toEqual([['5户', 0, 0], ['3户', 1, 0], ['2户', 1, 0], ['13.6万元', 0, 1]]);
+    expect(shape('农户5户（甲村3户，乙村2户。')).toEqual(['5户 [open:3户 , 2户]']);
+  });
+
+  it('a document number is one token: its digits are no amounts and its brackets no aside', () => {
+    const p = parseParagraph('下达我区111万元（福财直〔2020〕67号），其中救助资金100万元。');
+    expect(p.quantities.map((q) => q.raw)).toEqual(['111万元', '100万元']);
+    expect(shape('下达我区111万元（福财直〔2020〕67号），其中救助资金100万元。')).toEqual(['111万元 [#] , <其中> 100万元']);
+  });
+
+  it('含 inside a word is no marker; a closing bracket with no opening is text', () => {
+    expect(shape('含义明确的资金50万元）。')).toEqual(['50万元']);
+  });
+
+  it('places each quantity in its container', () => {
+    const q = parseParagraph('合计100万元，其中A 60万元、B 40万元；C 5万元（甲2万元，乙3万元）。').quantities;
+    expect(q.map((x) => [x.raw, x.at.group, x.at.clause, x.at.item])).toEqual([
+      ['100万元', 0, 0, 0], ['60万元', 0, 1, 0], ['40万元', 0, 1, 1], ['5万元', 1, 0, 0], ['2万元', 0, 0, 0], ['3万元', 0, 1, 0],
+    ]);
+  });
+});

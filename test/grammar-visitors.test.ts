@@ -63,7 +63,7 @@ describe('PhraseVisitor', () => {
     const cst = phraseParser.paragraph();
     const state = {
       text, quantities: lexPhrases(text).quantities, sentences: [], all: [], sentence: null, clause: null, depth: 0,
-      labelStart: 0, brackets: [],
+      labelStart: 0, brackets: [], containers: 0,
     };
     new PhraseVisitor().visit(cst, state);
     const sentences = state.sentences as Array<{ text: string; clauses: Array<{ text: string; closer: string }> }>;

@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import {
+  CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, NAMED_RATIOS, coveredBy, groupNamed, membersNamed,
   COUNT_UNITS, LIST_COUNT_UNITS, NATIONAL_BANDS, PROSE_TOTAL_WORDS, SCANNED_UNITS, SUBTOTAL_WORDS, TOTAL_WORDS,
   comparedYears, coversWhole, describeBands, gradeOf, inMoneyUnit, isTotalLabel, leadingYear, normalizeGrade, parseGradeBand,
   parseNumber, plainNumber, pointsSuffix, separatorRank, totalKind, unitAt, unitOf, withoutAsides, outsideBrackets, yearIn,
@@ -107,6 +108,83 @@ describe('grades and categories', () => {
     expect(coversWhole(['基本支出', '项目支出'])).toBe(true);
     expect(coversWhole(['办公费', '其他支出'])).toBe(true);
     expect(coversWhole(['办公费', '印刷费'])).toBe(false);
+  });
+});
+
+describe('the budget’s categories (issue 19 item 3)', () => {
+  const group = (name: string) => groupNamed(name)!;
+
+  /** A label of the genre for every member of every group: the table fails when a group gains a member it lacks. */
+  const SPELLINGS: Record<string, Record<string, string>> = {
+    预算级次: { 上级: '上级补助', 本级: '本级资金' },
+    中央与地方: { 中央: '中央资金', 地方: '地方配套' },
+    支出性质: { 基本支出: '基本支出', 项目支出: '项目支出', 经营支出: '经营支出', 上缴上级: '上缴上级支出', 对附属单位补助: '对附属单位补助支出' },
+    基本支出构成: { 人员经费: '人员经费', 公用经费: '日常公用经费' },
+    支出经济分类: { 工资福利: '工资福利支出', 商品和服务: '商品和服务支出', 对个人和家庭的补助: '对个人和家庭的补助', 资本性支出: '资本性支出', 债务利息: '债务利息支出' },
+    预算类别: { 一般公共预算: '一般公共预算拨款', 政府性基金: '政府性基金预算拨款', 国有资本经营: '国有资本经营预算' },
+    转移支付: { 返还性: '返还性收入', 一般性: '一般性转移支付', 专项: '专项转移支付' },
+    预算调整: { 年初: '年初预算', 调整: '追加预算' },
+    '“三公”经费': { 因公出国: '因公出国（境）费', 公务用车: '公务用车购置及运行费', 公务接待: '公务接待费' },
+    公务用车: { 购置: '公务用车购置费', 运行: '公务用车运行维护费' },
+    人员状态: { 在职: '在职人员', 离休: '离休人员', 退休: '退休人员' },
+    编制类别: { 行政: '行政编制', 事业: '事业编制', 工勤: '工勤编制', 差额: '差额拨款', 自收自支: '自收自支编制' },
+    经费形式: { 全额: '全额拨款', 差额: '差额拨款', 自筹: '单位资金' },
+    收入总计: { 本年收入: '本年收入合计', 上年结转: '上年结转和结余' },
+    支出总计: { 本年支出: '本年支出合计', 年末结转: '年末结转和结余' },
+    本年收入: { 财政拨款: '财政拨款收入', 上级补助: '上级补助收入', 事业收入: '事业收入', 经营收入: '经营收入', 附属单位上缴: '附属单位上缴收入', 其他收入: '其他收入' },
+    采购方式: { 集中: '政府集中采购预算', 分散: '分散采购' },
+    采购品目: { 货物: '货物类', 工程: '工程类', 服务: '服务类' },
+    职称: { 高级: '高级职称', 中级: '中级职称', 初级: '初级职称' },
+  };
+
+  it('every group names what it divides, each member named by a label of the genre, and says when its members cover a whole', () => {
+    expect(CATEGORY_GROUPS.map((g) => g.name).sort()).toEqual(Object.keys(SPELLINGS).sort());
+    for (const g of CATEGORY_GROUPS) {
+      expect(['distinct', 'all', 'never'], g.name).toContain(g.exhaustive);
+      expect(Object.keys(g.members).sort(), g.name).toEqual(Object.keys(SPELLINGS[g.name]).sort());
+      for (const [member, label] of Object.entries(SPELLINGS[g.name])) expect(membersNamed(g, label), `${g.name}.${member}: ${label}`).toContain(member);
+      for (const sub of Object.values(g.sub ?? {})) expect(groupNamed(sub), `${g.name} → ${sub}`).toBeDefined();
+    }
+    expect(COMPLEMENTARY_CATEGORIES.every((g) => g.exhaustive !== 'never')).toBe(true);
+  });
+
+  it('holds the categories the genre splits a whole by', () => {
+    expect(CATEGORY_GROUPS.map((g) => g.name)).toEqual(expect.arrayContaining([
+      '支出性质', '基本支出构成', '支出经济分类', '预算类别', '转移支付', '“三公”经费', '公务用车', '人员状态', '编制类别', '中央与地方', '采购品目',
+      '收入总计', '本年收入',
+    ]));
+  });
+
+  it('distinct: two different members cover a whole', () => {
+    expect(coveredBy(group('支出性质'), ['基本支出', '项目支出'])).toBe(true);
+    expect(coveredBy(group('人员状态'), ['在职人员', '离退休人员'])).toBe(true);
+    expect(coveredBy(group('人员状态'), ['在职人员', '在职人员'])).toBe(false);
+    expect(coveredBy(group('人员状态'), ['在职人员', '临聘人员'])).toBe(false);
+  });
+
+  it('all: the three “三公” items, 公务用车 by its two parts too; two of three do not', () => {
+    const sangong = group('“三公”经费');
+    expect(coveredBy(sangong, ['因公出国（境）费', '公务用车购置及运行费', '公务接待费'])).toBe(true);
+    expect(coveredBy(sangong, ['因公出国（境）费', '公务用车购置费', '公务用车运行维护费', '公务接待费'])).toBe(true);
+    expect(coveredBy(sangong, ['公务用车运行维护费', '公务接待费'])).toBe(false);
+    expect(coveredBy(sangong, ['因公出国（境）费', '公务用车购置费', '公务接待费'])).toBe(false);
+  });
+
+  it('never: economic classes, 职称, 采购品目 name kinds of a whole that has others', () => {
+    expect(coveredBy(group('支出经济分类'), ['工资福利支出', '商品和服务支出', '对个人和家庭的补助'])).toBe(false);
+    expect(coveredBy(group('职称'), ['高级职称', '中级职称'])).toBe(false);
+  });
+});
+
+describe('named ratios', () => {
+  it('each names its operands, and its form', () => {
+    const byName = new Map(NAMED_RATIOS.map((r) => [r.name, r]));
+    expect(byName.get('药占比')).toMatchObject({ form: 'ratio', scope: 'paragraph' });
+    expect(byName.get('药占比')!.numerator.test('药品收入')).toBe(true);
+    expect(byName.get('药占比')!.denominator.test('医疗收入')).toBe(true);
+    expect(byName.get('超额完成')).toMatchObject({ form: 'excess', scope: 'document' });
+    for (const label of ['实际改造数超任务', '超额完成', '超计划']) expect(NAMED_RATIOS.some((r) => r.pattern.test(label)), label).toBe(true);
+    expect(NAMED_RATIOS.some((r) => r.pattern.test('资金兑付比例'))).toBe(true);
   });
 });
 

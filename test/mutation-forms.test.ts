@@ -1,67 +1,21 @@
 // Mutation tests for forms: one number changed in a budget block (执行率, 得分, 年度资金总额), a 总分, an indicator score or a
 // “三公” table, in the .xlsx, the .docx and the PDF of the same form, must make the right rule fire at the right cell.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 import ExcelJS from 'exceljs';
 import { checkFile } from '../src/pipeline.js';
-import { defaultConfig } from '../src/config.js';
-import type { Location, RenderedFinding as Finding } from '../src/findings.js';
 import { allSaid } from './helpers/said.js';
-import { mutatePdf } from './helpers/pdf-mutate.js';
+import { defaultConfig } from '../src/config.js';
+import {
+  expectHit, findingsOf, mutateDocx as docxCopy, mutatePdfFile as pdfCopy, mutateXlsx as xlsxCopy, scratch, show,
+} from './helpers/mutate-files.js';
 
-let dir: string;
-let serial = 0;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'jixiao-mutation-forms-')); });
-afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
-const out = (name: string): string => join(dir, `${++serial}-${name.replace(/.*\//, '')}`);
-
-/** The n-th (0-based) cell text `from` in word/document.xml, written as a whole run text, replaced by `to`. */
-function mutateDocx(name: string, from: string, to: string, nth = 0): string {
-  const zip = unzipSync(readFileSync(`test/data/${name}`));
-  const xml = strFromU8(zip['word/document.xml']);
-  const needle = `>${from}<`;
-  let at = -1;
-  for (let i = 0; i <= nth; i++) {
-    at = xml.indexOf(needle, at + 1);
-    if (at < 0) throw new Error(`${from} occurs fewer than ${nth + 1} times in ${name}`);
-  }
-  zip['word/document.xml'] = strToU8(xml.slice(0, at) + `>${to}<` + xml.slice(at + needle.length));
-  const path = out(name);
-  writeFileSync(path, zipSync(zip));
-  return path;
-}
-
-/** The cell's text replaced, as a text cell: the fixture writes every number as text so its digits stay as written. */
-async function mutateXlsx(name: string, sheet: string, cell: string, from: string, to: string): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(`test/data/${name}`);
-  const c = wb.getWorksheet(sheet)!.getCell(cell);
-  expect(c.text).toBe(from); // the test changes the number it means to change
-  c.value = to;
-  const path = out(name);
-  await wb.xlsx.writeFile(path);
-  return path;
-}
-
-function mutatePdfFile(name: string, from: string, to: string, nth = 0): string {
-  const path = out(name);
-  writeFileSync(path, mutatePdf(readFileSync(`test/data/${name}`), from, to, nth));
-  return path;
-}
-
-const findingsOf = async (path: string): Promise<Finding[]> => allSaid((await checkFile(path, defaultConfig)).findings);
-const show = (fs: Finding[]) => JSON.stringify(fs.map((f) => [f.rule, f.severity, f.location, f.message]), null, 1);
-
-/** An error of `rule` at `where` that carries the changed number (as the actual, in the message or in the evidence). */
-function expectHit(found: Finding[], rule: string, where: Partial<Location>, changed: string): void {
-  const hit = found.find((f) => f.rule === rule && f.severity === 'error'
-    && Object.entries(where).every(([k, v]) => (f.location as Record<string, unknown>)[k] === v)
-    && [f.actual, f.message, f.evidence].some((t) => t?.includes(changed)));
-  expect(hit, `${rule} at ${JSON.stringify(where)} quoting ${changed} among ${show(found)}`).toBeDefined();
-}
+const files = scratch();
+beforeAll(() => files.make('jixiao-mutation-forms-'));
+afterAll(() => files.remove());
+const out = (name: string) => files.path(name);
+const mutateDocx = (name: string, from: string, to: string, nth = 0) => docxCopy(files, name, from, to, nth);
+const mutateXlsx = (name: string, sheet: string, cell: string, from: string, to: string) => xlsxCopy(files, name, sheet, cell, from, to);
+const mutatePdfFile = (name: string, from: string, to: string, nth = 0) => pdfCopy(files, name, from, to, nth);
 
 const FORM = 'forms/national-form';
 const SHEET = '项目支出绩效自评表';
@@ -126,9 +80,10 @@ describe('national 项目支出绩效自评表: budget block, 总分 and indicat
 
 const SANGONG_CASES: Case[] = [
   { what: '公务接待费 增减率 −16.67% → −18.67% against (25 − 30) ÷ 30', from: '-16.67%', to: '-18.67%', rule: 'growth', cell: 'E9', row: 6, col: 4, pdf: { from: '-16.67%', to: '-18.67%' } },
-  { what: '公务用车运行费 决算 15.00 → 18.00: 公务用车购置及运行费 45.00 ≠ 30.00 + 18.00', from: '15.00', to: '18.00', rule: 'sum', source: 'C8', quoted: '45.00', cell: 'C6', row: 3, col: 2, pdf: { from: '15.00', to: '18.00' } },
+  // A part that breaks its total and its row's 增减额 is the one wrong cell: reported once, at itself.
+  { what: '公务用车运行费 决算 15.00 → 18.00: 公务用车购置及运行费 45.00 ≠ 30.00 + 18.00, 增减额 −5.00 ≠ 18.00 − 20.00', from: '15.00', to: '18.00', rule: 'sum', cell: 'C8', row: 5, col: 2, pdf: { from: '15.00', to: '18.00' } },
   // In the PDF's text −20.00 and −20.00% of the 合计 row come first.
-  { what: '因公出国（境）费 预算 20.00 → 30.00: 合计 100.00 (written first) ≠ 30 + 50 + 30', from: '20.00', to: '30.00', rule: 'sum', source: 'B5', quoted: '100.00', cell: 'B4', row: 1, col: 1, pdf: { from: '20.00', to: '30.00', nth: 2 } },
+  { what: '因公出国（境）费 预算 20.00 → 30.00: 合计 100.00 (written first) ≠ 30 + 50 + 30, 增减额 −10.00 ≠ 10.00 − 30.00', from: '20.00', to: '30.00', rule: 'sum', cell: 'B5', row: 2, col: 1, pdf: { from: '20.00', to: '30.00', nth: 2 } },
 ];
 
 describe('“三公”经费 table, 合计 first: sums, 公务用车 = 购置 + 运行, 增减率', () => {

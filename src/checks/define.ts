@@ -2,7 +2,7 @@
 // expected-vs-actual helper.
 import type { z } from 'zod';
 import type { Location, Severity } from '../findings.js';
-import type { BudgetRow, Indicator, Quantity, Relation, RelationOf, Report, ScoreItem } from '../model/schema.js';
+import type { Assumption, BudgetRow, Indicator, Quantity, Relation, RelationOf, Report, ScoreItem } from '../model/schema.js';
 import type { Config } from '../config.js';
 import type { RuleMeta } from '../catalog/define.js';
 import {
@@ -57,6 +57,8 @@ export interface Issue<M extends string = string> {
   data?: Record<string, unknown>;
   /** overrides the check's severity for this issue (a truncation is a warning in an error check) */
   severity?: Severity;
+  /** what extraction assumed to read the relation judged: the finding is then a warning at most, saying so */
+  assumed?: Assumption[];
 }
 
 interface CheckBase<M extends string, O> extends RuleMeta<M> {
@@ -132,6 +134,8 @@ export interface Comparison<M extends string = 'mismatch', T extends string = 't
   data?: Record<string, unknown>;
   /** message ids for the two outcomes; default mismatch / truncated */
   ids?: { mismatch: M; truncated: T };
+  /** what extraction assumed to read the relation (the relation's own `assumed`) */
+  assumed?: Assumption[];
 }
 
 export interface Assessment<M extends string = 'mismatch' | 'truncated'> {
@@ -178,6 +182,7 @@ export function assess<M extends string = 'mismatch', T extends string = 'trunca
     },
   };
   if (outcome === 'truncated') issue.severity = 'warning';
+  if (c.assumed?.length) issue.assumed = c.assumed;
   return { outcome, issue };
 }
 

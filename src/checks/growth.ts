@@ -43,6 +43,7 @@ export default defineCheck({
           stated: change, factor: factorOf(change), computed, estimate, formula, evidence: r.evidence,
           location: change.location ?? r.location, ids: { mismatch: 'change', truncated: 'changeTruncated' },
           data: { name: change.label?.trim() || (r.direction === 'decrease' ? '减少额' : '增加额') },
+          assumed: r.assumed,
         });
         if (issue) yield issue;
       }
@@ -92,6 +93,7 @@ export default defineCheck({
       const { issue } = assess(ctx, {
         stated: rate, factor: rf, computed, estimate, formula, evidence: r.evidence, location: rate.location ?? r.location,
         data: { name: rate.label?.trim() || name, direction: r.direction },
+        assumed: r.assumed,
       });
       if (issue) yield issue;
     }

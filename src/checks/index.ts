@@ -6,8 +6,11 @@ import { configured, milder, settle } from '../severity.js';
 import { render, type Lang, type RuleMeta, type Text } from '../catalog/define.js';
 import { READER_RULES } from '../catalog/readers/index.js';
 import { WHERE } from '../catalog/comparison.js';
+import evidence, { assumptionRefs } from '../catalog/evidence.js';
+import { formatLocation, isLocation } from '../catalog/location.js';
+import type { Assumption } from '../model/schema.js';
 import { z } from 'zod';
-import type { BatchCheck, BatchFile, Check, Reads, Records } from './define.js';
+import type { BatchCheck, BatchFile, Check, Issue, Reads, Records } from './define.js';
 import crossRef from './cross-ref.js';
 import execScore from './exec-score.js';
 import formUnread from './form-unread.js';
@@ -16,8 +19,10 @@ import growth from './growth.js';
 import indicatorScore from './indicator-score.js';
 import listCount from './list-count.js';
 import nothingChecked from './nothing-checked.js';
+import ocr from './ocr.js';
 import rate from './rate.js';
 import readWarning from './read-warning.js';
+import restated from './restated.js';
 import scoreCap from './score-cap.js';
 import scoreTotal from './score-total.js';
 import share from './share.js';
@@ -29,8 +34,8 @@ export type { CheckMeta, Check, Issue, Records, Reads } from './define.js';
 /** Every check, sorted by id: record checks (by the kinds they read) and document checks (cross-ref, form-unread,
  * nothing-checked, read-warning's hidden numbers). Batch checks, over several files at once, would be a third stage. */
 export const registry: Check[] = [
-  crossRef, execScore, formUnread, grade, growth, indicatorScore, listCount, nothingChecked, rate, readWarning, scoreCap,
-  scoreTotal, share, sum, weightTotal,
+  crossRef, execScore, formUnread, grade, growth, indicatorScore, listCount, nothingChecked, ocr, rate, readWarning,
+  restated, scoreCap, scoreTotal, share, sum, weightTotal,
 ];
 
 /**
@@ -40,6 +45,7 @@ export const registry: Check[] = [
 export const checks: RuleMeta[] = [
   ...registry,
   ...Object.values(READER_RULES).filter((r) => !registry.some((c) => c.id === r.id)),
+  evidence,
 ].sort((a, b) => a.id.localeCompare(b.id)).map(({ id, severity, description, formula, messageSeverity, messages }) => ({
   id, severity, description, ...(formula ? { formula } : {}), ...(messageSeverity ? { messageSeverity } : {}), messages }));
 
@@ -75,8 +81,22 @@ export function messageText(f: Pick<Finding, 'rule' | 'messageId' | 'data' | 'ex
   const values: Record<string, unknown> = { where: WHERE[f.location.row !== undefined || f.location.cell !== undefined ? 'table' : 'text'], ...f.data };
   if (f.expected !== undefined) values.expected = f.expected;
   if (f.actual !== undefined) values.actual = f.actual;
-  const text = renderMessage(f.rule, f.messageId, values, lang);
+  let text = renderMessage(f.rule, f.messageId, placesInWords(values), lang);
+  const assumed = f.data?.assumed;
+  if (Array.isArray(assumed) && assumed.length) {
+    text = renderMessage(evidence.id, 'assumed', { message: text, assumptions: placesInWords(assumed) }, lang);
+  }
   return f.data?.ocr === true ? renderMessage(READER_RULES.ocr.id, 'uncertain', { message: text }, lang) : text;
+}
+
+/** Values with every place in a file (a Location, however deep) written as words in both languages: 第3段, 表格第4行. */
+function placesInWords<T>(value: T): T {
+  if (isLocation(value)) return { zh: formatLocation(value, 'zh'), en: formatLocation(value, 'en') } as T;
+  if (Array.isArray(value)) return value.map(placesInWords) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, placesInWords(v)])) as T;
+  }
+  return value;
 }
 
 /**
@@ -85,6 +105,16 @@ export function messageText(f: Pick<Finding, 'rule' | 'messageId' | 'data' | 'ex
  */
 export function restingOnOcr(f: Finding): Finding {
   return { ...f, severity: milder(f.severity, 'warning'), data: { ...f.data, ocr: true } };
+}
+
+/**
+ * A finding on a relation extraction had to infer (an operand picked by position, a whole the text does not name, a
+ * list's end, an amount from elsewhere): an error needs a relation the text states, so it is a warning at most —
+ * after the configuration, whose severity is a ceiling, never a promotion — and it says what was assumed
+ * (data.assumed, which the message renders). The one place where evidence lowers a finding.
+ */
+export function restingOnAssumption(f: Finding, assumed: readonly Assumption[]): Finding {
+  return { ...f, severity: milder(f.severity, 'warning'), data: { ...f.data, assumed: assumptionRefs(assumed) } };
 }
 
 /**
@@ -142,9 +172,9 @@ export function runChecks(report: Report, config: Config = defaultConfig, rules:
     try {
       const ctx = { rounding: cfg.rounding, options: optionsOf(check, cfg) };
       const issues = check.stage === 'document' ? check.run(report, ctx) : check.run(recordsFor(report, check.reads), ctx);
-      for (const issue of issues) {
+      for (const { assumed, ...issue } of issues) {
         const f = settle({ rule: check.id, ...issue }, check.severity, cfg);
-        if (f) findings.push(f);
+        if (f) findings.push(assumed?.length ? restingOnAssumption(f, assumed) : f);
       }
     } catch (err) {
       // A check that trips over odd data must not take the file's other findings with it.

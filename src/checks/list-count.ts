@@ -16,12 +16,16 @@ export default defineCheck({
   },
   *run({ relations }) {
     for (const r of relations) {
-      if (!isUsable(r.count) || r.items.length === 0) continue;
-      if (r.count.value === r.items.length) continue;
+      const counts = [r.count, ...(r.also ?? [])];
+      if (!counts.every(isUsable) || r.items.length === 0) continue;
+      // 3个科和2个中心，分别为…: the list holds the counts together.
+      const count = counts.reduce((a, q) => a + q.value, 0);
+      if (count === r.items.length) continue;
       yield {
         messageId: 'mismatch', location: r.count.location ?? r.location, evidence: r.evidence,
-        expected: String(r.items.length), actual: r.count.raw,
-        data: { items: r.items.join('、'), count: r.count.value, listed: r.items.length },
+        expected: String(r.items.length), actual: counts.map((q) => q.raw).join(' + '),
+        data: { items: r.items.join('、'), count, listed: r.items.length },
+        assumed: r.assumed,
       };
     }
   },

@@ -38,6 +38,7 @@ export default defineCheck({
           stated: rate, factor: rf, computed, estimate: Number.isFinite(estimate) ? estimate : mid(computed), formula,
           evidence: r.evidence, location: rate.location ?? r.location,
           data: { name: r.name, numeratorLabel: numerator.label, denominatorLabel: label },
+          assumed: r.assumed,
         });
         tried.push({ label, formula, assessment, distance: Math.abs(estimate - rate.value * rf) });
       }

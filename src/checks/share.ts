@@ -41,6 +41,7 @@ export default defineCheck({
             estimate: (p.part.value * pf) / (r.whole.value * wf),
             formula: `${w(p.part)} ÷ ${w(r.whole)}`, evidence: r.evidence, location: p.share.location ?? r.location,
             data: { part: p.part.label ?? '', whole: r.whole.label ?? '' },
+            assumed: r.assumed,
           });
           if (issue) yield issue;
         }
@@ -64,6 +65,7 @@ export default defineCheck({
         location: shares[0].location ?? r.location, evidence: r.evidence,
         expected: '100%', actual: formatNumber(total, decimals) + '%',
         data: { formula: shares.map((s) => s.raw).join(' + ') },
+        assumed: r.assumed,
       };
     }
   },

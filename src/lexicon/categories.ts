@@ -1,32 +1,74 @@
-// The budget's categories as data: groups of complementary members that split a whole, catch-alls, other measures.
-// A new category is a line here: a group with its members, each a pattern on a part's label.
+// The budget's categories as data: groups of members that divide a whole, how many of them it takes to cover it, and
+// where a list of one measure ends. A new category is a line here: a group with its members, each a pattern on a label.
 
-/** Categories that split a whole between them; each member is a pattern on a part's label (离退休 names 离休 and 退休). */
+/**
+ * When parts naming members of a group cover their whole: `distinct` — two or more parts, each naming a different
+ * member (基本支出 and 项目支出); `all` — every member named (the three “三公” items: 公务用车 and 公务接待 alone leave
+ * 因公出国 out); `never` — the members name kinds of a whole that has others (the economic classes of 基本支出).
+ */
+export type Exhaustive = 'distinct' | 'all' | 'never';
+
+/** Categories that divide a whole; each member is a pattern on a part's label (离退休 names 离休 and 退休). */
 export interface CategoryGroup {
-  /** what the group divides, in the genre's words (for documentation and tests) */
+  /** what the group divides, in the genre's words */
   name: string;
   members: Readonly<Record<string, string>>;
-  /** the unit family of the wholes the group splits, when it is only one */
+  /** when the members cover the whole */
+  exhaustive: Exhaustive;
+  /** the unit family of the wholes the group divides, when it is only one */
   family?: 'money' | 'persons';
+  /** members divided in turn by another group (公务用车 into 购置 and 运行): the parts of a member may stand for it */
+  sub?: Readonly<Record<string, string>>;
 }
 
 /**
- * Parts named by different members of one group cover the whole (上级 + 本级, 在职 + 离休 + 退休): a difference from
- * the total is an error, not an open list.
+ * The genre's categories (DOMAIN.md, “Lists, evidence and severity”). A part of another member of the whole's own
+ * group ends a list (在职62人，其中行政26人，事业36人，退休28人: 退休 is no part of 在职); parts naming the members as
+ * `exhaustive` says cover the whole, so a difference from it is an error, not an open list.
  */
-export const COMPLEMENTARY_CATEGORIES: readonly CategoryGroup[] = [
-  { name: '预算级次', members: { 上级: '上级', 本级: '本级' } },
-  { name: '中央与地方', members: { 中央: '中央', 地方: '地方' } },
-  { name: '支出性质', members: { 基本支出: '基本支出', 项目支出: '项目支出', 经营支出: '经营支出' }, family: 'money' },
-  { name: '基本支出构成', members: { 人员经费: '人员经费', 公用经费: '公用经费' }, family: 'money' },
-  { name: '预算类别', members: { 一般公共预算: '一般公共预算', 政府性基金: '政府性基金', 国有资本经营: '国有资本经营' } },
-  { name: '预算调整', members: { 年初: '年初', 调整: '调整(?!后)|追加|调增|调减' }, family: 'money' },
-  { name: '“三公”经费', members: { 因公出国: '出国', 公务用车: '公务用车', 公务接待: '公务接待' }, family: 'money' },
-  { name: '公务用车', members: { 购置: '(?:用车|车辆)购置', 运行: '(?:用车|车辆)(?:购置[及和与])?运行' }, family: 'money' },
-  { name: '人员状态', members: { 在职: '在职', 离休: '离休|离退休', 退休: '退休' }, family: 'persons' },
-  { name: '编制类别', members: { 行政: '行政', 事业: '事业', 工勤: '工勤', 差额: '差额', 自收自支: '自收自支' }, family: 'persons' },
-  { name: '经费形式', members: { 全额: '全额', 差额: '差额', 自筹: '自筹|自收自支|专户|单位资金' } },
+export const CATEGORY_GROUPS: readonly CategoryGroup[] = [
+  { name: '预算级次', members: { 上级: '上级', 本级: '本级' }, exhaustive: 'distinct' },
+  { name: '中央与地方', members: { 中央: '中央', 地方: '地方' }, exhaustive: 'distinct' },
+  { name: '支出性质', members: { 基本支出: '基本支出', 项目支出: '项目支出', 经营支出: '经营支出', 上缴上级: '上缴上级支出', 对附属单位补助: '对附属单位补助' }, exhaustive: 'distinct', family: 'money' },
+  { name: '基本支出构成', members: { 人员经费: '人员经费', 公用经费: '公用经费' }, exhaustive: 'distinct', family: 'money' },
+  {
+    name: '支出经济分类',
+    members: { 工资福利: '工资福利', 商品和服务: '商品和服务', 对个人和家庭的补助: '对个人和家庭(?:的)?补助', 资本性支出: '资本性支出', 债务利息: '债务利息' },
+    exhaustive: 'never',
+    family: 'money',
+  },
+  { name: '预算类别', members: { 一般公共预算: '一般公共预算', 政府性基金: '政府性基金', 国有资本经营: '国有资本经营' }, exhaustive: 'distinct' },
+  { name: '转移支付', members: { 返还性: '返还性', 一般性: '一般性转移', 专项: '专项转移' }, exhaustive: 'distinct', family: 'money' },
+  { name: '预算调整', members: { 年初: '年初', 调整: '调整(?!后)|追加|调增|调减' }, exhaustive: 'distinct', family: 'money' },
+  {
+    name: '“三公”经费',
+    members: { 因公出国: '出国', 公务用车: '公务用车|公车|车辆(?:购置|运行)', 公务接待: '公务接待|接待费' },
+    exhaustive: 'all',
+    family: 'money',
+    sub: { 公务用车: '公务用车' },
+  },
+  { name: '公务用车', members: { 购置: '(?:用车|车辆|公车)购置', 运行: '(?:用车|车辆|公车)(?:购置[及和与])?运行' }, exhaustive: 'distinct', family: 'money' },
+  { name: '人员状态', members: { 在职: '在职', 离休: '离休|离退休', 退休: '退休' }, exhaustive: 'distinct', family: 'persons' },
+  { name: '编制类别', members: { 行政: '行政', 事业: '事业', 工勤: '工勤', 差额: '差额', 自收自支: '自收自支' }, exhaustive: 'distinct', family: 'persons' },
+  { name: '经费形式', members: { 全额: '全额', 差额: '差额', 自筹: '自筹|自收自支|专户|单位资金' }, exhaustive: 'distinct' },
+  { name: '收入总计', members: { 本年收入: '本年收入', 上年结转: '上年结转|年初结转' }, exhaustive: 'distinct', family: 'money', sub: { 本年收入: '本年收入' } },
+  { name: '支出总计', members: { 本年支出: '本年支出', 年末结转: '年末结转' }, exhaustive: 'distinct', family: 'money', sub: { 本年支出: '支出性质' } },
+  {
+    name: '本年收入',
+    members: {
+      财政拨款: '财政拨款收入|财政补助收入', 上级补助: '上级补助收入', 事业收入: '事业收入', 经营收入: '经营收入', 附属单位上缴: '附属单位上缴收入',
+      其他收入: '其他收入',
+    },
+    exhaustive: 'all',
+    family: 'money',
+  },
+  { name: '采购方式', members: { 集中: '集中采购', 分散: '分散采购' }, exhaustive: 'distinct', family: 'money' },
+  { name: '采购品目', members: { 货物: '货物', 工程: '工程', 服务: '服务' }, exhaustive: 'never', family: 'money' },
+  { name: '职称', members: { 高级: '高级职称', 中级: '中级职称', 初级: '初级职称' }, exhaustive: 'never', family: 'persons' },
 ];
+
+/** The groups whose members can cover a whole (every group but the `never` ones): for the parts of a sum. */
+export const COMPLEMENTARY_CATEGORIES: readonly CategoryGroup[] = CATEGORY_GROUPS.filter((g) => g.exhaustive !== 'never');
 
 /**
  * A whole, and the words of a later amount that measure something else (people in post are not posts, spending is
@@ -35,8 +77,11 @@ export const COMPLEMENTARY_CATEGORIES: readonly CategoryGroup[] = [
  */
 export const OTHER_MEASURE: ReadonlyArray<{ whole: RegExp; other: RegExp }> = [
   { whole: /编制/, other: /实有/ },
-  // 全年预算数150万元，其中年初预算120万元，上年结转30万元，全年执行145.5万元: what was spent is no part of a budget.
-  { whole: /预算|安排|下达|批复|计划/, other: /执行|实际|完成|决算|拨付|到位/ },
+  // 全年预算数150万元，其中年初预算120万元，上年结转30万元，全年执行145.5万元: what was spent is no part of a budget;
+  // a fund is what was allocated (整合资金120万元，其中管理费2万元，目前项目资金已拨付110万元).
+  { whole: /预算|安排|下达|批复|计划|(?:资金|经费)$/, other: /执行|实际|完成|决算|拨付|到位/ },
+  // 决算数12万元。其中：公务接待费预算8万元，决算6万元；…: a budget is no part of what was spent.
+  { whole: /决算|实际|执行/, other: /预算(?:数|金额)?$/ },
 ];
 
 /** Labels that name a catch-all part (其他收入, 其它支出): a list that has one covers its whole. */
@@ -54,11 +99,8 @@ export function opensAsCatchAll(label: string): boolean {
   return LEADING_CATCH_ALL.test(label);
 }
 
-/** Sources a fund is written by across a row (资金总额 | 财政拨款 | 其他资金): the parts of a fund total. */
-export const FUND_SOURCE = /财政拨款|财政资金|上年结转|结转|结余|其他资金|其他|其它|自筹|一般公共预算|政府性基金|国有资本经营|专项|基本支出|项目支出/;
-
 const memberPatterns = new Map<CategoryGroup, Array<[string, RegExp]>>(
-  COMPLEMENTARY_CATEGORIES.map((g) => [g, Object.entries(g.members).map(([name, pattern]) => [name, new RegExp(pattern)])]),
+  CATEGORY_GROUPS.map((g) => [g, Object.entries(g.members).map(([name, pattern]) => [name, new RegExp(pattern)])]),
 );
 
 /** The members of a group a label names: 离退休人员 names both 离休 and 退休; 办公费 none. */
@@ -68,11 +110,46 @@ export function membersNamed(group: CategoryGroup, label: string): Set<string> {
 }
 
 /**
- * Whether parts with these labels cover their whole without saying so: one is a catch-all (其他收入), or they name
- * two members of one group of complementary categories (基本支出 and 项目支出). Decided by words alone, never by
- * the numbers.
+ * Whether parts with these labels cover their whole by one group's rule: each part names members no other part names,
+ * and together they name two or more (`distinct`) or every member (`all`). Decided by words alone, never by numbers.
+ */
+export function coveredBy(group: CategoryGroup, labels: readonly string[]): boolean {
+  if (group.exhaustive === 'never' || labels.length < 2) return false;
+  const seen = new Set<string>();
+  // 公务用车购置费 and 公务用车运行维护费 stand together for 公务用车 when they cover it
+  const byParts = new Map<string, string[]>();
+  for (const label of labels) {
+    const members = membersNamed(group, label);
+    const [only] = members;
+    const sub = members.size === 1 && group.sub?.[only] ? groupNamed(group.sub[only]) : undefined;
+    if (sub && membersNamed(sub, label).size === 1) {
+      byParts.set(only, [...(byParts.get(only) ?? []), label]);
+      continue;
+    }
+    if (!members.size || [...members].some((m) => seen.has(m))) return false;
+    members.forEach((m) => seen.add(m));
+  }
+  for (const [member, parts] of byParts) {
+    if (seen.has(member) || !coveredBy(groupNamed(group.sub![member])!, parts)) return false;
+    seen.add(member);
+  }
+  return group.exhaustive === 'all' ? seen.size === Object.keys(group.members).length : seen.size >= 2;
+}
+
+/** A group by its name. */
+export function groupNamed(name: string): CategoryGroup | undefined {
+  return CATEGORY_GROUPS.find((g) => g.name === name);
+}
+
+/**
+ * Whether parts with these labels cover their whole without saying so: one is a catch-all (其他收入), or they cover it
+ * by a group's rule (基本支出 and 项目支出). Decided by words alone, never by the numbers.
  */
 export function coversWhole(labels: readonly string[]): boolean {
   if (labels.some(isCatchAll)) return true;
-  return COMPLEMENTARY_CATEGORIES.some((g) => new Set(labels.flatMap((l) => [...membersNamed(g, l)])).size >= 2);
+  return COMPLEMENTARY_CATEGORIES.some((g) => {
+    // shares of one whole by level (人员经费、公用经费 and 项目支出): the members named, whatever the other labels
+    const named = new Set(labels.flatMap((l) => [...membersNamed(g, l)]));
+    return g.exhaustive === 'all' ? named.size === Object.keys(g.members).length : named.size >= 2;
+  });
 }

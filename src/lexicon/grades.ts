@@ -100,3 +100,28 @@ export function parseGradeBand(clause: string): Band | undefined {
 
 /** Every way of stating a band ends its clause with 为 and a grade: a text with no clause ending so states no band. */
 export const BAND_CLAUSE_END = new RegExp(`为\\s*${GRADE}\\s*(?=[；;。，,]|$)`);
+
+/** A grade written before its bounds in brackets: 优（≥90） 良（≥80，<90） 中（60-80） 差（<60）. */
+const GRADE_FIRST = new RegExp(`(${GRADE_WORD})\\s*[（(]\\s*([^（()）]{1,24})[)）]`, 'g');
+const BOUND = new RegExp(`${LOWER_SYM}\\s*${NUM}|${UPPER_SYM}\\s*${NUM}|${NUM}\\s*分?\\s*[-—－~～至到]\\s*${NUM}`, 'g');
+
+/**
+ * Bands written grade first, each with its bounds in brackets (a note under a score table: 注：优（≥90） 良（≥80，<90）
+ * 中（≥60，<80） 差（<60）). Two bands or more, every bracket read, else none.
+ */
+export function parseGradeFirstBands(text: string): Band[] {
+  const bands: Band[] = [];
+  for (const m of text.matchAll(GRADE_FIRST)) {
+    const band: Band = { grade: m[1], minInclusive: true, maxInclusive: false };
+    let read = false;
+    for (const b of m[2].matchAll(BOUND)) {
+      read = true;
+      if (b[1]) { band.min = num(b[2]); band.minInclusive = inclusive(b[1]); }
+      else if (b[3]) { band.max = num(b[4]); band.maxInclusive = inclusive(b[3]); }
+      else { band.min = num(b[5]); band.max = num(b[6]); }
+    }
+    if (!read) return [];
+    bands.push(band);
+  }
+  return bands.length >= 2 ? bands : [];
+}

@@ -9,3 +9,8 @@ export * from './points.js';
 export * from './categories.js';
 export * from './words.js';
 export * from './lists.js';
+export * from './table-words.js';
+export * from './ocr.js';
+export * from './owners.js';
+export * from './references.js';
+export * from './ratios.js';

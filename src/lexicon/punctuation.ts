@@ -22,6 +22,25 @@ export function outsideBrackets(text: string): string {
   }).join('');
 }
 
+/**
+ * Each bracket's part in the text: a pair ('open' … 'close', innermost first, as a stack pairs them), or an opening
+ * bracket never closed ('unclosed'). A closing bracket with no opening is none of these: plain text.
+ */
+export function bracketPairs(text: string): Map<number, 'open' | 'close' | 'unclosed'> {
+  const out = new Map<number, 'open' | 'close' | 'unclosed'>();
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const step = bracketStep(text[i]);
+    if (step === 1) stack.push(i);
+    else if (step === -1 && stack.length) {
+      out.set(stack.pop()!, 'open');
+      out.set(i, 'close');
+    }
+  }
+  for (const i of stack) out.set(i, 'unclosed');
+  return out;
+}
+
 const ASIDE = /[（(][^（()）]*[）)]/g;
 
 /**

@@ -11,14 +11,14 @@ export const RATIO_UNITS: Readonly<Record<string, number>> = { '%': 0.01, '％':
 export const COUNT_UNITS: ReadonlySet<string> = new Set([
   '个', '人', '名', '次', '项', '家', '户', '所', '座', '处', '件', '篇', '台', '辆', '场', '期', '批', '条', '份',
   '本', '套', '间', '张', '只', '头', '位', '支', '类', '宗', '起', '人次', '户次', '场次', '个数', '册', '栋', '幅', '部',
-  '种',
+  '种', '台套',
 ]);
 /** Units that count people. */
 export const PERSON_UNITS: ReadonlySet<string> = new Set(['人', '名']);
 /** The unit of points (满分10分, 得分93.8分). */
 export const POINTS_UNIT = '分';
 /** Units a list count is written in (5个部门, 3项工作). Not 类 or 级: 公益一类, 二级预算单位 name a category. */
-export const LIST_COUNT_UNITS = ['个', '项', '家', '所', '名', '户', '座', '条', '种'] as const;
+export const LIST_COUNT_UNITS = ['个', '项', '家', '所', '名', '户', '座', '条', '种', '宗'] as const;
 /** Units that name a date, an ordinal or a category, not an amount: "2023年", "12月", "一类" are no numbers to check. */
 export const NOT_AN_AMOUNT: ReadonlySet<string> = new Set(['年', '月', '日', '号', '时', '类', '级', '期', '届', '批']);
 /** Calendar units: a Chinese numeral before them is part of a date or a name, never a quantity the scanner reports. */
@@ -29,7 +29,7 @@ export const DATE_UNITS: ReadonlySet<string> = new Set(['年', '月', '日', '�
  * Money, ratio, count and point units above are among them; the others (亩, 公里, 吨 …) are measured quantities.
  */
 export const SCANNED_UNITS: readonly string[] = [
-  '个百分点', '百分点', '平方公里', '平方米', '立方米', '万平方米', '万人次', '万元', '亿元', '千元', '万亩', '万人',
+  '个百分点', '百分点', '台套', '平方公里', '平方米', '立方米', '万平方米', '万人次', '万元', '亿元', '千元', '万亩', '万人',
   '人次', '场次', '公里', '千米', '公斤', '千克', '小时', '分钟', '年度',
   '元', '%', '％', '‰', '个', '人', '名', '次', '分', '项', '家', '户', '座', '亩', '天', '年', '月', '日', '件', '份',
   '场', '篇', '条', '台', '辆', '所', '批', '期', '处', '间', '套', '张', '册', '本', '株', '头', '只', '吨', '米',

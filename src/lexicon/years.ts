@@ -44,9 +44,9 @@ export function leadingYear(label: string): { year?: number; rest: string } {
   return m[1] ? { year: Number(toHalfWidth(m[1])), rest: m[2] } : { rest: m[2] };
 }
 
-const COMPARED_YEARS = new RegExp(`(${DIGIT}{4})年?(?:比|较|与)(${DIGIT}{4})`);
+const COMPARED_YEARS = new RegExp(`(${DIGIT}{4})年?度?(?:比|较|与|对比|相比)(${DIGIT}{4})`);
 
-/** The two years a change compares (2016年比2015年增减率 → current 2016, base 2015), or undefined. */
+/** The two years a change compares (2016年比2015年增减率, 2017比2016增减 → current, base), or undefined. */
 export function comparedYears(label: string): { current: number; base: number } | undefined {
   const m = COMPARED_YEARS.exec(label);
   return m ? { current: Number(toHalfWidth(m[1])), base: Number(toHalfWidth(m[2])) } : undefined;
@@ -57,4 +57,15 @@ const PERIOD_WORDS = new RegExp(`${DIGIT}{4}年度?|上年度?|本年度?|当年
 /** A label without the words of its period (2023年公用经费, 上年公用经费 → 公用经费): two periods of one thing compare. */
 export function withoutPeriod(label: string): string {
   return label.replace(PERIOD_WORDS, '');
+}
+
+const YEAR_RANGE_WRITTEN = new RegExp(`(${DIGIT}{4})\\s*年?\\s*(?:-|－|—|–|~|～|至|到)\\s*(${DIGIT}{4})\\s*年`, 'g');
+
+/** The years of the last stated range in a text (2022-2023年, 2021年至2023年 → 2021, 2022, 2023), or undefined. */
+export function yearRange(text: string): number[] | undefined {
+  const m = [...toHalfWidth(text).matchAll(YEAR_RANGE_WRITTEN)].pop();
+  if (!m) return undefined;
+  const [from, to] = [Number(m[1]), Number(m[2])];
+  if (!isCalendarYear(from, 0) || !isCalendarYear(to, 0) || to <= from || to - from > 10) return undefined;
+  return Array.from({ length: to - from + 1 }, (_, k) => from + k);
 }

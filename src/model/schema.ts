@@ -14,7 +14,27 @@ export const Quantity = z.object({
 });
 export type Quantity = z.infer<typeof Quantity>;
 
-const base = { location: Location, evidence: z.string().describe('the sentence or row the relation was read from') };
+/**
+ * What extraction had to assume to read a relation (DOMAIN.md, "Severity by evidence"): an operand picked among
+ * candidates, a whole the sentence does not name, a list end decided by category words alone, an amount from another
+ * section, table rows found by indentation or position only. A relation with none is stated by the text; one with any
+ * can only warn, and the warning says what was assumed.
+ */
+export const Assumption = z.object({
+  kind: z.enum(['operand-by-position', 'unnamed-whole', 'list-end-by-category', 'list-continues', 'other-section', 'rows-by-position']),
+  /** the operand assumed, as read: its label, value and place */
+  quantity: Quantity.optional(),
+  /** for a list end: the last part read, and the word after it that ended the list */
+  last: z.string().optional(),
+  stop: z.string().optional(),
+});
+export type Assumption = z.infer<typeof Assumption>;
+
+const base = {
+  location: Location,
+  evidence: z.string().describe('the sentence or row the relation was read from'),
+  assumed: z.array(Assumption).optional().describe('what extraction assumed to read the relation; absent or empty: the text states it'),
+};
 
 /** rate = numerator / denominator; several labelled denominators when the text offers them. */
 export const RateRelation = z.object({
@@ -63,6 +83,7 @@ export const GrowthRelation = z.object({
 export const ListCountRelation = z.object({
   kind: z.literal('list-count'),
   count: Quantity,
+  also: z.array(Quantity).optional().describe('counts written with the first before one list (3个科和2个中心): the list holds their sum'),
   items: z.array(z.string()),
   ...base,
 });
@@ -118,9 +139,21 @@ export const SectionMaxRelation = z.object({
   ...base,
 });
 
+/**
+ * The same figure stated twice in one document (a document's allocation cited by its 文号, or one labelled amount of
+ * one period and scope): the two statements must agree. `key` says what makes them the same figure.
+ */
+export const RestatedRelation = z.object({
+  kind: z.literal('restated'),
+  key: z.string().describe('what makes the two statements one figure: 某财农【2022】8号 → 甲县, or the amount\'s qualified label'),
+  first: Quantity.describe('the first statement'),
+  second: Quantity.describe('a later statement of the same figure'),
+  ...base,
+});
+
 export const Relation = z.discriminatedUnion('kind', [
   RateRelation, ShareRelation, SumRelation, GrowthRelation, ListCountRelation,
-  ScoreRelation, TotalScoreRelation, GradeRelation, GradeBandsRelation, SectionMaxRelation,
+  ScoreRelation, TotalScoreRelation, GradeRelation, GradeBandsRelation, SectionMaxRelation, RestatedRelation,
 ]);
 export type Relation = z.infer<typeof Relation>;
 export type RelationOf<K extends Relation['kind']> = Extract<Relation, { kind: K }>;
@@ -202,6 +235,11 @@ export const Report = z.object({
     kind: z.string().optional().describe('整体支出自评报告 / 项目支出绩效自评表 / 自评打分表 …'),
     form: z.string().optional().describe('the form profile the document was recognised as (src/model/forms/profiles): project-form, dept-overall …'),
     hiddenNumbers: z.array(Location).optional().describe('table cells printed as ### (a number wider than its column): numbers the file does not show'),
+    ocrSuspects: z.array(z.object({
+      token: z.string().describe('the token as OCR read it: 86.42g, 1O0, 9 5'),
+      expected: z.enum(['rate', 'amount', 'count']).describe('what the words around it expect'),
+      location: Location,
+    })).optional().describe('tokens of OCR\'d text standing where a number is expected that mix digits with look-alike letters or a stray space'),
   }),
   sections: z.array(Section),
   facts: z.array(Quantity),

@@ -62,7 +62,10 @@ const isWide = (ch: string) => /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\
 export function textItems(obj: XmlElement): PdfTextItem[] {
   const place = placer(obj.attrs.Boundary, obj.attrs.CTM);
   const [a, b, c, d] = matrixOf(obj.attrs.CTM);
-  const size = (Number(obj.attrs.Size) || 3.5) * Math.sqrt(Math.abs(a * d - b * c) || 1);
+  // Size is in the object's space (points under a points-to-millimetres CTM, as Suwell writes); its advances too.
+  const objectSize = Number(obj.attrs.Size) || 3.5;
+  const hScale = Number(obj.attrs.HScale) || 1;
+  const size = objectSize * Math.sqrt(Math.abs(a * d - b * c) || 1);
   const items: PdfTextItem[] = [];
   let penX = 0, penY = 0;
   for (const code of obj.children.filter((ch) => ch.name === 'TextCode')) {
@@ -75,8 +78,9 @@ export function textItems(obj: XmlElement): PdfTextItem[] {
     const flush = () => { if (run?.str.trim()) items.push({ str: run.str, x: run.x, y: run.y, width: run.end - run.x, size: size * PT_PER_MM }); run = undefined; };
     chars.forEach((ch, i) => {
       const [x, y] = place(penX, penY);
-      const advance = dx[i] ?? (dx.length ? dx[dx.length - 1]! : (isWide(ch) ? 1 : 0.5) * size);
-      const charWidth = (isWide(ch) ? 1 : 0.5) * size * PT_PER_MM;
+      // with no DeltaX a glyph advances by its own width, in object space: a CJK character one em, others half
+      const advance = dx[i] ?? (dx.length ? dx[dx.length - 1]! : (isWide(ch) ? 1 : 0.5) * objectSize * hScale);
+      const charWidth = (isWide(ch) ? 1 : 0.5) * size * hScale * PT_PER_MM;
       const vertical = (dy[i] ?? 0) !== 0;
       if (run && (vertical || Math.abs(y - run.y) > 0.1 || x - run.end > size * PT_PER_MM)) flush();
       if (run) { run.str += ch; run.end = x + charWidth; } else run = { str: ch, x, y, end: x + charWidth };
@@ -85,7 +89,7 @@ export function textItems(obj: XmlElement): PdfTextItem[] {
     });
     flush();
     // the pen after the last character, for a following TextCode that gives no X
-    penX += chars.length ? (dx[chars.length - 1] ?? size) : 0;
+    penX += chars.length ? (dx[chars.length - 1] ?? objectSize * hScale) : 0;
   }
   return items;
 }
@@ -133,6 +137,22 @@ export function pathSegments(obj: XmlElement): Segment[] {
 }
 
 interface Drawn { items: PdfTextItem[]; segments: Segment[]; images: number }
+
+/** Nearer than this, the same text drawn again is one text (points). */
+const OVERPRINT = 0.8;
+
+/**
+ * Text drawn twice a hair apart is bold faked by overprinting (WPS, some converters): kept once, or every heading
+ * would read 一一、、.
+ */
+function withoutOverprint(items: PdfTextItem[]): PdfTextItem[] {
+  const kept: PdfTextItem[] = [];
+  for (const item of items) {
+    const twin = kept.some((k) => k.str === item.str && Math.abs(k.x - item.x) < OVERPRINT && Math.abs(k.y - item.y) < OVERPRINT);
+    if (!twin) kept.push(item);
+  }
+  return kept;
+}
 
 /** Text, rules and images of a content tree, blocks and layers included, in drawing order. */
 function collect(el: XmlElement, out: Drawn): Drawn {
@@ -199,6 +219,7 @@ export async function readOfd(buf: Uint8Array): Promise<ReaderOutput> {
         if (template) collect(find(template, 'Content') ?? template, drawn);
       }
       collect(find(page, 'Content') ?? page, drawn);
+      drawn.items = withoutOverprint(drawn.items);
       images += drawn.images;
       const [, , width = defaultWidth] = numbers(find(find(page, 'Area') ?? { name: '', attrs: {}, children: [], text: '' }, 'PhysicalBox')?.text);
       const tables = findTables(drawn.segments);

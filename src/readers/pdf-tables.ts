@@ -340,9 +340,39 @@ export function rejoinOverflow(table: TableGrid): number {
   return moved;
 }
 
+/**
+ * Text a cell's neighbour clipped: a label wider than its column, printed up to the rule and past it (Calc writes the
+ * clipped glyphs too, where the next cell's number stands: 社会保障和就业第1 | 款124.00). A run of words that starts at a
+ * cell's left rule and continues a run of the cell to its left on the same baseline without a gap is the left cell's:
+ * a cell's own text keeps clear of the neighbour's by the padding on both sides of the rule.
+ */
+export function rejoinClipped(table: TableGrid): number {
+  let moved = 0;
+  for (const reg of table.regions) {
+    if (reg.c0 === 0) continue;
+    const rule = table.colPivots[reg.c0];
+    for (const item of [...reg.items]) {
+      // a number is the cell's own, however close it stands; clipped glyphs start about the rule (the one a label
+      // was cut in may straddle it, placed by its centre past it)
+      if (plainNumber(item.str.trim()) !== undefined || item.x - rule > 0.25 * item.size || item.x < rule - 0.5 * item.size) continue;
+      const r = band(table.rows, item.y - item.size * 0.35);
+      if (r < 0) continue;
+      const left = table.regions[table.owner[r * table.cols + reg.c0 - 1]];
+      // continuing, without a gap, a run of the left cell on the same baseline
+      const continues = left.items.some((o) => o.str.trim() !== '' && Math.abs(o.y - item.y) < 0.3 * item.size && Math.abs(o.x + o.width - item.x) < 0.05 * item.size);
+      if (!continues) continue;
+      reg.items.splice(reg.items.indexOf(item), 1);
+      left.items.push(item);
+      moved++;
+    }
+  }
+  return moved;
+}
+
 /** The grid as document rows: every grid position has a cell; positions under a merged cell repeat its text. */
 export function gridRows(table: TableGrid, page: number): Cell[][] {
   rejoinOverflow(table);
+  rejoinClipped(table);
   const texts = table.regions.map((reg) => cellText(itemsToLines(reg.items, page)));
   const out: Cell[][] = [];
   const nR = table.rows.length - 1;

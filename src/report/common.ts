@@ -109,21 +109,7 @@ export function severityLabel(severity: Finding['severity'], lang: Lang): string
   return ui(severity, lang);
 }
 
-/** Where in the document: sheet!cell, page, paragraph, table row/column; '-' when only the file is known. */
-export function formatLocation(l: Location, lang: Lang = 'zh'): string {
-  const parts: string[] = [];
-  if (l.origin) parts.push(ui('origin', lang, { origin: l.origin }));
-  if (l.sheet) parts.push(`${l.sheet}${l.cell ? '!' + l.cell : ''}`);
-  else if (l.cell) parts.push(l.cell);
-  if (l.page !== undefined) parts.push(ui('page', lang, { page: l.page }));
-  if (l.paragraph !== undefined) parts.push(ui('paragraph', lang, { paragraph: l.paragraph }));
-  if (l.row !== undefined && !l.cell) {
-    const col = l.col !== undefined ? ui('column', lang, { col: l.col + 1 }) : '';
-    const row = l.row + 1;
-    parts.push((l.table !== undefined ? ui('numbered-table-row', lang, { table: l.table, row }) : ui('table-row', lang, { row })) + col);
-  }
-  return parts.join(' ') || '-';
-}
+export { formatLocation } from '../catalog/location.js';
 
 /**
  * The rules a junit report lists for a file: reading (every file is read), the checks that ran when it could be

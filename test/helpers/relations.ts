@@ -17,14 +17,15 @@ export function project(rs: Relation[], others: OtherKinds = 'omit'): string[] {
       case 'share': return [`share ${raw(r.whole)}: ${r.parts.map((p) => `${raw(p.part)}→${raw(p.share)}`).join(', ')}${r.complete ? ' complete' : ''}`];
       case 'sum': return [`sum ${raw(r.total)} = ${r.parts.map(raw).join(' + ')}${r.exhaustive ? '' : ' (partial)'}`];
       case 'growth': return [`growth ${r.direction} ${raw(r.previous)}→${raw(r.current)} Δ${raw(r.change)} ${raw(r.rate)}`];
+      case 'list-count': return [`list-count ${[r.count, ...(r.also ?? [])].map(raw).join('+')} [${r.items.length}]`];
       default: return others === 'name' ? [r.kind] : [];
     }
   });
 }
 
-/** The relations of a development-set copy in test/data/reports. */
-export async function reportRelations(name: string, others: OtherKinds = 'omit'): Promise<string[]> {
-  const { document } = await readDocument(`test/data/reports/${name}`);
+/** The relations of a development-set copy in test/data/reports (or test/data/reports2 …). */
+export async function reportRelations(name: string, others: OtherKinds = 'omit', set = 'reports'): Promise<string[]> {
+  const { document } = await readDocument(`test/data/${set}/${name}`);
   return project(extractProse(document).relations, others);
 }
 

@@ -31,6 +31,10 @@ export default defineRule({
       zh: '第 {page} 页没有文字层，OCR 也没有识别出文字，该页内容未被检查。',
       en: 'Page {page} has no text layer and OCR read no text on it; its content was not checked.',
     },
+    'suspect-number': {
+      zh: '“{token}”处应为{expectedName}，可能是 OCR 识别有误，该处未能核查，请对照原件',
+      en: '"{token}" stands where {expectedName} is expected; OCR may have misread it, so it was not checked: check against the original',
+    },
     'nothing-read': {
       zh: 'OCR 在扫描页（第 {pages} 页）上没有识别出文字，没有可核查的内容。请确认扫描件清晰，或提供 Word 原文件或可复制文字的 PDF。',
       en: 'OCR read no text on the scanned pages ({pages}); there is nothing to check. Provide a clearer scan, the Word original or a PDF with selectable text.',

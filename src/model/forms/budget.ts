@@ -4,7 +4,7 @@ import { cellNumber, clean, coveredFromLeft, type Grid, isBlank, isSpanningRow, 
 import { has, type Region, type Role, roleColumn, roleText } from '../tables/header.js';
 import { headerOf } from './indicators.js';
 import { isCatchAll, labelMax, stripOfWhich } from '../tables/labels.js';
-import { FUND_SOURCE, isTotalLabel, mentionsPercent, moneyUnitNoted } from '../../lexicon/index.js';
+import { closesBreakdown, isTotalLabel, mentionsPercent, moneyUnitNoted } from '../../lexicon/index.js';
 
 const AMOUNT_ROLES = ['initial', 'annual', 'executed'] as const;
 const FIELDS: Array<[keyof BudgetRow & Role, string]> = [
@@ -144,51 +144,32 @@ function labelColumn(grid: Grid, row: number, before: number, label: string): nu
 }
 
 /**
- * 年度资金总额 = 财政拨款 + 上年结转 + 其他资金, per amount column. Exhaustive when the parts end in a
- * catch-all (其他资金) and every part states a number; a blank part or no catch-all leaves room for more.
+ * 年度资金总额 = 财政拨款 + 上年结转 + 其他资金, per amount column. A source row left blank in every amount column beside
+ * a source that holds a number is empty: 0 (上年结转 —, 其他资金 —). Exhaustive when the parts are one breakdown of the
+ * genre's fund sources, every member there (当年财政拨款 / 上年结转 / 其他资金), or end in a catch-all (其他资金) with
+ * every part stated; otherwise the list may leave sources out.
  */
 function budgetSums(rows: BudgetRow[], totalIndex: number): Relation[] {
   if (totalIndex < 0) return [];
   const total = rows[totalIndex];
   const parts = rows.slice(totalIndex + 1).filter((r) => r.sub);
   if (!parts.length) return [];
+  const empty = (r: BudgetRow) => AMOUNT_ROLES.every((f) => !r[f]);
+  const breakdown = closesBreakdown(parts.map((p) => p.label));
   const out: Relation[] = [];
   for (const field of AMOUNT_ROLES) {
     const t = total[field];
-    const stated = parts.map((p) => p[field]).filter((q): q is Quantity => !!q);
+    const filled = parts.some((p) => p[field]);
+    const operands = parts.map((p): Quantity | undefined => p[field]
+      ?? (filled && empty(p) ? { raw: '0', value: 0, decimals: 0, unit: t?.unit, label: `${p.label}（空白）`, location: p.location } : undefined));
+    const stated = operands.filter((q): q is Quantity => !!q);
     if (!t || !stated.length) continue;
-    const exhaustive = stated.length === parts.length && parts.some((p) => isCatchAll(p.label));
-    out.push({ kind: 'sum', total: t, parts: stated, exhaustive, location: t.location,
+    const complete = stated.length === parts.length;
+    const exhaustive = complete && (!!breakdown || parts.some((p) => isCatchAll(p.label)));
+    out.push({ kind: 'sum', total: t, parts: stated.map((q) => (q.unit === undefined ? withoutUnit(q) : q)), exhaustive, location: t.location,
       evidence: [total, ...parts].map((r) => `${r.label} ${r[field]?.raw ?? ''}`.trim()).join('；') });
   }
   return out;
 }
 
-/** Fund sources written across a row over their amounts: 资金总额 | 财政拨款 | 其他资金 above 1599.38 | 1599.38 | 0. */
-const FUND_PART = FUND_SOURCE;
-
-export function horizontalFundSums(grid: Grid): Relation[] {
-  const out: Relation[] = [];
-  const n = grid.table.rows.length;
-  for (let r = 0; r + 1 < n; r++) {
-    const runs: Array<{ col: number; label: string }> = [];
-    for (let c = 0; c < grid.width; c++) {
-      const t = textAt(grid, r, c);
-      if (t && !coveredFromLeft(grid, r, c)) runs.push({ col: c, label: t });
-    }
-    const ti = runs.findIndex((x) => isTotalLabel(x.label));
-    if (ti < 0 || ti === runs.length - 1) continue;
-    const partRuns = runs.slice(ti + 1);
-    if (!partRuns.every((x) => FUND_PART.test(x.label) && !/率|比/.test(x.label))) continue;
-    const amount = (x: { col: number; label: string }): Quantity | undefined => {
-      const num = cellNumber(textAt(grid, r + 1, x.col));
-      return num ? toQuantity(num, grid, r + 1, x.col, x.label) : undefined;
-    };
-    const total = amount(runs[ti]);
-    const parts = partRuns.map(amount);
-    if (!total || parts.some((p) => !p)) continue;
-    out.push({ kind: 'sum', total, parts: parts as Quantity[], exhaustive: partRuns.some((x) => isCatchAll(x.label)),
-      location: total.location, evidence: runs.slice(ti).map((x, i) => `${x.label} ${(i ? parts[i - 1] : total)!.raw}`).join('；') });
-  }
-  return out;
-}
+const withoutUnit = (q: Quantity): Quantity => { const { unit: _unit, ...rest } = q; return rest; };

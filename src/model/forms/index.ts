@@ -5,26 +5,15 @@ import { deptOverallForm } from './profiles/dept-overall.js';
 import { scoreSheet } from './profiles/score-sheet.js';
 import { sangongTable } from './profiles/sangong.js';
 import { fundStatement } from './profiles/fund-statement.js';
-import type { AmountRole, Decomposition, FormProfile } from './types.js';
+import type { FormProfile } from './types.js';
 
-export type { AmountRole, BlockKind, Decomposition, FormBlock, FormProfile, Role, RoleTest } from './types.js';
+export type { BlockKind, FormBlock, FormProfile, Role, RoleTest } from './types.js';
 
 /** Every profile, most specific first: a document is the first profile whose title it carries. */
 export const profiles: FormProfile[] = [projectForm, deptOverallForm, scoreSheet, fundStatement, sangongTable];
 
-/** Header words of amount tables (预算数, 决算数, 增减额, 增减率) from every profile: a role's words are all of theirs. */
-export const amountColumns: Record<AmountRole, RegExp> = Object.fromEntries(
-  (['base', 'current', 'change', 'changeRate'] as AmountRole[]).map((role) => {
-    const sources = [...new Set(profiles.flatMap((p) => (p.amountColumns?.[role] ? [p.amountColumns[role]!.source] : [])))];
-    return [role, sources.length ? new RegExp(sources.map((x) => `(?:${x})`).join('|')) : /(?!)/];
-  }),
-) as Record<AmountRole, RegExp>;
-
 /** Row words of a deduction (扣分项) in a scoring sheet, from every profile that names one. */
 export const deductionRows: RegExp[] = profiles.flatMap((p) => (p.rows?.deduction ? [p.rows.deduction] : []));
-
-/** Sums implied by row or column labels, from every profile that states some. */
-export const decompositions: Decomposition[] = profiles.flatMap((p) => p.decompositions ?? []);
 
 /** The notes that state the indicator scoring rule, from every profile. */
 export const statedRules: RegExp[] = profiles.flatMap((p) => (p.statedRule ? [p.statedRule] : []));

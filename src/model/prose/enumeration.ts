@@ -162,6 +162,12 @@ export function readEnumeration(textAfterIntro: string): { items: string[]; end:
   }
   const cleaned = out.map((s) => s.replace(/^(?:以及|及|和|与)/, '').replace(/等$/, '').trim()).filter(Boolean);
   if (!cleaned.length) return null;
+  // A ，-list whose first item already names two things joined by 和 (两个：A中心和B中心（…），撤销…，下辖…): the
+  // list is that clause; the clauses after it are statements of their own.
+  if (rank === separatorRank('，') && cleaned.length > 1) {
+    const pair = splitLastItem([cleaned[0]]);
+    if (pair && pair.length === 2) return { items: pair, end: items[0].end };
+  }
   const split = splitLastItem(cleaned);
   return split ? { items: split, end } : null;
 }

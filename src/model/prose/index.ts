@@ -5,14 +5,21 @@ import type { Quantity, Report } from '../schema.js';
 import { buildOutline, classifyNumberedLine, stripLeadingNoise } from './outline.js';
 import { parseParagraph } from './phrases.js';
 import { findRelations, toQuantity, type ProseParagraph } from './relations/index.js';
-import { WRITTEN_YEAR, startsWithYear, yearIn } from '../../lexicon/index.js';
+import { sentenceCells, type CellParagraph } from '../tables/cells.js';
+import { TableIndex } from '../tables/lookup.js';
+import { ratesOverTables, restatedInTables } from './relations/table-operands.js';
+import { ORGANISATION_SUFFIXES, WRITTEN_YEAR, endingIn, startsWithYear, yearIn } from '../../lexicon/index.js';
 
 type Meta = Report['meta'];
 
 export function extractProse(doc: SourceDocument): Pick<Report, 'meta' | 'sections' | 'facts' | 'relations'> {
-  const paragraphs: Array<{ block: ParagraphBlock; location: Location; text: string }> = [];
+  const paragraphs: Array<{ block?: ParagraphBlock; location: Location; text: string }> = [];
+  // sentences written in table cells are read where their table stands, each located by its cell
+  const cells = new Map<number, CellParagraph[]>();
+  for (const c of sentenceCells(doc)) cells.set(c.block, [...(cells.get(c.block) ?? []), c]);
   let ordinal = 0;
   doc.blocks.forEach((block, index) => {
+    for (const cell of cells.get(index) ?? []) paragraphs.push({ location: cell.location, text: cell.text });
     if (block.type !== 'paragraph') return;
     ordinal++;
     const text = stripLeadingNoise(block.text);
@@ -33,7 +40,9 @@ export function extractProse(doc: SourceDocument): Pick<Report, 'meta' | 'sectio
   }));
 
   const facts: Quantity[] = [];
-  for (const p of prose) {
+  for (const [i, p] of prose.entries()) {
+    // a cell's figures are the table's: the text's facts are the paragraphs'
+    if (!paragraphs[i].block) continue;
     for (const q of p.parsed.quantities) {
       if (q.year || q.ordinal) continue;
       facts.push(toQuantity(q, p.location));
@@ -41,10 +50,13 @@ export function extractProse(doc: SourceDocument): Pick<Report, 'meta' | 'sectio
   }
 
   const relations = findRelations(prose);
-  return { meta: readMeta(paragraphs.map((p) => p.text)), sections, facts, relations };
+  // a rate whose budget only the document's tables state (text against its tables)
+  const tables = TableIndex.of(doc);
+  relations.push(...ratesOverTables(prose, relations, tables), ...restatedInTables(prose, tables));
+  return { meta: readMeta(paragraphs.flatMap((p) => (p.block ? [p.text] : []))), sections, facts, relations };
 }
 
-const ORG_SUFFIX = /(?:人民政府|政府|委员会|局|镇|乡|街道办事处|街道|办公室|中心|学校|小学|中学|医院|院|所|站|队|馆|社|会|部|厅|委|办|公司|村|社区)$/;
+const ORG_SUFFIX = endingIn(ORGANISATION_SUFFIXES);
 const TITLE_WORD = /报告|自评|评价|情况|绩效/;
 /** A title's unit before 关于 or the year: 某某局关于… / 某某镇2023年度… */
 const UNIT_BEFORE_TITLE = new RegExp(`^(.{2,30}?)(?:关于|${WRITTEN_YEAR})`);

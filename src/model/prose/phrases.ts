@@ -1,18 +1,33 @@
-// Visitor over the phrase grammar: a paragraph → sentences → clauses, each quantity with the label written before it.
-import type { IToken } from 'chevrotain';
+// Visitor over the phrase grammar: a paragraph → sentences → ；-groups → ，-clauses → 、-items with their asides, and
+// each quantity with the label written before it. Structure only; which amounts make a list is read in lists.ts.
+import type { CstNode, IToken } from 'chevrotain';
 import { lexPhrases, phraseParser } from '../../../grammars/phrase.js';
-import type { ElementCstChildren, ICstNodeVisitor, ParagraphCstChildren, SentenceCstChildren } from '../../../grammars/phrase.cst.js';
+import type {
+  AsideCstChildren, BodyCstChildren, ClauseCstChildren, ElementCstChildren, GroupCstChildren, ICstNodeVisitor, ItemCstChildren,
+  OpenAsideCstChildren, ParagraphCstChildren, SentenceCstChildren,
+} from '../../../grammars/phrase.cst.js';
 import type { ScannedQuantity } from '../../../grammars/quantity-tokens.js';
 import { OF_WHICH_WORD, withoutAsides } from '../../lexicon/index.js';
+
+/** Where a quantity stands in its container (its sentence, or the aside it is in): ；-group, ，-clause, 、-item. */
+export interface Position {
+  /** the container: one number per sentence and per aside, unique in the paragraph */
+  container: number;
+  group: number;
+  clause: number;
+  item: number;
+}
 
 export interface LabelledQuantity extends ScannedQuantity {
   /** the words before the number in its clause, asides and filler removed (调整预算数, 实际到位资金) */
   label: string;
   /** inside brackets: an aside such as （含…12人） */
   bracketDepth: number;
-  /** sentence and clause indices inside the paragraph */
+  /** sentence and clause indices inside the paragraph (clauses split at ，；： outside brackets) */
   sentence: number;
   clause: number;
+  /** its place in the structure of its container (the sentence, or its innermost aside) */
+  at: Position;
 }
 
 export interface Clause {
@@ -24,11 +39,50 @@ export interface Clause {
   quantities: LabelledQuantity[];
 }
 
+/** What an item holds besides words, in text order. */
+export type ItemElement =
+  | { kind: 'quantity'; q: LabelledQuantity }
+  | { kind: 'marker'; word: string; start: number; end: number }
+  | { kind: 'colon'; start: number; end: number }
+  | { kind: 'docref'; raw: string; start: number; end: number }
+  | { kind: 'aside'; aside: Aside };
+
+/** A 、-item: the words between two 、 (or a clause's only item). */
+export interface Item {
+  start: number;
+  end: number;
+  elements: ItemElement[];
+}
+
+/** A ，-clause of a ；-group: its 、-items. */
+export interface ListClause {
+  start: number;
+  end: number;
+  items: Item[];
+}
+
+/** A ；-group of a sentence or an aside: its ，-clauses. */
+export interface Group {
+  start: number;
+  end: number;
+  clauses: ListClause[];
+}
+
+/** （…）: an aside, with the structure of a sentence of its own; `closed` false when the writer never closed it. */
+export interface Aside {
+  start: number;
+  end: number;
+  closed: boolean;
+  groups: Group[];
+}
+
 export interface Sentence {
   start: number;
   end: number;
   text: string;
   clauses: Clause[];
+  /** the sentence's ；-groups, ，-clauses and 、-items (separators outside brackets) */
+  groups: Group[];
 }
 
 export interface ParsedParagraph {
@@ -61,18 +115,38 @@ interface ParagraphState {
   depth: number;
   /** where the words that label the next quantity start */
   labelStart: number;
-  /** one frame per open bracket: the label start before it, and whether the aside held a quantity */
-  brackets: Array<{ saved: number; sawQuantity: boolean }>;
+  /** one frame per open bracket: the label start before it, whether the aside held a quantity, whether it is ever closed */
+  brackets: Array<{ saved: number; sawQuantity: boolean; unclosed: boolean }>;
+  /** containers numbered so far (sentences and asides) */
+  containers: number;
 }
 
-const PhraseVisitorBase = phraseParser.getBaseCstVisitorConstructor<ParagraphState, void>();
+type Visited = Sentence | Group | Group[] | ListClause | Item | ItemElement | Aside | null | void;
+const PhraseVisitorBase = phraseParser.getBaseCstVisitorConstructor<ParagraphState, Visited>();
+
+/** A node's children (tokens and nodes) in text order. */
+function inOrder(children: Record<string, Array<IToken | CstNode> | undefined>): Array<IToken | CstNode> {
+  const all = Object.values(children).flatMap((xs) => xs ?? []);
+  return all.sort((a, b) => offsetOf(a) - offsetOf(b));
+}
+const isToken = (x: IToken | CstNode): x is IToken => (x as IToken).image !== undefined;
+const offsetOf = (x: IToken | CstNode) => (isToken(x) ? x.startOffset : x.location!.startOffset);
+const tokenEnd = (t: IToken) => t.startOffset + t.image.length;
+/** Where a node's text ends: after its last token (token end offsets are not tracked: custom patterns). */
+function nodeEnd(n: CstNode): number {
+  let end = n.location!.startOffset;
+  for (const xs of Object.values(n.children)) {
+    for (const x of xs) end = Math.max(end, isToken(x) ? tokenEnd(x) : nodeEnd(x));
+  }
+  return end;
+}
 
 /**
- * Reads a paragraph's CST in text order: sentences and clauses close at 。 and ，；： outside brackets (the
- * grammar keeps brackets flat, since real text leaves them unbalanced), and each quantity is labelled with the
- * words since the last quantity, 、 or bracket of its clause.
+ * Reads a paragraph's CST in text order. Sentences and clauses close at 。 and ，；： outside brackets, as the flat
+ * clause list has always done; each quantity is labelled with the words since the last quantity, 、 or bracket of its
+ * clause; and each sentence keeps its structure (；-groups, ，-clauses, 、-items, asides) for the list reader.
  */
-export class PhraseVisitor extends PhraseVisitorBase implements ICstNodeVisitor<ParagraphState, void> {
+export class PhraseVisitor extends PhraseVisitorBase implements ICstNodeVisitor<ParagraphState, Visited> {
   constructor() {
     super();
     this.validateVisitor();
@@ -83,37 +157,66 @@ export class PhraseVisitor extends PhraseVisitorBase implements ICstNodeVisitor<
     this.closeSentence(p, p.text.length);
   }
 
-  /** elements in order, then the closing stop (a sentence is elements with an optional stop, or a lone stop) */
+  /** the ；-groups, then the stop: asides left open end here */
   sentence(c: SentenceCstChildren, p: ParagraphState): void {
-    for (const element of c.element ?? []) this.visit(element, p);
-    for (const stop of c.Stop ?? []) {
+    const groups = c.body ? (this.visit(c.body[0], p) as Group[]) : [];
+    const stop = c.Stop?.[0];
+    if (stop) {
       this.open(p, stop);
-      if (p.depth === 0) {
-        const end = stop.startOffset + stop.image.length;
-        this.closeClause(p, end, stop.image);
-        this.closeSentence(p, end);
-      }
+      this.closeUnclosed(p, stop.startOffset);
+      const end = tokenEnd(stop);
+      this.closeClause(p, end, stop.image);
+      this.closeSentence(p, end, groups);
+    } else if (p.sentence) {
+      this.closeUnclosed(p, p.text.length);
+      this.closeSentence(p, p.text.length, groups);
     }
   }
 
-  element(c: ElementCstChildren, p: ParagraphState): void {
-    const token = (c.QuantityToken ?? c.Text ?? c.Dun ?? c.Comma ?? c.Semicolon ?? c.Colon ?? c.LBracket ?? c.RBracket ??
-      c.OpenQuote ?? c.CloseQuote ?? c.StraightQuote)![0];
+  body(c: BodyCstChildren, p: ParagraphState): Group[] {
+    return this.parts<Group>(c, p, (t) => this.separator(p, t)).parts;
+  }
+
+  group(c: GroupCstChildren, p: ParagraphState): Group {
+    const { start, end, parts } = this.parts<ListClause>(c, p, (t) => this.separator(p, t));
+    return { start, end, clauses: parts };
+  }
+
+  clause(c: ClauseCstChildren, p: ParagraphState): ListClause {
+    const { start, end, parts } = this.parts<Item>(c, p, (t) => {
+      this.open(p, t);
+      p.labelStart = tokenEnd(t); // 、 starts a new label
+    });
+    return { start, end, items: parts };
+  }
+
+  /** A rule's parts between its separators, in order, and where the whole starts and ends. */
+  private parts<T>(c: Record<string, Array<IToken | CstNode> | undefined>, p: ParagraphState, separator: (t: IToken) => void) {
+    const parts: T[] = [];
+    let start = -1;
+    let end = -1;
+    for (const x of inOrder(c)) {
+      if (start < 0) start = offsetOf(x);
+      if (isToken(x)) { separator(x); end = tokenEnd(x); } else { parts.push(this.visit(x, p) as T); end = nodeEnd(x); }
+    }
+    return { start, end, parts };
+  }
+
+  item(c: ItemCstChildren, p: ParagraphState): Item {
+    const elements = (c.element ?? []).map((e) => this.visit(e, p) as ItemElement | null).filter((e): e is ItemElement => e !== null);
+    const first = c.element![0];
+    const last = c.element![c.element!.length - 1];
+    return { start: first.location!.startOffset, end: nodeEnd(last), elements };
+  }
+
+  element(c: ElementCstChildren, p: ParagraphState): ItemElement | null {
+    if (c.aside) return { kind: 'aside', aside: this.visit(c.aside[0], p) as Aside };
+    if (c.openAside) return { kind: 'aside', aside: this.visit(c.openAside[0], p) as Aside };
+    const token = (c.QuantityToken ?? c.Text ?? c.Marker ?? c.DocRef ?? c.Colon ?? c.OpenQuote ?? c.CloseQuote ?? c.StraightQuote)![0];
     this.open(p, token);
     const start = token.startOffset;
-    const end = start + token.image.length;
-    if (c.LBracket) {
-      // An aside names its own quantities; text around it still labels the quantity after it.
-      p.depth++;
-      p.brackets.push({ saved: p.labelStart, sawQuantity: false });
-      p.labelStart = end;
-    } else if (c.RBracket) {
-      p.depth = Math.max(0, p.depth - 1);
-      const frame = p.brackets.pop();
-      if (frame) p.labelStart = frame.sawQuantity ? end : frame.saved;
-    } else if (c.Dun) {
-      p.labelStart = end;
-    } else if (c.QuantityToken) {
+    const end = tokenEnd(token);
+    if (c.QuantityToken) {
       const q = p.quantities.get(start)!;
       for (const frame of p.brackets) frame.sawQuantity = true;
       const lq: LabelledQuantity = {
@@ -122,19 +225,78 @@ export class PhraseVisitor extends PhraseVisitorBase implements ICstNodeVisitor<
         bracketDepth: p.depth,
         sentence: p.sentences.length,
         clause: p.sentence!.clauses.length,
+        at: { container: 0, group: 0, clause: 0, item: 0 },
       };
       p.clause!.quantities.push(lq);
       p.all.push(lq);
       p.labelStart = end;
-    } else if ((c.Comma || c.Semicolon || c.Colon) && p.depth === 0) {
-      this.closeClause(p, end, token.image);
+      return { kind: 'quantity', q: lq };
     }
+    if (c.Marker) return { kind: 'marker', word: token.image, start, end };
+    if (c.DocRef) {
+      p.labelStart = end; // 按编委[2020]3号文下设…: the document names no amount after it
+      return { kind: 'docref', raw: token.image, start, end };
+    }
+    if (c.Colon) {
+      if (p.depth === 0) this.closeClause(p, end, token.image);
+      return { kind: 'colon', start, end };
+    }
+    return null;
+  }
+
+  /** An aside names its own quantities; text around it still labels the quantity after it. */
+  aside(c: AsideCstChildren, p: ParagraphState): Aside {
+    const open = c.LBracket[0];
+    this.enterBracket(p, open, false);
+    const groups: Group[] = [];
+    for (const x of inOrder({ body: c.body, Stop: c.Stop })) {
+      if (isToken(x)) this.open(p, x); // a stop inside an aside does not end the sentence
+      else groups.push(...(this.visit(x, p) as Group[]));
+    }
+    const close = c.RBracket[0];
+    this.open(p, close);
+    const end = tokenEnd(close);
+    p.depth = Math.max(0, p.depth - 1);
+    const frame = p.brackets.pop();
+    if (frame) p.labelStart = frame.sawQuantity ? end : frame.saved;
+    return { start: open.startOffset, end, closed: true, groups };
+  }
+
+  /** （… never closed: its quantities are the aside's until the sentence's stop closes it (closeUnclosed). */
+  openAside(c: OpenAsideCstChildren, p: ParagraphState): Aside {
+    const open = c.LBracketOpen[0];
+    this.enterBracket(p, open, true);
+    const groups = c.body ? (this.visit(c.body[0], p) as Group[]) : [];
+    const end = c.body ? nodeEnd(c.body[0]) : tokenEnd(open);
+    return { start: open.startOffset, end, closed: false, groups };
+  }
+
+  private enterBracket(p: ParagraphState, token: IToken, unclosed: boolean): void {
+    this.open(p, token);
+    p.depth++;
+    p.brackets.push({ saved: p.labelStart, sawQuantity: false, unclosed });
+    p.labelStart = tokenEnd(token);
+  }
+
+  /** Asides the writer never closed end at the sentence's stop. */
+  private closeUnclosed(p: ParagraphState, at: number): void {
+    while (p.brackets.length && p.brackets[p.brackets.length - 1].unclosed) {
+      const frame = p.brackets.pop()!;
+      p.depth = Math.max(0, p.depth - 1);
+      p.labelStart = frame.sawQuantity ? at : frame.saved;
+    }
+  }
+
+  /** ， ； outside brackets close a clause of the flat list. */
+  private separator(p: ParagraphState, token: IToken): void {
+    this.open(p, token);
+    if (p.depth === 0) this.closeClause(p, tokenEnd(token), token.image);
   }
 
   /** A token with no open sentence or clause opens them; a new clause's label starts at its first token. */
   private open(p: ParagraphState, token: IToken): void {
     const start = token.startOffset;
-    if (!p.sentence) p.sentence = { start, end: start, text: '', clauses: [] };
+    if (!p.sentence) p.sentence = { start, end: start, text: '', clauses: [], groups: [] };
     if (!p.clause) {
       p.clause = { start, end: start, text: '', closer: '', quantities: [] };
       p.labelStart = start;
@@ -150,14 +312,27 @@ export class PhraseVisitor extends PhraseVisitorBase implements ICstNodeVisitor<
     p.clause = null;
   }
 
-  private closeSentence(p: ParagraphState, end: number): void {
+  private closeSentence(p: ParagraphState, end: number, groups?: Group[]): void {
     if (!p.sentence) return;
     this.closeClause(p, end, '');
     p.sentence.end = end;
     p.sentence.text = p.text.slice(p.sentence.start, end);
+    if (groups) p.sentence.groups = groups;
+    place(groups ?? [], p);
     p.sentences.push(p.sentence);
     p.sentence = null;
   }
+}
+
+/** Gives each quantity its place in its container: the groups of a sentence, or of the aside it stands in. */
+function place(groups: Group[], p: { containers: number }): void {
+  const container = p.containers++;
+  groups.forEach((g, gi) => g.clauses.forEach((c, ci) => c.items.forEach((item, ti) => {
+    for (const e of item.elements) {
+      if (e.kind === 'quantity') e.q.at = { container, group: gi, clause: ci, item: ti };
+      else if (e.kind === 'aside') place(e.aside.groups, p);
+    }
+  })));
 }
 
 const phraseVisitor = new PhraseVisitor();
@@ -169,7 +344,7 @@ export function parseParagraph(text: string): ParsedParagraph {
   const cst = phraseParser.paragraph();
   if (phraseParser.errors.length) return { text, sentences: [], quantities: [] };
   const state: ParagraphState = {
-    text, quantities, sentences: [], all: [], sentence: null, clause: null, depth: 0, labelStart: 0, brackets: [],
+    text, quantities, sentences: [], all: [], sentence: null, clause: null, depth: 0, labelStart: 0, brackets: [], containers: 0,
   };
   phraseVisitor.visit(cst, state);
   return { text, sentences: state.sentences, quantities: state.all };

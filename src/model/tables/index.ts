@@ -8,8 +8,10 @@ import { blockKindOf, findRegions } from './header.js';
 import { extractIndicators, totalRelations, type SectionLabel, type TotalRow } from '../forms/indicators.js';
 import type { Quantity, Relation } from '../schema.js';
 import { extractScores } from '../forms/scores.js';
-import { extractBudget, horizontalFundSums } from '../forms/budget.js';
-import { amountRelations } from './amounts.js';
+import { extractBudget } from '../forms/budget.js';
+import { tableArithmetic } from './arithmetic.js';
+import { gradeRelations } from './grades.js';
+import { leadingText } from './lookup.js';
 import { statedRules } from '../forms/index.js';
 
 export type TableRecords = Pick<Report, 'indicators' | 'scoreItems' | 'budget' | 'relations'>;
@@ -18,14 +20,17 @@ export type TableRecords = Pick<Report, 'indicators' | 'scoreItems' | 'budget' |
  * Records of one table. A table may hold several parts (a project form: budget block, then indicators), each
  * under its own header row. A part whose header matches no kind yields nothing.
  */
-export function extractTable(grid: Grid): TableRecords {
-  const out: TableRecords = { indicators: [], scoreItems: [], budget: [], relations: horizontalFundSums(grid) };
+export function extractTable(grid: Grid, leading: string[] = []): TableRecords {
+  const out: TableRecords = { indicators: [], scoreItems: [], budget: [], relations: [] };
   const regions = findRegions(grid);
+  // rows a form block reads (its header and body) are its profile's; the rest of the table is read by its structure
+  const claimed = new Set<number>();
   const totals: TotalRow[] = [];
   const sections: SectionLabel[] = [];
   for (const region of regions) {
     // which block a part is comes from the profiles (src/model/forms/profiles): the roles its header gives its columns
     const kind = blockKindOf(region);
+    if (kind === 'budget' || kind === 'indicators' || kind === 'scores') for (const r of [...region.headerRows, ...region.rows]) claimed.add(r);
     if (kind === 'budget') {
       const part = extractBudget(grid, region);
       out.budget.push(...part.budget);
@@ -61,8 +66,10 @@ export function extractTable(grid: Grid): TableRecords {
   const outsidePoints = !out.budget.length && out.indicators.some((i) => i.groupMax);
   if (!outsidePoints) out.relations.push(...totalRelations(totals, out.indicators, (t) => t.label, extra));
   out.relations.push(...sectionRelations(sections, out.indicators));
-  // A table that is no form block may still be an amount table (“三公”经费, 经费控制情况).
-  if (!out.budget.length && !out.indicators.length && !out.scoreItems.length) out.relations.push(...amountRelations(grid));
+  // Whatever no form block claims is read by its structure: totals, 增减, 执行率, 占比 (tables/arithmetic.ts).
+  out.relations.push(...tableArithmetic(grid, claimed, leading));
+  // A grade column beside a score column, in a form block or not (评价得分 | 评价结果; 合计 | 得分 | 绩效等级).
+  out.relations.push(...gradeRelations(grid));
   return out;
 }
 
@@ -142,7 +149,7 @@ export function extractTables(doc: SourceDocument): TableRecords {
     const content = contentKey(grid.table);
     if (seenContent.has(content)) continue;
     seenContent.add(content);
-    const records = extractTable(grid);
+    const records = extractTable(grid, leadingText(doc, grid.block));
     if (isEmpty(records)) continue;
     const key = recordsKey(records);
     if (seenRecords.has(key)) continue;

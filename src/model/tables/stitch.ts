@@ -2,6 +2,7 @@
 import type { Block, Cell, SourceDocument, TableBlock } from '../../document.js';
 import { cellNumber, clean, coveredFromLeft, type Grid, makeGrid, type RowOrigin, squash, textAt } from './grid.js';
 import { findRegions } from './header.js';
+import { findBands } from './bands.js';
 
 interface Chain {
   first: TableBlock;
@@ -40,12 +41,15 @@ function columnMap(chain: Chain, file: string, width: number): number[] | null {
  * A header with no rows under it yet (the page broke right after it) keeps every column: only a piece as wide continues it.
  */
 function keptColumns(grid: Grid): number[] | null {
+  // a form's header by its roles, else any table's header band (项目 | 上年决算数 | 本年决算数 | 增减 …)
   const region = findRegions(grid).at(-1);
-  if (!region) return null;
-  if (!region.rows.length) return Array.from({ length: grid.width }, (_, i) => i);
+  const band = region ? undefined : findBands(grid).at(-1);
+  const rows = region?.rows ?? band?.body;
+  if (!rows) return null;
+  if (!rows.length) return Array.from({ length: grid.width }, (_, i) => i);
   const kept: number[] = [];
   for (let c = 0; c < grid.width; c++) {
-    const filled = region.rows.filter((r) => textAt(grid, r, c) !== '');
+    const filled = rows.filter((r) => textAt(grid, r, c) !== '');
     const onlyRepeats = filled.length > 0 && filled.every((r) => coveredFromLeft(grid, r, c));
     if (!onlyRepeats) kept.push(c);
   }

@@ -3,9 +3,9 @@
 import type { Quantity } from '../../schema.js';
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
-import { WHOLE_LABEL } from '../../../lexicon/index.js';
-import { CHANGE_RATE, comparedAmount, directionOfWord, earlier, isChange, periodPair, subjectOfComparison, type Direction } from './periods.js';
-import { markerParts, ofWhichAfter } from './of-which.js';
+import { CATEGORY_GROUPS, REASON_WORD, WHOLE_LABEL, membersNamed } from '../../../lexicon/index.js';
+import { CHANGE_RATE, CHANGE_WORD, comparedAmount, directionOfWord, earlier, isChange, periodPair, subjectOfComparison, type Direction } from './periods.js';
+import { endsWithOfWhich, listsIn, markerParts, ofWhichAfter } from './of-which.js';
 
 /** Labels of a paragraph's total, when a later paragraph states its change: 收入总计, 预算总额, 支出合计. */
 const TOTAL_LABEL = WHOLE_LABEL;
@@ -49,12 +49,17 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
   const qs = ctx.quantities[i];
   const before = qs.filter((q) => q.sentence === change.sentence && q.end <= change.start);
   // The scope starts after the last change or change rate earlier in the sentence.
+  // A change of the same subject against another base right before (决算6万元，比预算增加0万元，比去年增加1万元)
+  // is a parallel comparison: it leaves the subject in scope.
+  const ends = (q: Q) => (q.unit === '%' && CHANGE_RATE.test(q.label)) || Boolean(isChange(ctx, q));
+  const last = before[before.length - 1];
+  const parallel = last !== undefined && Boolean(isChange(ctx, last)) && baseOf(ctx, last) !== baseOf(ctx, change);
   let startAt = 0;
   before.forEach((q, k) => {
-    if ((q.unit === '%' && CHANGE_RATE.test(q.label)) || isChange(ctx, q)) startAt = k + 1;
+    if (ends(q) && !(parallel && q === last)) startAt = k + 1;
   });
   const same = (q: Q) => !q.year && q.bracketDepth === 0 && usable(p, q) && family(q.unit) === family(change.unit);
-  const scope = before.slice(startAt).filter(same);
+  const scope = before.slice(startAt).filter((q) => same(q) && !(parallel && q === last));
   const parts = markerParts(ctx, i, p.sentences[change.sentence].start, change.start);
   if (periodPair(ctx, scope, change)) {
     const [a, b] = scope;
@@ -62,6 +67,11 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
       const [previous, current] = earlier(ctx, a, b) ? [a, b] : [b, a];
       return { previous, current, yearPair: true };
     }
+  }
+  // 预算数为6万元，比上年预算9万元减少3万元: the amount compared with stands right before the change, and the one
+  // amount before it is what changed.
+  if (scope.length === 2 && comparedAmount(ctx, scope[1]) && !comparedAmount(ctx, scope[0]) && scope.every((x) => usable(p, x))) {
+    return { current: scope[0], previous: scope[1], yearPair: false };
   }
   // 20XX年…A万元。比上年的B万元减少X: the previous amount opens this sentence, the current is the sentence before.
   if (scope.length === 1 && comparedAmount(ctx, scope[0])) {
@@ -75,12 +85,18 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
     if (scope.some((q) => parts.has(q))) return { yearPair: false };
     return candidates.length === 1 ? { current: candidates[0], yearPair: false } : { yearPair: false };
   }
+  // Its ；-group names its subject before the comparison (…；公务用车运行维护费支出决算比预算无增减变化，比去年增加1万元):
+  // the one amount the section states under that category.
+  const named = namedSubject(ctx, change);
+  if (named) return { current: named, yearPair: false };
   if (before.some((q) => same(q))) return { yearPair: false };
   // Nothing before it in its sentence: the paragraph's opening sentence, when it states one amount.
-  if (change.sentence > 0) {
-    const opening = qs.filter((q) => q.sentence === 0 && same(q));
+  // (1.总体情况。收入总计X，支出总计X。收支较上年减少…: the first sentence that states amounts opens it.)
+  const first = qs.find((q) => q.sentence < change.sentence && same(q))?.sentence;
+  if (first !== undefined) {
+    const opening = qs.filter((q) => q.sentence === first && same(q));
     // Other amounts stated between the opening and the change (其中，A费50万元…。A费比上年减少9万元): the change may be theirs.
-    const between = qs.filter((q) => q.sentence > 0 && q.sentence < change.sentence && same(q) && !isChange(ctx, q));
+    const between = qs.filter((q) => q.sentence > first && q.sentence < change.sentence && same(q) && !isChange(ctx, q));
     if (between.some((q) => !opening.some((o) => o.value === q.value))) return { yearPair: false };
     const values = new Set(opening.map((q) => q.value));
     return values.size === 1 ? { current: opening[0], yearPair: false } : { yearPair: false };
@@ -99,6 +115,65 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
   return values.size === 1 ? { current: totals[0], yearPair: false } : { yearPair: false };
 }
 
+/** A comparison word that ends a change's subject: 公务用车运行维护费支出决算|比预算… */
+const COMPARISON_START = /比|较|与|同比/;
+const BUDGETED = /预算/;
+
+/** The members of every group of categories a label names: its place in the budget's classification. */
+function categoryKey(label: string): string {
+  return CATEGORY_GROUPS.map((g) => [...membersNamed(g, label)].sort().join('+')).join('|');
+}
+
+/**
+ * The amount a change's subject names, when the change's ；-group opens with a subject specific enough (a member no
+ * group divides further: 公务用车的运行, not 公务用车) and its section (the document, for a paragraph before any heading)
+ * states one value under that subject's categories
+ * — of the same stage (预算 or not) — never a choice among several.
+ */
+function namedSubject(ctx: ProseContext, change: Q): Q | undefined {
+  const i = change.para;
+  const p = ctx.paragraphs[i].parsed;
+  const sentence = p.sentences[change.sentence];
+  const group = change.at.container === ctx.containers(i).find((c) => c.sentence === change.sentence && !c.aside)?.id
+    ? sentence.groups[change.at.group] : undefined;
+  if (!group) return undefined;
+  // the nearest ，-clause of its group up to the change that does not open with a comparison names the subject
+  const clauses = group.clauses.filter((c) => c.start <= change.start);
+  let subject = '';
+  for (let k = clauses.length - 1; k >= 0 && !subject; k--) {
+    const text = p.text.slice(clauses[k].start, Math.min(clauses[k].end, change.start)).replace(/^[\s，,；;：:]*(?:其中)?[，,：:]?/, '');
+    const cut = COMPARISON_START.exec(text);
+    if (!cut) return undefined;
+    subject = text.slice(0, cut.index);
+  }
+  if (subject.length < 4) return undefined;
+  const key = categoryKey(subject);
+  const leaf = CATEGORY_GROUPS.some((g) => {
+    const m = [...membersNamed(g, subject)];
+    return m.length === 1 && !g.sub?.[m[0]];
+  });
+  if (!leaf) return undefined;
+  const section = ctx.paragraphs[i].path[0];
+  const found: Q[] = [];
+  ctx.paragraphs.forEach((para, k) => {
+    if (section !== undefined && para.path[0] !== section) return; // before any heading: the whole document
+    for (const q of ctx.quantities[k]) {
+      if (q === change || q.bracketDepth > 0 || q.year || family(q.unit) !== family(change.unit) || !usable(para.parsed, q)) continue;
+      if (isChange(ctx, q) || comparedAmount(ctx, q) || q.unit === '%') continue;
+      if (categoryKey(q.label) === key && BUDGETED.test(q.label) === BUDGETED.test(subject)) found.push(q);
+    }
+  });
+  return new Set(found.map((q) => q.value)).size === 1 ? found[0] : undefined;
+}
+
+/** What a change is measured against: the budget (比预算), or an earlier period (比上年, 同比, 与2016年相比). */
+function baseOf(ctx: ProseContext, q: Q): 'budget' | 'period' {
+  const p = ctx.paragraphs[q.para].parsed;
+  const clause = p.sentences[q.sentence].clauses[q.clause];
+  return AGAINST_BUDGET.test(p.text.slice(clause?.start ?? q.start, q.start)) ? 'budget' : 'period';
+}
+const AGAINST_BUDGET = /(?:比|较|与)(?:年初)?预算/;
+
 /** Every change statement in paragraph i, in order. */
 export function changesIn(ctx: ProseContext, i: number): ChangeStatement[] {
   const out: ChangeStatement[] = [];
@@ -108,6 +183,42 @@ export function changesIn(ctx: ProseContext, i: number): ChangeStatement[] {
     out.push({ change: q, direction, rate: rateAfter(ctx, q, direction), ...currentOf(ctx, q) });
   }
   return out;
+}
+
+/** Words that say an amount did not change: 持平, 无增减变化, 无变化, 未发生变化. */
+const UNCHANGED = /持平|无增减变化|无变化|未发生变化|没有变化/;
+
+/**
+ * The changes of the parts of the list the whole's amount heads, one per part: the change stated after the part (before
+ * the next one), or 0 when it is said in words (和上年持平). undefined when a part's change is not stated either way.
+ */
+function partChanges(ctx: ProseContext, i: number, whole: ChangeStatement): ChangeStatement[] | undefined {
+  const p = ctx.paragraphs[i].parsed;
+  const list = listsIn(ctx, i).find((l) => l.whole.total === whole.current && l.parts.length >= 2);
+  if (!list) return undefined;
+  const out: ChangeStatement[] = [];
+  for (const [k, part] of list.parts.entries()) {
+    const next = list.parts[k + 1];
+    const end = next ? next.start : p.sentences[part.sentence].end;
+    const stated = changesIn(ctx, i).filter((st) => st.change.start > part.end && st.change.start < end);
+    if (stated.length === 1) { out.push(stated[0]); continue; }
+    const said = UNCHANGED.exec(p.text.slice(part.end, end));
+    if (stated.length || !said) return undefined;
+    const zero: Q = { ...part, raw: said[0], value: 0, decimals: 0, start: part.end + said.index, end: part.end + said.index + said[0].length, label: said[0] };
+    out.push({ change: zero, direction: whole.direction, yearPair: false });
+  }
+  return out;
+}
+
+/** The amounts of an item under a whole's change that end in a change word (1.基本支出增加40万元), as changes. */
+function inheritedChanges(ctx: ProseContext, k: number, of: Q): ChangeStatement[] {
+  const p = ctx.paragraphs[k].parsed;
+  return ctx.quantities[k]
+    .filter((q) => q.bracketDepth === 0 && family(q.unit) === family(of.unit) && usable(p, q) && CHANGE_WORD.test(q.label))
+    .map((q) => {
+      const d = directionOfWord(CHANGE_WORD.exec(q.label)![1]);
+      return { change: q, direction: d === 'increase' ? 'increase' : 'decrease', yearPair: false } as ChangeStatement;
+    });
 }
 
 /** 比上年增加X万元，增长Y% with 本期 nearby, or 2016年…A，2015年…B，减少X. */
@@ -143,19 +254,49 @@ export function findChangeSums(ctx: ProseContext, i: number) {
   if (!statements.length) return;
   const whole = statements[0];
   let parts: ChangeStatement[] = [];
-  const marker = ofWhichAfter(p.text, whole.change.end);
+  const marker = ofWhichAfter(ctx, i, whole.change.end);
   if (marker >= 0 && !statements.slice(1).some((s) => s.change.start < marker)) {
     parts = statements.slice(1).filter((s) => s.change.start > marker && family(s.change.unit) === family(whole.change.unit));
+    // 基本支出较上年增加35.2万元，其中人员经费增加30.1万元，公用经费增加5.1万元: the parts' change words need no
+    // comparison of their own after a whole's change
+    // (the list right after the whole's change: not one in a reason clause, 主要原因是…项目资金压减，其中…压减7万元)
+    const gap = p.text.slice((whole.rate ?? whole.change).end, marker);
+    if (!parts.length && !REASON_WORD.test(gap) && gap.replace(/[^\u4e00-\u9fa5]/g, '').length <= 8) {
+      parts = inheritedChanges(ctx, i, whole.change).filter((s) => s.change.start > marker && s.change.sentence === whole.change.sentence);
+    }
+    // 合计9万元，比上年减少2万元。其中：A 5万元，…比上年减少2万元，B 4万元，…和上年持平: a part whose change is
+    // said in words (持平, 无增减变化) changed by 0
+    if (parts.length < 2 && whole.current) parts = partChanges(ctx, i, whole) ?? parts;
   }
-  if (parts.length < 2 && statements.length === 1 && /如下[：:]\s*$/.test(p.text)) {
+  if (parts.length < 2 && statements.length === 1 && (/如下[：:]\s*$/.test(p.text) || endsWithOfWhich(p.text))) {
     parts = [];
     const first = ctx.paragraphs[i + 1]?.numbered;
+    const own = (k: number) => {
+      const found = changesIn(ctx, k).filter((s) => family(s.change.unit) === family(whole.change.unit));
+      // 1.基本支出增加40万元: under a change against last year, an item's change word needs no comparison of its own
+      return found.length ? found : inheritedChanges(ctx, k, whole.change);
+    };
+    let items = 0;
     for (let k = i + 1; k < ctx.paragraphs.length && first; k++) {
       const n = ctx.paragraphs[k].numbered;
-      if (!n || n.family !== first.family || n.value !== parts.length + 1) break;
-      const own = changesIn(ctx, k).filter((s) => family(s.change.unit) === family(whole.change.unit));
-      if (own.length !== 1) { parts = []; break; }
-      parts.push(own[0]);
+      if (!n || n.family !== first.family || n.value !== items + 1) break;
+      items++;
+      const changes = own(k);
+      if (changes.length === 1) { parts.push(changes[0]); continue; }
+      // （二）公务用车购置及运行费X万元。其中： / 1、…减少A万元 / 2、…减少B万元: an item stating no change of
+      // its own has the changes of its sub-items, one each, numbered otherwise
+      const sub: ChangeStatement[] = [];
+      let j = k + 1;
+      for (; !changes.length && endsWithOfWhich(ctx.paragraphs[k].parsed.text) && j < ctx.paragraphs.length; j++) {
+        const m = ctx.paragraphs[j].numbered;
+        if (!m || m.family === first.family || m.value !== sub.length + 1) break;
+        const theirs = own(j);
+        if (theirs.length !== 1) { sub.length = 0; break; }
+        sub.push(theirs[0]);
+      }
+      if (sub.length < 2) { parts = []; break; }
+      parts.push(...sub);
+      k = j - 1;
     }
   }
   if (parts.length < 2) return;
@@ -178,4 +319,48 @@ export function findChangeSums(ctx: ProseContext, i: number) {
       evidence: ctx.sentenceOf(whole.change).text.trim(),
     });
   }
+}
+
+/** 分别/各 before a list of amounts: the k-th amount belongs to the k-th subject (收、支总计分别为A、B，分别增加X、Y). */
+const RESPECTIVELY = /分别|各/;
+
+/** A clause's run of 、-items holding one amount each, after 分别/各: one amount per subject, in order. */
+function parallelRun(ctx: ProseContext, i: number, clause: { start: number; items: Array<{ elements: Array<{ kind: string }> }> }): Q[] | undefined {
+  const amounts: Q[] = [];
+  for (const item of clause.items) {
+    const qs = item.elements.flatMap((e) => (e.kind === 'quantity' ? [(e as unknown as { q: { start: number } }).q] : []));
+    if (qs.length !== 1) { amounts.length = 0; continue; }
+    const q = ctx.quantityAt(i, qs[0].start);
+    if (!q || q.year) { amounts.length = 0; continue; }
+    amounts.push(q);
+  }
+  if (amounts.length < 2) return undefined;
+  const p = ctx.paragraphs[i].parsed;
+  return RESPECTIVELY.test(p.text.slice(clause.start, amounts[0].start)) ? amounts : undefined;
+}
+
+/**
+ * Parallel lists: 收、支总计分别为A、B，较上年分别增加X、Y，分别增长P%、Q% — the k-th amount, change and rate are one
+ * subject's, paired by position as the writer's 分别/各 says: a growth relation per subject.
+ */
+export function findParallelChanges(ctx: ProseContext, i: number) {
+  const p = ctx.paragraphs[i].parsed;
+  p.sentences.forEach((sentence) => {
+    const runs = sentence.groups.flatMap((g) => g.clauses).map((c) => parallelRun(ctx, i, c)).filter((r): r is Q[] => r !== undefined);
+    const heads = runs.find((r) => r.every((q) => q.unit !== '%' && !CHANGE_WORD.test(r[0].label)));
+    const changes = runs.find((r) => r !== heads && r[0].unit !== '%' && CHANGE_WORD.test(r[0].label) && isChange(ctx, r[0]));
+    if (!heads || !changes || heads.length !== changes.length || heads[0].start > changes[0].start) return;
+    if (heads.some((q, k) => family(q.unit) !== family(changes[k].unit) || !usable(p, q) || !usable(p, changes[k]))) return;
+    const direction = isChange(ctx, changes[0])!;
+    const rates = runs.find((r) => r.every((q) => q.unit === '%') && r.length === heads.length && r[0].start > changes[0].start
+      && CHANGE_RATE.test(r[0].label.replace(RESPECTIVELY, '')));
+    // without its rates a change states nothing more to check (previous = current ∓ change)
+    if (!rates) return;
+    heads.forEach((current, k) => {
+      ctx.push({
+        kind: 'growth', direction, current: ctx.q(current), change: ctx.q(changes[k]), rate: ctx.q(rates[k]),
+        location: ctx.paragraphs[i].location, evidence: sentence.text.trim(),
+      });
+    });
+  });
 }

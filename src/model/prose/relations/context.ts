@@ -2,8 +2,10 @@
 import type { Location } from '../../../findings.js';
 import type { Quantity, Relation, Section } from '../../schema.js';
 import type { LabelledQuantity, ParsedParagraph, Sentence } from '../phrases.js';
+import { containersOf, type Container } from '../lists.js';
+import type { MarkerList } from './of-which.js';
 import type { NumberedLine } from '../outline.js';
-import { ENDS_IN_TOTAL_WORD, WHOLE_PREFIX, unitFamily } from '../../../lexicon/index.js';
+import { ENDS_IN_TOTAL_WORD, OWNER_SUFFIXES, WHOLE_PREFIX, alternation, unitFamily } from '../../../lexicon/index.js';
 
 export interface ProseParagraph {
   parsed: ParsedParagraph;
@@ -21,8 +23,11 @@ export const family = unitFamily;
 
 /** 支出合计 / 收入总计 / 支出总额 / 预算总金额: a total named by its total word last. */
 const TOTAL_SUFFIX = ENDS_IN_TOTAL_WORD;
-/** What may stand before the thing a total totals: the writer (我院, 本单位), the year (本年度). */
-const OWNER = /^(?:本年度?|全年|年度|度)?(?:[我本](?:院|局|单位|部门|委|办|校|中心))?(?:本年度?|全年)?$/;
+/**
+ * What may stand before the thing a total totals: the writer (我院, 本单位, or its name: 某某学院, 某某镇人民政府), the
+ * year (本年度).
+ */
+const OWNER = new RegExp(`^(?:本年度?|全年|年度|度)?(?:[我本](?:院|局|单位|部门|委|办|校|中心)|[\\u4e00-\\u9fa5]{2,24}(?:${alternation(OWNER_SUFFIXES)}))?(?:本年度?|全年)?$`);
 
 /** Same kind of thing: amounts with amounts, people with people (a 个 of people counts as a person). */
 export function compatible(total: Q, part: Q): boolean {
@@ -55,8 +60,25 @@ export class ProseContext {
   readonly relations: Relation[] = [];
   readonly quantities: Q[][];
 
+  /** what the list reader found, per paragraph (read once) */
+  readonly cache = { lists: new Map<number, MarkerList[]>(), containers: new Map<number, Container[]>() };
+  private readonly byStart: Array<Map<number, Q>>;
+
   constructor(readonly paragraphs: ProseParagraph[]) {
     this.quantities = paragraphs.map((p, i) => p.parsed.quantities.map((q) => ({ ...q, para: i })));
+    this.byStart = this.quantities.map((qs) => new Map(qs.map((q) => [q.start, q])));
+  }
+
+  /** The quantity of paragraph i that starts at `start`. */
+  quantityAt(i: number, start: number): Q | undefined {
+    return this.byStart[i].get(start);
+  }
+
+  /** The containers (sentences and asides) of paragraph i, with their elements in order. */
+  containers(i: number): Container[] {
+    let c = this.cache.containers.get(i);
+    if (!c) this.cache.containers.set(i, c = containersOf(this.paragraphs[i].parsed));
+    return c;
   }
 
   q(q: Q): Quantity {

@@ -2,7 +2,7 @@
 import type { GradeBand, RelationOf } from '../../schema.js';
 import type { ProseContext } from './context.js';
 import { totalScores } from './score.js';
-import { BAND_CLAUSE_END, GRADE_WORD, parseGradeBand } from '../../../lexicon/index.js';
+import { BAND_CLAUSE_END, GRADE_WORD, parseGradeBand, parseGradeFirstBands } from '../../../lexicon/index.js';
 
 /** 评价等级为优秀 / 绩效等级：“良” (not 等级为优秀的标准). */
 const GRADE_STATED = new RegExp(`(?:评价|绩效|自评|综合)?等[级次](?:评定)?(?:为|是|：|:)\\s*[“"]?(${GRADE_WORD})[”"]?(?!的)`);
@@ -24,6 +24,11 @@ export function findGrades(ctx: ProseContext, i: number) {
 
 export function findGradeBands(ctx: ProseContext, i: number) {
   const p = ctx.paragraphs[i].parsed;
+  const gradeFirst = parseGradeFirstBands(p.text);
+  if (gradeFirst.length) {
+    ctx.push({ kind: 'grade-bands', bands: gradeFirst as GradeBand[], location: ctx.paragraphs[i].location, evidence: p.text.trim() });
+    return;
+  }
   if (!BAND_CLAUSE_END.test(p.text)) return;
   const bands: GradeBand[] = [];
   for (const clause of p.text.split(/[；;。，,]/)) {

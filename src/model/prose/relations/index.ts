@@ -3,11 +3,14 @@ import type { Relation } from '../../schema.js';
 import { ProseContext, type ProseParagraph } from './context.js';
 import { findBudgetCompletion, findRates } from './rate.js';
 import { findShareRuns, findShares } from './share.js';
-import { findPartSums, findTrailingPartSums } from './of-which.js';
+import { findAsideSums, findClassificationSums, findDetailedParts, findPartSums, findTotalsAfterParts, findTrailingPartSums } from './of-which.js';
 import { findAdjustedSums, findMadeOf } from './sum-words.js';
 import { findGrowth } from './growth.js';
-import { findChanges, findChangeSums } from './change.js';
+import { findChanges, findChangeSums, findParallelChanges } from './change.js';
 import { findListCounts } from './list-count.js';
+import { findNamedRatios } from './named-ratio.js';
+import { findDifferences } from './difference.js';
+import { findRestated } from './restated.js';
 import { findNumberedItems } from './numbered-items.js';
 import { findScores, findSectionMaxima, findTotalScoreSum } from './score.js';
 import { findGrades, findGradeBands } from './grade.js';
@@ -17,11 +20,11 @@ export { roleOf } from './rate.js';
 
 /** Detectors that read one paragraph (and may look back at earlier ones). */
 const PARAGRAPH_DETECTORS: Array<(ctx: ProseContext, i: number) => void> = [
-  findRates, findBudgetCompletion, findShares, findPartSums, findAdjustedSums, findMadeOf, findGrowth, findChanges, findChangeSums, findListCounts,
+  findRates, findBudgetCompletion, findNamedRatios, findShares, findPartSums, findAsideSums, findTotalsAfterParts, findClassificationSums, findDetailedParts, findAdjustedSums, findMadeOf, findDifferences, findGrowth, findChanges, findParallelChanges, findChangeSums, findListCounts,
   findNumberedItems, findTrailingPartSums, findScores, findGrades, findGradeBands,
 ];
 /** Detectors that read the whole document once the paragraphs are done. */
-const DOCUMENT_DETECTORS: Array<(ctx: ProseContext) => void> = [findSectionMaxima, findTotalScoreSum, findShareRuns];
+const DOCUMENT_DETECTORS: Array<(ctx: ProseContext) => void> = [findSectionMaxima, findTotalScoreSum, findShareRuns, findRestated];
 
 export function findRelations(paragraphs: ProseParagraph[]): Relation[] {
   const ctx = new ProseContext(paragraphs);

@@ -3,7 +3,7 @@ import type { ProseContext, Q } from './context.js';
 import { usable } from './context.js';
 import { scanQuantities } from '../../../../grammars/quantity-tokens.js';
 import { ENUMERATION_INTRO, INTRO_PATTERNS, itemStem, readEnumeration } from '../enumeration.js';
-import { LIST_COUNT_UNITS, isDigit, unitFamily, wholeWord } from '../../../lexicon/index.js';
+import { LIST_COUNT_UNITS, PROSE_TOTAL_WORD, isDigit, unitFamily, wholeWord } from '../../../lexicon/index.js';
 
 const COUNT_UNIT = wholeWord(LIST_COUNT_UNITS);
 /** The noun after the count (内设机构, 正县级事业单位) and an aside on it (（正处级）), then the list's introducer. */
@@ -25,31 +25,72 @@ const PARTIAL = /等\s*(?:共\s*)?$/;
  * An amount inside an item, in figures: the list is of clauses (A项目62.33万元，B项目8万元，或 30人), not of names. Chinese
  * numerals stay part of a name (一村一品).
  */
-const AMOUNT_FAMILIES = new Set(['money', 'percent', 'persons']);
+const AMOUNT_FAMILIES = new Set(['money', 'percent', 'persons', ...LIST_COUNT_UNITS]);
 const amountIn = (item: string) =>
   scanQuantities(item).some((q) => AMOUNT_FAMILIES.has(unitFamily(q.unit)) && isDigit(item[q.numberEnd - 1]));
 
-/** No count is given for a list whose items are too long to be names, carry amounts, or that ends with 等. */
+/**
+ * No count is given for a list whose items are too long to be names, carry amounts or counts (下辖社区4个 is a
+ * statement, not a name), or that ends with 等.
+ */
 function plausible(items: string[], listText: string): boolean {
   return items.length >= 2 && !/等[）)]?$/.test(listText.trim()) && items.every((it) => it.length <= 60 && !amountIn(it));
 }
+
+/** Names written twice in one list (办公室、…、政治部、办公室) are one body. */
+const distinct = (items: string[]) => [...new Map(items.map((it) => [itemStem(it), it])).values()];
 
 function countOf(ctx: ProseContext, i: number, q: Q): boolean {
   const p = ctx.paragraphs[i].parsed;
   return COUNT_UNIT.test(q.unit ?? '') && usable(p, q) && q.bracketDepth === 0 && !PARTIAL.test(p.text.slice(0, q.start));
 }
 
+/** Between two counts written together before one list: the first one's noun and 和/及 (3个科和2个中心). */
+const COUNT_JOINER = /^[\u4e00-\u9fa5]{1,10}?(?:和|及|以及)$/;
+
+/** The counts written together from `count` on (3个科和2个中心): the first, then each joined to the one before. */
+function countChain(ctx: ProseContext, i: number, count: Q): Q[] {
+  const p = ctx.paragraphs[i].parsed;
+  const qs = ctx.quantities[i];
+  const chain = [count];
+  for (let k = qs.indexOf(count) + 1; k < qs.length; k++) {
+    const last = chain[chain.length - 1];
+    const next = qs[k];
+    if (next.sentence !== last.sentence || !countOf(ctx, i, next) || !COUNT_JOINER.test(p.text.slice(last.end, next.start))) break;
+    chain.push(next);
+  }
+  return chain;
+}
+
 export function findListCounts(ctx: ProseContext, i: number) {
+  const joined = new Set<Q>();
   for (const count of ctx.quantities[i]) {
-    if (countOf(ctx, i, count) && !countThenList(ctx, i, count)) countThenNamedList(ctx, i, count);
+    if (joined.has(count) || !countOf(ctx, i, count)) continue;
+    const chain = countChain(ctx, i, count);
+    chain.slice(1).forEach((q) => joined.add(q));
+    if (!countThenList(ctx, i, chain) && !countThenAside(ctx, i, chain) && chain.length === 1) countThenNamedList(ctx, i, count);
   }
   listThenCount(ctx, i);
 }
 
-/** N个X（aside），即/分别是/：A、B、C */
-function countThenList(ctx: ProseContext, i: number, count: Q): boolean {
+function pushCount(ctx: ProseContext, i: number, chain: Q[], items: string[], evidence: string) {
+  const [count, ...also] = chain;
+  ctx.push({
+    kind: 'list-count',
+    count: ctx.q(count),
+    ...(also.length ? { also: also.map((q) => ctx.q(q)) } : {}),
+    items: distinct(items),
+    location: ctx.paragraphs[i].location,
+    evidence,
+  });
+}
+
+/** N个X（aside），即/分别是/：A、B、C — or N1个X和N2个Y，分别为… (the list holds both counts). */
+function countThenList(ctx: ProseContext, i: number, chain: Q[]): boolean {
   const p = ctx.paragraphs[i].parsed;
-  const after = p.text.slice(count.end);
+  const count = chain[0];
+  const last = chain[chain.length - 1];
+  const after = p.text.slice(last.end);
   const noun = NOUN_BEFORE_LIST.exec(after);
   if (!noun || BOUND_NOUN.test(noun[1]) || VERB_IN_NOUN.test(noun[1])) return false;
   const rest = after.slice(noun[0].length);
@@ -57,13 +98,42 @@ function countThenList(ctx: ProseContext, i: number, count: Q): boolean {
   if (!intro) return false;
   const list = readEnumeration(rest.slice(intro[0].length));
   if (!list || !plausible(list.items, rest.slice(intro[0].length, intro[0].length + list.end))) return false;
-  ctx.push({
-    kind: 'list-count',
-    count: ctx.q(count),
-    items: list.items,
-    location: ctx.paragraphs[i].location,
-    evidence: (p.text.slice(count.start - Math.min(count.start, 20), count.end) + rest.slice(0, intro[0].length + list.end)).trim(),
-  });
+  pushCount(ctx, i, chain, list.items,
+    (p.text.slice(count.start - Math.min(count.start, 20), last.end) + rest.slice(0, intro[0].length + list.end)).trim());
+  return true;
+}
+
+/** The noun after a count before its aside (5个科室（…）): words only, no longer than a noun. */
+const NOUN_BEFORE_ASIDE = /^[\u4e00-\u9fa5]{0,10}$/;
+/** An aside that opens with a word saying what it is (主要, 如, 共…) lists no names. */
+const ASIDE_OF_PARTS = new RegExp(`^\\s*(?:${PROSE_TOTAL_WORD.source}|如|即|主要|分别|共)`);
+/** Names in an aside are short (a body, a place, a reservoir: two characters or more); longer items describe. */
+const NAME_IN_ASIDE_MAX = 20;
+
+/**
+ * N个X（A、B、C）/ N宗（A、B、C）X: the names in the aside right after the count (and its noun), read from the sentence's
+ * structure: the aside's 、 (or ，) items, one ；-group, no amounts, no marker (（含1个临时机构） lists parts).
+ */
+function countThenAside(ctx: ProseContext, i: number, chain: Q[]): boolean {
+  if (chain.length > 1) return false;
+  const [count] = chain;
+  const p = ctx.paragraphs[i].parsed;
+  const c = ctx.containers(i)[count.at.container];
+  const at = c?.elements.findIndex((x) => x.element.kind === 'quantity' && x.element.q.start === count.start) ?? -1;
+  const next = c?.elements[at + 1];
+  if (at < 0 || next?.element.kind !== 'aside' || !next.element.aside.closed) return false;
+  const { aside } = next.element;
+  const noun = p.text.slice(count.end, aside.start);
+  if (!NOUN_BEFORE_ASIDE.test(noun) || BOUND_NOUN.test(noun) || VERB_IN_NOUN.test(noun)) return false;
+  const inner = p.text.slice(aside.start + 1, aside.end - 1);
+  if (aside.groups.length !== 1 || ASIDE_OF_PARTS.test(inner)) return false;
+  const items = aside.groups[0].clauses.flatMap((cl) => cl.items);
+  if (items.some((it) => it.elements.some((e) => e.kind !== 'aside'))) return false; // an amount, a marker, a colon
+  const names = items.map((it) => p.text.slice(it.start, it.end).replace(/^(?:以及|及|和|与)/, '').trim()).filter(Boolean);
+  if (!plausible(names, inner)) return false;
+  // one-character items name kinds, not bodies: 30个县（市、区） counts counties, cities and districts alike
+  if (names.some((it) => itemStem(it).length > NAME_IN_ASIDE_MAX || itemStem(it).length < 2)) return false;
+  pushCount(ctx, i, chain, names, p.text.slice(Math.max(0, count.start - 20), aside.end).trim());
   return true;
 }
 
@@ -91,13 +161,8 @@ function countThenNamedList(ctx: ProseContext, i: number, count: Q): boolean {
   const listText = rest.slice(intro[0].length, intro[0].length + list.end);
   // Names listed with 、 (or a pair joined by 和): a ，-list in a later sentence cannot be told from the clauses after it.
   if (/[，,；;]/.test(itemStem(listText)) || !plausible(list.items, listText)) return false;
-  ctx.push({
-    kind: 'list-count',
-    count: ctx.q(count),
-    items: list.items,
-    location: ctx.paragraphs[i].location,
-    evidence: `${ctx.sentenceOf(count).text.trim()}${next.para !== i ? ' ' : ''}${next.text.slice(0, subject[0].length + intro[0].length + list.end).trim()}`,
-  });
+  pushCount(ctx, i, [count], list.items,
+    `${ctx.sentenceOf(count).text.trim()}${next.para !== i ? ' ' : ''}${next.text.slice(0, subject[0].length + intro[0].length + list.end).trim()}`);
   return true;
 }
 
@@ -122,17 +187,17 @@ function listThenCount(ctx: ProseContext, i: number) {
     const endsLike = (item: string, noun: string) => noun.includes(itemStem(item).slice(-1));
     if (!list.items.every((it) => endsLike(it, firstNoun))) continue;
     const evidence = p.sentences[count.sentence].text.trim();
-    ctx.push({ kind: 'list-count', count: ctx.q(count), items: list.items.map(itemStem), location: ctx.paragraphs[i].location, evidence });
+    pushCount(ctx, i, [count], list.items.map(itemStem), evidence);
     if (!second || second.bracketDepth !== 0 || second.unit !== count.unit || !/^[\u4e00-\u9fa5]{1,4}$/.test(between)) continue;
     const secondNoun = /^\s*([\u4e00-\u9fa5]{1,4})/.exec(p.text.slice(second.end))?.[1];
     if (!secondNoun || !countOf(ctx, i, second)) continue;
-    const inner: string[] = [];
-    for (const item of list.items) {
-      const aside = /[（(]([^（）()]+)[）)]\s*$/.exec(item);
-      if (!aside) { inner.length = 0; break; }
-      inner.push(...aside[1].split(/[、，,]/).map((s) => s.trim()).filter(Boolean));
-    }
+    // the names in each item's aside, as the sentence's structure reads them (its 、 and ， items)
+    const all = ctx.containers(i);
+    const asides = all.filter((c) => c.aside?.closed && c.parent !== undefined && !all[c.parent].aside && c.aside.start >= from && c.aside.end <= count.start);
+    const inner = asides.length === list.items.length
+      ? asides.flatMap((c) => c.aside!.groups.flatMap((g) => g.clauses.flatMap((cl) => cl.items)).map((it) => p.text.slice(it.start, it.end).trim()).filter(Boolean))
+      : [];
     if (inner.length < 2 || !inner.every((it) => endsLike(it, secondNoun))) continue;
-    ctx.push({ kind: 'list-count', count: ctx.q(second), items: inner, location: ctx.paragraphs[i].location, evidence });
+    pushCount(ctx, i, [second], inner, evidence);
   }
 }

@@ -2,11 +2,16 @@
 import type { NumberedLine } from '../outline.js';
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
-import { PROSE_TOTAL_WORD } from '../../../lexicon/index.js';
+import { COMPLEMENTARY_CATEGORIES, PROSE_TOTAL_WORD, coveredBy } from '../../../lexicon/index.js';
 import { CHANGE_WORD } from './periods.js';
 import { endsWithOfWhich } from './of-which.js';
 
 const TOTAL_LABEL = PROSE_TOTAL_WORD;
+
+/** Items whose names cover the whole by one of the genre's groups of categories. */
+function splitsByName(total: Q, names: string[]): boolean {
+  return COMPLEMENTARY_CATEGORIES.some((g) => (!g.family || g.family === family(total.unit)) && coveredBy(g, names));
+}
 const ITEM_COUNT_UNIT = /^[个项]$/;
 
 export function findNumberedItems(ctx: ProseContext, i: number) {
@@ -51,11 +56,15 @@ export function findNumberedItems(ctx: ProseContext, i: number) {
     if (!first || CHANGE_WORD.test(first.label)) return;
     amounts.push(first);
   }
+  // Complete when the stated count says how many there are, or when the items' names cover the whole (all three
+  // “三公” items; 因公出国 and 公务用车 alone leave 公务接待 out).
+  const exhaustive = (count !== undefined && count.value === items.length) || splitsByName(total, names);
+  if (!exhaustive && amounts.filter((q) => q.value !== 0).length < 2) return;
   ctx.push({
     kind: 'sum',
     total: ctx.q(total),
     parts: amounts.map((q) => ctx.q(q)),
-    exhaustive: true,
+    exhaustive,
     location: intro.location,
     evidence: intro.parsed.text.trim(),
   });

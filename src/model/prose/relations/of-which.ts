@@ -1,37 +1,41 @@
 // 其中 lists, all in one place: TOTAL，其中 A、B、C / TOTAL（含 A、B） / TOTAL，其中： and numbered items after it —
-// where a list starts and ends, which amounts are its parts (nested lists, asides, a change of category), whether
-// they split the whole, and the sums they state. Other relations ask here which amounts are parts (markerParts).
-import type { ProseContext, Q } from './context.js';
+// what a list's whole is, which amounts are its parts (an entry's satellites skipped, nested lists, asides, a change of
+// category), whether they split the whole, and the sums they state. The structure comes from the grammar (lists.ts);
+// other relations ask here which amounts are parts of a list and what its whole is.
+import type { ProseContext, ProseParagraph, Q } from './context.js';
 import { compatible, family, usable } from './context.js';
 import {
-  COMPLEMENTARY_CATEGORIES, OF_WHICH, OF_WHICH_WORD, OTHER_MEASURE, PART_STOP_WORD, SUBTOTAL_WORD, lastSeparatorRank, membersNamed,
-  outsideBrackets, type CategoryGroup,
+  CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, groupNamed, membersNamed,
+  NOT_AN_AMOUNT, PREVIOUS_PERIOD, isDigit, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, yearRange, type CategoryGroup,
 } from '../../../lexicon/index.js';
-import { CHANGE_WORD, COMPARISON, GROWTH_LABEL, isChange } from './periods.js';
+import type { Assumption } from '../../schema.js';
+import { CHANGE_WORD, COMPARISON, comparedAmount, isChange } from './periods.js';
 import { arabicItemNumber } from '../numbering.js';
+import { rankBetween, type Container, type Placed } from '../lists.js';
+import { SEPARATOR_RANK } from '../../../lexicon/index.js';
 
-/** Words that open a list of parts of the amount before them. */
-export const PART_MARKER = new RegExp(OF_WHICH_WORD, 'g');
-/** Between a total and its 其中/含: punctuation, or a short noun (共有27个部门预算项目，其中…). */
-const BETWEEN_TOTAL_AND_MARKER = /^[\u4e00-\u9fa5]{0,8}[\s，,。：:（(]*$/;
+/** A label that names the result of its sentence's other amounts: 调整后…, …合计, 共计…. */
+const SENTENCE_RESULT = new RegExp(`^调整后|${alternation(PROSE_TOTAL_WORDS)}`);
+/** A paragraph that ends in 其中：, its parts listed in the paragraphs after it. */
+const TRAILING_MARKER = new RegExp(`${OF_WHICH}\\s*[：:]\\s*$`);
+/** Between a whole (or its last satellite) and its 其中/含: punctuation, or a short noun (共有20个部门预算项目，其中…). */
+const BETWEEN_TOTAL_AND_MARKER = /^[\u4e00-\u9fa5]{0,8}[\s，,。；;：:（(）)]*$/;
 /** A word that ends a run of parts: 实际, 合计, 累计 … */
 const PART_STOP = PART_STOP_WORD;
 /** Words that open a statement of its own after the parts: 另有临聘人员3人 is not one of them. */
 const BESIDES = /^(?:另有|另外|此外|还有)/;
+/** A cut of the whole (调减30万元): subtracted from it, never one of its parts. */
+const REDUCTION = new RegExp(`^(?:${alternation(REDUCTION_WORDS)})`);
 const SUBTOTAL = SUBTOTAL_WORD;
-/** Right after an amount, the 其中/含 that lists its own parts. */
-const OPENS_OWN_LIST = new RegExp(`^[\\s，,：:（(]*(?:${OF_WHICH_WORD})`);
-/** A paragraph that ends in 其中：, its parts listed in the paragraphs after it. */
-const TRAILING_MARKER = new RegExp(`${OF_WHICH}\\s*[：:]\\s*$`);
+/** 完成年初预算数5000万元的40%: the budget a completion rate is of, an operand of that rate. */
+const COMPLETED_OF = /^(?:累计)?完成/;
+const RATE_OF_IT = /^\s*的/;
+/** The label of an amount stated against another period without a change word: 与2020年相比20万元. */
+const COMPARED_WITHOUT_CHANGE_WORD = /^相比|相比$/;
 
 /** A paragraph that ends in 其中：, its parts listed after it (in the next paragraph or numbered items). */
 export function endsWithOfWhich(text: string): boolean {
   return TRAILING_MARKER.test(text);
-}
-
-/** Where the next 其中 after `from` opens a list, or −1. */
-export function ofWhichAfter(text: string, from: number): number {
-  return text.indexOf(OF_WHICH, from);
 }
 
 /** 等 right after the last part leaves the list open (办公费、印刷费等): its parts may fall short of the whole. */
@@ -39,41 +43,17 @@ function openEnded(text: string, after: number): boolean {
   return /^\s*等/.test(text.slice(after));
 }
 
-/** Quantities listed after a 其中 inside [from, to): the run of amounts until one that is 实际/合计… */
-export function markerParts(ctx: ProseContext, i: number, from: number, to: number): Set<Q> {
-  const p = ctx.paragraphs[i].parsed;
-  const out = new Set<Q>();
-  const re = /其中/g;
-  const text = p.text.slice(0, to);
-  re.lastIndex = from;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const hasTotal = ctx.quantities[i].some((q) => q.end <= m!.index && q.start >= from && q.unit !== '%');
-    if (!hasTotal) continue;
-    for (const q of ctx.quantities[i]) {
-      if (q.start <= m.index || q.start >= to) continue;
-      if (q.unit === '%' || q.bracketDepth > 0) continue;
-      if (PART_STOP.test(q.label)) break;
-      out.add(q);
-    }
-  }
-  return out;
+/**
+ * An amount that belongs to the entry before it and is no part and no whole of a list: a share or a rate (%), a change
+ * against another period (与上年相比减少X, 与2016年相比X), the earlier amount it is compared with (比上年预算9万元),
+ * a year.
+ */
+export function isSatellite(ctx: ProseContext, q: Q): boolean {
+  const p = ctx.paragraphs[q.para].parsed;
+  return q.unit === '%' || Boolean(q.year) || Boolean(isChange(ctx, q)) || comparedAmount(ctx, q)
+    || (COMPARED_WITHOUT_CHANGE_WORD.test(q.label) && COMPARISON.test(p.text.slice(ctx.sentenceOf(q).start, q.start)))
+    || (COMPLETED_OF.test(q.label) && RATE_OF_IT.test(p.text.slice(q.end)));
 }
-
-/** For a part written after 其中/含: the quantity right before that marker. */
-export function totalBeforeMarker(ctx: ProseContext, i: number, part: Q): Q | undefined {
-  const p = ctx.paragraphs[i].parsed;
-  const head = p.text.slice(0, part.start);
-  const at = Math.max(head.lastIndexOf('其中'), head.lastIndexOf('含'));
-  if (at < 0) return undefined;
-  const before = ctx.quantities[i].filter((q) => q.end <= at);
-  const total = before[before.length - 1];
-  if (!total || total.unit === '%' || !usable(p, total)) return undefined;
-  if (!BETWEEN_TOTAL_AND_MARKER.test(p.text.slice(total.end, at))) return undefined;
-  return total;
-}
-
-/** The clause of a change rate between a total and its 其中 (785万元，较年初预算减少28%，其中…): one clause, no amount. */
-const RATE_CLAUSE = /^[\s，,]*[^，,。；;：:]{1,20}$/;
 
 function applies(group: CategoryGroup, total: Q): boolean {
   return !group.family || group.family === family(total.unit);
@@ -93,148 +73,382 @@ function changesCategory(total: Q, part: Q): boolean {
   });
 }
 
-/** Parts that each name a different member of one group (上级/本级, 在职/离休/退休 …) split the whole between them. */
-function splitsWhole(total: Q, parts: Q[]): boolean {
-  if (parts.length < 2) return false;
-  return COMPLEMENTARY_CATEGORIES.some((g) => {
-    if (!applies(g, total)) return false;
-    const seen = new Set<string>();
-    for (const part of parts) {
-      const members = membersNamed(g, part.label);
-      if (!members.size || [...members].some((m) => seen.has(m))) return false;
-      members.forEach((m) => seen.add(m));
-    }
-    return true;
-  });
+/**
+ * Parts that each name a different member of one group split the whole between them: two or more of 上级/本级,
+ * 在职/离休/退休 …, or all three “三公” items (two of them leave the third out).
+ */
+function splitsWhole(ctx: ProseContext, total: Q, parts: Q[]): boolean {
+  return COMPLEMENTARY_CATEGORIES.some((g) => applies(g, total) && coveredBy(g, parts.map((q) => q.label))) || splitsRange(ctx, total, parts);
 }
 
 /**
- * A part that may follow the ones before it: the same kind of thing, a stated value, not a total, another category
- * or a change against another period (其中：A，B，同比增加C — C is no part).
+ * 2021-2022年…合计300公里。其中，2021年…120公里，2022年…180公里: the whole states a range of years and each
+ * part is one of them, every year once — the years of a stated range cover it.
  */
-function partOf(ctx: ProseContext, i: number, total: Q, q: Q): boolean {
+function splitsRange(ctx: ProseContext, total: Q, parts: Q[]): boolean {
+  const p = ctx.paragraphs[total.para].parsed;
+  const range = yearRange(p.text.slice(ctx.sentenceOf(total).start, total.start));
+  if (!range || parts.length !== range.length) return false;
+  const years = parts.map((q) => yearOfClause(ctx, q));
+  return range.every((y) => years.filter((x) => x === y).length === 1);
+}
+
+/** The year written in a quantity's clause before it (2021年计划改造120公里 → 2021). */
+function yearOfClause(ctx: ProseContext, q: Q): number | undefined {
+  return ctx.quantities[q.para].filter((y) => y.year && y.sentence === q.sentence && y.clause === q.clause && y.start < q.start).pop()?.value;
+}
+
+/** A part that may follow the ones before it: the same kind of thing, a stated value, not a total or another category. */
+function partOf(ctx: ProseContext, total: Q, q: Q): boolean {
+  const p = ctx.paragraphs[q.para].parsed;
+  return compatible(total, q) && usable(p, q) && !PART_STOP.test(q.label) && !BESIDES.test(q.label) && !REDUCTION.test(q.label)
+    && !changesCategory(total, q);
+}
+
+/** The quantity an element stands for, as the context holds it (with its paragraph). */
+function quantityOf(ctx: ProseContext, i: number, x: Placed | undefined): Q | undefined {
+  return x?.element.kind === 'quantity' ? ctx.quantityAt(i, x.element.q.start) : undefined;
+}
+
+const isMarker = (x: Placed | undefined) => x?.element.kind === 'marker';
+
+/** A list's whole and how the text names it. */
+export interface Whole {
+  total: Q;
+  /** the list's marker is inside an aside right after the whole: TOTAL（含A、B） */
+  aside: boolean;
+  /** the whole is itself a part of a list earlier in its ；-group: its own list ends at a separator stronger than its own */
+  nested: boolean;
+  /** the separator before the marker (、，；), for a nested list of one part */
+  outerRank: number;
+  assumed: Assumption[];
+}
+
+/** The heads of a sentence's top level: its amounts that are no satellites, and not in a reason clause (原因是：1、…). */
+function sentenceHeads(ctx: ProseContext, i: number, sentence: number): Q[] {
   const p = ctx.paragraphs[i].parsed;
-  return compatible(total, q) && usable(p, q) && !PART_STOP.test(q.label) && !BESIDES.test(q.label) && !changesCategory(total, q) && !isChange(ctx, q);
+  const s = p.sentences[sentence];
+  const reason = REASON_WORD.exec(outsideBrackets(s.text));
+  const reasonAt = reason ? s.start + reason.index : Infinity;
+  return ctx.quantities[i].filter((q) => q.sentence === sentence && q.bracketDepth === 0 && q.start < reasonAt && !isSatellite(ctx, q)
+    && q.unit !== undefined && !NOT_AN_AMOUNT.has(q.unit) && !q.ordinal);
+}
+
+/**
+ * The whole a marker at `m` of container `c` lists the parts of: the entry right before it (its satellites skipped:
+ * 本年收入合计600万元，与上年相比增加40万元，增长7.14%；其中：); the amount an aside follows (TOTAL（含A、B）); or,
+ * for a marker that opens its sentence, the head of the sentence before (预算数为6万元，比上年预算9万元减少3万元。其中，…),
+ * never an amount of a reason clause (…增长35%，原因是：…2、…300万元。其中：). A change is never a whole: its parts
+ * would be changes.
+ */
+export function wholeOf(ctx: ProseContext, i: number, containers: Container[], c: Container, m: number): Whole | undefined {
+  const p = ctx.paragraphs[i].parsed;
+  const marker = c.elements[m];
+  // TOTAL（含A、B）: the marker opens an aside that follows the total in its item.
+  if (c.aside && !c.elements.slice(0, m).some((x) => x.element.kind === 'quantity') && c.parent !== undefined) {
+    const parent = containers[c.parent];
+    const at = parent.elements.findIndex((x) => x.element.kind === 'aside' && x.element.aside === c.aside);
+    const total = quantityOf(ctx, i, parent.elements[at - 1]);
+    // 20个派出机构（其中…）: the total's noun may stand between it and the aside
+    if (!total || !/^[\u4e00-\u9fa5\s]{0,8}$/.test(p.text.slice(total.end, c.aside.start))) return undefined;
+    return acceptable(ctx, total) ? { total, aside: true, nested: false, outerRank: 0, assumed: [] } : undefined;
+  }
+  let last: Q | undefined; // the last amount before the marker, whole or satellite: the gap is measured from it
+  let total: Q | undefined;
+  const assumed: Assumption[] = [];
+  for (let k = m - 1; k >= 0; k--) {
+    const q = quantityOf(ctx, i, c.elements[k]);
+    if (!q) continue;
+    if (!q.unit && arabicItemNumber(p.text.slice(q.numberStart))) continue;
+    last ??= q;
+    if (isSatellite(ctx, q)) continue;
+    total = q;
+    break;
+  }
+  if (!last && !c.aside) {
+    // The marker opens its sentence: the whole is the head of the sentence before.
+    // (A paragraph that opens with 其中：: the sentence before is the last of the paragraph before, 本年度支出预算300万元。)
+    const sentence = c.sentence;
+    const k = sentence > 0 ? i : i - 1;
+    if (k < 0 || (k < i && !/^[\s：:，,]*$/.test(p.text.slice(0, marker.start)))) return undefined;
+    const prev = sentence > 0 ? sentence - 1 : ctx.paragraphs[k].parsed.sentences.length - 1;
+    // Its subject is its head (预算数为6万元，比上年预算9万元减少3万元。其中：); when it states several (年初预算
+    // 1000万元、中期调整200万元，调整后1200万元。其中：), the last is taken by position.
+    const heads = sentenceHeads(ctx, k, prev);
+    total = heads[heads.length - 1];
+    last = ctx.quantities[k].filter((q) => q.sentence === prev && q.bracketDepth === 0).pop();
+    if (!total || !last) return undefined;
+    // several values: the last is the subject only by its place — unless it names itself the sentence's result
+    // (年初…、中期调整…，调整后财政拨款收入1200万元; …，合计…)
+    if (new Set(heads.map((q) => q.value)).size > 1 && !SENTENCE_RESULT.test(total.label)) {
+      assumed.push({ kind: 'operand-by-position', quantity: ctx.q(total) });
+    }
+    if (k < i) {
+      // the rest of the paragraph before after its last amount, and nothing before the marker here
+      const before = ctx.paragraphs[k].parsed.text.slice(last.end);
+      const rest = /^[^，,；;。]{0,4}[。.；;！]?\s*$/.test(before) && ![...before].some(isDigit);
+      return rest && acceptable(ctx, total) ? { total, aside: false, nested: false, outerRank: 0, assumed } : undefined;
+    }
+  }
+  if (!total || !last) return undefined;
+  if (!BETWEEN_TOTAL_AND_MARKER.test(withoutAsideText(p.text.slice(last.end, marker.start)))) return undefined;
+  if (!acceptable(ctx, total)) return undefined;
+  // A whole that is itself a part of an earlier list of its ；-group heads a nested list.
+  const placed = c.elements.find((x) => x.element.kind === 'quantity' && x.element.q.start === total!.start);
+  const nested = placed !== undefined && c.elements.some((x, k) => k < c.elements.indexOf(placed) && isMarker(x) && x.at.group === placed.at.group);
+  return { total, aside: false, nested, outerRank: placed ? rankBetween(placed.at, marker.at) : 0, assumed };
+}
+
+/** The text outside asides (their content and brackets removed): what stands between a whole and its marker. */
+function withoutAsideText(text: string): string {
+  return outsideBrackets(text).replace(/□/g, '');
+}
+
+function acceptable(ctx: ProseContext, total: Q): boolean {
+  const p = ctx.paragraphs[total.para].parsed;
+  return usable(p, total) && total.unit !== '%' && total.value !== 0 && !isChange(ctx, total);
+}
+
+/**
+ * The parts after a marker at `m` of container `c`, in one sentence (or aside). A part broken down in turn (…，其中基本支出
+ * 60万元，其中人员经费50万元、公用经费10万元，项目支出40万元) has its own parts, which are skipped; such a nested list
+ * ends at a separator stronger than its own (a ， list at ；) or where the category changes. An entry's satellites (its
+ * share, its change, the year it is compared with) are no parts. null when a nested list cannot be delimited.
+ */
+function partsAfter(ctx: ProseContext, i: number, c: Container, m: number, whole: Whole): { parts: Q[]; next: number } | null {
+  return partsFromIndex(ctx, i, c, m + 1, c.elements[m].at, whole);
+}
+
+/** The parts from element `from` on, `lastAt` the place of what opened the list (its marker). */
+function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number, opener: Container['elements'][number]['at'], whole: Whole): { parts: Q[]; next: number } | null {
+  const parts: Q[] = [];
+  let lastAt = opener;
+  let ownRank = 0;
+  let k = from;
+  for (; k < c.elements.length; k++) {
+    const x = c.elements[k];
+    if (isMarker(x)) {
+      // 财政拨款收入500万元，包括一般公共预算收入500万元；…: the last part's own list, whose parts are not this one's
+      if (!parts.length) continue;
+      const owner = parts[parts.length - 1];
+      const inner = partsAfter(ctx, i, c, k, { total: owner, aside: false, nested: true, outerRank: rankBetween(lastAt, x.at), assumed: [] });
+      // 人员经费80万元，主要包括基本工资、津贴补贴…: a nested list of names, no amounts after it, ends nothing
+      const amountsAfter = c.elements.slice(k + 1).some((y) => { const q = quantityOf(ctx, i, y); return q !== undefined && !isSatellite(ctx, q); });
+      if (!inner?.parts.length && !amountsAfter) break;
+      if (!inner?.parts.length) return null;
+      k = inner.next - 1;
+      lastAt = c.elements[k].at;
+      continue;
+    }
+    const q = quantityOf(ctx, i, x);
+    if (!q) continue;
+    if (!q.unit && arabicItemNumber(ctx.paragraphs[i].parsed.text.slice(q.numberStart))) continue; // a list item's number (1、 2. 3）)
+    if (isSatellite(ctx, q)) continue;
+    const rank = rankBetween(lastAt, x.at);
+    const stronger = parts.length > 0 && ownRank > 0 && rank > ownRank;
+    // A nested list of one part so far (财政拨款500万元，包括一般公共预算500万元；其他收入…) ends at a separator
+    // stronger than the one before its marker.
+    if (whole.nested && parts.length > 0 && !ownRank && whole.outerRank > 0 && rank > whole.outerRank) break;
+    if (parts.length && !ownRank) ownRank = rank;
+    if (whole.nested && stronger) break;
+    // 编制30人，其中行政20人，事业10人；实有28人，其中…: after a stronger separator, a whole with its own 其中 list
+    // is the next statement, not one more part.
+    if (stronger && opensOwnList(c, k)) break;
+    // A 小计 inside the list totals some of its parts: which ones, the list alone does not say.
+    if (SUBTOTAL.test(q.label)) return null;
+    if (!partOf(ctx, whole.total, q)) break;
+    parts.push(q);
+    lastAt = x.at;
+  }
+  return { parts, next: k };
+}
+
+/** Right after the amount at `k`, a marker that lists its own parts (only its satellites between). */
+function opensOwnList(c: Container, k: number): boolean {
+  for (let j = k + 1; j < c.elements.length; j++) {
+    const x = c.elements[j];
+    if (isMarker(x)) return true;
+    if (x.element.kind === 'quantity') return false;
+  }
+  return false;
+}
+
+/** The parts inside the aside that opens right after the total: TOTAL（含A a、B b）, and a split continued after it. */
+function partsInAside(ctx: ProseContext, i: number, containers: Container[], c: Container, m: number, total: Q): Q[] {
+  const parts: Q[] = [];
+  for (let k = m + 1; k < c.elements.length; k++) {
+    const q = quantityOf(ctx, i, c.elements[k]);
+    if (!q || q.unit === '%') continue;
+    if (!partOf(ctx, total, q)) break;
+    parts.push(q);
+  }
+  return [...parts, ...continuationAfterAside(ctx, i, containers, c, total, parts)];
 }
 
 /**
  * TOTAL（其中A a），B b。— the writer closed the aside after its first part(s): the parts after the bracket continue
  * the list when together they split the whole (the aside alone does not). Otherwise no continuation.
  */
-function continuationAfterAside(ctx: ProseContext, i: number, total: Q, aside: Q[]): Q[] {
+function continuationAfterAside(ctx: ProseContext, i: number, containers: Container[], c: Container, total: Q, aside: Q[]): Q[] {
   const p = ctx.paragraphs[i].parsed;
   const last = aside[aside.length - 1];
-  if (!last || splitsWhole(total, aside) || !/^\s*[）)]\s*[，,、；;]/.test(p.text.slice(last.end))) return [];
+  if (!last || !c.aside || c.parent === undefined || splitsWhole(ctx, total, aside) || !/^\s*[）)]\s*[，,、；;]/.test(p.text.slice(last.end))) return [];
+  const parent = containers[c.parent];
+  const from = parent.elements.findIndex((x) => x.element.kind === 'aside' && x.element.aside === c.aside);
   const more: Q[] = [];
-  for (const q of ctx.quantities[i]) {
-    if (q.start <= last.end || q.unit === '%') continue;
-    if (q.sentence !== last.sentence || q.bracketDepth !== total.bracketDepth || !partOf(ctx, i, total, q)) break;
+  for (const x of parent.elements.slice(from + 1)) {
+    const q = quantityOf(ctx, i, x);
+    if (!q || q.unit === '%') continue;
+    if (!partOf(ctx, total, q) || isChange(ctx, q)) break;
     more.push(q);
   }
-  return more.length && splitsWhole(total, [...aside, ...more]) ? more : [];
+  return more.length && splitsWhole(ctx, total, [...aside, ...more]) ? more : [];
+}
+
+/** A list read from a marker: its whole, its parts, and whether 等 leaves it open. */
+export interface MarkerList {
+  whole: Whole;
+  parts: Q[];
+  open: boolean;
+  markerSentence: number;
+  /** the sentence its last part is in (a list may go on across 。) */
+  lastSentence: number;
 }
 
 /**
- * The parts after a 其中 at `from`, in one sentence outside brackets. A part broken down in turn (…，其中基本支出60万元，
- * 其中人员经费50万元、公用经费10万元，项目支出40万元) has its own parts, which are skipped; such a nested list ends
- * at a separator stronger than its own (a ， list at ；) or where the category changes. null when a nested list
- * cannot be delimited.
+ * The parts of a list in the sentences after its own: while each next sentence opens with a member of the group its
+ * parts name that no part named yet (其中：因公出国（境）费支出0万元。公务用车购置费…；公务用车运行维护费…。公务接待费…),
+ * its amounts naming members are parts — a closed group leaves no choice; or, failing that, a next sentence that is
+ * only one amount of the same kind of thing (…退休人员40人。同等待遇人员12人。), taken as one more part: an
+ * assumption, so the list is not shown complete by its categories and a mismatch only warns.
  */
-function partsAfter(ctx: ProseContext, i: number, total: Q, from: number, sentence: number | undefined, nested: boolean): Q[] | null {
+function continuation(ctx: ProseContext, i: number, list: MarkerList): { parts: Q[]; lastSentence: number; assumed?: Assumption } | undefined {
   const p = ctx.paragraphs[i].parsed;
+  const { total } = list.whole;
+  const group = COMPLEMENTARY_CATEGORIES.find((g) => applies(g, total) && list.parts.every((q) => membersNamed(g, q.label).size > 0));
   const parts: Q[] = [];
-  let cursor = from;
-  let ownRank = 0;
-  for (const q of ctx.quantities[i]) {
-    if (q.start < cursor) continue;
-    if (q.sentence !== sentence) break;
-    if (q.bracketDepth !== total.bracketDepth || q.unit === '%') continue;
-    if (!q.unit && arabicItemNumber(p.text.slice(q.numberStart))) continue; // a list item's number (1、 2. 3）) before a part
-    const gap = outsideBrackets(p.text.slice(cursor, q.start));
-    const inner = gap.indexOf(OF_WHICH);
-    if (parts.length && inner >= 0) {
-      const innerParts = partsAfter(ctx, i, parts[parts.length - 1], cursor + inner + OF_WHICH.length, sentence, true);
-      if (!innerParts?.length) return null;
-      cursor = innerParts[innerParts.length - 1].end;
-      continue;
+  let s = list.markerSentence + 1;
+  if (group) {
+    const named = new Set(list.parts.flatMap((q) => [...membersNamed(group, q.label)]));
+    for (; s < p.sentences.length; s++) {
+      if (sentenceHasMarker(ctx, i, s)) break;
+      const heads = sentenceHeads(ctx, i, s).filter((q) => compatible(total, q));
+      const first = heads[0];
+      if (!first) break;
+      const members = membersNamed(group, first.label);
+      if (!members.size || [...members].every((m) => named.has(m))) break;
+      if (heads.some((q) => !membersNamed(group, q.label).size || !partOf(ctx, total, q))) break;
+      heads.forEach((q) => membersNamed(group, q.label).forEach((m) => named.add(m)));
+      parts.push(...heads);
     }
-    const rank = lastSeparatorRank(gap);
-    const stronger = parts.length > 0 && ownRank > 0 && rank > ownRank;
-    if (parts.length && !ownRank) ownRank = rank;
-    if (nested && stronger) break;
-    // 编制30人，其中行政20人，事业10人；实有28人，其中…: after a stronger separator, a whole with its own 其中 list
-    // is the next statement, not one more part.
-    if (stronger && OPENS_OWN_LIST.test(p.text.slice(q.end))) break;
-    // A 小计 inside the list totals some of its parts: which ones, the list alone does not say.
-    if (SUBTOTAL.test(q.label)) return null;
-    if (!partOf(ctx, i, total, q)) break;
-    parts.push(q);
-    cursor = q.end;
+    if (parts.length) return { parts, lastSentence: s - 1 };
   }
-  return parts;
+  if (s >= p.sentences.length || sentenceHasMarker(ctx, i, s)) return undefined;
+  const heads = sentenceHeads(ctx, i, s);
+  const [only] = heads;
+  const kind = (q: Q) => q.label.slice(-2);
+  if (heads.length !== 1 || !partOf(ctx, total, only) || !list.parts.some((q) => kind(q) === kind(only))) return undefined;
+  return { parts: [only], lastSentence: s, assumed: { kind: 'list-continues', quantity: ctx.q(only) } };
 }
 
-/** The parts inside the aside that opens right after the total: TOTAL（含A a、B b）. */
-function partsInAside(ctx: ProseContext, i: number, total: Q, from: number): Q[] {
-  const parts: Q[] = [];
-  for (const q of ctx.quantities[i]) {
-    if (q.start <= from) continue;
-    if (q.bracketDepth <= total.bracketDepth) break;
-    if (q.bracketDepth !== total.bracketDepth + 1 || q.unit === '%') continue;
-    if (!partOf(ctx, i, total, q)) break;
-    parts.push(q);
+function sentenceHasMarker(ctx: ProseContext, i: number, sentence: number): boolean {
+  return ctx.containers(i).some((c) => c.sentence === sentence && c.elements.some(isMarker));
+}
+
+/** Every marker's list in paragraph i, in text order (nested lists too, each from its own marker). */
+export function listsIn(ctx: ProseContext, i: number): MarkerList[] {
+  const cached = ctx.cache.lists.get(i);
+  if (cached) return cached;
+  const p = ctx.paragraphs[i].parsed;
+  const containers = ctx.containers(i);
+  const out: MarkerList[] = [];
+  const markers = containers.flatMap((c) => c.elements.map((x, m) => ({ c, m, x })).filter(({ x }) => isMarker(x)));
+  markers.sort((a, b) => a.x.start - b.x.start);
+  for (const { c, m } of markers) {
+    const whole = wholeOf(ctx, i, containers, c, m);
+    if (!whole) continue;
+    const read = whole.aside ? { parts: partsInAside(ctx, i, containers, c, m, whole.total), next: -1 } : partsAfter(ctx, i, c, m, whole);
+    if (!read) continue;
+    let { parts } = read;
+    const open = parts.length > 0 && openEnded(p.text, parts[parts.length - 1].end);
+    const list: MarkerList = { whole, parts, open, markerSentence: c.sentence, lastSentence: c.sentence };
+    // A top-level list that ran to its sentence's stop may go on in the sentences after it.
+    if (!c.aside && !whole.nested && !open && parts.length && read.next === c.elements.length) {
+      const more = continuation(ctx, i, list);
+      if (more) {
+        parts = [...parts, ...more.parts];
+        Object.assign(list, { parts, lastSentence: more.lastSentence });
+        if (more.assumed) list.whole = { ...whole, assumed: [...whole.assumed, more.assumed] };
+      }
+    }
+    out.push(list);
   }
-  return [...parts, ...continuationAfterAside(ctx, i, total, parts)];
+  ctx.cache.lists.set(i, out);
+  return out;
+}
+
+/** The list a quantity is a part of (the innermost), if any. */
+export function listOf(ctx: ProseContext, part: Q): MarkerList | undefined {
+  return listsIn(ctx, part.para).filter((l) => l.parts.includes(part)).pop();
 }
 
 /**
- * The total a 其中 at `at` lists the parts of: the amount right before the marker, or before a change rate that
- * stands between them (总额1023万元，较年初预算减少32%。其中：) — then not a change itself, whose parts would be changes.
+ * Quantities listed after a 其中 inside [from, to) of paragraph i: every amount after a 其中 that follows an amount,
+ * until one that is 实际/合计… (not only the parts a list reading accepts: a rate must not take any of them).
  */
-function totalBefore(ctx: ProseContext, i: number, at: number): Q | undefined {
-  const p = ctx.paragraphs[i].parsed;
-  const before = ctx.quantities[i].filter((q) => q.end <= at);
-  let total = before.pop();
-  let gapFrom = total?.end ?? 0;
-  if (total && total.unit === '%' && GROWTH_LABEL.test(total.label) && total.bracketDepth === 0) {
-    const rate = total;
-    total = before.pop();
-    if (!total || total.sentence !== rate.sentence || isChange(ctx, total)) return undefined;
-    const clause = p.text.slice(total.end, rate.start);
-    if (!RATE_CLAUSE.test(clause) || !COMPARISON.test(clause)) return undefined;
-    gapFrom = rate.end;
+export function markerParts(ctx: ProseContext, i: number, from: number, to: number): Set<Q> {
+  const out = new Set<Q>();
+  for (const c of ctx.containers(i)) {
+    if (c.aside) continue;
+    c.elements.forEach((x, m) => {
+      if (x.element.kind !== 'marker' || x.element.word !== OF_WHICH || x.start < from || x.start >= to) return;
+      const hasTotal = ctx.quantities[i].some((q) => q.end <= x.start && q.start >= from && q.unit !== '%');
+      if (!hasTotal) return;
+      for (const q of ctx.quantities[i]) {
+        if (q.start <= x.start || q.start >= to) continue;
+        if (q.unit === '%' || q.bracketDepth > 0) continue;
+        if (PART_STOP.test(q.label)) break;
+        out.add(q);
+      }
+      void m;
+    });
   }
-  if (!total || !usable(p, total) || total.unit === '%' || total.value === 0) return undefined;
-  return BETWEEN_TOTAL_AND_MARKER.test(p.text.slice(gapFrom, at)) ? total : undefined;
+  return out;
+}
+
+/** Where the first 其中 after `from` in paragraph i opens a list (outside asides), or −1. */
+export function ofWhichAfter(ctx: ProseContext, i: number, from: number): number {
+  const at = ctx.containers(i).filter((c) => !c.aside).flatMap((c) => c.elements)
+    .filter((x) => x.element.kind === 'marker' && x.element.word === OF_WHICH && x.start >= from).map((x) => x.start);
+  return at.length ? Math.min(...at) : -1;
+}
+
+/** For a part written after 其中/含: the whole of its list. */
+export function totalBeforeMarker(ctx: ProseContext, part: Q): Q | undefined {
+  return listOf(ctx, part)?.whole.total;
 }
 
 /** Parts follow the marker until the sentence or the aside ends, or until the category changes. */
 export function findPartSums(ctx: ProseContext, i: number) {
   const p = ctx.paragraphs[i].parsed;
-  const qs = ctx.quantities[i];
-  const re = new RegExp(PART_MARKER.source, 'g');
-  for (let m = re.exec(p.text); m; m = re.exec(p.text)) {
-    const at = m.index;
-    const total = totalBefore(ctx, i, at);
-    if (!total) continue;
-    const inAside = /[（(]\s*$/.test(p.text.slice(total.end, at));
-    const markerSentence = qs.find((q) => q.start > at)?.sentence;
-    // A total that is itself a part listed after an earlier 其中 of its sentence heads a nested list.
-    const nested = outsideBrackets(p.text.slice(p.sentences[total.sentence].start, total.start)).includes(OF_WHICH);
-    const parts = inAside ? partsInAside(ctx, i, total, at) : partsAfter(ctx, i, total, at + m[0].length, markerSentence, nested);
-    if (!parts) continue;
-    // 等 after the last part leaves the list open, whatever its categories.
-    const open = parts.length > 0 && openEnded(p.text, parts[parts.length - 1].end);
-    pushSum(ctx, i, total, parts, !open && splitsWhole(total, parts),
-      ctx.sentenceOf(total).text.trim() + (markerSentence !== total.sentence ? p.sentences[markerSentence ?? 0]?.text.trim() ?? '' : ''));
+  for (const list of listsIn(ctx, i)) {
+    const { total, assumed } = list.whole;
+    const from = Math.min(total.sentence, list.markerSentence);
+    const evidence = p.sentences.slice(from, list.lastSentence + 1).map((s) => s.text.trim()).join('');
+    // A list whose end is an assumption is not shown complete by its categories.
+    const exhaustive = !list.open && !assumed.some((a) => a.kind === 'list-continues') && splitsWhole(ctx, total, list.parts);
+    pushSum(ctx, i, total, list.parts, exhaustive, evidence, assumed);
   }
 }
 
-function pushSum(ctx: ProseContext, i: number, total: Q, parts: Q[], exhaustive: boolean, evidence: string) {
+function pushSum(ctx: ProseContext, i: number, total: Q, parts: Q[], exhaustive: boolean, evidence: string, assumed: Assumption[] = []) {
   // Zeros count as parts of a split (财政差额补助0人); an open list needs two amounts to be worth adding up.
   const nonZero = parts.filter((q) => q.value !== 0).length;
   if (exhaustive ? nonZero < 1 : nonZero < 2) return;
-  ctx.push({ kind: 'sum', total: ctx.q(total), parts: parts.map((q) => ctx.q(q)), exhaustive, location: ctx.paragraphs[i].location, evidence });
+  ctx.push({
+    kind: 'sum', total: ctx.q(total), parts: parts.map((q) => ctx.q(q)), exhaustive, location: ctx.paragraphs[i].location, evidence,
+    ...(assumed.length ? { assumed } : {}),
+  });
 }
 
 /**
@@ -244,12 +458,25 @@ function pushSum(ctx: ProseContext, i: number, total: Q, parts: Q[], exhaustive:
 function itemAmount(ctx: ProseContext, k: number, total: Q): Q | undefined | null {
   const p = ctx.paragraphs[k].parsed;
   const own = markerParts(ctx, k, 0, p.text.length);
-  const amounts = ctx.quantities[k].filter((q) => q.unit !== '%' && q.bracketDepth === 0 && !q.year && !own.has(q) && compatible(total, q));
+  const amounts = ctx.quantities[k].filter((q) => q.bracketDepth === 0 && !own.has(q) && compatible(total, q) && !isSatellite(ctx, q));
   if (!amounts.length) return undefined;
   const first = amounts.filter((q) => q.sentence === amounts[0].sentence);
   // 1.基本支出增加40万元 under a total that is no change: the items state changes, not parts.
-  if (first.length !== 1 || !partOf(ctx, k, total, first[0]) || (CHANGE_WORD.test(first[0].label) && !CHANGE_WORD.test(total.label))) return null;
+  if (first.length !== 1 || !partOf(ctx, total, first[0]) || isChange(ctx, first[0]) || (CHANGE_WORD.test(first[0].label) && !CHANGE_WORD.test(total.label))) return null;
   return first[0];
+}
+
+/** The whole a paragraph ending in 其中： lists: the entry before the marker, as for a marker inside a sentence. */
+function trailingWhole(ctx: ProseContext, i: number): Q | undefined {
+  const containers = ctx.containers(i);
+  for (let c = containers.length - 1; c >= 0; c--) {
+    const container = containers[c];
+    if (container.aside) continue;
+    const m = container.elements.map((x, k) => (isMarker(x) && x.element.kind === 'marker' && x.element.word === OF_WHICH ? k : -1)).filter((k) => k >= 0).pop();
+    if (m === undefined) continue;
+    return wholeOf(ctx, i, containers, container, m)?.total;
+  }
+  return undefined;
 }
 
 /**
@@ -260,9 +487,8 @@ function itemAmount(ctx: ProseContext, k: number, total: Q): Q | undefined | nul
  */
 export function findTrailingPartSums(ctx: ProseContext, i: number) {
   const p = ctx.paragraphs[i].parsed;
-  const m = TRAILING_MARKER.exec(p.text);
-  if (!m) return;
-  const total = totalBefore(ctx, i, m.index);
+  if (!TRAILING_MARKER.test(p.text)) return;
+  const total = trailingWhole(ctx, i);
   if (!total) return;
   const block = ctx.paragraphs[i].location.block;
   if (ctx.relations.some((r) => r.kind === 'sum' && r.total.location.block === block && r.total.raw === total.raw)) return;
@@ -274,10 +500,13 @@ export function findTrailingPartSums(ctx: ProseContext, i: number) {
     const start = qs.find((q) => !q.year && q.unit !== '%');
     // A line that does not close its sentence may be a wrapped line of a PDF, the list going on in the next one.
     if (!start || !/[。；;！]\s*$/.test(next.parsed.sentences[start.sentence].text)) return;
-    const parts = partsAfter(ctx, i + 1, total, start.start, start.sentence, false);
-    if (!parts) return;
-    const open = parts.length > 0 && openEnded(next.parsed.text, parts[parts.length - 1].end);
-    pushSum(ctx, i, total, parts, !open && splitsWhole(total, parts), ctx.sentenceOf(total).text.trim() + next.parsed.sentences[start.sentence].text.trim());
+    const inOne = partsFrom(ctx, i + 1, total, start);
+    if (!inOne) return;
+    // 其中： / 人员经费80万元，主要包括…。 / 公用经费20万元。: one part per paragraph, each opening with it
+    const parts = inOne.length === 1 ? paragraphParts(ctx, i + 1, total) : inOne;
+    const open = parts.length > 0 && openEnded(ctx.paragraphs[parts[parts.length - 1].para].parsed.text, parts[parts.length - 1].end);
+    const evidence = [ctx.sentenceOf(total).text.trim(), ...parts.map((q) => ctx.sentenceOf(q).text.trim())].join('');
+    pushSum(ctx, i, total, parts, !open && splitsWhole(ctx, total, parts), evidence);
     return;
   }
   if (first.value !== 1) return;
@@ -304,5 +533,200 @@ export function findTrailingPartSums(ctx: ProseContext, i: number) {
     const title = ctx.paragraphs[item.line].numbered?.title ?? '';
     named.push({ ...part, label: part.para === item.line ? part.label : title + part.label });
   }
-  pushSum(ctx, i, total, parts, splitsWhole(total, named), ctx.sentenceOf(total).text.trim());
+  pushSum(ctx, i, total, parts, splitsWhole(ctx, total, named), ctx.sentenceOf(total).text.trim());
+}
+
+/**
+ * The un-numbered paragraphs after 其中： that each open with one part (its satellites and words after it aside), up to
+ * a numbered or heading line, a paragraph that opens otherwise, or one whose first sentence states more than one amount
+ * of the kind; a part that ends in its own 其中： owns what follows it, so the list ends there too.
+ */
+function paragraphParts(ctx: ProseContext, from: number, total: Q): Q[] {
+  const parts: Q[] = [];
+  for (let k = from; k < ctx.paragraphs.length; k++) {
+    const para = ctx.paragraphs[k];
+    if (para.numbered) break;
+    const amounts = ctx.quantities[k].filter((q) => !q.year && q.unit !== undefined && !NOT_AN_AMOUNT.has(q.unit) && !q.ordinal);
+    const first = amounts[0];
+    if (!first || first.sentence !== 0 || first.bracketDepth > 0 || isSatellite(ctx, first)) break;
+    const heads = sentenceHeads(ctx, k, 0).filter((q) => compatible(total, q));
+    if (heads.length !== 1 || heads[0] !== first || !/[。；;！]\s*$/.test(para.parsed.sentences[0].text) || !partOf(ctx, total, first)) break;
+    parts.push(first);
+    if (endsWithOfWhich(para.parsed.text)) break;
+  }
+  return parts;
+}
+
+/** The parts of a list that starts with `start` (a paragraph after 其中：), read as the parts after a marker. */
+function partsFrom(ctx: ProseContext, k: number, total: Q, start: Q): Q[] | null {
+  const containers = ctx.containers(k);
+  const c = containers[start.at.container];
+  const at = c.elements.findIndex((x) => x.element.kind === 'quantity' && x.element.q.start === start.start);
+  if (at < 0) return null;
+  // read as if a marker stood right before the first part
+  const read = partsFromIndex(ctx, k, c, at, c.elements[at].at, { total, aside: false, nested: false, outerRank: 0, assumed: [] });
+  return read ? read.parts : null;
+}
+
+/** A clause that opens with a total word totals what the sentence listed before it: …6万元，共计90万元. */
+const TOTAL_OPENS_CLAUSE = new RegExp(`^[\\s，,；;：:]*(?:以上)?(?:${alternation(PROSE_TOTAL_WORDS.filter((w) => !w.startsWith('总')))}|累计)`);
+/** …资金400万元全部执行到位: the amount the parts before it make up, all of it. */
+const ALL_OF_IT = /^\s*全部/;
+
+/** The amounts before `total` in its sentence's top level that are heads (no satellites), of its kind, back to a marker. */
+function headsBefore(ctx: ProseContext, i: number, total: Q): Q[] {
+  const c = ctx.containers(i)[total.at.container];
+  const at = c.elements.findIndex((x) => x.element.kind === 'quantity' && x.element.q.start === total.start);
+  const out: Q[] = [];
+  for (let k = at - 1; k >= 0; k--) {
+    const x = c.elements[k];
+    if (isMarker(x)) break;
+    const q = quantityOf(ctx, i, x);
+    if (!q || isSatellite(ctx, q) || family(q.unit) !== family(total.unit)) continue;
+    out.unshift(q);
+  }
+  return out;
+}
+
+/**
+ * Parts first, then their total: …省级拨付60万元，中央拨付24万元，上年度结余的资金6万元，共计90万元 (the total
+ * word opens the total's clause: it totals every amount its sentence listed before it); a sentence of one item per
+ * amount, then 共计下达…900万元 opening the next; or …预拨资金320万元…，剩余的清算资金80万元…，资金400万元全部
+ * 执行到位, where 剩余 says the parts are the whole's (without it, 全部 alone says nothing of which amounts make it).
+ */
+export function findTotalsAfterParts(ctx: ProseContext, i: number) {
+  const p = ctx.paragraphs[i].parsed;
+  for (const total of ctx.quantities[i]) {
+    if (total.bracketDepth > 0 || total.at.container !== containerOfSentence(ctx, i, total.sentence) || !acceptable(ctx, total) || isSatellite(ctx, total)) continue;
+    const clause = p.sentences[total.sentence].clauses[total.clause];
+    const lead = withoutAsideText(p.text.slice(clause.start, total.start));
+    const worded = TOTAL_OPENS_CLAUSE.test(lead);
+    const all = ALL_OF_IT.test(p.text.slice(total.end));
+    if (!worded && !all) continue;
+    let parts = headsBefore(ctx, i, total);
+    let evidence = ctx.sentenceOf(total).text.trim();
+    // 共计… opening its sentence totals the sentence before when each of its items states one amount — the last of the
+    // paragraph before when it opens its paragraph (a PDF may break the line there)
+    const [k, prev] = total.sentence > 0 ? [i, total.sentence - 1] : [i - 1, (ctx.paragraphs[i - 1]?.parsed.sentences.length ?? 0) - 1];
+    if (!parts.length && worded && prev >= 0 && !ctx.paragraphs[k].numbered?.heading) {
+      const before = sentenceHeads(ctx, k, prev).filter((q) => family(q.unit) === family(total.unit));
+      const oneEach = before.every((q, j) => j === 0 || rankBetween(before[j - 1].at, q.at) >= SEPARATOR_RANK['，']);
+      if (oneEach) parts = before;
+      evidence = ctx.paragraphs[k].parsed.sentences[prev].text.trim() + evidence;
+    }
+    if (parts.length < 2 || parts.some((q) => !partOf(ctx, total, q) || listOf(ctx, q))) continue;
+    if (all && !worded && !parts.some((q) => REMAINDER_WORD.test(q.label))) continue;
+    pushSum(ctx, i, total, parts, true, evidence);
+  }
+}
+
+/** The container number of a sentence's top level. */
+function containerOfSentence(ctx: ProseContext, i: number, sentence: number): number {
+  return ctx.containers(i).find((c) => c.sentence === sentence && !c.aside)?.id ?? -1;
+}
+
+/**
+ * An aside with no marker right after an amount, listing amounts of the kinds stated before it, each labelled:
+ * 预拨资金320万元（中央资金200万元、省级资金120万元）; 农户6户，机具5台（甲村4户、3台，乙村2户、2台） — per
+ * unit, the parts of the last amount in that unit before the aside.
+ */
+export function findAsideSums(ctx: ProseContext, i: number) {
+  const containers = ctx.containers(i);
+  for (const c of containers) {
+    if (!c.aside || c.parent === undefined || c.elements.some(isMarker)) continue;
+    const parent = containers[c.parent];
+    const at = parent.elements.findIndex((x) => x.element.kind === 'aside' && x.element.aside === c.aside);
+    const before = quantityOf(ctx, i, parent.elements[at - 1]);
+    if (!before || !/^[\u4e00-\u9fa5\s]{0,8}$/.test(ctx.paragraphs[i].parsed.text.slice(before.end, c.aside.start))) continue;
+    const inside = c.elements.map((x) => quantityOf(ctx, i, x)).filter((q): q is Q => q !== undefined && !isSatellite(ctx, q));
+    const units = [...new Set(inside.map((q) => q.unit))];
+    for (const unit of units) {
+      const wholes = parent.elements.slice(0, at).map((x) => quantityOf(ctx, i, x))
+        .filter((q): q is Q => q !== undefined && q.unit === unit && !isSatellite(ctx, q));
+      const total = wholes[wholes.length - 1];
+      if (!total || !acceptable(ctx, total)) continue;
+      const parts = inside.filter((q) => q.unit === unit);
+      if (parts.length < 2 || parts.some((q) => !q.label || !partOf(ctx, total, q))) continue;
+      pushSum(ctx, i, total, parts, false, ctx.sentenceOf(total).text.trim());
+    }
+  }
+}
+
+/** Groups whose members are wholes of the year (本年收入, 本年支出), not parts of one. */
+const WHOLE_GROUPS = new Set(['收入总计', '支出总计']);
+/** 按支出功能分类科目： / 按收入类别分： — a classification of the whole its base word names (支出, 收入). */
+const CLASSIFICATION = /^\s*按(收入|支出)[\u4e00-\u9fa5]{0,8}?(?:分类|类别)(?:科目)?[：:]/;
+/** A paragraph's text after its numbering (1、按支出功能分类科目：…). */
+const afterNumbering = (para: ProseParagraph) => para.parsed.text.slice(para.numbered ? para.numbered.textStart : 0);
+
+/**
+ * A classification list (按支出功能分类科目：一般公共服务支出200万元，…，农林水支出80万元；其他支出1万元。) adds up
+ * to the whole it classifies: the one amount its section states before it under the base word (本年度支出预算300万元),
+ * which is neither a part of a list nor named by a category. Open: a classification's classes are not shown complete.
+ */
+export function findClassificationSums(ctx: ProseContext, i: number) {
+  const p = ctx.paragraphs[i].parsed;
+  const text = afterNumbering(ctx.paragraphs[i]);
+  const m = CLASSIFICATION.exec(text);
+  if (!m) return;
+  const base = m[1];
+  const from = p.text.length - text.length + m[0].length;
+  const parts = ctx.quantities[i].filter((q) => q.start >= from && q.sentence === 0 && q.bracketDepth === 0 && !isSatellite(ctx, q)
+    && q.unit !== undefined && !NOT_AN_AMOUNT.has(q.unit));
+  if (parts.length < 2 || parts.some((q) => family(q.unit) !== family(parts[0].unit) || !usable(p, q))) return;
+  const section = ctx.paragraphs[i].path[ctx.paragraphs[i].path.length - 1];
+  const wholes: Q[] = [];
+  for (let k = i - 1; k >= 0 && ctx.paragraphs[k].path[ctx.paragraphs[k].path.length - 1] === section && !ctx.paragraphs[k].numbered?.heading; k--) {
+    for (const q of ctx.quantities[k]) {
+      if (q.bracketDepth > 0 || family(q.unit) !== family(parts[0].unit) || !q.label.includes(base) || isSatellite(ctx, q) || listOf(ctx, q)) continue;
+      // not a part (基本支出, 人员经费: a category below the base) and not another year's (上年支出预算)
+      if (CLASSIFICATION.test(afterNumbering(ctx.paragraphs[k])) || PREVIOUS_PERIOD.test(q.label)) continue;
+      if (CATEGORY_GROUPS.some((g) => !WHOLE_GROUPS.has(g.name) && membersNamed(g, q.label).size)) continue;
+      wholes.push(q);
+    }
+  }
+  const [total] = wholes;
+  if (!total || new Set(wholes.map((q) => q.value)).size !== 1 || !acceptable(ctx, total) || parts.some((q) => !partOf(ctx, total, q))) return;
+  pushSum(ctx, i, total, parts, false, ctx.sentenceOf(total).text.trim() + p.sentences[0].text.trim());
+}
+
+/**
+ * 总收入600万元，其中本年收入400万元…。收入具体情况如下。 / 1.财政拨款收入… / 2.上级补助收入… / 3.上年结转和结余200万元:
+ * the numbered details of a whole whose 其中 named one member of a group (收入总计: 本年收入, 上年结转): an item naming
+ * another member of that group is one more part of the whole; an item naming a class of a part (本年收入's 财政拨款)
+ * belongs to that part. Any other item leaves the details unread.
+ */
+export function findDetailedParts(ctx: ProseContext, i: number) {
+  const p = ctx.paragraphs[i].parsed;
+  if (!/如下[。：:]\s*$/.test(p.text)) return;
+  const list = listsIn(ctx, i)[0];
+  if (!list || list.whole.aside || list.open) return;
+  const { total } = list.whole;
+  const group = CATEGORY_GROUPS.find((g) => g.sub && applies(g, total) && list.parts.every((q) => membersNamed(g, q.label).size === 1));
+  if (!group) return;
+  const named = new Set(list.parts.flatMap((q) => [...membersNamed(group, q.label)]));
+  const classOf = (part: Q) => {
+    const [member] = membersNamed(group, part.label);
+    return group.sub?.[member] ? groupNamed(group.sub[member]) : undefined;
+  };
+  const added: Q[] = [];
+  const first = ctx.paragraphs[i + 1]?.numbered;
+  if (!first || first.value !== 1) return;
+  for (let k = i + 1; k < ctx.paragraphs.length; k++) {
+    const n = ctx.paragraphs[k].numbered;
+    if (!n || n.family !== first.family || n.value !== k - i) break;
+    const head = sentenceHeads(ctx, k, 0).find((q) => compatible(total, q));
+    if (!head) return;
+    const members = membersNamed(group, head.label);
+    if (members.size === 1 && !named.has([...members][0]) && partOf(ctx, total, head)) {
+      added.push(head);
+      members.forEach((m) => named.add(m));
+      continue;
+    }
+    if (list.parts.some((part) => { const sub = classOf(part); return sub !== undefined && membersNamed(sub, head.label).size > 0; })) continue;
+    return;
+  }
+  if (!added.length) return;
+  const parts = [...list.parts, ...added];
+  pushSum(ctx, i, total, parts, splitsWhole(ctx, total, parts), [ctx.sentenceOf(total), ...added.map((q) => ctx.sentenceOf(q))].map((x) => x.text.trim()).join(''));
 }

@@ -6,8 +6,11 @@ import { CURRENT_PERIOD, PREVIOUS_PERIOD, PREVIOUS_PERIOD_WORDS, WRITTEN_YEAR, a
 
 /** Labels that end in a rate of change, and the direction each states. */
 export const GROWTH_LABEL = /(增长率|增幅|增长|增加|压减率|下降率|降幅|减少率|下降|减少|变化率|变动率)$/;
-/** The word that ends a change amount's label: 增加/减少/增收/减收/增支/减支/压减/节约 … */
-export const CHANGE_WORD = /(增加|减少|增收|减收|增支|减支|增长|下降|压减|节约|增|减)$/;
+/**
+ * The word that ends a change amount's label: 增加/减少/增收/减收/增支/减支/压减/节约 …, with the object a writer may put
+ * after the verb (比上年减少支出80万元, 节约开支, 增加收入).
+ */
+export const CHANGE_WORD = /(增加|减少|增收|减收|增支|减支|增长|下降|压减|节约|增|减)(?:支出|开支|收入|经费)?$/;
 /** A comparison with another period before the change: 比上年, 较上年, 与上年相比, 同比, 对比, 比2017年预算数. */
 export const COMPARISON = new RegExp(`(?:比|较)(?:${alternation(PREVIOUS_PERIOD_WORDS)}|同期|年初|预算|${WRITTEN_YEAR})|与[^，,。；;]{0,12}相比|同比|对比`);
 /** The rate of a change: 增长15.46%, 下降4.2%, 减幅0.02%, 增幅17.18%, 减少率35.22%. */

@@ -5,24 +5,29 @@ import { WHOLE_AMOUNT_WORDS, alternation } from '../../../lexicon/index.js';
 import { markerParts } from './of-which.js';
 
 /** Names of rates that divide an amount spent (or received, paid …) by an amount budgeted. */
-export const RATE_NAME = /([\u4e00-\u9fa5]*?(?:执行率|到位率|完成率|控制率|支付率|使用率|拨付率|分配率|结转率))$/;
+export const RATE_NAME = /([\u4e00-\u9fa5]*?(?:执行率|到位率|完成率|控制率|支付率|使用率|拨付率|分配率|结转率|兑付率|兑付比例|支出进度(?:比率)?))$/;
 /**
  * Rates whose operands are named by the rate itself: 预算控制率 = 年中追加 ÷ 年初预算 (how much the budget grew in the
  * year), 结转率 = 结转 ÷ 预算. Their numerator is found by these words, not by the spent-or-budgeted roles.
  */
 const OWN_NUMERATOR: Array<[RegExp, RegExp]> = [[/预算控制率$/, /追加|调增|调整数/], [/结转率$/, /结转/]];
 /** 完成(年初)预算的Y% with the amounts stated before it: a rate of the 决算 over the 预算 (DOMAIN.md's 完成预算数的Y%). */
-const COMPLETED_BUDGET_RATE = /(完成(?:年初|全年|调整后?)?预算(?:数)?)的?$/;
+export const COMPLETED_BUDGET_RATE = /(完成(?:年初|全年|调整后?)?预算(?:数)?)的?$/;
 const rateNameOf = (label: string): string | undefined => RATE_NAME.exec(label)?.[1] ?? COMPLETED_BUDGET_RATE.exec(label)?.[1];
 /** Labels of whole-year budgets a rate may divide by when its sentence names none: 调整后/调整预算/全年预算. */
 const WHOLE_BUDGET = /调整后|调整预算|全年预算/;
 const NOT_WHOLE_BUDGET = /中期|年中|追加|调增|调减/;
 
+/** A label whose head noun is a budget: 实际下达预算, 年初预算数, 调整后预算资金. */
+const BUDGET_HEAD = /预算(?:数|资金|金额)?$/;
 /** Labels of what was budgeted, or of a whole a rate divides by. */
 const BUDGETED = new RegExp(`预算$|安排|下达|批复|申请|年度资金|预算数|预算资金|预算金额|预算收入|预算支出|调整后|调整预算|全年预算|年初预算|${alternation(WHOLE_AMOUNT_WORDS)}|计划`);
 
 /** Whether a labelled amount is what was spent (numerator) or what was budgeted (denominator) in a rate. */
 export function roleOf(label: string): 'numerator' | 'denominator' | 'neutral' {
+  // 实际下达预算: a budget qualified by 实际 is still a budget; the head noun at the end decides. (Only this head noun:
+  // ranking every role word by its place turns 安排…项目支出 and 预算执行 around.)
+  if (BUDGET_HEAD.test(label)) return 'denominator';
   if (/实际|共完成|累计完成|完成支付|决算/.test(label)) return 'numerator';
   if (BUDGETED.test(label)) return 'denominator';
   if (/支付|支出|执行|拨付|使用|到位|发放|完成|分配/.test(label)) return 'numerator';
@@ -69,6 +74,12 @@ export function findRates(ctx: ProseContext, i: number) {
     }
     if (!numerator) continue;
     const denominators: Q[] = local.filter((q) => q !== numerator && roleOf(q.label) === 'denominator' && !(own && own.test(q.label)));
+    // Two amounts, one spent and the other named by its item only (设备维护项目200万元，年末结算支出160万元，
+    // 支出进度比率80%): the item's amount is what it had to spend.
+    if (!denominators.length && !own && local.length === 2 && numerators.length === 1) {
+      const other = local.find((q) => q !== numerator && roleOf(q.label) === 'neutral');
+      if (other) denominators.push(other);
+    }
     if (!ownOperandsOnly && /预算|决算/.test(rate.label + numerator.label)) {
       for (const d of wholeBudgets(ctx, i)) {
         if (!denominators.some((x) => x.value === d.value && x.label === d.label)) denominators.push(d);

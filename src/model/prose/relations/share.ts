@@ -29,7 +29,7 @@ export function findShares(ctx: ProseContext, i: number) {
     let viaMarker = false;
     if (wholeLabel && wholeLabel !== '比') whole = ctx.findByLabel(i, wholeLabel, share.start);
     else if (part) {
-      whole = totalBeforeMarker(ctx, i, part);
+      whole = totalBeforeMarker(ctx, part);
       viaMarker = whole !== undefined;
     }
     if (whole && part && !compatible(whole, part)) continue;

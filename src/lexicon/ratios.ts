@@ -1,0 +1,28 @@
+// The genre's named ratios (DOMAIN.md, “Words”): each names its own operands, so a ratio stated without them in its
+// sentence can be checked against the amounts the text states under those names.
+
+/**
+ * A ratio named by its words: `ratio` = numerator ÷ denominator; `excess` = (numerator − denominator) ÷ denominator
+ * (超额完成/超任务: how far the actual went past the target). Each operand is found by all of its word patterns in its
+ * label (and the thing the ratio's label names, when it names one: 实际改造数超任务 → 改造).
+ */
+export interface NamedRatio {
+  name: string;
+  /** how the ratio's label ends */
+  pattern: RegExp;
+  form: 'ratio' | 'excess';
+  numerator: RegExp;
+  denominator: RegExp;
+  /** where the operands are looked for: the paragraph, or the whole document when the label names its thing */
+  scope: 'paragraph' | 'document';
+}
+
+export const NAMED_RATIOS: readonly NamedRatio[] = [
+  { name: '药占比', pattern: /药占比$/, form: 'ratio', numerator: /药品收入|药品费/, denominator: /医疗收入/, scope: 'paragraph' },
+  { name: '兑付比例', pattern: /兑付(?:比例|率)$/, form: 'ratio', numerator: /(?:已|累计)?兑付/, denominator: /下达|应兑付/, scope: 'paragraph' },
+  { name: '资金使用率', pattern: /使用率$/, form: 'ratio', numerator: /(?:已|实际)使用|已用/, denominator: /到位/, scope: 'paragraph' },
+  { name: '超额完成', pattern: /超(?:额完成|任务|计划|目标)$/, form: 'excess', numerator: /实际|完成/, denominator: /任务|计划|目标/, scope: 'document' },
+];
+
+/** Words around a ratio's thing that are no part of it: the writer (我市, 本单位), a count's 数. */
+export const RATIO_THING_FILLER = /^(?:[我本][市县区镇乡局院单位]+|全[市县区镇乡])|数$/g;

@@ -1,0 +1,53 @@
+// The genre's named ratios (药占比, 兑付比例, 资金使用率, 超任务 …): the ratio names its own operands, so they are found
+// by their names where its sentence states none — in its paragraph, or in the whole document for a label that names
+// its thing (实际改造数超任务: 实际 … 改造 and 改造任务) — each stated with one value there, never picked among several.
+import type { ProseContext, Q } from './context.js';
+import { family, usable } from './context.js';
+import { NAMED_RATIOS, RATIO_THING_FILLER, type NamedRatio } from '../../../lexicon/index.js';
+import { isSatellite, listOf } from './of-which.js';
+
+/** The thing a ratio's label names beside its name and operand words: 我市实际改造数超任务 → 改造. */
+function thingOf(ratio: NamedRatio, label: string): string {
+  return label.replace(ratio.pattern, '').replace(RATIO_THING_FILLER, '').replace(ratio.numerator, '').replace(ratio.denominator, '');
+}
+
+/** The one value stated under a name in the paragraphs given: undefined when none or several values are. */
+function named(ctx: ProseContext, paragraphs: number[], words: RegExp, other: RegExp, thing: string, exclude: Q): Q | undefined {
+  // (the thing narrows a search over the whole document; in its paragraph the ratio's own words suffice)
+  const found: Q[] = [];
+  for (const k of paragraphs) {
+    const p = ctx.paragraphs[k].parsed;
+    for (const q of ctx.quantities[k]) {
+      if (q === exclude || q.bracketDepth > 0 || !usable(p, q) || q.unit === '%' || isSatellite(ctx, q) || listOf(ctx, q)) continue;
+      if (!words.test(q.label) || other.test(q.label) || (thing && !q.label.includes(thing))) continue;
+      found.push(q);
+    }
+  }
+  return new Set(found.map((q) => `${q.value}|${q.unit}`)).size === 1 ? found[0] : undefined;
+}
+
+export function findNamedRatios(ctx: ProseContext, i: number) {
+  const p = ctx.paragraphs[i].parsed;
+  for (const r of ctx.quantities[i]) {
+    if (r.unit !== '%' || !usable(p, r)) continue;
+    const ratio = NAMED_RATIOS.find((n) => n.pattern.test(r.label));
+    if (!ratio) continue;
+    // the rate read from its own sentence already (rate.ts) is not read again
+    const block = ctx.paragraphs[i].location.block;
+    if (ctx.relations.some((x) => (x.kind === 'rate' || x.kind === 'growth') && x.rate?.raw === r.raw && x.rate.location.block === block)) continue;
+    const thing = thingOf(ratio, r.label);
+    if (ratio.scope === 'document' && thing.length < 2) continue;
+    const scope = ratio.scope === 'paragraph' ? [i] : ctx.paragraphs.map((_, k) => k);
+    const narrow = ratio.scope === 'document' ? thing : '';
+    const numerator = named(ctx, scope, ratio.numerator, ratio.denominator, narrow, r);
+    const denominator = named(ctx, scope, ratio.denominator, ratio.numerator, narrow, r);
+    if (!numerator || !denominator || family(numerator.unit) !== family(denominator.unit)) continue;
+    const evidence = [...new Set([denominator, numerator, r].map((q) => ctx.sentenceOf(q).text.trim()))].join('');
+    const location = ctx.paragraphs[i].location;
+    if (ratio.form === 'excess') {
+      ctx.push({ kind: 'growth', direction: 'increase', previous: ctx.q(denominator), current: ctx.q(numerator), rate: ctx.q(r), location, evidence });
+    } else {
+      ctx.push({ kind: 'rate', name: ratio.name, rate: ctx.q(r), numerator: ctx.q(numerator), denominators: [ctx.q(denominator)], location, evidence });
+    }
+  }
+}

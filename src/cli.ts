@@ -13,17 +13,42 @@ import { formatters, errorsOnly, emptySummary, tally, type FormatOptions, type S
 import { atomicFile, type Sink } from './report/output.js';
 import { checks, defaultSeverities } from './checks/index.js';
 import { Config, defaultConfig, configProblems } from './config.js';
-import { messages, errnoText, type Lang } from './cli-messages.js';
+import { messages, errnoText } from './cli-messages.js';
 import { takeShards, reduceShards, ShardError, type Shard } from './shards.js';
 import { progressBars } from './progress.js';
+import { cli, type CliPhrase } from './catalog/cli.js';
+import { ui } from './catalog/ui.js';
+import { issueText, issuesText } from './catalog/zod.js';
+import type { Lang, Text } from './catalog/define.js';
+import { settleDiagnostics } from './severity.js';
+import { rendered } from './report/common.js';
 
-/** Thrown for usage errors that commander cannot see (missing paths, bad config): exit 2. */
-class UsageError extends Error {}
+/** Thrown for usage errors that commander cannot see (missing paths, bad config): exit 2. Worded from the catalog. */
+class UsageError extends Error {
+  constructor(readonly id: CliPhrase, readonly data: Record<string, unknown> = {}) {
+    super(id);
+    this.name = 'UsageError';
+  }
+}
+
+/**
+ * A usage error already worded by src/cli-messages.ts (output paths, input lists, review copies: issue 21's messages,
+ * still outside the catalog): exit 2, its text as it is.
+ */
+class WordedUsageError extends Error {}
 
 /** Output that could not be written (a full disk, a closed device): one sentence and exit 2, never a stack trace. */
 class OutputError extends Error {}
 
 const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
+
+/** Where JSON.parse stopped, as line and column: V8 says "at position N"; the words around it are its own English. */
+function jsonPosition(text: string, err: unknown): { line: number; column: number } | undefined {
+  const m = /position (\d+)/.exec(err instanceof Error ? err.message : '');
+  if (!m) return undefined;
+  const before = text.slice(0, Number(m[1])).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
 
 /** The configuration, and the file it came from (said once on stderr, and in json output). */
 interface Loaded { config: Config; path?: string }
@@ -31,15 +56,20 @@ interface Loaded { config: Config; path?: string }
 function loadConfig(file: string | undefined, io: CliIO, lang: Lang): Loaded {
   const path = file ?? (existsSync('jixiao.config.json') ? 'jixiao.config.json' : undefined);
   if (!path) return { config: defaultConfig };
+  let text: string;
+  try { text = readFileSync(path, 'utf8'); } catch (e) {
+    throw new UsageError('config-unreadable', { path, code: (e as NodeJS.ErrnoException).code ?? 'EIO' });
+  }
   let raw: unknown;
-  try { raw = JSON.parse(readFileSync(path, 'utf8')); } catch (e) {
-    throw new UsageError(`无法读取配置文件 ${path}：${e instanceof Error ? e.message : e}`);
+  try { raw = JSON.parse(text); } catch (e) {
+    const at = jsonPosition(text, e);
+    throw new UsageError(at ? 'config-json' : 'config-json-anywhere', { path, ...at });
   }
   // A misspelt key, rule name or severity would otherwise be ignored or reported without the words the user needs.
   const problems = configProblems(raw, checks.map((c) => c.id), lang);
-  if (problems.length) throw new UsageError(`配置文件 ${path} 有误：${problems.join('；')}`);
+  if (problems.length) throw new UsageError('config-invalid', { path, problems: problems.join(cli('problem-separator', lang)) });
   const parsed = Config.safeParse(raw);
-  if (!parsed.success) throw new UsageError(`配置文件 ${path} 有误：${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new UsageError('config-invalid', { path, problems: issuesText(parsed.error, lang) });
   io.stderr(messages.configLoaded[lang](resolve(path)));
   return { config: parsed.data, path: resolve(path) };
 }
@@ -93,9 +123,7 @@ function processIO(): CliIO {
   };
 }
 
-/** The language of messages said before commander has parsed --lang (a failed write can come at any time). */
-const langOf = (argv: string[]): Lang => (argv.some((a, i) => a === '--lang=en' || (a === '--lang' && argv[i + 1] === 'en')) ? 'en' : 'zh');
-
+/** The language of messages said before commander has parsed --lang (a failed write can come at any time): main's. */
 let outputLang: Lang = 'zh';
 const stdoutFailed = (e: NodeJS.ErrnoException) => new OutputError(messages.stdoutFailed[outputLang](errnoText(e.code, outputLang)));
 
@@ -128,17 +156,16 @@ function timeoutOf(command: Command, opts: { timeout: number; ocr?: boolean }): 
 }
 
 /** The bars, on a terminal only. */
-function barsFor(io: CliIO, files: number) {
-  return progressBars(io.stderrIsTTY ? io.progressStream ?? process.stderr : undefined, files);
+function barsFor(io: CliIO, files: number, lang: Lang) {
+  return progressBars(io.stderrIsTTY ? io.progressStream ?? process.stderr : undefined, files, lang);
 }
 
-const OCR_HELP = '识别扫描版 PDF（只有图像、没有文字层的页）：离线 OCR（tesseract.js 中文模型），每页约 5–15 秒；识别出的数字可能有误，相关问题最多为警告';
-
-function nonNegativeInteger(value: string): number {
+/** Option values that must be counts; the reason a value is refused is the catalog's, in the run's language. */
+const nonNegativeInteger = (lang: Lang) => (value: string): number => {
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('应为非负整数 (a non-negative integer)');
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(cli('non-negative-integer', lang));
   return n;
-}
+};
 
 /**
  * A list of paths on standard input: one per line (as `find` prints them; blank lines skipped), or with -0 separated by
@@ -147,7 +174,7 @@ function nonNegativeInteger(value: string): number {
  */
 export function splitList(text: string, nul: boolean | undefined, lang: Lang): string[] {
   if (nul) return text.split('\0').filter((p) => p !== '');
-  if (text.includes('\0')) throw new UsageError(messages.nulInList[lang]());
+  if (text.includes('\0')) throw new WordedUsageError(messages.nulInList[lang]());
   return text.split(/\r?\n/).filter((l) => l.trim() !== '');
 }
 
@@ -162,16 +189,11 @@ async function resolveInputs(paths: string[], io: CliIO, nul: boolean | undefine
 }
 
 /** What the run says on stderr about a file it left out of a checked folder. */
-function skipNote(s: Skipped, lang: 'zh' | 'en'): string {
+function skipNote(s: Skipped, lang: Lang): string {
   if (s.why === 'loop') return messages.skippedLoop[lang](s.path, s.target ?? s.path);
   if (s.why === 'link-loop') return messages.skippedLinkLoop[lang](s.path, s.target ?? s.path);
   if (s.why === 'review-copy') return messages.skippedReviewCopy[lang](s.path);
-  if (lang === 'en') {
-    return `jixiao: skipped ${s.path}: ${s.why === 'output' ? "it is this run's own output (-o), about to be overwritten" : 'it is a summary workbook jixiao wrote'}, not a report.\n`;
-  }
-  return s.why === 'output'
-    ? `jixiao: 跳过 ${s.path}：它是本次的输出文件（-o），将被覆盖，不作为报告检查。\n`
-    : `jixiao: 跳过 ${s.path}：它是 jixiao 生成的汇总工作簿，不作为报告检查。\n`;
+  return `jixiao: ${cli(s.why === 'output' ? 'skip-output' : 'skip-own-workbook', lang, { path: s.path })}\n`;
 }
 
 /** A workbook goes to a .xlsx file: `-o out.csv` would be an .xlsx under a name that lies, and stylish text in a .xlsx
@@ -179,27 +201,26 @@ function skipNote(s: Skipped, lang: 'zh' | 'en'): string {
 function checkOutputName(format: string, output: string | undefined): void {
   if (output === undefined) return;
   const isXlsx = /\.xlsx$/i.test(output);
-  if (format === 'xlsx' && !isXlsx) {
-    throw new UsageError(`工作簿只能写入 .xlsx 文件：${output}。请用 -o 汇总.xlsx；需要逐条的文字结果可用 check -f json 或 -f ndjson。`);
-  }
-  if (format !== 'xlsx' && isXlsx) {
-    throw new UsageError(`${output} 是 .xlsx 文件名，但输出格式是 ${format}。要生成工作簿，请用 jixiao summary … -o ${output} 或 -f xlsx。`);
-  }
+  if (format === 'xlsx' && !isXlsx) throw new UsageError('workbook-name', { output });
+  if (format !== 'xlsx' && isXlsx) throw new UsageError('not-workbook-name', { output, format });
 }
 
 /** What can be said of -o from its name and what is there now: said before standard input or any report is read. */
 async function checkOutput(format: string, output: string | undefined, lang: Lang): Promise<void> {
   if (formatters[format]!.binary && !output) {
-    throw new UsageError(`${format} 格式输出的是文件，请用 -o 指定输出文件，例如 -o 汇总.xlsx`);
+    throw new UsageError('needs-output', { format });
   }
   checkOutputName(format, output);
   if (output !== undefined && (await stat(output).catch(() => undefined))?.isDirectory()) {
-    throw new UsageError(messages.outputIsFolder[lang](output, OUTPUT_EXAMPLE[format] ?? 'jixiao.txt'));
+    throw new WordedUsageError(messages.outputIsFolder[lang](output, OUTPUT_EXAMPLE[format]?.[lang] ?? 'jixiao.txt'));
   }
 }
 
 /** A file name to suggest for -o, by format. */
-const OUTPUT_EXAMPLE: Record<string, string> = { xlsx: '汇总.xlsx', json: 'jixiao.json', ndjson: 'jixiao.ndjson', junit: 'jixiao-junit.xml' };
+const OUTPUT_EXAMPLE: Record<string, Text> = {
+  xlsx: { zh: '汇总.xlsx', en: 'summary.xlsx' }, json: { zh: 'jixiao.json', en: 'jixiao.json' },
+  ndjson: { zh: 'jixiao.ndjson', en: 'jixiao.ndjson' }, junit: { zh: 'jixiao-junit.xml', en: 'jixiao-junit.xml' },
+};
 
 /**
  * -o of check and summary, before any report is read (checkOutput has refused a folder there): missing folders above it
@@ -210,7 +231,7 @@ async function openOutputFile(output: string, lang: Lang): Promise<Sink> {
     await mkdir(dirname(output), { recursive: true });
     return await atomicFile(output);
   } catch (e) {
-    throw new UsageError(messages.outputUnusable[lang](output, errnoText(folderCode(e), lang)));
+    throw new WordedUsageError(messages.outputUnusable[lang](output, errnoText(folderCode(e), lang)));
   }
 }
 
@@ -233,25 +254,21 @@ function guarded(sink: Sink, output: string, lang: Lang): Sink {
 }
 
 /** -o: once the file is in place, one line on stderr says so and what it holds. */
-function writtenNote(output: string, s: Summary, lang: 'zh' | 'en'): string {
-  if (lang === 'en') {
-    const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-    return `jixiao: wrote ${output}: ${n(s.files, 'file')}, ${n(s.errors, 'error')}, ${n(s.warnings, 'warning')}${s.failed ? `, ${s.failed} unreadable` : ''}.\n`;
-  }
-  return `jixiao: 已写入 ${output}：${s.files} 个文件，${s.errors} 个错误，${s.warnings} 个警告${s.failed ? `，${s.failed} 个文件无法读取` : ''}。\n`;
+function writtenNote(output: string, s: Summary, lang: Lang): string {
+  return `jixiao: ${cli('written', lang, { output, ...s })}${s.failed ? cli('written-failed', lang, { failed: s.failed }) : ''}${cli('sentence-end', lang)}\n`;
 }
 
-function positiveInteger(value: string): number {
+const positiveInteger = (lang: Lang) => (value: string): number => {
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n === 0) throw new InvalidArgumentError('应为正整数 (a positive integer)');
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n === 0) throw new InvalidArgumentError(cli('positive-integer', lang));
   return n;
-}
+};
 
-function positiveSeconds(value: string): number {
+const positiveSeconds = (lang: Lang) => (value: string): number => {
   const n = Number(value);
-  if (!/^\s*\d+(\.\d+)?\s*$/.test(value) || !(n > 0)) throw new InvalidArgumentError('应为正数，单位秒 (positive seconds)');
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(value) || !(n > 0)) throw new InvalidArgumentError(cli('positive-seconds', lang));
   return n;
-}
+};
 
 function enabledRules(config: Config): string[] {
   return checks.map((c) => c.id).filter((id) => {
@@ -264,7 +281,7 @@ function enabledRules(config: Config): string[] {
  * `shards`: results already made elsewhere (summary's reduce step), joined with this run's in path order. */
 async function runCheck(paths: string[], opts: OutputOptions, io: CliIO, shards: Shard[] = []): Promise<number> {
   const formatter = formatters[opts.format];
-  if (opts.records && !['ndjson', 'json'].includes(opts.format)) throw new UsageError('--records 只能与 -f ndjson 或 -f json 同用');
+  if (opts.records && !['ndjson', 'json'].includes(opts.format)) throw new UsageError('records-format');
   await checkOutput(opts.format, opts.output, opts.lang);
   const loaded = loadConfig(opts.config, io, opts.lang);
   const config = { ...loaded.config, lang: opts.lang };
@@ -279,19 +296,19 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO, shards:
   try {
     const args = await resolveInputs(paths, io, opts.null, opts.lang);
     const { inputs, missing, skipped } = await expandPaths(args, opts.output);
-    if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
+    if (missing.length) throw new UsageError('path-missing', { paths: missing });
     for (const s of skipped) io.stderr(skipNote(s, opts.lang));
     // Paths named on the command line that hold no report are a mistake (unless --allow-empty); an empty list on stdin
     // (`find` found nothing new this week) is an empty result, as ESLint and markdownlint-cli2 treat an empty file list.
     if (inputs.length === 0 && shards.length === 0 && !paths.includes('-') && !opts.allowEmpty) {
-      throw new UsageError(messages.nothingToCheck[opts.lang]());
+      throw new UsageError('no-inputs');
     }
     const color = !opts.output && !process.env.NO_COLOR
       && (Boolean(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') || Boolean(io.stdoutIsTTY));
     const formatOptions: FormatOptions = {
       lang: opts.lang, color, rules: enabledRules(config), quiet: Boolean(opts.quiet), records: opts.records, config: loaded.path ?? null,
     };
-    bar = inputs.length > 1 || opts.ocr ? barsFor(io, inputs.length) : undefined;
+    bar = inputs.length > 1 || opts.ocr ? barsFor(io, inputs.length, opts.lang) : undefined;
     const emit = async (result: FileResult) => {
       const shown = opts.quiet ? errorsOnly(result) : result;
       tally(totals, shown);
@@ -316,7 +333,7 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO, shards:
   }
   if (totals.errors > 0) return EXIT.findings;
   if (opts.maxWarnings !== undefined && totals.warnings > opts.maxWarnings) {
-    io.stderr(`jixiao: 警告 ${totals.warnings} 个，超过 --max-warnings ${opts.maxWarnings} 的上限。\n`);
+    io.stderr(`jixiao: ${cli('too-many-warnings', opts.lang, { warnings: totals.warnings, max: opts.maxWarnings })}\n`);
     return EXIT.findings;
   }
   return EXIT.clean;
@@ -328,17 +345,18 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO, shards:
  */
 async function readEach(files: string[], extract: boolean, io: CliIO, ocr = false): Promise<number> {
   const missing = files.filter((f) => !existsSync(f));
-  if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
+  if (missing.length) throw new UsageError('path-missing', { paths: missing });
   const folder = files.find((f) => statSync(f).isDirectory());
-  if (folder !== undefined) throw new UsageError(messages.readFolder.zh(folder));
+  if (folder !== undefined) throw new WordedUsageError(messages.readFolder.zh(folder));
   const { readDocument } = await import('./readers/index.js');
   const { extractReport } = await import('./model/extract.js');
   const out = [];
   let code: number = EXIT.clean;
-  const bar = ocr ? barsFor(io, files.length) : undefined;
+  const bar = ocr ? barsFor(io, files.length, 'zh') : undefined;
   for (const f of files) {
-    const { document, findings } = await readDocument(f, ocr ? { ocr, onProgress: (p) => bar?.ocr(f, p) } : {});
+    const { document, findings: diagnostics } = await readDocument(f, ocr ? { ocr, onProgress: (p) => bar?.ocr(f, p) } : {});
     bar?.fileDone(f);
+    const findings = settleDiagnostics(diagnostics, defaultConfig).map((x) => rendered(x, 'zh'));
     if (findings.some((x) => x.severity === 'error')) code = EXIT.findings;
     const record = extract ? extractReport(document) : document;
     out.push(findings.length ? { ...record, findings } : record);
@@ -359,7 +377,7 @@ async function usableFolder(folder: string, lang: Lang): Promise<void> {
     await mkdir(folder, { recursive: true });
     await access(folder, constants.W_OK);
   } catch (e) {
-    throw new UsageError(messages.outputUnusable[lang](folder, errnoText(folderCode(e), lang)));
+    throw new WordedUsageError(messages.outputUnusable[lang](folder, errnoText(folderCode(e), lang)));
   }
 }
 
@@ -376,12 +394,12 @@ async function copyTarget(output: string, inputs: Input[], args: PathArg[], lang
   const single = inputs.length === 1 ? inputs[0]!.path : undefined;
   if (there && !there.isDirectory()) {
     if (single && extname(output).toLowerCase() === expectedCopyExtension(single) && await reviewSourceOf(output) === resolve(single)) return { file: output };
-    throw new UsageError(messages.annotateOutputIsFile[lang](output));
+    throw new WordedUsageError(messages.annotateOutputIsFile[lang](output));
   }
   if (!there && COPY_FILE.test(output)) {
-    if (!single) throw new UsageError(messages.annotateOutputOneFile[lang](output, inputs.length));
+    if (!single) throw new WordedUsageError(messages.annotateOutputOneFile[lang](output, inputs.length));
     const want = expectedCopyExtension(single);
-    if (extname(output).toLowerCase() !== want) throw new UsageError(messages.annotateOutputExtension[lang](output, want));
+    if (extname(output).toLowerCase() !== want) throw new WordedUsageError(messages.annotateOutputExtension[lang](output, want));
     await usableFolder(dirname(resolve(output)), lang);
     return { file: output };
   }
@@ -398,16 +416,16 @@ async function runAnnotate(paths: string[], opts: AnnotateOptions, io: CliIO): P
   const config = { ...loaded.config, lang };
   const args = await resolveInputs(paths, io, opts.null, lang);
   const { inputs: found, missing, skipped } = await expandPaths(args);
-  if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
+  if (missing.length) throw new UsageError('path-missing', { paths: missing });
   for (const s of skipped) io.stderr(skipNote(s, lang));
   const { annotateFiles, insideFolder } = await import('./annotate/index.js');
   // copies an earlier run left in the output folder are not reports, marked or not
-  const inputs = found.filter((i) => !insideFolder(i.path, opts.output) || (io.stderr(`jixiao: 跳过 ${i.path}：它在输出文件夹（-o）中。\n`), false));
-  if (inputs.length === 0 && !paths.includes('-') && !opts.allowEmpty) throw new UsageError(messages.nothingToCheck[lang]());
+  const inputs = found.filter((i) => !insideFolder(i.path, opts.output) || (io.stderr(`jixiao: ${cli('skip-in-output-folder', lang, { path: i.path })}\n`), false));
+  if (inputs.length === 0 && !paths.includes('-') && !opts.allowEmpty) throw new UsageError('no-inputs');
   const target = await copyTarget(opts.output, inputs, args, lang);
   const totals = emptySummary();
   let failedWrites = 0;
-  const bar = inputs.length > 1 || opts.ocr ? barsFor(io, inputs.length) : undefined;
+  const bar = inputs.length > 1 || opts.ocr ? barsFor(io, inputs.length, lang) : undefined;
   // said after the bars are gone, so that no line is drawn over
   const notes: string[] = [];
   const note = (text: string) => (bar ? notes.push(text) : io.stderr(text));
@@ -438,73 +456,129 @@ async function runAnnotate(paths: string[], opts: AnnotateOptions, io: CliIO): P
 }
 
 /** The options check and summary share: configuration, language, filtering, exit thresholds, the worker pool. */
-function withRunOptions(command: Command, quietHelp: string): Command {
+function withRunOptions(command: Command, quietHelp: CliPhrase, lang: Lang): Command {
   return command
-    .option('-c, --config <file>', '配置文件（默认读取当前目录的 jixiao.config.json）')
-    .addOption(new Option('--lang <lang>', '消息语言').choices(['zh', 'en']).default('zh'))
-    .option('-q, --quiet', quietHelp)
-    .option('--max-warnings <n>', '警告数超过 n 时以退出码 1 结束', nonNegativeInteger)
-    .option('-j, --jobs <n>', JOBS_HELP, positiveInteger, defaultJobs())
-    .option('--timeout <seconds>', `单个文件的处理时限（秒），超时的文件报告 timeout 并继续（默认 60，加 --ocr 时 ${OCR_TIMEOUT_S}）`, positiveSeconds, 60)
-    .option('--ocr', OCR_HELP)
-    .option('-0, --null', '标准输入（-）上的路径以 NUL 分隔（find -print0 的输出；同 xargs -0）')
-    .option('--allow-empty', '给出的路径里没有可检查的文件时，输出空结果并以退出码 0 结束（默认为用法错误，退出码 2）');
+    .option('-c, --config <file>', cli('config-option', lang))
+    .addOption(new Option('--lang <lang>', cli('lang-option', lang)).choices(['zh', 'en']).default('zh'))
+    .option('-q, --quiet', cli(quietHelp, lang))
+    .option('--max-warnings <n>', cli('max-warnings-option', lang), nonNegativeInteger(lang))
+    .option('-j, --jobs <n>', cli('jobs-option', lang, { perWorker: FILES_PER_NEW_WORKER, third: FILES_PER_NEW_WORKER * 2 }), positiveInteger(lang), defaultJobs())
+    .option('--timeout <seconds>', cli('timeout-option', lang, { ocr: OCR_TIMEOUT_S }), positiveSeconds(lang), 60)
+    .option('--ocr', cli('ocr-option', lang))
+    .option('-0, --null', cli('null-option', lang))
+    .option('--allow-empty', cli('allow-empty-option', lang));
 }
 
-/** -j: the upper bound, and when the batch actually starts more than one worker (src/batch.ts decides). */
-const JOBS_HELP = `同时处理的文件数上限（默认为 CPU 核数）。先只用一个工作线程；还有至少 ${FILES_PER_NEW_WORKER} 个文件等待时才加开第二个，`
-  + `第三个需 ${FILES_PER_NEW_WORKER * 2} 个，依此类推：小批量时一个预热好的线程更快`;
+/** The language of the run, known before commander parses: usage errors and help are written in it too. */
+export function langOf(argv: string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--lang' && argv[i + 1] === 'en') return 'en';
+    if (argv[i] === '--lang=en') return 'en';
+  }
+  return 'zh';
+}
 
-/** What read and extract take (any file a folder walk picks up; a folder itself goes to check). */
-const READ_FILES_HELP = '文件：.docx .pdf .xlsx，旧版 .doc .wps .xls .et，或 .ofd';
+const TITLES: Record<string, CliPhrase> = {
+  'Usage:': 'title-usage', 'Options:': 'title-options', 'Commands:': 'title-commands', 'Arguments:': 'title-arguments',
+  'Global Options:': 'title-global-options',
+};
+
+/** Commander's help in the run's language: its headings, and the choices and defaults it adds to a description. */
+function helpIn(lang: Lang) {
+  const extra = (description: string, choices: readonly string[] | undefined, defaultValue: unknown, shown: boolean) => {
+    const items: string[] = [];
+    if (choices) items.push(cli('help-choices', lang, { choices: choices.join(', ') }));
+    if (shown && defaultValue !== undefined) items.push(cli('help-default', lang, { value: String(defaultValue) }));
+    return items.length ? `${description}${description ? ' ' : ''}${cli('help-extra', lang, { items: items.join(cli('help-extra-separator', lang)) })}` : description;
+  };
+  return {
+    styleTitle: (title: string) => (TITLES[title] ? cli(TITLES[title], lang) : title),
+    optionDescription: (o: Option) => extra(o.description, o.argChoices, o.defaultValue, o.required || o.optional),
+  };
+}
+
+/** The quoted parts of commander's English error message: the option, value or name it is about. */
+function quoted(message: string): string[] {
+  return [...message.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+}
+
+/** A commander usage error in the catalog's words: commander's own text is English and is not shown. */
+function commanderText(err: CommanderError, lang: Lang): string {
+  const q = quoted(err.message);
+  const suggestion = /Did you mean (?:one of )?(.+?)\?\)/.exec(err.message)?.[1];
+  const hint = suggestion ? cli('did-you-mean', lang, { suggestion }) : '';
+  const reasonOf = (text: string) => {
+    const reason = /is invalid\. (.*)$/s.exec(text)?.[1] ?? '';
+    const choices = /Allowed choices are (.*)\.$/.exec(reason)?.[1];
+    return choices ? cli('allowed-choices', lang, { choices }) : reason;
+  };
+  switch (err.code) {
+    case 'commander.unknownOption': return cli('unknown-option', lang, { option: q[0] }) + hint;
+    case 'commander.unknownCommand': return cli('unknown-command', lang, { command: q[0] }) + hint;
+    case 'commander.missingArgument': return cli('missing-argument', lang, { argument: q[0] });
+    case 'commander.optionMissingArgument': return cli('option-missing-argument', lang, { option: q[0] });
+    case 'commander.missingMandatoryOptionValue': return cli('missing-mandatory-option', lang, { option: q[0] });
+    case 'commander.invalidArgument':
+      return err.message.includes('command-argument')
+        ? cli('invalid-argument-value', lang, { argument: q[1], value: q[0], reason: reasonOf(err.message) })
+        : cli('invalid-option-value', lang, { option: q[0], value: q[1], reason: reasonOf(err.message) });
+    case 'commander.excessArguments': {
+      const m = /Expected (\d+) argument.* but got (\d+)/.exec(err.message);
+      return cli('too-many-arguments', lang, { expected: m?.[1] ?? '?', received: m?.[2] ?? '?' });
+    }
+    default: return cli('usage-error', lang, { code: err.code });
+  }
+}
 
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   let exitCode: number = EXIT.clean;
-  outputLang = langOf(argv);
+  const lang = langOf(argv);
+  outputLang = lang;
   const program = new Command();
   program
     .name('jixiao')
-    .description('绩效自评报告算术核查：读取 docx / pdf / xlsx，抽取章节、数字与指标表，核对执行率、占比、合计、得分与等级。')
-    .version('0.1.0', '-V, --version', '显示版本号')
-    .helpOption('-h, --help', '显示帮助')
-    .helpCommand('help [command]', '显示某个命令的帮助')
+    .description(cli('program-description', lang))
+    .version('0.1.0', '-V, --version', cli('version-option', lang))
+    .helpOption('-h, --help', cli('help-option', lang))
+    .helpCommand('help [command]', cli('help-command', lang))
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('（使用 jixiao --help 查看用法）');
+    // commander's own error text is English: it is replaced by the catalog's in the catch below
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
+    .configureHelp(helpIn(lang));
 
   program.command('read')
-    .description('读取文件，输出文档模型（段落与表格，带位置）的 JSON 数组，每个文件一个对象')
-    .argument('<files...>', READ_FILES_HELP)
-    .option('--ocr', OCR_HELP)
+    .description(cli('read-description', lang))
+    .argument('<files...>', cli('read-files-argument', lang))
+    .option('--ocr', cli('ocr-option', lang))
     .action(async (files: string[], opts: { ocr?: boolean }) => {
       exitCode = await readEach(files, false, io, Boolean(opts.ocr));
     });
 
   program.command('extract')
-    .description('抽取结构化记录（章节、数字、关系、指标、评分项、预算）并输出 JSON 数组，每个文件一个对象')
-    .argument('<files...>', READ_FILES_HELP)
-    .option('--ocr', OCR_HELP)
+    .description(cli('extract-description', lang))
+    .argument('<files...>', cli('read-files-argument', lang))
+    .option('--ocr', cli('ocr-option', lang))
     .action(async (files: string[], opts: { ocr?: boolean }) => {
       exitCode = await readEach(files, true, io, Boolean(opts.ocr));
     });
 
   const check = program.command('check')
-    .description('核查算术：执行率、占比、合计、增长率、列举个数、得分、等级、权重（文件或文件夹，递归；- 表示从标准输入逐行读取路径）')
-    .argument('<paths...>', '文件或文件夹；- 从标准输入读取路径，每行一个（加 -0 则以 NUL 分隔）')
-    .addOption(new Option('-f, --format <name>', '输出格式：stylish 终端 | json | ndjson 每文件一行 | junit | github | xlsx（需 -o）')
+    .description(cli('check-description', lang))
+    .argument('<paths...>', cli('paths-argument', lang))
+    .addOption(new Option('-f, --format <name>', cli('format-option', lang))
       .choices(Object.keys(formatters)).default('stylish'))
-    .option('-o, --output <file>', '写入文件而非标准输出（原子写入）')
-    .option('--records', '每个文件的行附上抽取的记录（-f ndjson），供 summary 汇总分片');
-  withRunOptions(check, '只显示错误')
+    .option('-o, --output <file>', cli('output-option', lang))
+    .option('--records', cli('records-option', lang));
+  withRunOptions(check, 'quiet-check', lang)
     .action(async (paths: string[], opts: OutputOptions, command: Command) => {
       exitCode = await runCheck(paths, { ...opts, timeout: timeoutOf(command, opts) }, io);
     });
 
   const summary = program.command('summary')
-    .description('把核查结果汇总成 Excel 工作簿：汇总、问题清单、指标、评分（需 -o）')
-    .argument('<paths...>', '文件或文件夹；.ndjson 分片（check -f ndjson --records 的输出）；- 从标准输入读取路径或分片行')
-    .option('-o, --output <file>', '输出的 .xlsx 文件');
-  withRunOptions(summary, '问题清单只列错误')
+    .description(cli('summary-description', lang))
+    .argument('<paths...>', cli('summary-paths-argument', lang))
+    .option('-o, --output <file>', cli('summary-output-option', lang));
+  withRunOptions(summary, 'quiet-summary', lang)
     .action(async (paths: string[], opts: Omit<OutputOptions, 'format'>, command: Command) => {
       await checkOutput('xlsx', opts.output, opts.lang);
       const { paths: reports, shards } = await takeShards(paths, io.stdin ?? readStdin, (text) => splitList(text, opts.null, opts.lang));
@@ -512,29 +586,30 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     });
 
   const annotate = program.command('annotate')
-    .description('写审阅副本：每份有错误或警告的报告复制为 <名称>.审阅.<扩展名>，问题以批注、单元格备注或 PDF 高亮标在原处（原文件不动）')
-    .argument('<paths...>', '文件或文件夹；- 从标准输入读取路径，每行一个（加 -0 则以 NUL 分隔）')
-    .requiredOption('-o, --output <dir>', '审阅副本写入的文件夹（按输入的文件夹结构分子文件夹）；只有一个输入文件时也可以是新文件名，如 -o 审阅.docx')
-    .option('--all', '没有错误或警告的文件也写副本（提示以浅蓝标出）');
-  withRunOptions(annotate, '只标注错误')
+    .description(cli('annotate-description', lang))
+    .argument('<paths...>', cli('paths-argument', lang))
+    .requiredOption('-o, --output <dir>', cli('annotate-output-option', lang))
+    .option('--all', cli('all-option', lang));
+  withRunOptions(annotate, 'quiet-annotate', lang)
     .action(async (paths: string[], opts: Omit<OutputOptions, 'format'> & { output: string; all?: boolean }, command: Command) => {
       exitCode = await runAnnotate(paths, { ...opts, timeout: timeoutOf(command, opts) }, io);
     });
 
   program.command('rules')
-    .description('列出全部检查规则')
-    .option('--json', '以 JSON 输出')
-    .action((opts: { json?: boolean }) => {
+    .description(cli('rules-description', lang))
+    .option('--json', cli('json-option', lang))
+    .addOption(new Option('--lang <lang>', cli('lang-option', lang)).choices(['zh', 'en']).default('zh'))
+    .action((opts: { json?: boolean; lang: Lang }) => {
       if (opts.json) { io.stdout(json(checks.map((c) => ({ ...c, severities: defaultSeverities(c) })))); return; }
       // one line a rule: its id, the severities its findings take by default (as check reports them), what it checks
-      const lines = checks.map((c) => [c.id, defaultSeverities(c).join('/'), c.description.zh] as const);
+      const lines = checks.map((c) => [c.id, defaultSeverities(c).join('/'), c.description[opts.lang]] as const);
       const width = (i: 0 | 1) => Math.max(...lines.map((l) => l[i].length)) + 2;
       for (const [id, severities, description] of lines) io.stdout(`${id.padEnd(width(0))}${severities.padEnd(width(1))}${description}\n`);
     });
 
   program.command('schema')
-    .description('输出 JSON Schema（extract 的报告记录，或 read 的文档模型）')
-    .addOption(new Option('--of <what>', '哪一个模型').choices(['report', 'document']).default('report'))
+    .description(cli('schema-description', lang))
+    .addOption(new Option('--of <what>', cli('of-option', lang)).choices(['report', 'document']).default('report'))
     .action(async (opts: { of: 'report' | 'document' }) => {
       const { Report } = await import('./model/schema.js');
       const { SourceDocument } = await import('./document.js');
@@ -550,13 +625,22 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     return exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
-      return err.exitCode === 0 ? EXIT.clean : EXIT.usage;
+      // help and --version end here too (exit 0); a usage error is worded from the catalog, with the way to help
+      if (err.exitCode === 0) return EXIT.clean;
+      io.stderr(`jixiao: ${commanderText(err, lang)}\n${cli('help-hint', lang)}\n`);
+      return EXIT.usage;
     }
-    if (err instanceof UsageError || err instanceof ShardError || err instanceof OutputError) {
+    if (err instanceof WordedUsageError || err instanceof OutputError) {
       io.stderr(`jixiao: ${err.message}\n`);
       return EXIT.usage;
     }
-    io.stderr(`jixiao: 内部错误：${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    if (err instanceof UsageError || err instanceof ShardError) {
+      // a shard's validation failure is worded here, its first problem in the run's language
+      const data = Object.fromEntries(Object.entries(err.data).map(([k, v]) => [k, v instanceof z.ZodError ? issueText(v.issues[0], lang) : v]));
+      io.stderr(`jixiao: ${cli(err.id, lang, data)}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`jixiao: ${cli('internal-error', lang, { detail: err instanceof Error ? err.stack ?? err.message : String(err) })}\n`);
     return EXIT.usage;
   }
 }

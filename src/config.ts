@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { GradeBand } from './model/schema.js';
 import { messages, type Lang } from './cli-messages.js';
+import { cli } from './catalog/cli.js';
 
 export const RuleSetting = z.union([z.enum(['error', 'warning', 'info', 'off']), z.object({ severity: z.enum(['error', 'warning', 'info', 'off']) })])
   .describe('"off", or a severity that replaces the rule\'s default (findings the rule marks milder stay milder)');
@@ -46,26 +47,32 @@ export function closestRule(name: string, known: string[]): string | undefined {
   return best && best.d <= Math.max(2, Math.floor(best.id.length / 2)) ? best.id : undefined;
 }
 
+/** One thing wrong with a configuration's `rules`, as data: the CLI words it from the catalog (src/catalog/cli.ts). */
+export type RuleSettingProblem =
+  | { id: 'unknown-rule'; data: { name: string } }
+  | { id: 'unknown-rule-near'; data: { name: string; near: string } }
+  | { id: 'bad-severity'; data: { name: string; value: string; allowed: string[] } };
+
 /**
- * What is wrong with a configuration's `rules`, in words a user can act on: a rule name jixiao does not have (with the
+ * What is wrong with a configuration's `rules`, in terms a user can act on: a rule name jixiao does not have (with the
  * closest one), a severity it does not know (with the allowed ones). Empty when the rules are fine; the rest of the
  * file is left to the schema.
  */
-export function ruleSettingProblems(raw: unknown, known: string[]): string[] {
+export function ruleSettingProblems(raw: unknown, known: string[]): RuleSettingProblem[] {
   const rules = (raw as { rules?: unknown } | null)?.rules;
   if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) return [];
-  const problems: string[] = [];
+  const problems: RuleSettingProblem[] = [];
   for (const [name, setting] of Object.entries(rules)) {
     if (!known.includes(name)) {
       const near = closestRule(name, known);
-      problems.push(`没有名为“${name}”的规则${near ? `，是否想写“${near}”？` : ''}（全部规则名见 jixiao rules）`);
+      problems.push(near ? { id: 'unknown-rule-near', data: { name, near } } : { id: 'unknown-rule', data: { name } });
       continue;
     }
     const severity = typeof setting === 'object' && setting !== null ? (setting as { severity?: unknown }).severity : setting;
     // { "severty": … }: the misspelt key is named by configProblems; "undefined is no severity" would not help
     if (severity === undefined && typeof setting === 'object' && setting !== null && Object.keys(setting).length) continue;
     if (!SEVERITIES.includes(severity as typeof SEVERITIES[number])) {
-      problems.push(`规则“${name}”的级别 ${JSON.stringify(severity)} 无效，可用的级别：${SEVERITIES.join('、')}`);
+      problems.push({ id: 'bad-severity', data: { name, value: JSON.stringify(severity) ?? String(severity), allowed: [...SEVERITIES] } });
     }
   }
   return problems;
@@ -99,7 +106,7 @@ export function configProblems(raw: unknown, known: string[], lang: Lang = 'zh')
   const problems = unknownKeys(raw, KEYS.top, lang === 'en' ? 'the configuration ' : '配置中', lang);
   const bands = (raw as { gradeBands?: unknown } | null)?.gradeBands;
   if (Array.isArray(bands)) bands.forEach((b, i) => problems.push(...unknownKeys(b, KEYS.gradeBand, lang === 'en' ? `gradeBands[${i}] ` : `gradeBands 第 ${i + 1} 项中`, lang)));
-  problems.push(...ruleSettingProblems(raw, known));
+  problems.push(...ruleSettingProblems(raw, known).map((p) => cli(p.id, lang, p.data)));
   const rules = (raw as { rules?: unknown } | null)?.rules;
   if (typeof rules === 'object' && rules !== null && !Array.isArray(rules)) {
     for (const [name, setting] of Object.entries(rules)) {

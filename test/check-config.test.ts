@@ -1,11 +1,13 @@
 // The registry and the configuration: sorted ids, metadata for `jixiao rules`, severity overrides, off, language, crashes.
 import { describe, it, expect } from 'vitest';
-import { checks, registry, runChecks, applyRuleSettings, resolveSeverity } from '../src/checks/index.js';
+import { checks, registry, runChecks, messageText } from '../src/checks/index.js';
+import { resolveSeverity } from '../src/severity.js';
+import { settleDiagnostics } from '../src/severity.js';
+import type { Diagnostic } from '../src/catalog/readers/index.js';
 import { defineCheck } from '../src/checks/define.js';
 import { Config } from '../src/config.js';
 import { report, rel, q, ql, findingsOf } from './check-builder.js';
 import type { RelationOf } from '../src/model/schema.js';
-import type { Finding } from '../src/findings.js';
 
 const wrongRate = report({
   relations: [rel<RelationOf<'rate'>>({ kind: 'rate', name: '执行率', rate: q('88.82%', 3), numerator: ql('8724.90万元', '支付数'), denominators: [ql('9883.28万元', '调整预算数')] })],
@@ -43,14 +45,16 @@ describe('registry', () => {
 });
 
 describe('config', () => {
-  it('default: a mismatch is an error with a Chinese message quoting the numbers as written', () => {
+  it('default: a mismatch is an error, as data; its Chinese message quotes the numbers as written', () => {
     const [f] = runChecks(wrongRate, Config.parse({}));
     expect(f).toMatchObject({ rule: 'rate', severity: 'error', messageId: 'mismatch', expected: '88.28%', actual: '88.82%' });
-    expect(f.message).toBe('执行率应为 88.28%（8724.90 ÷ 9883.28），文中为 88.82%');
+    expect(f).not.toHaveProperty('message');
+    expect(messageText(f, 'zh')).toBe('执行率应为 88.28%（8724.90 ÷ 9883.28），文中为 88.82%');
   });
-  it('lang en', () => {
+  it('the same finding in English: the language is the formatter’s, not the check’s', () => {
     const [f] = runChecks(wrongRate, Config.parse({ lang: 'en' }));
-    expect(f.message).toMatch(/should be 88\.28%/);
+    expect(f).toEqual(runChecks(wrongRate, Config.parse({}))[0]);
+    expect(messageText(f, 'en')).toMatch(/should be 88\.28%/);
   });
   it('severity override, string or object form', () => {
     expect(findingsOf('rate', wrongRate, { rules: { rate: 'warning' } })[0].severity).toBe('warning');
@@ -72,21 +76,22 @@ describe('config', () => {
   ] as const)('rounding %s', (rounding, expected) => {
     expect(findingsOf('rate', truncatedRate, { rounding }).map((f) => ({ messageId: f.messageId, severity: f.severity }))).toEqual(expected);
   });
-  it('applyRuleSettings configures reader findings too', () => {
-    const noText: Finding = { rule: 'no-text', severity: 'warning', message: '…', location: { file: 'x.pdf' } };
-    expect(applyRuleSettings([noText], Config.parse({ rules: { 'no-text': 'error' } }))[0].severity).toBe('error');
-    expect(applyRuleSettings([noText], Config.parse({ rules: { 'no-text': 'off' } }))).toEqual([]);
-    expect(applyRuleSettings([noText], Config.parse({}))).toEqual([noText]);
-    expect(applyRuleSettings([{ ...noText, messageId: 'scanned-page', data: { page: 3 } }], Config.parse({ lang: 'en' }))[0].message)
-      .toMatch(/^Page 3 holds only images/);
+  it('the pipeline settles reader findings by the same rules: default, configured, off', () => {
+    const noText: Diagnostic = { rule: 'no-text', messageId: 'no-text', location: { file: 'x.pdf' } };
+    expect(settleDiagnostics([noText], Config.parse({ rules: { 'no-text': 'error' } }))[0].severity).toBe('error');
+    expect(settleDiagnostics([noText], Config.parse({ rules: { 'no-text': 'off' } }))).toEqual([]);
+    expect(settleDiagnostics([noText], Config.parse({}))).toEqual([{ ...noText, severity: 'warning' }]);
+    const [page] = settleDiagnostics([{ ...noText, messageId: 'scanned-page', data: { page: 3 } }], Config.parse({ lang: 'en' }));
+    expect(messageText(page, 'en')).toMatch(/^Page 3 holds only images/);
   });
-  it('a check that throws becomes a finding and the other checks still run', () => {
+  it('a check that throws becomes an internal-error finding naming it, and the other checks still run', () => {
     const broken = defineCheck({
       id: 'broken', severity: 'error', description: { zh: '坏', en: 'broken' }, messages: {},
       *run() { throw new Error('boom'); },
     });
     const found = runChecks(wrongRate, Config.parse({}), [broken, registry.find((c) => c.id === 'rate')!]);
-    expect(found.map((f) => [f.rule, f.messageId, f.severity])).toEqual([['broken', 'internal-error', 'warning'], ['rate', 'mismatch', 'error']]);
+    expect(found.map((f) => [f.rule, f.messageId, f.severity, f.data?.check])).toEqual([['internal-error', 'internal-error', 'warning', 'broken'], ['rate', 'mismatch', 'error', undefined]]);
+    expect(messageText(found[0], 'zh')).toContain('检查“broken”处理本文件时出错（boom）');
   });
   it('a clean report yields nothing from any rule', () => {
     expect(runChecks(report(), Config.parse({}))).toEqual([]);

@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { readDocument, type ReadResult } from '../src/readers/index.js';
+import { readDocument, type ReadResult } from './helpers/read.js';
 import { hasTemplate } from '../src/checks/index.js';
 import { MAX_XML_DEPTH, xmlShape } from '../src/readers/xml-guard.js';
 import { MAX_PAGES, MAX_PAGE_COUNT } from '../src/readers/pdf.js';

@@ -8,7 +8,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { NS, TABLE, report } from './helpers/ofd-build.js';
 import { checkFile } from '../src/pipeline.js';
 import { defaultConfig } from '../src/config.js';
-import { readBuffer } from '../src/readers/index.js';
+import { readBuffer } from './helpers/read.js';
 import { expandDeltas } from '../src/readers/ofd.js';
 import type { TableBlock } from '../src/document.js';
 

@@ -5,7 +5,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkFile } from '../src/pipeline.js';
+import { checkFile } from './helpers/read.js';
 import { defaultConfig } from '../src/config.js';
 import type { Relation, Quantity } from '../src/model/schema.js';
 import { buildDocx } from './helpers/docx-build.js';

@@ -7,6 +7,7 @@ import type { Input } from '../files.js';
 import type { Severity } from '../findings.js';
 import { checkFiles, type BatchOptions } from '../batch.js';
 import { errorsOnly, type Lang } from '../report/common.js';
+import { messageText } from '../checks/index.js';
 import { reviewName } from './place.js';
 import { markPackage, reviewSourceOf } from './marker.js';
 
@@ -114,10 +115,10 @@ export async function reviewCopy(result: FileResult, lang: Lang, source = resolv
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /** Why a file gets no copy before any is made: it was not read, or its kind cannot carry one. */
-function unsupported(result: FileResult): NoCopy | undefined {
+function unsupported(result: FileResult, lang: Lang): NoCopy | undefined {
   if (result.status === 'failed') {
     const why = result.findings.find((f) => f.severity === 'error') ?? result.findings[0];
-    return why?.rule === 'no-text' || why?.rule === 'ocr' ? { kind: 'scan', values: [] } : { kind: 'failed', values: why ? [why.message] : [] };
+    return why?.rule === 'no-text' || why?.rule === 'ocr' ? { kind: 'scan', values: [] } : { kind: 'failed', values: why ? [messageText(why, lang)] : [] };
   }
   if (result.format === 'ofd') return { kind: 'ofd', values: [] };
   if (!COPY_FORMAT[result.format]) return { kind: 'unknown', values: [] };
@@ -159,7 +160,7 @@ export async function* annotateFiles(inputs: Array<Input | string>, config: Conf
     const result = options.onlyErrors ? errorsOnly(checked) : checked;
     // only information (a legacy file converted, the pages OCR read) is nothing to send back to the writer
     if (!options.all && !result.findings.some((f) => RANK[f.severity] > RANK.info)) { yield { result }; continue; }
-    const why = unsupported(result);
+    const why = unsupported(result, options.lang);
     if (why) { yield { result, noCopy: why }; continue; }
     const source = resolve(result.path);
     const ext = `.${COPY_FORMAT[result.format]}`;

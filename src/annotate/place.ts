@@ -2,6 +2,7 @@
 import { basename, extname } from 'node:path';
 import type { Finding, Severity } from '../findings.js';
 import { formatLocation, messageOf, severityLabel, type Lang } from '../report/common.js';
+import { ui } from '../catalog/ui.js';
 
 /** The longest file name common file systems take, in bytes of UTF-8 (ext4's limit; NTFS allows as many UTF-16 units). */
 const NAME_MAX = 255;
@@ -23,23 +24,23 @@ export function reviewName(path: string, { ext = extname(path), n = 1 }: { ext?:
 /** Where the finding is, in words ("第9段", "Sheet1!C6"), also for findings placed at the start. */
 export function locationWords(f: Finding, lang: Lang): string {
   const words = formatLocation(f.location, lang);
-  return words === '-' ? (lang === 'en' ? 'whole document' : '全文') : words;
+  return words === '-' ? ui('whole-document', lang) : words;
 }
 
 /** The lines of one note: severity and rule, the message, expected/actual, where. Readers of the copy see these. */
 export function noteLines(f: Finding, lang: Lang): string[] {
   const lines = [`${severityLabel(f.severity, lang)} · ${f.rule}`, messageOf(f, lang)];
   const pair: string[] = [];
-  if (f.expected !== undefined) pair.push(lang === 'en' ? `expected ${f.expected}` : `应为 ${f.expected}`);
-  if (f.actual !== undefined) pair.push(lang === 'en' ? `actual ${f.actual}` : `实为 ${f.actual}`);
-  if (pair.length) lines.push(pair.join(lang === 'en' ? '; ' : '；'));
-  lines.push(`${lang === 'en' ? 'location' : '位置'}${lang === 'en' ? ': ' : '：'}${locationWords(f, lang)}`);
+  if (f.expected !== undefined) pair.push(ui('expected', lang, { value: f.expected }));
+  if (f.actual !== undefined) pair.push(ui('actual', lang, { value: f.actual }));
+  if (pair.length) lines.push(pair.join(ui('note-separator', lang)));
+  lines.push(ui('location', lang, { where: locationWords(f, lang) }));
   return lines;
 }
 
 /** The line added to a note that could not be attached where its finding is. */
 export function unplacedLine(lang: Lang): string {
-  return lang === 'en' ? '(could not be attached to the text; placed at the start)' : '（未能定位到原文，附于文首）';
+  return ui('unplaced', lang);
 }
 
 /** Highlight colours by severity: red for errors, yellow for warnings, a pale blue for information. */

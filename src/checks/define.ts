@@ -2,31 +2,23 @@
 import type { Location, Severity } from '../findings.js';
 import type { Quantity, Report } from '../model/schema.js';
 import type { Config } from '../config.js';
+import type { RuleMeta } from '../catalog/define.js';
 import {
-  type Interval, type Rounding, consistency, verdict, formatNumber, digitsAsWritten, unitInfo, isExact,
+  type Interval, type Rounding, consistency, verdict, formatNumber, digitsAsWritten, isExact,
 } from '../precision.js';
+import { unitOf } from '../lexicon/index.js';
 
-export interface Text {
-  zh: string;
-  en: string;
-}
+export type { Text } from '../catalog/define.js';
 
-export interface CheckMeta {
-  id: string;
-  severity: Severity;
-  description: Text;
-  /** the arithmetic the check applies, in the document's own terms */
-  formula?: string;
-  /** messages whose findings default to another severity than the rule's (a reader rule's note or hard failure) */
-  messageSeverity?: Readonly<Record<string, Severity>>;
-}
+/** What users see of a check: its id, default severity, description, formula and message templates. */
+export type CheckMeta = RuleMeta;
 
 export interface CheckContext {
   config: Config;
   rounding: Rounding;
 }
 
-/** What a check yields; runChecks turns it into a Finding with a message in the configured language. */
+/** What a check yields; the pipeline settles its severity and a formatter renders its message. */
 export interface Issue<M extends string = string> {
   messageId: M;
   location: Location;
@@ -38,8 +30,7 @@ export interface Issue<M extends string = string> {
   severity?: Severity;
 }
 
-export interface Check<M extends string = string> extends CheckMeta {
-  messages: Record<M, Text>;
+export interface Check<M extends string = string> extends RuleMeta<M> {
   run(report: Report, ctx: CheckContext): Iterable<Issue<M>>;
 }
 
@@ -47,22 +38,6 @@ export function defineCheck<M extends string>(check: Check<M>): Check<M> {
   return check;
 }
 
-/** A value a check words itself (a fallback name, a source of grade bands): given in both languages. */
-export function isText(v: unknown): v is Text {
-  return typeof v === 'object' && v !== null && typeof (v as Text).zh === 'string' && typeof (v as Text).en === 'string';
-}
-
-/**
- * Fill {placeholders} from the values; unknown placeholders stay as written so a missing value is visible. A value given
- * as { zh, en } is written in the message's language, so an English message carries no Chinese of the check's own.
- */
-export function formatMessage(template: string, values: Record<string, unknown>, lang: 'zh' | 'en' = 'zh'): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const v = values[key];
-    if (v === undefined || v === null) return whole;
-    return isText(v) ? v[lang] : String(v);
-  });
-}
 
 /** One stated number judged against the interval its operands allow. */
 export interface Comparison {
@@ -104,7 +79,7 @@ export function expectedText(stated: Quantity, estimateInStatedUnit: number): st
 
 /** Judge a stated number; every expected-vs-actual finding goes through here so they all read alike. */
 export function assess(ctx: CheckContext, c: Comparison): Assessment {
-  const factor = c.factor ?? unitInfo(c.stated.unit).factor;
+  const factor = c.factor ?? unitOf(c.stated.unit).factor;
   const exact = c.exact ?? isExact(c.stated);
   const outcome = verdict(consistency(c.computed, c.stated.value, c.stated.decimals, factor, exact), ctx.rounding);
   if (outcome === 'ok') return { outcome };

@@ -1,6 +1,7 @@
 // 增长率 = (本期 − 上期) ÷ 上期；压减率/下降率 = (上期 − 本期) ÷ 上期; 增减额 = |本期 − 上期|. Stated by difference
 // (比上年增加X万元，增长Y%), the previous amount is 本期 ∓ X.
 import { defineCheck, assess, w, type Issue } from './define.js';
+import { comparisonMessages } from '../catalog/comparison.js';
 import type { Quantity } from '../model/schema.js';
 import {
   abs, add, atFinestPrecision, commonFactors, div, intervalOf, isUsable, rateFactor, sub, type Interval,
@@ -12,16 +13,10 @@ export default defineCheck({
   description: { zh: '增长率、压减率、增减额与前后两期数值不符', en: 'a growth or reduction rate, or a change, does not match the two values' },
   formula: '增长率 = (本期 − 上期) ÷ 上期 × 100%；下降率 = (上期 − 本期) ÷ 上期 × 100%；增减额 = |本期 − 上期|',
   messages: {
-    mismatch: { zh: '{name}应为 {expected}（{formula}），文中为 {actual}', en: '{name} should be {expected} ({formula}); the text says {actual}' },
-    truncated: {
-      zh: '{name}文中为 {actual}，按 {formula} 计算为 {computed}，四舍五入应为 {expected}；文中数字为截尾取值',
-      en: '{name} is {actual}; {formula} gives {computed}, which rounds to {expected}: the text truncates',
-    },
-    change: { zh: '{name}应为 {expected}（{formula}），文中为 {actual}', en: '{name} should be {expected} ({formula}); the text says {actual}' },
-    changeTruncated: {
-      zh: '{name}文中为 {actual}，按 {formula} 计算为 {computed}，四舍五入应为 {expected}；文中数字为截尾取值',
-      en: '{name} is {actual}; {formula} gives {computed}, which rounds to {expected}: the text truncates',
-    },
+    ...comparisonMessages({ zh: '{name}', en: '{name}' }),
+    // the same words for the change amount (增减额) as for the rate: kept apart so a finding says which was judged
+    change: comparisonMessages({ zh: '{name}', en: '{name}' }).mismatch,
+    changeTruncated: comparisonMessages({ zh: '{name}', en: '{name}' }).truncated,
   },
   *run(report, ctx) {
     for (const r of report.relations) {

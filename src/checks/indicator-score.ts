@@ -1,5 +1,6 @@
 // 指标得分：正向 = 权重 × min(实际 ÷ 目标, 1)；反向 = 权重 × min(目标 ÷ 实际, 1)；等于 = 相等才得满分；定性只限 [0, 权重].
 import { defineCheck, assess, w, rowEvidence, type Issue } from './define.js';
+import { comparisonMessages } from '../catalog/comparison.js';
 import type { Indicator, Report } from '../model/schema.js';
 import { commonFactors, div, formatNumber, intervalOf, isUsable, minWith, mul, point, overlaps, type Interval } from '../precision.js';
 
@@ -29,14 +30,7 @@ export default defineCheck<Id>({
   description: { zh: '指标得分与权重、目标值、实际完成值不符', en: 'an indicator score does not follow from its weight, target and actual value' },
   formula: '达到目标应得满分（扣分须写明偏差原因）；未达目标：正向 权重 × min(实际 ÷ 目标, 1)，反向 权重 × min(目标 ÷ 实际, 1)（表中未写明计分规则时只作提示）',
   messages: {
-    mismatch: {
-      zh: '“{name}”得分应为 {expected}（{formula}），表中为 {actual}',
-      en: '"{name}" should score {expected} ({formula}); the table says {actual}',
-    },
-    truncated: {
-      zh: '“{name}”得分表中为 {actual}，按 {formula} 计算为 {computed}，四舍五入应为 {expected}；表中数字为截尾取值',
-      en: '"{name}" scores {actual}; {formula} gives {computed}, which rounds to {expected}: the table truncates',
-    },
+    ...comparisonMessages({ zh: '“{name}”得分', en: 'the score of "{name}"' }),
     fullBelowTarget: {
       zh: '“{name}”实际完成值 {actualValue} 未达目标 {target}，却得满分 {actual}',
       en: '"{name}" reached {actualValue}, short of its target {target}, yet scores the full {actual}',

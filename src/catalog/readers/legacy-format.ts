@@ -1,7 +1,7 @@
 // 旧格式文件（.doc .wps .xls .et）: how a legacy binary was read, and what was lost when it could not be read well.
-import { defineCheck } from './define.js';
+import { defineRule } from '../define.js';
 
-export default defineCheck({
+export default defineRule({
   id: 'legacy-format',
   severity: 'warning',
   messageSeverity: { 'converted-soffice': 'info' },
@@ -23,5 +23,4 @@ export default defineCheck({
       en: 'LibreOffice could not convert the legacy {kind} file (.{format}) ({cause}); the built-in reader was used instead.',
     },
   },
-  *run() {},
 });

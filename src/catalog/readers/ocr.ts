@@ -1,7 +1,7 @@
 // OCR 识别（--ocr）: what the OCR of scanned PDF pages reports, and the note on findings that rest on OCR'd text.
-import { defineCheck } from './define.js';
+import { defineRule } from '../define.js';
 
-export default defineCheck({
+export default defineRule({
   id: 'ocr',
   // an error when OCR could not read the scan at all (the file went unchecked); its other messages say their own severity
   severity: 'error',
@@ -36,5 +36,4 @@ export default defineCheck({
       en: 'OCR read no text on the scanned pages ({pages}); there is nothing to check. Provide a clearer scan, the Word original or a PDF with selectable text.',
     },
   },
-  *run() {},
 });

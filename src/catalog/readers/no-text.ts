@@ -1,7 +1,7 @@
 // 文件中没有可读文字（扫描件、图片）: raised by the readers; the messages live here.
-import { defineCheck } from './define.js';
+import { defineRule } from '../define.js';
 
-export default defineCheck({
+export default defineRule({
   id: 'no-text',
   severity: 'warning',
   // a PDF that is all scan was not checked at all (its pages alone are warnings)
@@ -29,5 +29,4 @@ export default defineCheck({
       en: 'The file ({format}) holds no text at all; there is nothing to check.',
     },
   },
-  *run() {},
 });

@@ -9,3 +9,5 @@ export * from './points.js';
 export * from './categories.js';
 export * from './words.js';
 export * from './lists.js';
+export * from './names.js';
+export * from './budget.js';

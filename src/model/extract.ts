@@ -6,6 +6,7 @@ import { extractTables, hiddenNumberCells } from './tables/index.js';
 import { recogniseForm } from './forms/index.js';
 import { formMeta } from './forms/meta.js';
 import { summarizeReport } from './summary.js';
+import { contentFingerprint } from './fingerprint.js';
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -19,6 +20,8 @@ export function extractReport(doc: SourceDocument): Report {
   const meta: Report['meta'] = form ? { ...prose.meta, ...definedOnly(formMeta(doc)), form: form.id, kind: form.kind } : { ...prose.meta };
   const hidden = hiddenNumberCells(doc);
   if (hidden.length) meta.hiddenNumbers = hidden;
+  const fingerprint = contentFingerprint(doc);
+  if (fingerprint) meta.fingerprint = fingerprint;
   const relations = [...prose.relations, ...tables.relations];
   return {
     path: doc.path,

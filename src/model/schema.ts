@@ -202,6 +202,7 @@ export const Report = z.object({
     kind: z.string().optional().describe('整体支出自评报告 / 项目支出绩效自评表 / 自评打分表 …'),
     form: z.string().optional().describe('the form profile the document was recognised as (src/model/forms/profiles): project-form, dept-overall …'),
     hiddenNumbers: z.array(Location).optional().describe('table cells printed as ### (a number wider than its column): numbers the file does not show'),
+    fingerprint: z.string().optional().describe('a hash of the numbers (by value) and letters the document shows, in any order: equal for copies of one document in any format (src/model/fingerprint.ts)'),
   }),
   sections: z.array(Section),
   facts: z.array(Quantity),

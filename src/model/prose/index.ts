@@ -44,7 +44,8 @@ export function extractProse(doc: SourceDocument): Pick<Report, 'meta' | 'sectio
   return { meta: readMeta(paragraphs.map((p) => p.text)), sections, facts, relations };
 }
 
-const ORG_SUFFIX = /(?:人民政府|政府|委员会|局|镇|乡|街道办事处|街道|办公室|中心|学校|小学|中学|医院|院|所|站|队|馆|社|会|部|厅|委|办|公司|村|社区)$/;
+// 本级 after the name: the department alone, without its subordinate units (某局本级), a unit of its own
+const ORG_SUFFIX = /(?:人民政府|政府|委员会|局|镇|乡|街道办事处|街道|办公室|中心|学校|小学|中学|医院|院|所|站|队|馆|社|会|部|厅|委|办|公司|村|社区)(?:本级)?$/;
 const TITLE_WORD = /报告|自评|评价|情况|绩效/;
 /** A title's unit before 关于 or the year: 某某局关于… / 某某镇2023年度… */
 const UNIT_BEFORE_TITLE = new RegExp(`^(.{2,30}?)(?:关于|${WRITTEN_YEAR})`);

@@ -24,13 +24,16 @@ export const ui = phrasebook('ui', {
   column: { zh: '第{col}列', en: ' column {col}' },
   'whole-document': { zh: '全文', en: 'whole document' },
   location: { zh: '位置：{where}', en: 'location: {where}' },
+  related: { zh: '另见：{file} {where}', en: 'see: {file} {where}' },
+  'related-file': { zh: '另见：{file}', en: 'see: {file}' },
   // what a file's check covered, and the closing line
   coverage: { zh: '核对了 {checked} 处', en: '{checked} check{checked|s} made' },
   'coverage-unused': { zh: '，{numbers} 个数字中 {unused} 个未参与核对', en: ', {unused} of {numbers} numbers in none' },
   summary: {
-    zh: '共检查 {files} 个文件：{errors} 个错误，{warnings} 个警告',
-    en: '{files} file{files|s} checked: {errors} error{errors|s}, {warnings} warning{warnings|s}',
+    zh: '共检查 {files} 个文件{twinNote}：{errors} 个错误，{warnings} 个警告',
+    en: '{files} file{files|s} checked{twinNote}: {errors} error{errors|s}, {warnings} warning{warnings|s}',
   },
+  'summary-twins': { zh: '（其中 {twins} 个与另一文件内容相同，只计一次）', en: ' ({twins} the same as another file, counted once)' },
   'summary-hidden': { zh: '（-q：未列出）', en: ' (not listed: -q)' },
   'summary-failed': { zh: '，{failed} 个文件无法读取', en: ', {failed} unreadable' },
   'junit-errors': { zh: '{count} 处错误: {message}', en: '{count} errors: {message}' },
@@ -38,6 +41,8 @@ export const ui = phrasebook('ui', {
   'status-ok': { zh: '正常', en: 'ok' },
   'status-failed': { zh: '读取失败', en: 'failed' },
   yes: { zh: '是', en: 'yes' },
+  agree: { zh: '一致', en: 'same' },
+  differ: { zh: '不一致', en: 'differs' },
   'source-text': { zh: '正文：{labels}', en: 'text: {labels}' },
   'source-table': { zh: '预算表：{labels}', en: 'budget table: {labels}' },
   // review copies

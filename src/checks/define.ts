@@ -2,6 +2,7 @@
 import type { Location, Severity } from '../findings.js';
 import type { Quantity, Report } from '../model/schema.js';
 import type { Config } from '../config.js';
+import type { KeyedFile } from '../model/units.js';
 import type { RuleMeta } from '../catalog/define.js';
 import {
   type Interval, type Rounding, consistency, verdict, formatNumber, digitsAsWritten, isExact,
@@ -38,6 +39,18 @@ export function defineCheck<M extends string>(check: Check<M>): Check<M> {
   return check;
 }
 
+/**
+ * A check over the whole batch, run once every file is checked: it reads each file's key figures (not its records) and
+ * yields issues placed on files by their location's `file`.
+ */
+export interface BatchCheck<M extends string = string> extends RuleMeta<M> {
+  scope: 'batch';
+  run(files: KeyedFile[], ctx: CheckContext): Iterable<Issue<M>>;
+}
+
+export function defineBatchCheck<M extends string>(check: Omit<BatchCheck<M>, 'scope'>): BatchCheck<M> {
+  return { ...check, scope: 'batch' };
+}
 
 /** One stated number judged against the interval its operands allow. */
 export interface Comparison {

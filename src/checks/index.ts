@@ -6,7 +6,8 @@ import { configured, milder, settle } from '../severity.js';
 import { render, type Lang, type RuleMeta, type Text } from '../catalog/define.js';
 import { READER_RULES } from '../catalog/readers/index.js';
 import { WHERE } from '../catalog/comparison.js';
-import type { Check } from './define.js';
+import type { BatchCheck, Check } from './define.js';
+import crossFile from './cross-file.js';
 import crossRef from './cross-ref.js';
 import execScore from './exec-score.js';
 import formUnread from './form-unread.js';
@@ -23,7 +24,7 @@ import share from './share.js';
 import sum from './sum.js';
 import weightTotal from './weight-total.js';
 
-export type { CheckMeta, Check, Issue } from './define.js';
+export type { BatchCheck, CheckMeta, Check, Issue } from './define.js';
 
 /** Every check, sorted by id. */
 export const registry: Check[] = [
@@ -31,12 +32,17 @@ export const registry: Check[] = [
   scoreTotal, share, sum, weightTotal,
 ];
 
+/** Checks over the whole batch (src/checks/batch-stage.ts runs them once every file is checked), sorted by id. */
+export const batchChecks: BatchCheck[] = [crossFile];
+
 /**
- * Every rule users can configure and `jixiao rules` lists, sorted by id: the checks, and the rules of what readers,
- * the batch and the pipeline report (src/catalog/readers/), with their metadata and messages.
+ * Every rule users can configure and `jixiao rules` lists, sorted by id: the checks (of one file and of the batch),
+ * and the rules of what readers, the batch and the pipeline report (src/catalog/readers/), with their metadata and
+ * messages.
  */
 export const checks: RuleMeta[] = [
   ...registry,
+  ...batchChecks,
   ...Object.values(READER_RULES).filter((r) => !registry.some((c) => c.id === r.id)),
 ].sort((a, b) => a.id.localeCompare(b.id)).map(({ id, severity, description, formula, messageSeverity, messages }) => ({
   id, severity, description, ...(formula ? { formula } : {}), ...(messageSeverity ? { messageSeverity } : {}), messages }));

@@ -13,7 +13,7 @@ import { formatters, errorsOnly, emptySummary, tally, type FormatOptions, type S
 import { addBatchCounts, batchFindings, countedOnce, joinBatch, keyedResult, withoutKeys, type KeyedResult } from './report/batch.js';
 import { crossFileOn, runBatchStage, type BatchOutcome } from './checks/batch-stage.js';
 import { atomicFile, type Sink } from './report/output.js';
-import { checks, defaultSeverities } from './checks/index.js';
+import { checks, defaultSeverities, ruleOptionKeys, ruleOptionProblems } from './checks/index.js';
 import { Config, defaultConfig, configProblems } from './config.js';
 import { messages, errnoText } from './cli-messages.js';
 import { takeShards, reduceShards, ShardError, type Shard } from './shards.js';
@@ -68,10 +68,13 @@ function loadConfig(file: string | undefined, io: CliIO, lang: Lang): Loaded {
     throw new UsageError(at ? 'config-json' : 'config-json-anywhere', { path, ...at });
   }
   // A misspelt key, rule name or severity would otherwise be ignored or reported without the words the user needs.
-  const problems = configProblems(raw, checks.map((c) => c.id), lang);
+  const problems = configProblems(raw, checks.map((c) => c.id), lang, ruleOptionKeys());
   if (problems.length) throw new UsageError('config-invalid', { path, problems: problems.join(cli('problem-separator', lang)) });
   const parsed = Config.safeParse(raw);
   if (!parsed.success) throw new UsageError('config-invalid', { path, problems: issuesText(parsed.error, lang) });
+  // each rule's options (grade: bands, weight-total: totals) by the rule's own schema, where they stand in the file
+  const options = ruleOptionProblems(parsed.data).flatMap(({ rule, error }) => error.issues.map((i) => ({ ...i, path: ['rules', rule, ...i.path] })));
+  if (options.length) throw new UsageError('config-invalid', { path, problems: options.map((i) => issueText(i, lang)).join(cli('problem-separator', lang)) });
   io.stderr(messages.configLoaded[lang](resolve(path)));
   return { config: parsed.data, path: resolve(path) };
 }

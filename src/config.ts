@@ -4,8 +4,11 @@ import { GradeBand } from './model/schema.js';
 import { messages, type Lang } from './cli-messages.js';
 import { cli } from './catalog/cli.js';
 
-export const RuleSetting = z.union([z.enum(['error', 'warning', 'info', 'off']), z.object({ severity: z.enum(['error', 'warning', 'info', 'off']) })])
-  .describe('"off", or a severity that replaces the rule\'s default (findings the rule marks milder stay milder)');
+export const RuleSetting = z.union([
+  z.enum(['error', 'warning', 'info', 'off']),
+  // { severity, ...options }: a rule's own options (grade: bands, weight-total: totals) are checked by its schema
+  z.looseObject({ severity: z.enum(['error', 'warning', 'info', 'off']).optional() }),
+]).describe('"off", or a severity that replaces the rule\'s default (findings the rule marks milder stay milder); or { severity?, ...the rule\'s options }');
 export type RuleSetting = z.infer<typeof RuleSetting>;
 
 export const Config = z.object({
@@ -68,9 +71,9 @@ export function ruleSettingProblems(raw: unknown, known: string[]): RuleSettingP
       problems.push(near ? { id: 'unknown-rule-near', data: { name, near } } : { id: 'unknown-rule', data: { name } });
       continue;
     }
-    const severity = typeof setting === 'object' && setting !== null ? (setting as { severity?: unknown }).severity : setting;
-    // { "severty": … }: the misspelt key is named by configProblems; "undefined is no severity" would not help
-    if (severity === undefined && typeof setting === 'object' && setting !== null && Object.keys(setting).length) continue;
+    const object = typeof setting === 'object' && setting !== null && !Array.isArray(setting);
+    const severity = object ? (setting as { severity?: unknown }).severity : setting;
+    if (object && severity === undefined) continue; // options only: the rule keeps its default severity
     if (!SEVERITIES.includes(severity as typeof SEVERITIES[number])) {
       problems.push({ id: 'bad-severity', data: { name, value: JSON.stringify(severity) ?? String(severity), allowed: [...SEVERITIES] } });
     }
@@ -99,10 +102,10 @@ function unknownKeys(value: unknown, known: string[], where: string, lang: Lang)
 
 /**
  * Everything wrong with a configuration that the schema would pass over or word poorly: keys jixiao does not have (with
- * the nearest valid one), rule names and severities (ruleSettingProblems), and a rule that reports unread files set
- * below warning. Empty when none; the values' types are left to the schema.
+ * the nearest valid one; a rule's entry may hold its severity and its options, `optionKeys`), rule names and severities
+ * (ruleSettingProblems), and a rule that reports unread files set below warning. Empty when none; the values' types are left to the schema.
  */
-export function configProblems(raw: unknown, known: string[], lang: Lang = 'zh'): string[] {
+export function configProblems(raw: unknown, known: string[], lang: Lang = 'zh', optionKeys: Readonly<Record<string, readonly string[]>> = {}): string[] {
   const problems = unknownKeys(raw, KEYS.top, lang === 'en' ? 'the configuration ' : '配置中', lang);
   const bands = (raw as { gradeBands?: unknown } | null)?.gradeBands;
   if (Array.isArray(bands)) bands.forEach((b, i) => problems.push(...unknownKeys(b, KEYS.gradeBand, lang === 'en' ? `gradeBands[${i}] ` : `gradeBands 第 ${i + 1} 项中`, lang)));
@@ -110,7 +113,7 @@ export function configProblems(raw: unknown, known: string[], lang: Lang = 'zh')
   const rules = (raw as { rules?: unknown } | null)?.rules;
   if (typeof rules === 'object' && rules !== null && !Array.isArray(rules)) {
     for (const [name, setting] of Object.entries(rules)) {
-      problems.push(...unknownKeys(setting, KEYS.ruleObject, lang === 'en' ? `the setting of rule "${name}" ` : `规则“${name}”的设置中`, lang));
+      problems.push(...unknownKeys(setting, [...KEYS.ruleObject, ...(optionKeys[name] ?? [])], lang === 'en' ? `the setting of rule "${name}" ` : `规则“${name}”的设置中`, lang));
       const severity = typeof setting === 'object' && setting !== null ? (setting as { severity?: unknown }).severity : setting;
       if ((UNREAD_RULES as readonly string[]).includes(name) && (severity === 'off' || severity === 'info')) {
         problems.push(messages.unreadRuleOff[lang](name, severity));

@@ -6,7 +6,7 @@ import { Finding } from './findings.js';
 import type { FileResult } from './pipeline.js';
 import type { CliPhrase } from './catalog/cli.js';
 import type { MessageRef } from './catalog/define.js';
-import { batchChecks, hasTemplate } from './checks/index.js';
+import { batchRegistry, hasTemplate } from './checks/index.js';
 
 /** A shard given by name (`.ndjson`; standard input's is the catalog's word for it), or the record lines that came on standard input. */
 export interface Shard { name: string | MessageRef<CliPhrase>; path?: string; lines?: string[] }
@@ -82,7 +82,7 @@ type Where = MessageRef<CliPhrase>;
 const isBatchLine = (value: unknown): boolean => (value as { stage?: unknown } | null)?.stage === 'cross-file';
 
 /** Rules whose findings are made over the whole batch: a reduce makes them again from every shard's records. */
-const BATCH_RULES = new Set(batchChecks.map((c) => c.id));
+const BATCH_RULES = new Set(batchRegistry.map((c) => c.id));
 
 function parseLine(line: string, where: Where): FileResult | undefined {
   let value: unknown;

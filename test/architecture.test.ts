@@ -5,6 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { Relation } from '../src/model/schema.js';
 import type { BlockKind } from '../src/model/forms/index.js';
+import { E2E } from './e2e-files.js';
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name))
@@ -75,5 +76,12 @@ describe('architecture', () => {
     for (const kind of kinds) expect(readme, kind).toContain(`\`${kind}\``);
     const blocks: BlockKind[] = ['budget', 'indicators', 'scores', 'amounts'];
     for (const block of blocks) expect(readme, block).toContain(`\`${block}\``);
+  });
+
+  it('unit tests start no process, LibreOffice or OCR: whatever does is listed in test/e2e-files.ts', () => {
+    for (const file of E2E) expect(existsSync(file), file).toBe(true);
+    const unit = readdirSync('test').filter((n) => n.endsWith('.test.ts')).map((n) => `test/${n}`).filter((f) => !E2E.includes(f) && f !== 'test/architecture.test.ts');
+    const offending = unit.filter((f) => /from 'node:child_process'|helpers\/cli\.js|checkFiles\(|bin\/jixiao|ocr: true|'--ocr'/.test(readFileSync(f, 'utf8')));
+    expect(offending).toEqual([]);
   });
 });

@@ -23,6 +23,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'rules.json'), '{"rules": {"rat": "warning", "sum": "fatal"}}');
   writeFileSync(join(dir, 'broken.json'), '{"rules": {}');
   writeFileSync(join(dir, 'schema.json'), '{"weightTotal": "x", "rounding": "up", "gradeBands": [{"grade": 1}]}');
+  writeFileSync(join(dir, 'options.json'), '{"rules": {"grade": {"bands": [{"grade": 1}]}, "weight-total": {"severity": "warning", "totals": "x"}}}');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -43,6 +44,7 @@ const cases: Array<[string, string[]]> = [
   ['a configuration that is no JSON', ['check', '-c', 'BROKEN', 'x']],
   ['a configuration the schema refuses', ['check', '-c', 'SCHEMA', 'x']],
   ['a configuration file that does not exist', ['check', '-c', 'no-such-config.json', 'x']],
+  ['rule options their rule’s schema refuses', ['check', '-c', 'OPTIONS', 'x']],
   ['help', ['check', '--help']],
 ];
 
@@ -54,7 +56,7 @@ describe('--lang', () => {
   });
 
   it.each(cases)('%s: Chinese under --lang zh, English under --lang en, exit 2 for an error', async (_what, args) => {
-    const resolve = (a: string) => (a === 'RULES' ? join(dir, 'rules.json') : a === 'BROKEN' ? join(dir, 'broken.json') : a === 'SCHEMA' ? join(dir, 'schema.json') : a);
+    const resolve = (a: string) => (a === 'RULES' ? join(dir, 'rules.json') : a === 'BROKEN' ? join(dir, 'broken.json') : a === 'SCHEMA' ? join(dir, 'schema.json') : a === 'OPTIONS' ? join(dir, 'options.json') : a);
     const [command, ...rest] = args.map(resolve);
     const zh = await run([command, '--lang', 'zh', ...rest]);
     const en = await run(command === 'frob' ? ['frob', '--lang', 'en'] : [command, '--lang', 'en', ...rest]);
@@ -64,4 +66,11 @@ describe('--lang', () => {
     expect(unquoted(zh.out), zh.out).not.toMatch(ENGLISH);
     expect(unquoted(en.out), en.out).not.toMatch(CJK);
   });
+});
+
+it('names each wrong rule option by its path in the configuration', async () => {
+  const { out, code } = await run(['check', '--lang', 'en', '-c', join(dir, 'options.json'), 'x']);
+  expect(code).toBe(2);
+  expect(out).toContain('rules.grade.bands[0].grade should be a string');
+  expect(out).toContain('rules.weight-total.totals is invalid');
 });

@@ -3,12 +3,11 @@
 import type { Finding, Location } from '../findings.js';
 import type { MessageRef } from '../catalog/define.js';
 import { defaultConfig, type Config } from '../config.js';
-import { configured, settle } from '../severity.js';
-import { READER_RULES } from '../catalog/readers/index.js';
+import { configured } from '../severity.js';
 import { groupUnits, type KeyedFile } from '../model/units.js';
 import type { KeyFigures } from '../model/key-figures.js';
 import { unitComparisons } from './cross-file.js';
-import { batchChecks } from './index.js';
+import { runBatchChecks } from './index.js';
 
 /** A figure compared across two files of a unit, as the workbook's 跨文件核对 sheet lists it. */
 export interface ComparedFigure {
@@ -41,25 +40,9 @@ export interface BatchInput { path: string; keys?: KeyFigures }
 
 export function runBatchStage(inputs: BatchInput[], config: Config = defaultConfig): BatchOutcome {
   const cfg: Config = { ...defaultConfig, ...config };
-  const ctx = { config: cfg, rounding: cfg.rounding };
   const files: KeyedFile[] = inputs.flatMap((i) => (i.keys ? [{ path: i.path, keys: i.keys }] : []));
   const findings = new Map<string, Finding[]>();
-  const place = (f: Finding) => findings.set(f.location.file, [...(findings.get(f.location.file) ?? []), f]);
-  for (const check of batchChecks) {
-    if (configured(cfg.rules[check.id]) === 'off') continue;
-    try {
-      for (const issue of check.run(files, ctx)) {
-        const f = settle({ rule: check.id, ...issue }, check.severity, cfg);
-        if (f) place(f);
-      }
-    } catch (err) {
-      // said on the first file, so that a batch check that trips over odd figures is reported, not lost
-      const data = { check: check.id, cause: err instanceof Error ? err.message : String(err) };
-      const rule = READER_RULES['internal-error'];
-      const f = files.length ? settle({ rule: rule.id, messageId: 'internal-error', location: { file: files[0].path }, data }, rule.severity, cfg) : undefined;
-      if (f) place(f);
-    }
-  }
+  for (const f of runBatchChecks(files, cfg)) findings.set(f.location.file, [...(findings.get(f.location.file) ?? []), f]);
   const twinOf = new Map<string, string>();
   const units: BatchOutcome['units'] = [];
   const compared: ComparedFigure[] = [];

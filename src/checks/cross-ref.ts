@@ -1,5 +1,5 @@
 // 同一数字两处出现应一致：正文与表格中同名、同单位的数（如公用经费、自评总分）.
-import { defineCheck, type Issue } from './define.js';
+import { defineDocumentCheck, type Issue } from './define.js';
 import type { Quantity, Report } from '../model/schema.js';
 import { intervalOf, isUsable, overlaps, type Interval } from '../precision.js';
 import { unitOf, withoutUnitNotes } from '../lexicon/index.js';
@@ -20,7 +20,7 @@ function agreed(qs: Quantity[], interval: (q: Quantity) => Interval): Quantity |
   return qs[0];
 }
 
-export default defineCheck({
+export default defineDocumentCheck({
   id: 'cross-ref',
   severity: 'error',
   description: { zh: '同一数字在正文与表格中不一致', en: 'the same figure differs between the text and a table' },

@@ -6,7 +6,8 @@ import { configured, milder, settle } from '../severity.js';
 import { render, type Lang, type RuleMeta, type Text } from '../catalog/define.js';
 import { READER_RULES } from '../catalog/readers/index.js';
 import { WHERE } from '../catalog/comparison.js';
-import type { BatchCheck, Check } from './define.js';
+import { z } from 'zod';
+import type { BatchCheck, BatchFile, Check, Reads, Records } from './define.js';
 import crossFile from './cross-file.js';
 import crossRef from './cross-ref.js';
 import execScore from './exec-score.js';
@@ -24,16 +25,17 @@ import share from './share.js';
 import sum from './sum.js';
 import weightTotal from './weight-total.js';
 
-export type { BatchCheck, CheckMeta, Check, Issue } from './define.js';
+export type { BatchCheck, BatchFile, CheckMeta, Check, Issue, Records, Reads } from './define.js';
 
-/** Every check, sorted by id. */
+/** Every check of one file, sorted by id: record checks (by the kinds they read) and document checks (cross-ref,
+ * form-unread, nothing-checked, read-warning's hidden numbers). Checks over several files are the batch stage's. */
 export const registry: Check[] = [
   crossRef, execScore, formUnread, grade, growth, indicatorScore, listCount, nothingChecked, rate, readWarning, scoreCap,
   scoreTotal, share, sum, weightTotal,
 ];
 
-/** Checks over the whole batch (src/checks/batch-stage.ts runs them once every file is checked), sorted by id. */
-export const batchChecks: BatchCheck[] = [crossFile];
+/** Checks over a batch of files, run once all files are checked (src/checks/batch-stage.ts), sorted by id. */
+export const batchRegistry: BatchCheck[] = [crossFile];
 
 /**
  * Every rule users can configure and `jixiao rules` lists, sorted by id: the checks (of one file and of the batch),
@@ -42,7 +44,7 @@ export const batchChecks: BatchCheck[] = [crossFile];
  */
 export const checks: RuleMeta[] = [
   ...registry,
-  ...batchChecks,
+  ...batchRegistry,
   ...Object.values(READER_RULES).filter((r) => !registry.some((c) => c.id === r.id)),
 ].sort((a, b) => a.id.localeCompare(b.id)).map(({ id, severity, description, formula, messageSeverity, messages }) => ({
   id, severity, description, ...(formula ? { formula } : {}), ...(messageSeverity ? { messageSeverity } : {}), messages }));
@@ -96,14 +98,61 @@ export function restingOnOcr(f: Finding): Finding {
   return { ...f, severity: milder(f.severity, 'warning'), data: { ...f.data, ocr: true } };
 }
 
+/**
+ * A check's options: what the configuration's top level gives it (gradeBands, weightTotal), then its own entry under
+ * rules, parsed by its schema (defaults filled). Throws a ZodError when the configuration's options are wrong.
+ */
+export function optionsOf(check: Check, config: Config): unknown {
+  if (!check.options) return {};
+  return check.options.parse({ ...check.configOptions?.(config), ...ownOptions(config, check.id) });
+}
+
+/** The options a rule's own entry under `rules` gives ({ severity, ...options }). */
+function ownOptions(config: Config, rule: string): Record<string, unknown> {
+  const setting = config.rules?.[rule];
+  const { severity: _severity, ...own } = typeof setting === 'object' ? setting : {};
+  return own;
+}
+
+/** The keys each rule's own entry under `rules` may hold besides severity: its options schema's (grade: bands). */
+export function ruleOptionKeys(): Record<string, string[]> {
+  return Object.fromEntries(registry.flatMap((c) => (c.options instanceof z.ZodObject ? [[c.id, Object.keys(c.options.shape)]] : [])));
+}
+
+/** What is wrong with the configuration's per-rule options, rule by rule (the CLI words each problem). */
+export function ruleOptionProblems(config: Config): Array<{ rule: string; error: z.ZodError }> {
+  const problems: Array<{ rule: string; error: z.ZodError }> = [];
+  for (const check of registry) {
+    try { optionsOf(check, config); } catch (err) { if (err instanceof z.ZodError) problems.push({ rule: check.id, error: err }); else throw err; }
+  }
+  return problems;
+}
+
+/** The records a check declared, in document order; everything else empty. */
+function recordsFor(report: Report, reads: Reads): Records {
+  const kinds = new Set<string>(reads.relations ?? []);
+  return {
+    path: report.path,
+    relations: kinds.size ? report.relations.filter((r) => kinds.has(r.kind)) : [],
+    indicators: reads.indicators ? report.indicators : [],
+    scoreItems: reads.scoreItems ? report.scoreItems : [],
+    budget: reads.budget ? report.budget : [],
+  };
+}
+
+/**
+ * Runs the checks on one report: each record check gets the records of the kinds it declared, each document check the
+ * whole report; their issues are settled into findings (severity by the configuration; a rule set off is not run).
+ */
 export function runChecks(report: Report, config: Config = defaultConfig, rules: Check[] = registry): Finding[] {
   const cfg: Config = { ...defaultConfig, ...config };
-  const ctx = { config: cfg, rounding: cfg.rounding };
   const findings: Finding[] = [];
   for (const check of rules) {
     if (configured(cfg.rules[check.id]) === 'off') continue;
     try {
-      for (const issue of check.run(report, ctx)) {
+      const ctx = { rounding: cfg.rounding, options: optionsOf(check, cfg) };
+      const issues = check.stage === 'document' ? check.run(report, ctx) : check.run(recordsFor(report, check.reads), ctx);
+      for (const issue of issues) {
         const f = settle({ rule: check.id, ...issue }, check.severity, cfg);
         if (f) findings.push(f);
       }
@@ -112,6 +161,33 @@ export function runChecks(report: Report, config: Config = defaultConfig, rules:
       const data = { check: check.id, cause: err instanceof Error ? err.message : String(err) };
       const rule = READER_RULES['internal-error'];
       const f = settle({ rule: rule.id, messageId: 'internal-error', location: { file: report.path }, data }, rule.severity, cfg);
+      if (f) findings.push(f);
+    }
+  }
+  return findings;
+}
+
+
+/**
+ * The batch stage: each batch check sees every file's key figures and reports on the files it names (an issue's
+ * location.file). Its findings are settled like any other; the caller adds them to those files' results. A batch check
+ * that trips over odd figures is reported (internal-error, on the first file), not lost with the others' findings.
+ */
+export function runBatchChecks(files: BatchFile[], config: Config = defaultConfig, rules: BatchCheck[] = batchRegistry): Finding[] {
+  const cfg: Config = { ...defaultConfig, ...config };
+  const findings: Finding[] = [];
+  for (const check of rules) {
+    if (configured(cfg.rules[check.id]) === 'off') continue;
+    try {
+      const options = check.options ? check.options.parse({ ...check.configOptions?.(cfg), ...ownOptions(cfg, check.id) }) : {};
+      for (const issue of check.run(files, { rounding: cfg.rounding, options })) {
+        const f = settle({ rule: check.id, ...issue }, check.severity, cfg);
+        if (f) findings.push(f);
+      }
+    } catch (err) {
+      const data = { check: check.id, cause: err instanceof Error ? err.message : String(err) };
+      const rule = READER_RULES['internal-error'];
+      const f = files.length ? settle({ rule: rule.id, messageId: 'internal-error', location: { file: files[0].path }, data }, rule.severity, cfg) : undefined;
       if (f) findings.push(f);
     }
   }

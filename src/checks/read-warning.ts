@@ -1,9 +1,9 @@
 // 读取时有内容被跳过: the numbers a PDF printed of a workbook hides behind ###, which extraction notes (the readers
 // raise the rule's other messages; its catalog entry is src/catalog/readers/read-warning.ts).
-import { defineCheck } from './define.js';
+import { defineDocumentCheck } from './define.js';
 import readWarning from '../catalog/readers/read-warning.js';
 
-export default defineCheck({
+export default defineDocumentCheck({
   ...readWarning,
   *run(report) {
     const hidden = report.meta.hiddenNumbers;

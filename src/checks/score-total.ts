@@ -1,14 +1,16 @@
 // 总分 = Σ 各项得分 − 扣分；分类满分 = Σ 所属各项满分；各项满分合计 = 100（扣分项不计入）.
-import { defineCheck, assess, w, type Issue } from './define.js';
+import { defineCheck, assess, w, type Issue, type Records } from './define.js';
 import { comparisonMessages } from '../catalog/comparison.js';
 import type { Location } from '../findings.js';
-import type { Quantity, Report, ScoreItem } from '../model/schema.js';
+import type { Quantity, RelationOf, ScoreItem } from '../model/schema.js';
 import { pointsSuffix } from '../lexicon/index.js';
 import { isUsable, point, rounded, sum, formatNumber, type Interval } from '../precision.js';
 
 type Id = 'mismatch' | 'truncated' | 'sectionMax' | 'categoryMax' | 'maxTotal';
 
-type TotalScore = Extract<Report['relations'][number], { kind: 'total-score' }>;
+/** What the check reads: prose scores and totals, section maxima, and the scoring sheet's rows. */
+type Report = Records<'section-max' | 'total-score' | 'score'>;
+type TotalScore = RelationOf<'total-score'>;
 
 /** The total-score relations of a report: a scoring sheet's total row is one, marked `sheet` by the model. */
 function totalScores(report: Report): TotalScore[] {
@@ -27,6 +29,7 @@ export default defineCheck({
   severity: 'error',
   description: { zh: '总分与各项得分之和不符，或分类满分与所含各项满分之和不符', en: 'a total score differs from the sum of item scores, or a category maximum from its items' },
   formula: '总分 = Σ 各项得分 − Σ 扣分；分类满分 = Σ 各项满分；Σ 各项满分 = 100',
+  reads: { relations: ['section-max', 'total-score', 'score'], scoreItems: true },
   messages: {
     ...comparisonMessages({ zh: '自评总分', en: 'the total score' }),
     sectionMax: { zh: '“{name}”满分为 {actual}，所含各项满分之和为 {expected}（{formula}）', en: '"{name}" is worth {actual} but its items add up to {expected} ({formula})' },
@@ -72,7 +75,7 @@ function* sheetTotal(report: Report, ctx: Parameters<typeof assess>[0]): Generat
   const stated = totalScores(report).filter((t) => isUsable(t.score)).map((t) => ({ q: t.score, evidence: t.evidence }));
   for (const s of stated) {
     const { issue } = assess(ctx, { stated: s.q, factor: 1, exact: false, computed, estimate, formula, evidence: s.evidence, data: { items: scored.length, deductions: deductions.length } });
-    if (issue) yield issue as Issue<Id>;
+    if (issue) yield issue;
   }
   yield* maximaTotal(report, items);
 }
@@ -96,8 +99,8 @@ function* maximaTotal(report: Report, items: ScoreItem[]): Generator<Issue<Id>> 
 /** Prose: when the scored items' maxima cover the whole (100 or the stated maximum), their scores add up to the total. */
 function* proseTotal(report: Report, ctx: Parameters<typeof assess>[0]): Generator<Issue<Id>> {
   if (report.scoreItems.some((i) => isUsable(i.score))) return; // the sheet is the better source
-  const scores = report.relations.filter((r): r is Extract<typeof r, { kind: 'score' }> => r.kind === 'score' && isUsable(r.score) && isUsable(r.max));
-  const totals = report.relations.filter((r): r is Extract<typeof r, { kind: 'total-score' }> => r.kind === 'total-score' && isUsable(r.score));
+  const scores = report.relations.filter((r): r is RelationOf<'score'> => r.kind === 'score' && isUsable(r.score) && isUsable(r.max));
+  const totals = report.relations.filter((r): r is RelationOf<'total-score'> => r.kind === 'total-score' && isUsable(r.score));
   if (scores.length < 2 || totals.length === 0) return;
   const values = new Set(totals.map((t) => t.score.value));
   if (values.size !== 1) return;
@@ -109,7 +112,7 @@ function* proseTotal(report: Report, ctx: Parameters<typeof assess>[0]): Generat
   const formula = scores.map((s) => w(s.score!)).join(' + ');
   for (const t of totals) {
     const { issue } = assess(ctx, { stated: t.score, factor: 1, exact: false, computed, estimate, formula, evidence: t.evidence, location: t.score.location ?? t.location });
-    if (issue) yield issue as Issue<Id>;
+    if (issue) yield issue;
   }
 }
 

@@ -116,6 +116,28 @@ describe('a copy where one figure differs in one file', () => {
     expect(across(out)).toEqual([['form.xlsx', 'differs', 'error', '项目支出绩效自评表!E5', 'report.docx']]);
   }, 180_000);
 
+  it('an amount of one funding source is compared with that source’s row of the form, not with its total', async () => {
+    const dir = folder('project-source');
+    copyFileSync(FORM, join(dir, 'form.xlsx'));
+    buildDocx(join(dir, 'report.docx'), [
+      '示例县交通运输局2023年度农村公路养护项目支出绩效自评报告',
+      '一、项目基本情况',
+      // the form's 当年财政拨款 row: 全年预算数 90, 全年执行数 80 (its total row: 120 and 108)
+      '当年财政拨款全年预算数90万元，财政拨款全年执行数80万元，财政拨款预算执行率88.89%。',
+    ]);
+    const { out } = await checkJson([dir]);
+    expect(across(out)).toEqual([]);
+    const wrong = folder('project-source-differs');
+    copyFileSync(FORM, join(wrong, 'form.xlsx'));
+    buildDocx(join(wrong, 'report.docx'), [
+      '示例县交通运输局2023年度农村公路养护项目支出绩效自评报告',
+      '一、项目基本情况',
+      '当年财政拨款全年预算数95万元，财政拨款全年执行数80万元，财政拨款预算执行率84.21%。',
+    ]);
+    const second = await checkJson([wrong]);
+    expect(across(second.out)).toEqual([['form.xlsx', 'differs', 'error', '项目支出绩效自评表!D6', 'report.docx']]);
+  }, 180_000);
+
   it('agreeing figures give nothing, and the workbook lists what was compared', async () => {
     const dir = folder('project-agrees');
     copyFileSync(FORM, join(dir, 'form.xlsx'));

@@ -14,7 +14,7 @@ import { defineBatchCheck, type Issue } from './define.js';
 
 type Id =
   | 'differs' | 'differs-assumed' | 'twin' | 'left-out' | 'project-count'
-  | 'item-score' | 'item-grade' | 'item-rate' | 'item-budget-annual' | 'item-budget-initial' | 'item-budget' | 'item-spending'
+  | 'item-of-source' | 'item-score' | 'item-grade' | 'item-rate' | 'item-budget-annual' | 'item-budget-initial' | 'item-budget' | 'item-spending'
   | 'assumed-choice' | 'assumed-basis' | 'role-report' | 'role-form';
 
 /** One comparison of a figure two documents of a unit both state: what the 跨文件核对 sheet lists. */
@@ -56,9 +56,11 @@ const ITEM_NAME: Record<Exclude<FigureItem, 'project-count'>, Id> = {
   score: 'item-score', grade: 'item-grade', rate: 'item-rate', budget: 'item-budget', spending: 'item-spending',
 };
 
-function itemName(item: FigureItem, basis: KeyFigure['basis']): MessageRef<Id> {
-  if (item === 'budget' && basis) return { messageId: basis === 'annual' ? 'item-budget-annual' : 'item-budget-initial' };
-  return { messageId: ITEM_NAME[item as Exclude<FigureItem, 'project-count'>] };
+function itemName(item: FigureItem, basis: KeyFigure['basis'], source: KeyFigure['source']): MessageRef<Id> {
+  const name: MessageRef<Id> = item === 'budget' && basis
+    ? { messageId: basis === 'annual' ? 'item-budget-annual' : 'item-budget-initial' }
+    : { messageId: ITEM_NAME[item as Exclude<FigureItem, 'project-count'>] };
+  return source ? { messageId: 'item-of-source', data: { source, item: name } } : name;
 }
 
 /**
@@ -67,9 +69,17 @@ function itemName(item: FigureItem, basis: KeyFigure['basis']): MessageRef<Id> {
  * 全年 with 全年); an amount whose label does not say which is compared with either, and can only warn.
  */
 function compareItem(unit: Unit, item: FigureItem, a: UnitDocument, b: UnitDocument): FigureComparison[] {
-  const fa = a.files[0].keys.figures.filter((f) => f.item === item);
-  const fb = b.files[0].keys.figures.filter((f) => f.item === item);
-  if (!fa.length || !fb.length) return [];
+  const out: FigureComparison[] = [];
+  // amounts and rates of the same funding source only (财政拨款 with 当年财政拨款; the whole with the total row)
+  for (const source of new Set(a.files[0].keys.figures.filter((f) => f.item === item).map((f) => f.source))) {
+    const fa = a.files[0].keys.figures.filter((f) => f.item === item && f.source === source);
+    const fb = b.files[0].keys.figures.filter((f) => f.item === item && f.source === source);
+    if (fa.length && fb.length) out.push(...compareSource(unit, item, a, b, fa, fb));
+  }
+  return out;
+}
+
+function compareSource(unit: Unit, item: FigureItem, a: UnitDocument, b: UnitDocument, fa: KeyFigure[], fb: KeyFigure[]): FigureComparison[] {
   const out: FigureComparison[] = [];
   const compare = (xs: KeyFigure[], ys: KeyFigure[], basisAssumed: boolean) => {
     const usable = xs.flatMap((x) => ys.map((y) => ({ x, y, ok: agrees(item, x, y) }))).filter((p) => p.ok !== undefined);
@@ -78,7 +88,7 @@ function compareItem(unit: Unit, item: FigureItem, a: UnitDocument, b: UnitDocum
     const { x, y } = agreeing ?? usable[0];
     const stated = x.stated && y.stated && !basisAssumed;
     const comparison: FigureComparison = {
-      unit, item, itemName: itemName(item, x.basis ?? y.basis), a: { document: a, figure: x }, b: { document: b, figure: y }, agree: Boolean(agreeing), stated,
+      unit, item, itemName: itemName(item, x.basis ?? y.basis, x.source), a: { document: a, figure: x }, b: { document: b, figure: y }, agree: Boolean(agreeing), stated,
     };
     if (!stated) comparison.assumed = { messageId: basisAssumed ? 'assumed-basis' : 'assumed-choice' };
     out.push(comparison);
@@ -129,9 +139,9 @@ function weaker(c: FigureComparison): { on: 'a' | 'b' } {
   return { on: 'b' };
 }
 
-/** The same figure in each file of a document (twins state it at their own places): by item, basis and order. */
+/** The same figure in each file of a document (twins state it at their own places): by item, basis, source and order. */
 function figureIn(file: KeyedFile, model: UnitDocument, figure: KeyFigure): KeyFigure {
-  const same = (f: KeyFigure) => f.item === figure.item && f.basis === figure.basis;
+  const same = (f: KeyFigure) => f.item === figure.item && f.basis === figure.basis && f.source === figure.source;
   const n = model.files[0].keys.figures.filter(same).indexOf(figure);
   return file.keys.figures.filter(same)[n] ?? figure;
 }
@@ -242,6 +252,7 @@ export default defineBatchCheck({
       zh: '报告写明“{label}”{count}，而所查文件中{unit}{year}年度的项目支出绩效自评表有 {forms} 份（{files}）；所交文件可能不全',
       en: 'the report says "{label}" {count}, while the files checked hold {forms} project self-evaluation form{forms|s} of {unit} for {year} ({files}); the folder may be incomplete',
     },
+    'item-of-source': { zh: '{source}{item}', en: '{item} of {source}' },
     'item-score': { zh: '自评得分', en: 'The self-assessed score' },
     'item-grade': { zh: '评价等级', en: 'The grade' },
     'item-rate': { zh: '预算执行率', en: 'The execution rate' },

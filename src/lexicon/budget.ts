@@ -28,3 +28,29 @@ const NOT_SPENDING = /到位|下达|拨入|收入|安排/;
 export function namesSpending(label: string | undefined): boolean {
   return label !== undefined && SPENDING.test(label) && !NOT_SPENDING.test(label);
 }
+
+/**
+ * The sources a budget is funded from, as a form's budget block breaks its total down (年度资金总额 = 当年财政拨款 +
+ * 上年结转资金 + 其他资金) and a report may name one of them (调整后财政拨款收入). An amount naming none is the whole.
+ */
+export type FundingSource = '财政拨款' | '上年结转' | '其他资金';
+
+export const FUNDING_SOURCE_WORDS: Readonly<Record<FundingSource, readonly string[]>> = {
+  财政拨款: ['财政拨款'],
+  上年结转: ['上年结转', '结转资金'],
+  其他资金: ['其他资金', '自筹'],
+};
+
+const SOURCES = Object.entries(FUNDING_SOURCE_WORDS).map(([source, words]) => ({ source: source as FundingSource, pattern: new RegExp(alternation(words)) }));
+
+/** The one funding source a label names (调整后财政拨款收入 → 财政拨款), or undefined when it names none or several. */
+export function fundingSource(label: string | undefined): FundingSource | undefined {
+  if (!label) return undefined;
+  const named = SOURCES.filter((s) => s.pattern.test(label));
+  return named.length === 1 ? named[0].source : undefined;
+}
+
+/** True when a label names a funding source at all (one or several): not the whole budget. */
+export function namesFundingSource(label: string | undefined): boolean {
+  return label !== undefined && SOURCES.some((s) => s.pattern.test(label));
+}

@@ -2,8 +2,10 @@
 // figures a unit's other files state too, and the fingerprint of what it shows. Small, so that it, not the whole
 // records, is what crosses from a worker to the main thread; read from the records, never decided again.
 import type { Finding, Location } from '../findings.js';
-import type { Quantity, Report, RelationOf } from './schema.js';
-import { budgetBasis, isMoneyUnit, namesSpending, normalizeName, numbersIn, unitOf, type BudgetBasis } from '../lexicon/index.js';
+import type { BudgetRow, Quantity, Report, RelationOf } from './schema.js';
+import {
+  budgetBasis, fundingSource, isMoneyUnit, namesFundingSource, namesSpending, normalizeName, numbersIn, unitOf, type BudgetBasis, type FundingSource,
+} from '../lexicon/index.js';
 
 /** What a document's figures are about: the unit as a whole (部门整体) or one project. */
 export type Level = 'unit' | 'project';
@@ -22,6 +24,8 @@ export interface KeyFigure {
   grade?: string;
   /** which budget an amount is: the initial or the year's adjusted one; absent when its label does not say */
   basis?: BudgetBasis;
+  /** the funding source an amount or rate is of (财政拨款 …); absent for the whole budget */
+  source?: FundingSource;
   location: Location;
   evidence?: string;
   /**
@@ -130,13 +134,20 @@ function reportFigures(report: Report, own: (q: Quantity) => KeyFigure['contradi
   }
   const f = report.summary.figures;
   const rate = mainRate(report);
+  // an amount naming several sources, or one a form does not break out, is compared with nothing
+  const sourced = (label: string | undefined): { ok: boolean; extra: Partial<KeyFigure> } => {
+    const source = fundingSource(label);
+    return { ok: source !== undefined || !namesFundingSource(label), extra: source ? { source } : {} };
+  };
   if (f && rate) {
     // the headline pair was chosen among the text's rates (the largest budget): stated only when nothing was to choose
     const one = executionRates(report).size === 1;
-    add('rate', rate.rate, one, rate.evidence);
+    const of = sourced(f.budget.label);
     const basis = budgetBasis(f.budget.label);
-    if (isMoneyUnit(f.budget.unit)) add('budget', f.budget, one && basis !== undefined, rate.evidence, basis ? { basis } : {});
-    if (isMoneyUnit(f.spending.unit) && namesSpending(f.spending.label)) add('spending', f.spending, one, rate.evidence);
+    if (of.ok) add('rate', rate.rate, one, rate.evidence, of.extra);
+    if (of.ok && isMoneyUnit(f.budget.unit)) add('budget', f.budget, one && basis !== undefined, rate.evidence, { ...of.extra, ...(basis ? { basis } : {}) });
+    const spent = sourced(f.spending.label);
+    if (spent.ok && isMoneyUnit(f.spending.unit) && namesSpending(f.spending.label)) add('spending', f.spending, one, rate.evidence, spent.extra);
   } else if (f && f.from === 'table') {
     figures.push(...budgetRowFigures(report, own));
   }
@@ -146,22 +157,34 @@ function reportFigures(report: Report, own: (q: Quantity) => KeyFigure['contradi
   return figures;
 }
 
-/** A form's budget block: its total row (the first that is no 其中 row and states an amount). */
+/**
+ * A form's budget block: its total row (the first that is no 其中 row and states an amount), the whole budget; and the
+ * rows under it that name one funding source (当年财政拨款, 上年结转资金, 其他资金), each that source's.
+ */
 function budgetRowFigures(report: Report, own: (q: Quantity) => KeyFigure['contradicted']): KeyFigure[] {
-  const row = report.budget.find((b) => !b.sub && (b.annual ?? b.initial ?? b.executed) !== undefined);
-  if (!row) return [];
+  const total = report.budget.findIndex((b) => !b.sub && (b.annual ?? b.initial ?? b.executed) !== undefined);
+  if (total < 0) return [];
+  const rows: Array<{ row: BudgetRow; source?: FundingSource }> = [{ row: report.budget[total] }];
+  for (const row of report.budget.slice(total + 1)) {
+    if (!row.sub) break;
+    const source = fundingSource(row.label);
+    if (source) rows.push({ row, source });
+  }
   const figures: KeyFigure[] = [];
-  const add = (item: FigureItem, q: Quantity | undefined, basis?: BudgetBasis) => {
-    if (!q || !Number.isFinite(q.value)) return;
-    const figure: KeyFigure = { item, quantity: written(q), location: q.location, stated: true, evidence: row.label };
-    if (basis) figure.basis = basis;
-    if (own(q)) figure.contradicted = true;
-    figures.push(figure);
-  };
-  add('budget', row.initial, 'initial');
-  add('budget', row.annual, 'annual');
-  add('spending', row.executed);
-  add('rate', row.rate);
+  for (const { row, source } of rows) {
+    const add = (item: FigureItem, q: Quantity | undefined, basis?: BudgetBasis) => {
+      if (!q || !Number.isFinite(q.value)) return;
+      const figure: KeyFigure = { item, quantity: written(q), location: q.location, stated: true, evidence: row.label };
+      if (basis) figure.basis = basis;
+      if (source) figure.source = source;
+      if (own(q)) figure.contradicted = true;
+      figures.push(figure);
+    };
+    add('budget', row.initial, 'initial');
+    add('budget', row.annual, 'annual');
+    add('spending', row.executed);
+    add('rate', row.rate);
+  }
   return figures;
 }
 

@@ -8,7 +8,6 @@ import ExcelJS from 'exceljs';
 import { jixiao, ROOT } from './helpers/cli.js';
 import { buildDocx } from './helpers/docx-build.js';
 import { mutateDocxTo } from './helpers/docx-mutate.js';
-import { normalizeName } from '../src/lexicon/index.js';
 
 const FIXTURES = join(ROOT, 'fixtures');
 const FORM = join(ROOT, 'test', 'data', 'forms', 'national-form.xlsx');
@@ -54,19 +53,6 @@ function projectReport(path: string, unit: string, figures: { budget: string; sp
 
 beforeAll(() => { tmp = mkdtempSync(join(tmpdir(), 'jixiao-cross-')); });
 afterAll(() => { rmSync(tmp, { recursive: true, force: true }); });
-
-describe('names are compared exactly, after one spelling', () => {
-  it.each([
-    ['示例县 交通运输局', '示例县交通运输局'],
-    ['示例县交通运输局（本级）', '示例县交通运输局(本级)'],
-    ['“示例县第１中学”', '示例县第1中学'],
-    ['单位名称（盖章）', '单位名称'],
-  ])('%s → %s', (name, spelt) => { expect(normalizeName(name)).toBe(spelt); });
-
-  it('keeps 本级: the department alone is another unit than the department with its subordinate units', () => {
-    expect(normalizeName('示例县交通运输局本级')).not.toBe(normalizeName('示例县交通运输局'));
-  });
-});
 
 describe("004's report with its own workbook, as one unit", () => {
   let out: Out;

@@ -5,7 +5,7 @@ import type { MessageRef } from '../catalog/define.js';
 import { defaultConfig, type Config } from '../config.js';
 import { configured } from '../severity.js';
 import { groupUnits, type KeyedFile } from '../model/units.js';
-import type { KeyFigures } from '../model/key-figures.js';
+import { placementOf, type KeyFigures, type Unplaced } from '../model/key-figures.js';
 import { unitComparisons } from './cross-file.js';
 import { runBatchChecks } from './index.js';
 
@@ -27,6 +27,8 @@ export interface BatchOutcome {
   twinOf: Map<string, string>;
   /** each unit and year with its files, in path order */
   units: Array<{ unit: string; year: number; paths: string[] }>;
+  /** why a file is in no unit: it names no unit or no year, or was not read */
+  unplaced: Map<string, Unplaced>;
   compared: ComparedFigure[];
 }
 
@@ -44,6 +46,11 @@ export function runBatchStage(inputs: BatchInput[], config: Config = defaultConf
   const findings = new Map<string, Finding[]>();
   for (const f of runBatchChecks(files, cfg)) findings.set(f.location.file, [...(findings.get(f.location.file) ?? []), f]);
   const twinOf = new Map<string, string>();
+  const unplaced = new Map<string, Unplaced>();
+  for (const i of inputs) {
+    const p = placementOf(i.keys);
+    if ('unplaced' in p) unplaced.set(i.path, p.unplaced);
+  }
   const units: BatchOutcome['units'] = [];
   const compared: ComparedFigure[] = [];
   if (crossFileOn(cfg)) {
@@ -58,5 +65,5 @@ export function runBatchStage(inputs: BatchInput[], config: Config = defaultConf
   }
   // the files' order as given (the order their own results came in), so late lines follow the early ones
   const ordered = new Map(inputs.flatMap((i) => (findings.has(i.path) ? [[i.path, findings.get(i.path)!] as const] : [])));
-  return { findings: ordered, twinOf, units, compared };
+  return { findings: ordered, twinOf, units, unplaced, compared };
 }

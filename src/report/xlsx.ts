@@ -8,6 +8,7 @@ import { ui } from '../catalog/ui.js';
 import type { Text } from '../catalog/define.js';
 import { countsOf, formatLocation, messageOf, relatedText, severityLabel, type FormatOptions, type Formatter, type Lang } from './common.js';
 import type { BatchOutcome } from '../checks/batch-stage.js';
+import type { Unplaced } from '../model/key-figures.js';
 import { renderMessage } from '../checks/index.js';
 import { WORKBOOK_SHEETS } from '../own-workbook.js';
 
@@ -126,6 +127,11 @@ function summaryRows(results: FileResult[], batch: BatchOutcome | undefined): Ar
   return rows;
 }
 
+/** 所属单位 of a file in no unit: why it was left out of the checks across files. */
+function unplacedText(why: Unplaced | undefined, lang: Lang): string | undefined {
+  return why ? ui(`unplaced-${why}`, lang) : undefined;
+}
+
 export async function buildWorkbook(results: FileResult[], options: FormatOptions, batch?: BatchOutcome): Promise<ExcelJS.Workbook> {
   // exceljs takes half a second to load: only runs that write a workbook pay for it.
   const { default: Excel } = await import('exceljs');
@@ -178,7 +184,7 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
       status: ui(r.status === 'ok' ? 'status-ok' : 'status-failed', options.lang),
       checked: r.coverage?.checked ?? null,
       source: text(figures && sourceText(figures, options.lang)),
-      ...(batch ? { group: text(unit), twins: text(twins.join('\n')) } : {}),
+      ...(batch ? { group: text(unit ?? unplacedText(batch.unplaced.get(r.path), options.lang)), twins: text(twins.join('\n')) } : {}),
     });
     if (r.status === 'failed') summary.getCell(row, summary.getColumn('status').number).font = { ...FONT, color: { argb: FILL.error.font }, bold: true };
   });

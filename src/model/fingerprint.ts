@@ -26,12 +26,16 @@ function shownTexts(doc: SourceDocument): string[] {
  * and its workbook write them differently) and its letters, each sorted. Undefined for a document showing too little.
  */
 export function contentFingerprint(doc: SourceDocument): string | undefined {
-  const numbers: string[] = [];
-  const letters: string[] = [];
+  // counted, not listed: a long PDF shows hundreds of thousands of letters
+  const counts = new Map<string, number>();
+  let tokens = 0;
+  const count = (token: string) => { counts.set(token, (counts.get(token) ?? 0) + 1); tokens++; };
   for (const text of shownTexts(doc)) {
-    for (const n of numbersIn(text)) numbers.push(String(n));
-    for (const ch of text.normalize('NFKC')) if (LETTER.test(ch)) letters.push(ch);
+    for (const n of numbersIn(text)) count(`#${n}`);
+    for (const ch of text.normalize('NFKC')) if (LETTER.test(ch)) count(ch);
   }
-  if (numbers.length + letters.length < MIN_TOKENS) return undefined;
-  return createHash('sha1').update(numbers.sort().join(' ')).update('\n').update(letters.sort().join('')).digest('hex');
+  if (tokens < MIN_TOKENS) return undefined;
+  const hash = createHash('sha1');
+  for (const token of [...counts.keys()].sort()) hash.update(`${token}\u0000${counts.get(token)}\u0000`);
+  return hash.digest('hex');
 }

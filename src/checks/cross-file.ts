@@ -229,6 +229,8 @@ function* projectCount(unit: Unit): Generator<Issue<Id>> {
 export default defineBatchCheck({
   id: 'cross-file',
   severity: 'error',
+  // an assumed comparison warns; twins and documents left out are said as information (jixiao rules lists them)
+  messageSeverity: { 'differs-assumed': 'warning', 'project-count': 'warning', twin: 'info', 'left-out': 'info' },
   description: { zh: '同一单位同一年度的不同文件中，同一数字不一致', en: 'the same figure differs between files of one unit and year' },
   formula: '报告中的数 = 自评表（打分表）中同一项目、同一期间的数：预算数、执行数、执行率、自评得分、等级',
   messages: {

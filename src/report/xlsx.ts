@@ -83,6 +83,14 @@ const FILL = {
   warning: { fill: 'FFFFEB9C', font: 'FF9C5700' },
 } as const;
 
+/** A row filled and lettered in a severity's colours, every cell of it. */
+function paint(row: ExcelJS.Row, style: { fill: string; font: string }): void {
+  row.eachCell({ includeEmpty: true }, (cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
+    cell.font = { ...FONT, color: { argb: style.font } };
+  });
+}
+
 function findingRow(r: FileResult, f: Finding, options: FormatOptions) {
   return {
     file: text(r.path),
@@ -204,13 +212,7 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
     for (const f of r.findings) {
       const row = issues.addRow(findingRow(r, f, options));
       row.alignment = { vertical: 'top', wrapText: true };
-      if (f.severity === 'error' || f.severity === 'warning') {
-        const style = FILL[f.severity];
-        row.eachCell({ includeEmpty: true }, (cell) => {
-          cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
-          cell.font = { ...FONT, color: { argb: style.font } };
-        });
-      }
+      if (f.severity === 'error' || f.severity === 'warning') paint(row, FILL[f.severity]);
     }
   }
   finishSheet(issues);
@@ -296,12 +298,7 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
         fileB: text(c.b.path), valueB: text(c.b.value), placeB: text(formatLocation(c.b.location, options.lang)),
         result: ui(c.agree ? 'agree' : 'differ', options.lang),
       });
-      if (!c.agree) {
-        row.eachCell({ includeEmpty: true }, (cell) => {
-          cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL.error.fill } };
-          cell.font = { ...FONT, color: { argb: FILL.error.font } };
-        });
-      }
+      if (!c.agree) paint(row, FILL.error);
     }
     finishSheet(across);
   }

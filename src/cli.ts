@@ -10,6 +10,8 @@ import type { ReadProgress } from './readers/contract.js';
 import { checkFiles, defaultJobs, FILES_PER_NEW_WORKER } from './batch.js';
 import { expandPaths, type Input, type PathArg, type Skipped } from './files.js';
 import { formatters, errorsOnly, emptySummary, tally, type FormatOptions, type Summary } from './report/index.js';
+import { addBatchCounts, batchFindings, countedOnce, joinBatch, keyedResult, withoutKeys, type KeyedResult } from './report/batch.js';
+import { crossFileOn, runBatchStage, type BatchOutcome } from './checks/batch-stage.js';
 import { atomicFile, type Sink } from './report/output.js';
 import { checks, ruleOptionProblems, settingKeys } from './checks/index.js';
 import { Config, defaultConfig, configProblems } from './config.js';
@@ -143,6 +145,8 @@ interface OutputOptions {
   records?: boolean;
   /** recognise image-only PDF pages */
   ocr?: boolean;
+  /** --no-cross-file: false turns the checks across files off */
+  crossFile?: boolean;
 }
 
 /** The time limit per file with --ocr when --timeout is not given: OCR takes 5-15 s a page. */
@@ -280,7 +284,8 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO, shards:
   if (opts.records && !['ndjson', 'json'].includes(opts.format)) throw new UsageError('records-format');
   await checkOutput(opts.format, opts.output);
   const loaded = loadConfig(opts.config, io, opts.lang);
-  const config = { ...loaded.config, lang: opts.lang };
+  // --no-cross-file: as if the configuration set the rule off (the dev sets hold a report's copies and mutations side by side)
+  const config = { ...loaded.config, lang: opts.lang, ...(opts.crossFile === false ? { rules: { ...loaded.config.rules, 'cross-file': 'off' as const } } : {}) };
   const sink: Sink = opts.output
     ? guarded(await openOutputFile(opts.output), opts.output)
     : { write: async (chunk: string | Uint8Array) => { if (chunk.length) io.stdout(String(chunk)); }, commit: async () => {}, abort: async () => {} };
@@ -305,11 +310,15 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO, shards:
       lang: opts.lang, color, rules: enabledRules(config), quiet: Boolean(opts.quiet), records: opts.records, config: loaded.path ?? null,
     };
     bar = inputs.length > 1 || opts.ocr ? barsFor(io, inputs.length, opts.lang) : undefined;
+    // the checks across files keep each file's key figures and counts only (src/checks/batch-stage.ts), never its records
+    const crossFile = crossFileOn(config);
+    const keyed: KeyedResult[] = [];
     const emit = async (result: FileResult) => {
       const shown = opts.quiet ? errorsOnly(result) : result;
       tally(totals, shown);
+      if (crossFile) keyed.push(keyedResult(result, shown));
       // results carry their records only when the formatter reads them (keepReports below)
-      if (!formatter.streaming) results.push(shown);
+      if (!formatter.streaming) results.push(withoutKeys(shown));
       if (formatter.file) await sink.write(formatter.file(shown, formatOptions));
       bar?.fileDone(result.path);
     };
@@ -319,9 +328,20 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO, shards:
     });
     for await (const result of shards.length ? reduceShards(shards, checked) : checked) await emit(result);
     bar?.stop();
-    await sink.write(await formatter.end(results, formatOptions, totals));
+    let shownTotals = totals;
+    let outcome: BatchOutcome | undefined;
+    if (crossFile) {
+      outcome = runBatchStage(keyed, config);
+      // each file's own findings count for the exit code and --max-warnings; a twin counts once in what is shown
+      addBatchCounts(totals, outcome);
+      shownTotals = countedOnce(keyed, outcome);
+      const batch = batchFindings(outcome, Boolean(opts.quiet));
+      if (formatter.streaming) await sink.write(formatter.batch?.(batch, formatOptions) ?? '');
+      else results.splice(0, results.length, ...results.map((r) => joinBatch(r, outcome!, Boolean(opts.quiet))));
+    }
+    await sink.write(await formatter.end(results, formatOptions, shownTotals, outcome));
     await sink.commit();
-    if (opts.output) io.stderr(writtenNote(opts.output, totals, opts.lang));
+    if (opts.output) io.stderr(writtenNote(opts.output, shownTotals, opts.lang));
   } catch (e) {
     bar?.stop();
     await sink.abort();
@@ -419,7 +439,8 @@ function whyNoCopy(noCopy: NoCopy, lang: Lang): string {
 async function runAnnotate(paths: string[], opts: AnnotateOptions, io: CliIO): Promise<number> {
   const lang = opts.lang;
   const loaded = loadConfig(opts.config, io, lang);
-  const config = { ...loaded.config, lang };
+  // review copies are written file by file as results come: findings across files are check's and the workbook's
+  const config = { ...loaded.config, lang, rules: { ...loaded.config.rules, 'cross-file': 'off' as const } };
   const args = await resolveInputs(paths, io, opts.null);
   const { inputs: found, missing, skipped } = await expandPaths(args);
   if (missing.length) throw new UsageError('path-missing', { paths: missing });
@@ -574,7 +595,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .addOption(new Option('-f, --format <name>', cli('format-option', lang))
       .choices(Object.keys(formatters)).default('stylish'))
     .option('-o, --output <file>', cli('output-option', lang))
-    .option('--records', cli('records-option', lang));
+    .option('--records', cli('records-option', lang))
+    .option('--no-cross-file', cli('no-cross-file-option', lang));
   withRunOptions(check, 'quiet-check', lang)
     .action(async (paths: string[], opts: OutputOptions, command: Command) => {
       exitCode = await runCheck(paths, { ...opts, timeout: timeoutOf(command, opts) }, io);
@@ -583,7 +605,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   const summary = program.command('summary')
     .description(cli('summary-description', lang))
     .argument('<paths...>', cli('summary-paths-argument', lang))
-    .option('-o, --output <file>', cli('summary-output-option', lang));
+    .option('-o, --output <file>', cli('summary-output-option', lang))
+    .option('--no-cross-file', cli('no-cross-file-option', lang));
   withRunOptions(summary, 'quiet-summary', lang)
     .action(async (paths: string[], opts: Omit<OutputOptions, 'format'>, command: Command) => {
       await checkOutput('xlsx', opts.output);

@@ -18,6 +18,10 @@ export const Coverage = z.object({
   inferred: z.number().int().describe('claims read with an assumption (an operand picked by position, a list\'s end …): a mismatch on them only warns'),
   numbers: z.number().int().describe('amounts in the text (with a unit that is not a date) and numbers in the recognised tables'),
   unused: z.number().int().describe('those numbers that took part in no claim'),
+  crossFile: z.union([
+    z.object({ unit: z.string(), year: z.number().int(), role: z.string() }),
+    z.object({ unplaced: z.enum(['no-unit', 'no-year', 'not-read']) }),
+  ]).optional().describe('the unit, year and role the checks across files place the file with, or why they cannot (absent with --no-cross-file)'),
 }).describe('what was checked in one file');
 export type Coverage = z.infer<typeof Coverage>;
 

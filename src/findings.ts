@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
 
-export const Location = z.object({
+const Place = z.object({
   file: z.string(),
   page: z.number().int().optional(),
   block: z.number().int().optional().describe('0-based index of the block in the document model'),
@@ -15,6 +15,14 @@ export const Location = z.object({
   col: z.number().int().optional().describe('0-based table column'),
   table: z.number().int().optional().describe('1-based number of the table among the document\'s tables (docx, pdf)'),
   origin: z.string().optional(),
+});
+
+/**
+ * Where a finding is. `related`: the place in another file it was compared with (a figure of the same unit's report
+ * or form), for findings across files; absent everywhere else, so older readers of the output see what they saw.
+ */
+export const Location = Place.extend({
+  related: Place.optional().describe('the place in another file the finding compares with (cross-file findings)'),
 });
 export type Location = z.infer<typeof Location>;
 

@@ -10,6 +10,8 @@ import { runChecks, restingOnOcr } from './checks/index.js';
 import { diagnosticSeverity, settleDiagnostics } from './severity.js';
 import type { SourceDocument } from './document.js';
 import { countCoverage, type Coverage } from './coverage.js';
+import { keyFiguresOf, placementOf, type KeyFigures } from './model/key-figures.js';
+import { crossFileOn } from './checks/batch-stage.js';
 
 export interface FileResult {
   path: string;
@@ -23,6 +25,11 @@ export interface FileResult {
   counts?: { errors: number; warnings: number; infos: number };
   /** What was checked: the relations by kind, and how many numbers took part in none (read and checked files only). */
   coverage?: Coverage;
+  /**
+   * The file's key figures for the checks across files (src/model/key-figures.ts), when they run: what crosses from a
+   * worker in place of the records. Outputs do not write it.
+   */
+  keys?: KeyFigures;
 }
 
 /**
@@ -83,6 +90,10 @@ export async function checkFile(path: string, config: Config, keepReport = true,
   const checked = markOcr(runChecks(report, config), document);
   const findings = byPosition(numberTables([...readFindings, ...checked], document));
   const result: FileResult = { path, format: document.format, status: 'ok', findings, coverage: countCoverage(report) };
+  if (crossFileOn(config)) {
+    result.keys = keyFiguresOf(report, findings);
+    result.coverage!.crossFile = placementOf(result.keys);
+  }
   if (keepReport) result.report = report;
   if (document.pages !== undefined) result.pages = document.pages;
   return result;

@@ -6,7 +6,7 @@ import { Finding } from './findings.js';
 import type { FileResult } from './pipeline.js';
 import type { CliPhrase } from './catalog/cli.js';
 import type { MessageRef } from './catalog/define.js';
-import { hasTemplate } from './checks/index.js';
+import { batchRegistry, hasTemplate } from './checks/index.js';
 
 /** A shard given by name (`.ndjson`; standard input's is the catalog's word for it), or the record lines that came on standard input. */
 export interface Shard { name: string | MessageRef<CliPhrase>; path?: string; lines?: string[] }
@@ -78,11 +78,18 @@ async function* linesOf(shard: Shard): AsyncGenerator<string> {
 /** Where a line is, as a value the message renders: 分片.ndjson 第 3 行 / 分片.ndjson line 3. */
 type Where = MessageRef<CliPhrase>;
 
-function parseLine(line: string, where: Where): FileResult {
+/** A line the checks across files wrote after the files' own lines: recomputed from the records, never read back. */
+const isBatchLine = (value: unknown): boolean => (value as { stage?: unknown } | null)?.stage === 'cross-file';
+
+/** Rules whose findings are made over the whole batch: a reduce makes them again from every shard's records. */
+const BATCH_RULES = new Set(batchRegistry.map((c) => c.id));
+
+function parseLine(line: string, where: Where): FileResult | undefined {
   let value: unknown;
   try { value = JSON.parse(line); } catch {
     throw new ShardError('shard-not-json', { where });
   }
+  if (isBatchLine(value)) return undefined;
   const parsed = Line.safeParse(value);
   // the problem is worded when the error is shown, in the run's language
   if (!parsed.success) throw new ShardError('shard-not-records', { where, problem: parsed.error });
@@ -92,7 +99,8 @@ function parseLine(line: string, where: Where): FileResult {
   // The line as written, not zod's output: defaults filled in would make the workbook differ from a single run's. The
   // findings are zod's: their rendered messages (in the shard's language) are dropped, to be rendered in this run's.
   const raw = value as FileResult; // its records have the shape checked above
-  const result: FileResult = { path: raw.path, format: raw.format, status: raw.status, findings: parsed.data.findings };
+  // a batch finding inside a file's line (written by a formatter that joins them) is the batch's, made again on reduce
+  const result: FileResult = { path: raw.path, format: raw.format, status: raw.status, findings: parsed.data.findings.filter((f) => !BATCH_RULES.has(f.rule)) };
   if (raw.coverage !== undefined) result.coverage = raw.coverage;
   if (raw.report !== undefined) result.report = raw.report;
   return result;
@@ -119,7 +127,8 @@ export function comparePaths(a: string, b: string): number {
 export async function* reduceShards(shards: Shard[], checked: AsyncIterable<FileResult>): AsyncGenerator<FileResult> {
   const byPath = new Map<string, { result: FileResult; line: string; where: Where }>();
   const add = (result: FileResult, where: Where) => {
-    const line = JSON.stringify(result);
+    const { keys: _keys, ...compared } = result;
+    const line = JSON.stringify(compared);
     const seen = byPath.get(result.path);
     if (seen === undefined) { byPath.set(result.path, { result, line, where }); return; }
     if (seen.line !== line) throw new ShardError('shard-conflict', { path: result.path, first: seen.where, second: where });
@@ -129,7 +138,8 @@ export async function* reduceShards(shards: Shard[], checked: AsyncIterable<File
     for await (const line of linesOf(shard)) {
       n++;
       const where: Where = { messageId: 'shard-line', data: { shard: shard.name, line: n } };
-      add(parseLine(line, where), where);
+      const result = parseLine(line, where);
+      if (result) add(result, where);
     }
   }
   for await (const result of checked) add(result, { messageId: 'shard-this-run' });

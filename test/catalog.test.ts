@@ -88,7 +88,7 @@ describe('the catalog', () => {
     expect(renderMessage('embedded-object', 'embedded-unreadable', { name: 'x.xlsx', cause: { rule: 'timeout', messageId: 'xlsx-load', data: { seconds: 30 } } }, 'zh'))
       .toContain('Excel 文件在 30 秒内未能打开');
     expect(renderMessage('read-warning', 'sheet-unread', { sheets: ['“甲”', '“乙”'] }, 'zh')).toContain('“甲”、“乙”');
-    expect(ui('summary', 'en', { files: 1, errors: 0, warnings: 2 })).toBe('1 file checked: 0 errors, 2 warnings');
+    expect(ui('summary', 'en', { files: 1, errors: 0, warnings: 2, twinNote: '' })).toBe('1 file checked: 0 errors, 2 warnings');
   });
 
   it('says where a compared number stands: the text or the table', () => {

@@ -142,7 +142,7 @@ describe('checks by kind, like ESLint node types', () => {
     expect(got).toBe(full);
     for (const c of registry) {
       if (c.stage === 'records') expect(Object.keys(c.reads).length, c.id).toBeGreaterThan(0);
-      else expect(['cross-ref', 'form-unread', 'nothing-checked', 'read-warning'], c.id).toContain(c.id);
+      else expect(['cross-ref', 'form-unread', 'nothing-checked', 'ocr', 'read-warning'], c.id).toContain(c.id);
     }
   });
 

@@ -212,7 +212,7 @@ describe.concurrent('summary workbook', () => {
     const findings = files((await jixiao(['check', ...inputs, '--format', 'json'])).stdout).flatMap((f) => f.findings);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '问题清单', '指标', '评分']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '问题清单', '指标', '评分', '跨文件核对']);
     const summary = wb.getWorksheet('汇总')!;
     expect(summary.rowCount).toBe(1 + inputs.length);
     expect([2, 3, 4].map((row) => summary.getCell(row, 1).value)).toEqual(inputs);

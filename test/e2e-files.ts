@@ -16,7 +16,8 @@ export const E2E = [
   'test/cli-pipelines.test.ts', // find -print0, empty folders, symlink loops
   'test/cli-read.test.ts',
   'test/cli-ux.test.ts',
-  'test/docs.test.ts', // --help of the built CLI beside the README
+  'test/cross-file.test.ts', // folders of a unit's files built from the fixtures, through the built CLI
+  'test/docs.test.ts', // the README's commands run
   'test/extract-cli.test.ts',
   'test/forms-cross-format.test.ts', // every form in xlsx, docx and PDF through the pipeline
   'test/fresh-clone.test.ts', // git clone, npm ci, npm pack

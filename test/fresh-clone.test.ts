@@ -52,7 +52,7 @@ describe.skipIf(NESTED || !IS_GIT)('a fresh clone, as the README says', () => {
     // The README's first command: exit 1 because of fixtures/encrypted.pdf, the one error-level finding, named.
     expect(first.status, first.stderr).toBe(1);
     expect(first.stdout).toMatch(/fixtures\/encrypted\.pdf\n\s+-\s+错误\s+该 PDF 已加密/);
-    expect(first.stdout.trimEnd().split('\n').at(-1)).toMatch(/^✖ 共检查 \d+ 个文件：1 个错误，\d+ 个警告，1 个文件无法读取$/);
+    expect(first.stdout.trimEnd().split('\n').at(-1)).toMatch(/^✖ 共检查 \d+ 个文件（其中 \d+ 个与另一文件内容相同，只计一次）：1 个错误，\d+ 个警告，1 个文件无法读取$/);
 
     // The README's second command, limited to one small file: the whole suite is what CI runs on this clone's parent.
     const tests = ok(sh(NPM, ['test', '--', 'test/precision.test.ts'], clone), 'npm test');

@@ -81,7 +81,11 @@ afterAll(() => { rmSync(tmp, { recursive: true, force: true }); });
 
 describe('check --records', { timeout: 180_000 }, () => {
   it('puts each readable file\'s extracted records on its NDJSON line, and none on a failed file\'s', () => {
-    const lines = single.ndjson.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { path: string; status: string; report?: { indicators: unknown[] } });
+    const all = single.ndjson.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { path: string; status: string; stage?: string; report?: { indicators: unknown[] } });
+    // the findings across files (the fixtures' .docx/.pdf twins) follow as lines of their own, without records
+    const lines = all.filter((l) => l.stage === undefined);
+    expect(all.slice(0, lines.length)).toEqual(lines);
+    expect(all.slice(lines.length).every((l) => l.stage === 'cross-file' && l.report === undefined)).toBe(true);
     expect(lines.map((l) => l.path)).toEqual(readdirSync(join(ROOT, 'fixtures')).sort().map((f) => `fixtures/${f}`));
     for (const l of lines) expect(l.report !== undefined, l.path).toBe(l.status === 'ok');
     expect(lines.find((l) => l.path === 'fixtures/004-baocheng-2024.pdf')!.report!.indicators.length).toBeGreaterThan(0);

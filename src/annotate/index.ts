@@ -7,6 +7,7 @@ import type { Input } from '../files.js';
 import type { Finding, Severity } from '../findings.js';
 import { checkFiles, type BatchOptions } from '../batch.js';
 import { errorsOnly, type Lang } from '../report/common.js';
+import { messageText } from '../checks/index.js';
 import { reviewName } from './place.js';
 import { markPackage, reviewSourceOf } from './marker.js';
 
@@ -121,7 +122,7 @@ export async function reviewCopy(result: FileResult, lang: Lang, source = resolv
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /** Why a file gets no copy before any is made: it was not read, or its kind cannot carry one. */
-function unsupported(result: FileResult): NoCopy | undefined {
+function unsupported(result: FileResult, lang: Lang): NoCopy | undefined {
   if (result.status === 'failed') {
     const why = result.findings.find((f) => f.severity === 'error') ?? result.findings[0];
     return why?.rule === 'no-text' || why?.rule === 'ocr' ? { why: 'scan' } : why ? { why: 'failed', finding: why } : { why: 'failed' };
@@ -166,7 +167,7 @@ export async function* annotateFiles(inputs: Array<Input | string>, config: Conf
     const result = options.onlyErrors ? errorsOnly(checked) : checked;
     // only information (a legacy file converted, the pages OCR read) is nothing to send back to the writer
     if (!options.all && !result.findings.some((f) => RANK[f.severity] > RANK.info)) { yield { result }; continue; }
-    const why = unsupported(result);
+    const why = unsupported(result, options.lang);
     if (why) { yield { result, noCopy: why }; continue; }
     const source = resolve(result.path);
     const ext = `.${COPY_FORMAT[result.format]}`;

@@ -28,6 +28,10 @@ export const cli = phrasebook('cli', {
   'format-option': { zh: '输出格式：stylish 终端 | json | ndjson 每文件一行 | junit | github | xlsx（需 -o）', en: 'output format: stylish (terminal) | json | ndjson (a line per file) | junit | github | xlsx (needs -o)' },
   'output-option': { zh: '写入文件而非标准输出（原子写入）', en: 'write to a file instead of standard output (atomically)' },
   'records-option': { zh: '每个文件的行附上抽取的记录（-f ndjson），供 summary 汇总分片', en: "add each file's extracted records to its line (-f ndjson), for summary to reduce shards" },
+  'no-cross-file-option': {
+    zh: '不做跨文件核对（同一单位、年度的报告与自评表中同一数字是否一致，同一文件的不同格式只计一次）',
+    en: "skip the checks across files (whether a unit's report and forms for a year state the same figures; a document's copies counted once)",
+  },
   'config-option': { zh: '配置文件（默认读取当前目录的 jixiao.config.json）', en: 'configuration file (default: jixiao.config.json in the current folder)' },
   'lang-option': { zh: '消息语言', en: 'language of the messages' },
   'quiet-check': { zh: '只显示错误', en: 'list errors only' },

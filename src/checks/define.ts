@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Location, Severity } from '../findings.js';
 import type { Assumption, BudgetRow, Indicator, Quantity, Relation, RelationOf, Report, ScoreItem } from '../model/schema.js';
 import type { Config } from '../config.js';
+import type { KeyedFile } from '../model/units.js';
 import type { RuleMeta } from '../catalog/define.js';
 import {
   type Interval, type Rounding, consistency, verdict, formatNumber, digitsAsWritten, isExact,
@@ -81,11 +82,11 @@ export interface DocumentCheck<M extends string = string, O = unknown> extends C
   run(report: Report, ctx: CheckContext<O>): Iterable<Issue<M>>;
 }
 
-/** One file's records as a batch check sees them. */
-export interface BatchFile {
-  path: string;
-  report: Report;
-}
+/**
+ * One file as a batch check sees it: its key figures (src/model/key-figures.ts), not its whole records. They are what
+ * a worker hands back and the run keeps per file, so a batch of thousands holds no report in memory.
+ */
+export type BatchFile = KeyedFile;
 
 /** A check over a batch of files (one file against the others); its issues name the file they are about. */
 export interface BatchCheck<M extends string = string, O = unknown> extends CheckBase<M, O> {

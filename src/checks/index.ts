@@ -11,6 +11,7 @@ import { formatLocation, isLocation } from '../catalog/location.js';
 import type { Assumption } from '../model/schema.js';
 import { z } from 'zod';
 import type { BatchCheck, BatchFile, Check, Issue, Reads, Records } from './define.js';
+import crossFile from './cross-file.js';
 import crossRef from './cross-ref.js';
 import execScore from './exec-score.js';
 import formUnread from './form-unread.js';
@@ -29,21 +30,26 @@ import share from './share.js';
 import sum from './sum.js';
 import weightTotal from './weight-total.js';
 
-export type { CheckMeta, Check, Issue, Records, Reads } from './define.js';
+export type { BatchCheck, BatchFile, CheckMeta, Check, Issue, Records, Reads } from './define.js';
 
-/** Every check, sorted by id: record checks (by the kinds they read) and document checks (cross-ref, form-unread,
- * nothing-checked, read-warning's hidden numbers). Batch checks, over several files at once, would be a third stage. */
+/** Every check of one file, sorted by id: record checks (by the kinds they read) and document checks (cross-ref,
+ * form-unread, nothing-checked, read-warning's hidden numbers). Checks over several files are the batch stage's. */
 export const registry: Check[] = [
   crossRef, execScore, formUnread, grade, growth, indicatorScore, listCount, nothingChecked, ocr, rate, readWarning,
   restated, scoreCap, scoreTotal, share, sum, weightTotal,
 ];
 
+/** Checks over a batch of files, run once all files are checked (src/checks/batch-stage.ts), sorted by id. */
+export const batchRegistry: BatchCheck[] = [crossFile];
+
 /**
- * Every rule users can configure and `jixiao rules` lists, sorted by id: the checks, and the rules of what readers,
- * the batch and the pipeline report (src/catalog/readers/), with their metadata and messages.
+ * Every rule users can configure and `jixiao rules` lists, sorted by id: the checks (of one file and of the batch),
+ * and the rules of what readers, the batch and the pipeline report (src/catalog/readers/), with their metadata and
+ * messages.
  */
 export const checks: RuleMeta[] = [
   ...registry,
+  ...batchRegistry,
   ...Object.values(READER_RULES).filter((r) => !registry.some((c) => c.id === r.id)),
   evidence,
 ].sort((a, b) => a.id.localeCompare(b.id)).map(({ id, severity, description, formula, messageSeverity, messages }) => ({
@@ -139,6 +145,11 @@ function ownOptions(config: Config, rule: string): Record<string, unknown> {
   return own;
 }
 
+/** The keys each rule's own entry under `rules` may hold besides severity: its options schema's (grade: bands). */
+export function ruleOptionKeys(): Record<string, string[]> {
+  return Object.fromEntries(registry.flatMap((c) => (c.options instanceof z.ZodObject ? [[c.id, Object.keys(c.options.shape)]] : [])));
+}
+
 /** What is wrong with the configuration's per-rule options, rule by rule (the CLI words each problem). */
 export function ruleOptionProblems(config: Config): Array<{ rule: string; error: z.ZodError }> {
   const problems: Array<{ rule: string; error: z.ZodError }> = [];
@@ -187,21 +198,27 @@ export function runChecks(report: Report, config: Config = defaultConfig, rules:
   return findings;
 }
 
-/** Checks over a batch of files, run once all files are checked; none yet (a figure across a unit's reports would be one). */
-export const batchRegistry: BatchCheck[] = [];
 
 /**
- * The batch stage: each batch check sees every file's records and reports on the files it names (an issue's
- * location.file). Its findings are settled like any other; the caller adds them to those files' results.
+ * The batch stage: each batch check sees every file's key figures and reports on the files it names (an issue's
+ * location.file). Its findings are settled like any other; the caller adds them to those files' results. A batch check
+ * that trips over odd figures is reported (internal-error, on the first file), not lost with the others' findings.
  */
 export function runBatchChecks(files: BatchFile[], config: Config = defaultConfig, rules: BatchCheck[] = batchRegistry): Finding[] {
   const cfg: Config = { ...defaultConfig, ...config };
   const findings: Finding[] = [];
   for (const check of rules) {
     if (configured(cfg.rules[check.id]) === 'off') continue;
-    const options = check.options ? check.options.parse({ ...check.configOptions?.(cfg), ...ownOptions(cfg, check.id) }) : {};
-    for (const issue of check.run(files, { rounding: cfg.rounding, options })) {
-      const f = settle({ rule: check.id, ...issue }, check.severity, cfg);
+    try {
+      const options = check.options ? check.options.parse({ ...check.configOptions?.(cfg), ...ownOptions(cfg, check.id) }) : {};
+      for (const issue of check.run(files, { rounding: cfg.rounding, options })) {
+        const f = settle({ rule: check.id, ...issue }, check.severity, cfg);
+        if (f) findings.push(f);
+      }
+    } catch (err) {
+      const data = { check: check.id, cause: err instanceof Error ? err.message : String(err) };
+      const rule = READER_RULES['internal-error'];
+      const f = files.length ? settle({ rule: rule.id, messageId: 'internal-error', location: { file: files[0].path }, data }, rule.severity, cfg) : undefined;
       if (f) findings.push(f);
     }
   }

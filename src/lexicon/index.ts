@@ -14,3 +14,5 @@ export * from './ocr.js';
 export * from './owners.js';
 export * from './references.js';
 export * from './ratios.js';
+export * from './names.js';
+export * from './budget.js';

@@ -174,6 +174,14 @@ export function digitsOf(raw: string): string | undefined {
   return m ? m[0].trim().replace(/[,，\s]+$/, '') : undefined;
 }
 
+/** Every number a text writes, digits with thousands groups and decimals (ASCII or full-width), anywhere. */
+const NUMBER_ANYWHERE = new RegExp(`${DIGIT}+(?:[,，]${DIGIT}{3}(?!${DIGIT}))*(?:[.．]${DIGIT}+)?`, 'g');
+
+/** The values of every number a text writes, in order: "合计1,059.39万元，占９０％" → [1059.39, 90]. */
+export function numbersIn(text: string): number[] {
+  return [...text.matchAll(NUMBER_ANYWHERE)].map((m) => Number(toHalfWidth(m[0]).replace(/[,，]/g, '')));
+}
+
 /** The regex source of a decimal number in ASCII or full-width digits (85, 92.5, ９０): for patterns built elsewhere. */
 export const DECIMAL_NUMBER = `${DIGIT}+(?:[.．]${DIGIT}+)?`;
 

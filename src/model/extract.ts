@@ -7,6 +7,7 @@ import { recogniseForm } from './forms/index.js';
 import { formMeta } from './forms/meta.js';
 import { summarizeReport } from './summary.js';
 import { ocrSuspects } from './ocr-suspects.js';
+import { contentFingerprint } from './fingerprint.js';
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -22,6 +23,8 @@ export function extractReport(doc: SourceDocument): Report {
   if (hidden.length) meta.hiddenNumbers = hidden;
   const suspects = ocrSuspects(doc);
   if (suspects.length) meta.ocrSuspects = suspects;
+  const fingerprint = contentFingerprint(doc);
+  if (fingerprint) meta.fingerprint = fingerprint;
   const relations = [...prose.relations, ...tables.relations];
   return {
     path: doc.path,

@@ -240,6 +240,7 @@ export const Report = z.object({
       expected: z.enum(['rate', 'amount', 'count']).describe('what the words around it expect'),
       location: Location,
     })).optional().describe('tokens of OCR\'d text standing where a number is expected that mix digits with look-alike letters or a stray space'),
+    fingerprint: z.string().optional().describe('a hash of the numbers (by value) and letters the document shows, in any order: equal for copies of one document in any format (src/model/fingerprint.ts)'),
   }),
   sections: z.array(Section),
   facts: z.array(Quantity),

@@ -4,6 +4,7 @@ import type { Finding, Location, RenderedFinding } from '../findings.js';
 import { checks, messageText } from '../checks/index.js';
 import { ui } from '../catalog/ui.js';
 import type { Lang } from '../catalog/define.js';
+import type { BatchOutcome } from '../checks/batch-stage.js';
 
 export type { Lang } from '../catalog/define.js';
 
@@ -26,8 +27,16 @@ export interface FormatOptions {
  */
 export interface Formatter {
   file?: (result: FileResult, options: FormatOptions) => string;
-  /** `summary` counts every file; `results` is empty for streaming formatters. */
-  end: (results: FileResult[], options: FormatOptions, summary: Summary) => string | Promise<string | Uint8Array>;
+  /**
+   * Streaming formats: the batch stage's findings (checks across files) by file, written once every file is done,
+   * before `end`. Other formats get them joined to their files' results.
+   */
+  batch?: (findings: Map<string, Finding[]>, options: FormatOptions) => string;
+  /**
+   * `summary` counts every file (a twin's findings once); `results` is empty for streaming formatters. `batch`: the
+   * batch stage's outcome, when it ran (the workbook lists its units and comparisons).
+   */
+  end: (results: FileResult[], options: FormatOptions, summary: Summary, batch?: BatchOutcome) => string | Promise<string | Uint8Array>;
   binary?: boolean;
   /** Everything is written per file by `file`; the CLI keeps no results, so memory does not grow with the batch. */
   streaming?: boolean;
@@ -35,7 +44,8 @@ export interface Formatter {
   needsReport?: boolean;
 }
 
-export interface Summary { files: number; failed: number; errors: number; warnings: number; infos: number }
+/** The totals: `twins`, when some files were found to be copies of another, counted once with it (their findings too). */
+export interface Summary { files: number; failed: number; errors: number; warnings: number; infos: number; twins?: number }
 
 export function emptySummary(): Summary {
   return { files: 0, failed: 0, errors: 0, warnings: 0, infos: 0 };
@@ -109,7 +119,16 @@ export function severityLabel(severity: Finding['severity'], lang: Lang): string
   return ui(severity, lang);
 }
 
-export { formatLocation } from '../catalog/location.js';
+import { formatLocation } from '../catalog/location.js';
+export { formatLocation };
+
+/** The place in another file a finding was compared with (findings across files): 另见 B.xlsx 整体2-2自评打分表!F5. */
+export function relatedText(f: Finding, lang: Lang): string | undefined {
+  const r = f.location.related;
+  if (!r) return undefined;
+  const where = formatLocation(r, lang);
+  return where === '-' ? ui('related-file', lang, { file: r.file }) : ui('related', lang, { file: r.file, where });
+}
 
 /**
  * The rules a junit report lists for a file: reading (every file is read), the checks that ran when it could be

@@ -1,6 +1,6 @@
 // GitHub Actions formatter: workflow commands (::error file=…,title=…::message) that appear as annotations.
 import type { Finding } from '../findings.js';
-import { formatLocation, messageOf, type Formatter } from './common.js';
+import { formatLocation, messageOf, relatedText, type Formatter } from './common.js';
 import { summaryLine } from './stylish.js';
 import { ui } from '../catalog/ui.js';
 
@@ -25,11 +25,14 @@ function annotation(f: Finding, lang: 'zh' | 'en'): string {
   const title = `jixiao ${f.rule}${where === '-' ? '' : ` ${where}`}`;
   let text = messageOf(f, lang);
   if (f.evidence) text += `\n${ui('evidence', lang, { text: f.evidence })}`;
+  const related = relatedText(f, lang);
+  if (related) text += `\n${related}`;
   return `::${command[f.severity]} file=${escapeProperty(f.location.file)},title=${escapeProperty(title)}::${escapeData(text)}`;
 }
 
 export const github: Formatter = {
   file: (result, options) => result.findings.map((f) => annotation(f, options.lang) + '\n').join(''),
+  batch: (findings, options) => [...findings.values()].flat().map((f) => annotation(f, options.lang) + '\n').join(''),
   end: (_results, options, summary) => summaryLine(summary, { ...options, color: false }) + '\n',
   streaming: true,
 };

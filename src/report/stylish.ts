@@ -2,7 +2,7 @@
 import { Chalk } from 'chalk';
 import type { Finding } from '../findings.js';
 import type { FileResult } from '../pipeline.js';
-import { coverageText, formatLocation, messageOf, severityLabel, type Summary, type FormatOptions, type Formatter, type Lang } from './common.js';
+import { coverageText, formatLocation, relatedText, messageOf, severityLabel, type Summary, type FormatOptions, type Formatter, type Lang } from './common.js';
 import { ui } from '../catalog/ui.js';
 
 function paint(options: FormatOptions) {
@@ -18,6 +18,8 @@ function detail(f: Finding, lang: Lang): string[] {
     out.push(parts.join(ui('pair-separator', lang)));
   }
   if (f.evidence) out.push(ui('evidence', lang, { text: f.evidence.replace(/\s+/g, ' ') }));
+  const related = relatedText(f, lang);
+  if (related) out.push(related);
   return out;
 }
 
@@ -56,7 +58,8 @@ export function summaryLine(s: Summary, options: FormatOptions): string {
   const lang = options.lang;
   // --quiet lists errors only; the warnings still count, and the line says they were left out of the listing.
   const hidden = options.quiet && s.warnings > 0;
-  const text = ui('summary', lang, { ...s }) + (hidden ? ui('summary-hidden', lang) : '') + (s.failed ? ui('summary-failed', lang, { failed: s.failed }) : '');
+  const twinNote = s.twins ? ui('summary-twins', lang, { twins: s.twins }) : '';
+  const text = ui('summary', lang, { ...s, twinNote }) + (hidden ? ui('summary-hidden', lang) : '') + (s.failed ? ui('summary-failed', lang, { failed: s.failed }) : '');
   const mark = s.errors ? '✖' : s.warnings ? '⚠' : '✔';
   return (s.errors ? c.red.bold : s.warnings ? c.yellow.bold : c.green.bold)(`${mark} ${text}`);
 }

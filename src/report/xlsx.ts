@@ -1,4 +1,4 @@
-// Excel workbook for auditors: 汇总 (one row per file, live 执行率 formula), 问题清单, 指标, 评分.
+// Excel workbook for auditors: 汇总 (one row per document, live 执行率 formula), 问题清单, 指标, 评分, 跨文件核对.
 import type ExcelJS from 'exceljs';
 import type { Finding } from '../findings.js';
 import type { FileResult } from '../pipeline.js';
@@ -6,7 +6,10 @@ import type { Quantity, Report } from '../model/schema.js';
 import { inMoneyUnit } from '../lexicon/index.js';
 import { ui } from '../catalog/ui.js';
 import type { Text } from '../catalog/define.js';
-import { countsOf, formatLocation, messageOf, severityLabel, type FormatOptions, type Formatter, type Lang } from './common.js';
+import { countsOf, formatLocation, messageOf, relatedText, severityLabel, type FormatOptions, type Formatter, type Lang } from './common.js';
+import type { BatchOutcome } from '../checks/batch-stage.js';
+import type { Unplaced } from '../model/key-figures.js';
+import { renderMessage } from '../checks/index.js';
 import { WORKBOOK_SHEETS } from '../own-workbook.js';
 
 const MONEY = '#,##0.00';
@@ -80,13 +83,21 @@ const FILL = {
   warning: { fill: 'FFFFEB9C', font: 'FF9C5700' },
 } as const;
 
+/** A row filled and lettered in a severity's colours, every cell of it. */
+function paint(row: ExcelJS.Row, style: { fill: string; font: string }): void {
+  row.eachCell({ includeEmpty: true }, (cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
+    cell.font = { ...FONT, color: { argb: style.font } };
+  });
+}
+
 function findingRow(r: FileResult, f: Finding, options: FormatOptions) {
   return {
     file: text(r.path),
     rule: text(f.rule),
     severity: severityLabel(f.severity, options.lang),
     message: text(messageOf(f, options.lang)),
-    location: text(formatLocation(f.location, options.lang)),
+    location: text([formatLocation(f.location, options.lang), relatedText(f, options.lang)].filter(Boolean).join('\n')),
     evidence: text(f.evidence),
     expected: text(f.expected),
     actual: text(f.actual),
@@ -97,7 +108,39 @@ function num(q: Quantity | undefined): number | null {
   return q ? q.value : null;
 }
 
-export async function buildWorkbook(results: FileResult[], options: FormatOptions): Promise<ExcelJS.Workbook> {
+/**
+ * 汇总's rows: each document once (a twin's row is its first file's, naming the others), in the files' order, except
+ * that a unit's files come together, where its first file is (the checks across files placed them by unit and year).
+ */
+function summaryRows(results: FileResult[], batch: BatchOutcome | undefined): Array<{ result: FileResult; unit?: string; twins: string[] }> {
+  if (!batch) return results.map((result) => ({ result, twins: [] }));
+  const byPath = new Map(results.map((r) => [r.path, r]));
+  const twinsOf = new Map<string, string[]>();
+  for (const [twin, first] of batch.twinOf) twinsOf.set(first, [...(twinsOf.get(first) ?? []), twin]);
+  const unitOf = new Map<string, BatchOutcome['units'][number]>();
+  for (const u of batch.units) for (const path of u.paths) unitOf.set(path, u);
+  const rows: Array<{ result: FileResult; unit?: string; twins: string[] }> = [];
+  const done = new Set<string>();
+  for (const r of results) {
+    if (done.has(r.path)) continue;
+    const unit = unitOf.get(r.path);
+    const members = unit ? unit.paths.filter((p) => !done.has(p) && byPath.has(p)) : [r.path];
+    if (!members.includes(r.path)) members.unshift(r.path);
+    for (const path of members) {
+      done.add(path);
+      if (batch.twinOf.has(path)) continue;
+      rows.push({ result: byPath.get(path)!, ...(unit ? { unit: `${unit.unit} ${unit.year}` } : {}), twins: twinsOf.get(path) ?? [] });
+    }
+  }
+  return rows;
+}
+
+/** 所属单位 of a file in no unit: why it was left out of the checks across files. */
+function unplacedText(why: Unplaced | undefined, lang: Lang): string | undefined {
+  return why ? ui(`unplaced-${why}`, lang) : undefined;
+}
+
+export async function buildWorkbook(results: FileResult[], options: FormatOptions, batch?: BatchOutcome): Promise<ExcelJS.Workbook> {
   // exceljs takes half a second to load: only runs that write a workbook pay for it.
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
@@ -123,8 +166,12 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
     { header: { zh: '预算数来源', en: 'Budget source' }, key: 'source', width: 36 },
     // last, so the columns before it keep the letters they always had
     { header: { zh: '核对项数', en: 'Checks made' }, key: 'checked', width: 10 },
+    ...(batch ? [
+      { header: { zh: '所属单位（跨文件核对）', en: 'Unit (across files)' }, key: 'group', width: 28 },
+      { header: { zh: '内容相同的文件', en: 'Same document as' }, key: 'twins', width: 40 },
+    ] : []),
   ], options.lang);
-  results.forEach((r, i) => {
+  summaryRows(results, batch).forEach(({ result: r, unit, twins }, i) => {
     const row = i + 2;
     const figures = budgetFigures(r.report);
     const meta = r.report?.meta ?? {};
@@ -145,6 +192,7 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
       status: ui(r.status === 'ok' ? 'status-ok' : 'status-failed', options.lang),
       checked: r.coverage?.checked ?? null,
       source: text(figures && sourceText(figures, options.lang)),
+      ...(batch ? { group: text(unit ?? unplacedText(batch.unplaced.get(r.path), options.lang)), twins: text(twins.join('\n')) } : {}),
     });
     if (r.status === 'failed') summary.getCell(row, summary.getColumn('status').number).font = { ...FONT, color: { argb: FILL.error.font }, bold: true };
   });
@@ -164,13 +212,7 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
     for (const f of r.findings) {
       const row = issues.addRow(findingRow(r, f, options));
       row.alignment = { vertical: 'top', wrapText: true };
-      if (f.severity === 'error' || f.severity === 'warning') {
-        const style = FILL[f.severity];
-        row.eachCell({ includeEmpty: true }, (cell) => {
-          cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
-          cell.font = { ...FONT, color: { argb: style.font } };
-        });
-      }
+      if (f.severity === 'error' || f.severity === 'warning') paint(row, FILL[f.severity]);
     }
   }
   finishSheet(issues);
@@ -232,11 +274,39 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
     }
   }
   finishSheet(scores);
+
+  if (batch) {
+    // every figure two files of a unit both state, compared: the differences are also findings on 问题清单
+    const across = sheet(wb, 4, [
+      { header: { zh: '单位', en: 'Unit' }, key: 'unit', width: 24 },
+      { header: { zh: '年度', en: 'Year' }, key: 'year', width: 8 },
+      { header: { zh: '核对项', en: 'Item' }, key: 'item', width: 20 },
+      { header: { zh: '文件A', en: 'File A' }, key: 'fileA', width: 36 },
+      { header: { zh: 'A中的数', en: 'Value in A' }, key: 'valueA', width: 12 },
+      { header: { zh: 'A中的位置', en: 'Place in A' }, key: 'placeA', width: 22 },
+      { header: { zh: '文件B', en: 'File B' }, key: 'fileB', width: 36 },
+      { header: { zh: 'B中的数', en: 'Value in B' }, key: 'valueB', width: 12 },
+      { header: { zh: 'B中的位置', en: 'Place in B' }, key: 'placeB', width: 22 },
+      { header: { zh: '结果', en: 'Result' }, key: 'result', width: 10 },
+    ], options.lang);
+    for (const c of batch.compared) {
+      const row = across.addRow({
+        unit: text(c.unit),
+        year: c.year,
+        item: text(renderMessage('cross-file', c.item.messageId, c.item.data ?? {}, options.lang)),
+        fileA: text(c.a.path), valueA: text(c.a.value), placeA: text(formatLocation(c.a.location, options.lang)),
+        fileB: text(c.b.path), valueB: text(c.b.value), placeB: text(formatLocation(c.b.location, options.lang)),
+        result: ui(c.agree ? 'agree' : 'differ', options.lang),
+      });
+      if (!c.agree) paint(row, FILL.error);
+    }
+    finishSheet(across);
+  }
   return wb;
 }
 
 export const xlsx: Formatter = {
   binary: true,
   needsReport: true,
-  end: async (results, options) => new Uint8Array(await (await buildWorkbook(results, options)).xlsx.writeBuffer()),
+  end: async (results, options, _summary, batch) => new Uint8Array(await (await buildWorkbook(results, options, batch)).xlsx.writeBuffer()),
 };

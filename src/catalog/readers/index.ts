@@ -63,9 +63,10 @@ export function ref(messageId: ReaderMessageId, data?: Record<string, unknown>, 
   return r;
 }
 
-/** The default severity of a reader rule. */
-export function readerSeverity(rule: ReaderRule): Severity {
-  return READER_RULES[rule].severity;
+/** The default severity of a reader rule's message: the message's own where the rule declares one, else the rule's. */
+export function readerSeverity(rule: ReaderRule, messageId?: string): Severity {
+  const meta: { severity: Severity; messageSeverity?: Readonly<Record<string, Severity | undefined>> } = READER_RULES[rule];
+  return (messageId !== undefined ? meta.messageSeverity?.[messageId] : undefined) ?? meta.severity;
 }
 
 /**

@@ -56,7 +56,8 @@ export function extractProse(doc: SourceDocument): Pick<Report, 'meta' | 'sectio
   return { meta: readMeta(paragraphs.flatMap((p) => (p.block ? [p.text] : []))), sections, facts, relations };
 }
 
-const ORG_SUFFIX = endingIn(ORGANISATION_SUFFIXES);
+// 本级 after the name: the department alone, without its subordinate units (某局本级), a unit of its own
+const ORG_SUFFIX = new RegExp(`(?:${endingIn(ORGANISATION_SUFFIXES).source.slice(0, -1)})(?:本级)?$`);
 const TITLE_WORD = /报告|自评|评价|情况|绩效/;
 /** A title's unit before 关于 or the year: 某某局关于… / 某某镇2023年度… */
 const UNIT_BEFORE_TITLE = new RegExp(`^(.{2,30}?)(?:关于|${WRITTEN_YEAR})`);

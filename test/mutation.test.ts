@@ -250,7 +250,7 @@ describe('xlsx: one cell changed (seeded)', () => {
 
   it('资金总额 changed → sum at the total cell', async () => {
     expectHit(await findingsOf(await mutateXlsx('004-baocheng-2024.xlsx', 'Sheet1', 'C6', 1569.38)),
-      { rule: 'sum', where: { sheet: 'Sheet1', cell: 'C6' }, expected: '1599.38' }, '1569.38');
+      { rule: 'sum', where: { sheet: 'Sheet1', cell: 'C6' }, expected: '1599.38万元' }, '1569.38');
   });
 });
 

@@ -1,7 +1,8 @@
 // The check registry: one explicit, sorted list; runChecks applies configured severities and message language.
 import type { Finding, Location, Severity } from '../findings.js';
 import type { Report } from '../model/schema.js';
-import { defaultConfig, type Config, type RuleSetting } from '../config.js';
+import type { Config, RuleSetting } from '../config.js';
+import { defaultConfig } from '../config-default.js';
 import { formatMessage, isText, type Check, type CheckMeta, type Issue, type Text } from './define.js';
 import crossRef from './cross-ref.js';
 import embeddedObject from './embedded-object.js';

@@ -1,6 +1,5 @@
 // docx reader: mammoth's HTML for paragraphs and tables, plus the tables of embedded Excel workbooks where they stand.
 import mammoth from 'mammoth';
-import { strFromU8 } from 'fflate';
 import type { Block } from '../document.js';
 import { causeText } from '../findings.js';
 import { ReadFailure, ref, type ReaderFinding, type ReaderOutput } from './contract.js';
@@ -27,18 +26,18 @@ interface MammothFile {
 }
 
 /**
- * Serves mammoth the parts already inflated, with the rewritten document in place, so the package is neither
- * zipped again nor unzipped a second time. A styles part is cut down to what mammoth reads from it.
+ * Serves mammoth the parts already inflated (decoded once), with the rewritten document in place, so the package is
+ * neither zipped again nor unzipped a second time. A styles part is cut down to what mammoth reads from it.
  */
-function packageFile(parts: Record<string, Uint8Array>, replaced: Record<string, string>): MammothFile {
+function packageFile(pkg: DocxPackage, replaced: Record<string, string>): MammothFile {
   return {
-    exists: (name) => parts[name] !== undefined,
+    exists: (name) => pkg.parts[name] !== undefined,
     read: async (name, encoding) => {
-      const data = parts[name];
+      const data = pkg.parts[name];
       if (data === undefined) throw new Error(`${name} is not in the package`);
       if (!encoding) return data;
       if (encoding === 'base64') return Buffer.from(data).toString('base64');
-      const text = replaced[name] ?? new TextDecoder(encoding).decode(data);
+      const text = replaced[name] ?? (/^utf-?8$/i.test(encoding) ? pkg.text(name)! : new TextDecoder(encoding).decode(data));
       return trimStyles(text) ?? text;
     },
   };
@@ -123,14 +122,13 @@ export async function readDocx(buf: Uint8Array): Promise<ReaderOutput> {
   const rels = relationshipsOf(pkg, pkg.documentPath);
   const part = (type: string): string | undefined => {
     const target = rels.find((r) => r.type.endsWith(`/${type}`) && !r.external)?.target;
-    const data = target ? pkg.parts[target] : undefined;
-    return data ? strFromU8(data) : undefined;
+    return target ? pkg.text(target) : undefined;
   };
-  const numbered = writeNumberingLabels(strFromU8(pkg.parts[pkg.documentPath]), part('numbering'), part('styles'));
+  const numbered = writeNumberingLabels(pkg.text(pkg.documentPath)!, part('numbering'), part('styles'));
   const { xml, objects } = markObjects(numbered, rels);
   let result: { value: string; messages: Message[] };
   try {
-    const file = packageFile(pkg.parts, { [pkg.documentPath]: xml });
+    const file = packageFile(pkg, { [pkg.documentPath]: xml });
     result = await mammoth.convertToHtml({ file } as unknown as Parameters<typeof mammoth.convertToHtml>[0], {
       // Images carry no text we can check; skipping them also keeps media compressed and unread.
       convertImage: (() => []) as unknown as ConvertOptions['convertImage'],

@@ -409,9 +409,10 @@ function render({ m, date, command, build, opts, results, small, scaling, failed
     }
   }
   if (small.length) {
-    const largest = small[small.length - 1];
-    const speedup = ratio(largest.one, largest.dflt);
-    goals.push([`${largest.files} ${batchFormat}: default --jobs (${m.cores}) ≥ ${MIN_BATCH_SPEEDUP}× faster than --jobs 1`, `${fmt(speedup, 2)}×`, yes(m.cores >= 2 ? speedup >= MIN_BATCH_SPEEDUP : undefined)]);
+    const fifty = small.find((s) => s.files === 50);
+    const speedup = fifty && ratio(fifty.one, fifty.dflt);
+    goals.push([`50 ${batchFormat}: default --jobs (${m.cores}) ≥ ${MIN_BATCH_SPEEDUP}× faster than --jobs 1`, fifty ? `${fmt(speedup, 2)}×` : 'no batch of 50 measured',
+      yes(fifty && m.cores >= 2 ? speedup >= MIN_BATCH_SPEEDUP : undefined)]);
     const slower = small.filter((s) => s.dflt.seconds > s.one.seconds * (1 + SAME_WITHIN));
     goals.push([`no batch (${small.map((s) => s.files).join(', ')} ${batchFormat}) slower at the default --jobs than at --jobs 1 (within ${SAME_WITHIN * 100} %)`,
       small.map((s) => `${s.files}: ${fmt(ratio(s.dflt, s.one), 2)}`).join(', ') + ' (default ÷ --jobs 1)', yes(slower.length === 0)]);

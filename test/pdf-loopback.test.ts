@@ -18,6 +18,8 @@ describe('cloneMessage', () => {
     'glyph objects (a class)': [[new Glyph('一', 1000), new Glyph('二', 500)]],
     'holes and undefined': [1, , 3, undefined], // eslint-disable-line no-sparse-arrays
     'nested empty': { a: {}, b: [], c: new Uint8Array(0) },
+    'a buffer and a view of it': (() => { const b = new ArrayBuffer(8); return { b, v: new Int32Array(b, 4, 1), d: new DataView(b, 2, 2) }; })(),
+    'trailing holes': [1, 2, , , ], // eslint-disable-line no-sparse-arrays
   };
   for (const [name, value] of Object.entries(samples)) {
     it(`copies ${name} as structuredClone does`, () => {

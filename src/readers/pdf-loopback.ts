@@ -38,22 +38,26 @@ function copyBuffer(buffer: ArrayBufferLike, seen: Map<object, unknown>): ArrayB
   return copy;
 }
 
+/** A primitive as it is; a function or symbol is not data (structuredClone throws on it). */
+function primitive(v: unknown): unknown {
+  if (typeof v === 'function' || typeof v === 'symbol') throw NOT_PLAIN;
+  return v;
+}
+
 /** A copy of `value` as structured clone makes it (own enumerable string keys, shared references kept), or throws NOT_PLAIN. */
 function copy(value: unknown, seen: Map<object, unknown>): unknown {
-  if (typeof value !== 'object' || value === null) {
-    if (typeof value === 'function' || typeof value === 'symbol') throw NOT_PLAIN;
-    return value;
-  }
+  if (typeof value !== 'object' || value === null) return primitive(value);
   const known = seen.get(value);
   if (known !== undefined) return known;
   if (Array.isArray(value)) {
-    const out: unknown[] = new Array(value.length);
+    // filled in order, so a dense array stays a packed one; holes stay holes
+    const out: unknown[] = [];
     seen.set(value, out);
     for (let i = 0; i < value.length; i++) {
-      const v = value[i];
-      // holes stay holes
-      if (v === undefined && !(i in value)) continue;
-      out[i] = copy(v, seen);
+      const v: unknown = value[i];
+      if (typeof v === 'object' && v !== null) out[i] = copy(v, seen);
+      else if (v === undefined && !(i in value)) out.length = i + 1;
+      else out[i] = primitive(v);
     }
     return out;
   }
@@ -70,13 +74,16 @@ function copy(value: unknown, seen: Map<object, unknown>): unknown {
     seen.set(value, out);
     return out;
   }
+  if (value instanceof ArrayBuffer) return copyBuffer(value, seen);
   const proto = Object.getPrototypeOf(value) as object | null;
   // plain objects, and instances of a plain class (pdf.js' Glyph): structured clone keeps their own fields, not the class
   if (proto !== null && proto !== Object.prototype && (SPECIAL.has(proto) || Object.getPrototypeOf(proto) !== Object.prototype)) throw NOT_PLAIN;
-  if (value instanceof ArrayBuffer) return copyBuffer(value, seen);
   const out: Record<string, unknown> = {};
   seen.set(value, out);
-  for (const key of Object.keys(value)) out[key] = copy((value as Record<string, unknown>)[key], seen);
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    out[key] = typeof v === 'object' && v !== null ? copy(v, seen) : primitive(v);
+  }
   return out;
 }
 

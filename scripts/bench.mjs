@@ -4,6 +4,8 @@
 //   --files N     each format's distinct files repeated (as hard links) to at least N files (default 200)
 //   --repeat R    runs of every measurement (default 5), interleaved: run 1 of each, then run 2 of each, …; medians
 //   --small L     batch sizes (PDFs of --dir) timed at the default --jobs against --jobs 1 (default 1,2,4,8,16,50); "none" skips
+//   --crossover L batch sizes (PDFs) timed on one worker against two, whatever the policy (default 8,16,24,32,50): where a
+//                 second worker starts to pay, i.e. what FILES_PER_WORKER in src/batch.ts should be; "none" skips
 //   --scaling L   file counts for the ndjson memory check (all formats mixed, --jobs 2); "none" skips it
 //   --formats L   formats to measure (default docx,pdf,xlsx)
 //   --max-load X  the 1-minute load average a record needs before it starts (default 0.5): above it --write is refused
@@ -27,7 +29,7 @@ const TIME = '/usr/bin/time';
 function options(argv) {
   const opts = {
     dir: join(ROOT, 'fixtures'), files: 200, repeat: 5, scaling: [100, 500, 1000, 2000], small: [1, 2, 4, 8, 16, 50], formats: FORMATS,
-    write: false, quick: false, force: false, maxLoad: 0.5, wait: 0,
+    crossover: [8, 16, 24, 32, 50], write: false, quick: false, force: false, maxLoad: 0.5, wait: 0,
   };
   for (let i = 0; i < argv.length; i++) {
     const next = () => argv[++i];
@@ -38,7 +40,8 @@ function options(argv) {
       case '--repeat': opts.repeat = Math.max(1, Number(next())); break;
       case '--scaling': opts.scaling = list(next()); break;
       case '--small': opts.small = list(next()); break;
-      case '--quick': Object.assign(opts, { quick: true, files: 40, repeat: 1, scaling: [], small: [1, 4, 16] }); break;
+      case '--crossover': opts.crossover = list(next()); break;
+      case '--quick': Object.assign(opts, { quick: true, files: 40, repeat: 1, scaling: [], small: [1, 4, 16], crossover: [16] }); break;
       case '--formats': opts.formats = next().split(','); break;
       case '--max-load': opts.maxLoad = Number(next()); break;
       case '--wait': opts.wait = Number(next()); break;
@@ -127,14 +130,14 @@ function pdfPages(files) {
  * Worker threads live in the process, so its peak RSS covers them; for a shell pipeline the figure is the largest
  * single process (rusage of waited-for children reports the maximum, not the sum), and CPU is all processes'.
  */
-function timed(cmd, args, { countLines = false } = {}) {
+function timed(cmd, args, { countLines = false, env } = {}) {
   return new Promise((ok, fail) => {
     const out = join(tmpdir(), `jixiao-bench-time-${process.pid}`);
     const useTime = existsSync(TIME);
     const argv = useTime ? ['-f', '%M %U %S', '-o', out, cmd, ...args] : args;
     const loadBefore = load1();
     const start = performance.now();
-    const child = spawn(useTime ? TIME : cmd, argv, { stdio: ['ignore', countLines ? 'pipe' : 'ignore', 'pipe'] });
+    const child = spawn(useTime ? TIME : cmd, argv, { stdio: ['ignore', countLines ? 'pipe' : 'ignore', 'pipe'], ...(env ? { env } : {}) });
     let lines = 0;
     let stderr = '';
     child.stdout?.on('data', (chunk) => { for (const b of chunk) if (b === 10) lines++; });
@@ -206,8 +209,9 @@ function failures(distinct) {
   return out;
 }
 
-/** `jobs` undefined runs with the default --jobs (as a user who gives none). */
-const jixiaoCheck = (folder, jobs) => timed(process.execPath, [JIXIAO, 'check', '-f', 'ndjson', ...(jobs === undefined ? [] : ['--jobs', String(jobs)]), folder], { countLines: true });
+/** `jobs` undefined runs with the default --jobs (as a user who gives none); `filesPerWorker` overrides the policy. */
+const jixiaoCheck = (folder, jobs, filesPerWorker) => timed(process.execPath, [JIXIAO, 'check', '-f', 'ndjson', ...(jobs === undefined ? [] : ['--jobs', String(jobs)]), folder],
+  { countLines: true, env: filesPerWorker === undefined ? undefined : { ...process.env, JIXIAO_FILES_PER_WORKER: String(filesPerWorker) } });
 
 /** ndjson writes one line per file; anything less, or exit 2, means the run did not check everything. */
 const checkedAll = (files, what) => (r) => {
@@ -316,6 +320,20 @@ async function main() {
       console.log(`  batch of ${n}: --jobs 1 ${fmt(r.one.seconds, 2)} s, default --jobs ${fmt(r.dflt.seconds, 2)} s`);
     }
 
+    // Where a second worker starts to pay: the same batch on one worker and on two, whatever the policy decides.
+    const crossover = [];
+    if (m.cores >= 2) {
+      for (const n of opts.crossover) {
+        const { folder } = repeatInto(join(tmp, `crossover-${n}`), batchSource, n, true);
+        const r = await interleaved(opts.repeat, {
+          one: { fn: () => jixiaoCheck(folder, 2, 1_000_000), verify: checkedAll(n, `batch of ${n} on one worker`) },
+          two: { fn: () => jixiaoCheck(folder, 2, 1), verify: checkedAll(n, `batch of ${n} on two workers`) },
+        });
+        crossover.push({ files: n, ...r });
+        console.log(`  batch of ${n}: one worker ${fmt(r.one.seconds, 2)} s, two workers ${fmt(r.two.seconds, 2)} s`);
+      }
+    }
+
     const scaling = [];
     for (const n of opts.scaling) {
       const { folder, links } = repeatInto(join(tmp, `mixed-${n}`), distinct, n);
@@ -325,7 +343,7 @@ async function main() {
       console.log(`  mixed ${links.length} files, --jobs 2: ${fmt(r.run.seconds, 2)} s, peak RSS ${fmt(r.run.rssMb, 0)} MB`);
     }
 
-    const report = render({ m, date, command, build, opts, results, small, scaling, failed, startLoad, loadEnd: load(), batchFormat: sets.pdf ? 'PDFs' : 'files' });
+    const report = render({ m, date, command, build, opts, results, small, crossover, scaling, failed, startLoad, loadEnd: load(), batchFormat: sets.pdf ? 'PDFs' : 'files' });
     console.log(`\n${report}`);
     if (opts.write) {
       writeBenchmarks(join(ROOT, 'BENCHMARKS.md'), report);
@@ -349,7 +367,7 @@ const SAME_WITHIN = 0.03;
 const MAX_MEMORY_GROWTH = 1.15;
 const yes = (ok) => (ok === undefined ? 'n/a' : ok ? 'yes' : 'no');
 
-function render({ m, date, command, build, opts, results, small, scaling, failed, startLoad, loadEnd, batchFormat }) {
+function render({ m, date, command, build, opts, results, small, crossover, scaling, failed, startLoad, loadEnd, batchFormat }) {
   const out = [];
   const flag = (r) => (r.loadBefore >= opts.maxLoad ? ' !' : '');
   out.push(`Measured ${date} with \`${command}\` (${build}).`);
@@ -433,6 +451,15 @@ function render({ m, date, command, build, opts, results, small, scaling, failed
     out.push('');
     out.push(table([['files', '--jobs 1 s', `default --jobs (${m.cores}) s`, 'default ÷ --jobs 1', 'CPU --jobs 1 / default s', 'load (1 min)'],
       ...small.map((s) => [s.files, fmt(s.one.seconds, 2), fmt(s.dflt.seconds, 2), fmt(ratio(s.dflt, s.one), 2), `${fmt(s.one.cpu, 2)} / ${fmt(s.dflt.cpu, 2)}`,
+        `${s.one.load}${flag(s.one)}`])]));
+  }
+  if (crossover.length) {
+    out.push('');
+    out.push(`One worker against two on the same batch (${batchFormat}, \`--jobs 2\` with the policy overridden; median of ${opts.repeat} interleaved runs): `
+      + 'a second worker pays from the first size where two are faster; FILES_PER_WORKER in src/batch.ts should be about that size:');
+    out.push('');
+    out.push(table([['files', 'one worker s', 'two workers s', 'two ÷ one', 'CPU one / two s', 'load (1 min)'],
+      ...crossover.map((s) => [s.files, fmt(s.one.seconds, 2), fmt(s.two.seconds, 2), fmt(ratio(s.two, s.one), 2), `${fmt(s.one.cpu, 2)} / ${fmt(s.two.cpu, 2)}`,
         `${s.one.load}${flag(s.one)}`])]));
   }
   if (scaling.length) {

@@ -1,15 +1,16 @@
 // Grammar of outline numbering at the start of a line: 一、 （一） 1. 1、 （1） 1） ①. Grammar only; meaning lives in src/model/prose/outline.ts.
 import { createToken, Lexer, CstParser, type TokenType } from './chevrotain.js';
 import { rulePattern } from './rule-pattern.js';
+import { CHINESE_ORDINAL_CHARS, DIGIT } from '../src/lexicon/index.js';
 
 export const LParen = createToken({ name: 'LParen', pattern: /[（(]/ });
 export const RParen = createToken({ name: 'RParen', pattern: /[）)]/ });
-export const CnNumeral = createToken({ name: 'CnNumeral', pattern: /[一二三四五六七八九十]+/ });
-export const ArabicNumeral = createToken({ name: 'ArabicNumeral', pattern: /[0-9０-９]{1,3}/ });
+export const CnNumeral = createToken({ name: 'CnNumeral', pattern: new RegExp(`[${CHINESE_ORDINAL_CHARS}]+`) });
+export const ArabicNumeral = createToken({ name: 'ArabicNumeral', pattern: new RegExp(`${DIGIT}{1,3}`) });
 export const Circled = createToken({ name: 'Circled', pattern: /[①-⑳]/ });
 export const Dun = createToken({ name: 'Dun', pattern: /、/ });
 // A dot followed by a digit is a decimal point (1.5万元), not numbering.
-export const Dot = createToken({ name: 'Dot', pattern: /[.．](?![0-9０-９])/ });
+export const Dot = createToken({ name: 'Dot', pattern: new RegExp(`[.．](?!${DIGIT})`) });
 export const Space = createToken({ name: 'Space', pattern: /[ \t\u00a0\u3000]+/ });
 export const Other = createToken({ name: 'Other', pattern: /[^]/ });
 

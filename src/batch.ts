@@ -9,6 +9,8 @@ import type { Config } from './config.js';
 import type { FileResult } from './pipeline.js';
 import type { Input, Unreadable } from './files.js';
 import type { ReadOptions, ReadProgress } from './readers/contract.js';
+import { readerSeverity, ref, type Diagnostic, type ReaderMessageId } from './catalog/readers/index.js';
+import { settle } from './severity.js';
 
 export interface BatchOptions {
   /** Worker threads; 0 checks in this thread (no timeout enforcement). */
@@ -45,29 +47,31 @@ function workerFile(): string {
   return fileURLToPath(new URL('../dist/src/worker.js', import.meta.url));
 }
 
-/** A file that ended without a result of its own; its finding is rendered from the rule's catalog like any other. */
-async function failedResult(path: string, rule: 'timeout' | 'read-error', messageId: string, data: Record<string, unknown> = {}): Promise<FileResult> {
-  // loaded only when a file fails, so the main thread of a worker run does not load the checks
-  const { findingOf } = await import('./checks/index.js');
-  return { path, format: 'unknown', status: 'failed', findings: [findingOf({ rule, messageId, data, location: { file: path } })] };
+/** A file that ended without a result of its own: a finding as data, its severity settled like the pipeline's. */
+async function failedResult<R extends 'timeout' | 'read-error'>(
+  path: string, config: Config, rule: R, messageId: ReaderMessageId<R>, data: Record<string, unknown> = {},
+): Promise<FileResult> {
+  const d: Diagnostic = { rule, messageId, data, location: { file: path } };
+  const finding = settle(d, readerSeverity(rule), config);
+  return { path, format: 'unknown', status: 'failed', findings: finding ? [finding] : [] };
 }
 
-const REASONS: Record<string, string> = {
+const REASONS: Record<string, ReaderMessageId<'read-error'>> = {
   ENOENT: 'reason-missing', ELOOP: 'reason-loop', EACCES: 'reason-denied', EPERM: 'reason-denied', ENOTDIR: 'reason-not-dir', ENAMETOOLONG: 'reason-too-long',
 };
 
 /** A folder or link met while walking the inputs that could not be followed: reported in its place. */
-function unreadableResult(path: string, why: Unreadable): Promise<FileResult> {
-  if (why.missing) return failedResult(path, 'read-error', 'missing', { code: why.code });
-  const reason = { messageId: REASONS[why.code] ?? 'reason-other', data: { target: why.target } };
-  return failedResult(path, 'read-error', 'inaccessible', { code: why.code, reason });
+function unreadableResult(path: string, why: Unreadable, config: Config): Promise<FileResult> {
+  if (why.missing) return failedResult(path, config, 'read-error', 'missing', { code: why.code });
+  const reason = ref(REASONS[why.code] ?? 'reason-other', { target: why.target });
+  return failedResult(path, config, 'read-error', 'inaccessible', { code: why.code, reason });
 }
 
-function describeFailure(path: string, err: unknown, timeoutMs: number): Promise<FileResult> {
+function describeFailure(path: string, err: unknown, timeoutMs: number, config: Config): Promise<FileResult> {
   const e = err as { name?: string; code?: string; message?: string };
-  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return failedResult(path, 'timeout', 'timeout', { seconds: timeoutMs / 1000 });
-  if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY') return failedResult(path, 'read-error', 'out-of-memory');
-  return failedResult(path, 'read-error', 'internal', { cause: e?.message ?? String(err) });
+  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return failedResult(path, config, 'timeout', 'timeout', { seconds: timeoutMs / 1000 });
+  if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY') return failedResult(path, config, 'read-error', 'out-of-memory');
+  return failedResult(path, config, 'read-error', 'internal', { cause: e?.message ?? String(err) });
 }
 
 /** Time a worker may take to start and load the modules of a file, beyond the file's own limit. */
@@ -145,8 +149,8 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
     // In this thread: the pipeline (every reader and check) is loaded only here; with workers, only they load it.
     const { checkFile } = await import('./pipeline.js');
     for (const { path, unreadable } of items) {
-      if (unreadable !== undefined) { yield await unreadableResult(path, unreadable); continue; }
-      try { yield await checkFile(path, config, keepReport, inThread(path)); } catch (err) { yield await describeFailure(path, err, timeoutMs); }
+      if (unreadable !== undefined) { yield await unreadableResult(path, unreadable, config); continue; }
+      try { yield await checkFile(path, config, keepReport, inThread(path)); } catch (err) { yield await describeFailure(path, err, timeoutMs, config); }
     }
     return;
   }
@@ -174,13 +178,13 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
     while (next < items.length && running < workers && next < emitted + window) {
       const i = next++;
       const { path: p, unreadable } = items[i];
-      if (unreadable !== undefined) { results.set(i, unreadableResult(p, unreadable)); continue; }
+      if (unreadable !== undefined) { results.set(i, unreadableResult(p, unreadable, config)); continue; }
       running++;
       const { signal, started, stop } = fileClock(timeoutMs);
       const progress = progressChannel(p, options.onProgress);
       const task = { path: p, config, keepReport, started, read: readOptions, ...(progress.port ? { progress: progress.port } : {}) };
       results.set(i, pool.run(task, { signal, transferList: progress.port ? [started, progress.port] : [started] })
-        .catch((err: unknown) => describeFailure(p, err, timeoutMs))
+        .catch((err: unknown) => describeFailure(p, err, timeoutMs, config))
         .finally(() => { stop(); progress.stop(); running--; fill(); nudge(); }) as Promise<FileResult>);
     }
   };

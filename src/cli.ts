@@ -1,36 +1,75 @@
 // Command-line wiring: parses options, runs the pipeline, writes output, and alone decides the exit code.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { access, mkdir, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { FileResult } from './pipeline.js';
 import type { ReadProgress } from './readers/contract.js';
-import { checkFiles, defaultJobs } from './batch.js';
-import { expandPaths, type PathArg, type Skipped } from './files.js';
+import { checkFiles, defaultJobs, FILES_PER_WORKER } from './batch.js';
+import { expandPaths, type Input, type PathArg, type Skipped } from './files.js';
 import { formatters, errorsOnly, emptySummary, tally, type FormatOptions, type Summary } from './report/index.js';
-import { atomicFile } from './report/output.js';
-import { checks } from './checks/index.js';
-import { Config, defaultConfig, ruleSettingProblems } from './config.js';
+import { atomicFile, type Sink } from './report/output.js';
+import { checks, ruleOptionProblems, settingKeys } from './checks/index.js';
+import { Config, defaultConfig, configProblems } from './config.js';
 import { takeShards, reduceShards, ShardError, type Shard } from './shards.js';
 import { progressBars } from './progress.js';
+import { cli, errnoText, type CliPhrase } from './catalog/cli.js';
+import { issueText, issuesText } from './catalog/zod.js';
+import type { Lang } from './catalog/define.js';
+import { defaultSeverities, settleDiagnostics } from './severity.js';
+import { messageOf, rendered } from './report/common.js';
+import type { NoCopy } from './annotate/index.js';
 
-/** Thrown for usage errors that commander cannot see (missing paths, bad config): exit 2. */
-class UsageError extends Error {}
+/** Thrown for usage errors that commander cannot see (missing paths, bad config): exit 2. Worded from the catalog. */
+class UsageError extends Error {
+  constructor(readonly id: CliPhrase, readonly data: Record<string, unknown> = {}) {
+    super(id);
+    this.name = 'UsageError';
+  }
+}
+
+/** Output that could not be written (a full disk, a closed device): one sentence and exit 2, never a stack trace. */
+class OutputError extends UsageError {}
 
 const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
 
-function loadConfig(file: string | undefined): Config {
+/** Where JSON.parse stopped, as line and column: V8 says "at position N"; the words around it are its own English. */
+function jsonPosition(text: string, err: unknown): { line: number; column: number } | undefined {
+  const m = /position (\d+)/.exec(err instanceof Error ? err.message : '');
+  if (!m) return undefined;
+  const before = text.slice(0, Number(m[1])).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+/** The configuration, and the file it came from (said once on stderr, and in json output). */
+interface Loaded { config: Config; path?: string }
+
+function loadConfig(file: string | undefined, io: CliIO, lang: Lang): Loaded {
   const path = file ?? (existsSync('jixiao.config.json') ? 'jixiao.config.json' : undefined);
-  if (!path) return defaultConfig;
-  let raw: unknown;
-  try { raw = JSON.parse(readFileSync(path, 'utf8')); } catch (e) {
-    throw new UsageError(`无法读取配置文件 ${path}：${e instanceof Error ? e.message : e}`);
+  if (!path) return { config: defaultConfig };
+  let text: string;
+  try { text = readFileSync(path, 'utf8'); } catch (e) {
+    throw new UsageError('config-unreadable', { path, code: (e as NodeJS.ErrnoException).code ?? 'EIO' });
   }
-  // A misspelt rule name or severity would otherwise be ignored or reported without the words the user needs.
-  const problems = ruleSettingProblems(raw, checks.map((c) => c.id));
-  if (problems.length) throw new UsageError(`配置文件 ${path} 有误：${problems.join('；')}`);
+  let raw: unknown;
+  try { raw = JSON.parse(text); } catch (e) {
+    const at = jsonPosition(text, e);
+    throw new UsageError(at ? 'config-json' : 'config-json-anywhere', { path, ...at });
+  }
+  // A misspelt key, rule name or severity would otherwise be ignored or reported without the words the user needs.
+  const problems = configProblems(raw, checks.map((c) => c.id), settingKeys);
+  if (problems.length) {
+    throw new UsageError('config-invalid', { path, problems: problems.map((p) => cli(p.id, lang, p.data)).join(cli('problem-separator', lang)) });
+  }
   const parsed = Config.safeParse(raw);
-  if (!parsed.success) throw new UsageError(`配置文件 ${path} 有误：${z.prettifyError(parsed.error)}`);
-  return parsed.data;
+  if (!parsed.success) throw new UsageError('config-invalid', { path, problems: issuesText(parsed.error, lang) });
+  // each rule's options (grade: bands, weight-total: totals) by the rule's own schema, where they stand in the file
+  const options = ruleOptionProblems(parsed.data).flatMap(({ rule, error }) => error.issues.map((i) => ({ ...i, path: ['rules', rule, ...i.path] })));
+  if (options.length) throw new UsageError('config-invalid', { path, problems: options.map((i) => issueText(i, lang)).join(cli('problem-separator', lang)) });
+  io.stderr(`jixiao: ${cli('config-loaded', lang, { path: resolve(path) })}\n`);
+  return { config: parsed.data, path: resolve(path) };
 }
 
 function json(value: unknown): string {
@@ -47,6 +86,8 @@ export interface CliIO {
   stderrIsTTY?: boolean;
   /** where progress bars go when stderr is a terminal (process.stderr unless a test gives its own) */
   progressStream?: NodeJS.WritableStream;
+  /** a failure of standard output other than its reader going away (a full disk), once it has happened */
+  stdoutFailure?: () => NodeJS.ErrnoException | undefined;
 }
 
 async function readStdin(): Promise<string> {
@@ -55,17 +96,41 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const processIO: CliIO = {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  stdin: readStdin,
-  stdoutIsTTY: Boolean(process.stdout.isTTY),
-  // CI logs are not terminals even when they claim to be: no progress bar there.
-  stderrIsTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
-};
+/**
+ * The process's own streams. A reader that goes away (`| head`) ends the listing only: the run goes on (review copies
+ * are still written) and the exit code still reports the findings. Any other write failure (`> /dev/full`) stops the
+ * run at the next write with one sentence and exit 2.
+ */
+function processIO(): CliIO {
+  let stdoutGone = false;
+  let stdoutError: NodeJS.ErrnoException | undefined;
+  let stderrGone = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') stdoutGone = true; else stdoutError ??= e; });
+  process.stderr.on('error', () => { stderrGone = true; });
+  return {
+    stdout: (s) => {
+      if (stdoutError) throw stdoutFailed(stdoutError);
+      if (!stdoutGone) process.stdout.write(s);
+    },
+    stderr: (s) => { if (!stderrGone) process.stderr.write(s); },
+    stdin: readStdin,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    // CI logs are not terminals even when they claim to be: no progress bar there.
+    stderrIsTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
+    stdoutFailure: () => stdoutError,
+  };
+}
+
+/** The language of messages said outside commander's actions (a failed write can come at any time): main sets it. */
+let outputLang: Lang = 'zh';
+const stdoutFailed = (e: NodeJS.ErrnoException) => new OutputError('stdout-failed', { why: errnoText(e.code, outputLang) });
 
 interface OutputOptions {
   format: string;
+  /** -0: paths on standard input are separated by NUL */
+  null?: boolean;
+  /** nothing to check in the paths given is an empty result (exit 0), not a usage error */
+  allowEmpty?: boolean;
   output?: string;
   config?: string;
   lang: 'zh' | 'en';
@@ -89,36 +154,45 @@ function timeoutOf(command: Command, opts: { timeout: number; ocr?: boolean }): 
 }
 
 /** The bars, on a terminal only. */
-function barsFor(io: CliIO, files: number) {
-  return progressBars(io.stderrIsTTY ? io.progressStream ?? process.stderr : undefined, files);
+function barsFor(io: CliIO, files: number, lang: Lang) {
+  return progressBars(io.stderrIsTTY ? io.progressStream ?? process.stderr : undefined, files, lang);
 }
 
-const OCR_HELP = '识别扫描版 PDF（只有图像、没有文字层的页）：离线 OCR（tesseract.js 中文模型），每页约 5–15 秒；识别出的数字可能有误，相关问题最多为警告';
-
-function nonNegativeInteger(value: string): number {
+/** Option values that must be counts; the reason a value is refused is the catalog's, in the run's language. */
+const nonNegativeInteger = (lang: Lang) => (value: string): number => {
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('应为非负整数 (a non-negative integer)');
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(cli('non-negative-integer', lang));
   return n;
+};
+
+/**
+ * A list of paths on standard input: one per line (as `find` prints them; blank lines skipped), or with -0 separated by
+ * NUL (as `find -print0` prints them, so a name may hold a newline; only empty entries are skipped). A NUL in a list
+ * read by lines is -print0 output met without -0: a usage error, not one bogus path.
+ */
+export function splitList(text: string, nul: boolean | undefined): string[] {
+  if (nul) return text.split('\0').filter((p) => p !== '');
+  if (text.includes('\0')) throw new UsageError('nul-in-list');
+  return text.split(/\r?\n/).filter((l) => l.trim() !== '');
 }
 
 /**
- * `-` stands for paths read from standard input, one per line (as `find` prints them); blank lines are skipped.
- * Those are `listed`: a missing one is that entry's finding, not a usage error, since the list may be stale.
+ * `-` stands for paths read from standard input (splitList). Those are `listed`: a missing one is that entry's finding,
+ * not a usage error, since the list may be stale.
  */
-async function resolveInputs(paths: string[], io: CliIO): Promise<PathArg[]> {
+async function resolveInputs(paths: string[], io: CliIO, nul: boolean | undefined): Promise<PathArg[]> {
   if (!paths.includes('-')) return paths.map((path) => ({ path }));
-  const lines = (await (io.stdin ?? readStdin)()).split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = splitList(await (io.stdin ?? readStdin)(), nul);
   return paths.flatMap((p) => (p === '-' ? lines.map((path) => ({ path, listed: true })) : [{ path: p }]));
 }
 
 /** What the run says on stderr about a file it left out of a checked folder. */
-function skipNote(s: Skipped, lang: 'zh' | 'en'): string {
-  if (lang === 'en') {
-    return `jixiao: skipped ${s.path}: ${s.why === 'output' ? "it is this run's own output (-o), about to be overwritten" : 'it is a summary workbook jixiao wrote'}, not a report.\n`;
-  }
-  return s.why === 'output'
-    ? `jixiao: 跳过 ${s.path}：它是本次的输出文件（-o），将被覆盖，不作为报告检查。\n`
-    : `jixiao: 跳过 ${s.path}：它是 jixiao 生成的汇总工作簿，不作为报告检查。\n`;
+const SKIP_NOTES: Record<Skipped['why'], CliPhrase> = {
+  output: 'skip-output', workbook: 'skip-own-workbook', loop: 'skip-loop', 'link-loop': 'skip-link-loop', 'review-copy': 'skip-review-copy',
+};
+
+function skipNote(s: Skipped, lang: Lang): string {
+  return `jixiao: ${cli(SKIP_NOTES[s.why], lang, { path: s.path, target: s.target ?? s.path })}\n`;
 }
 
 /** A workbook goes to a .xlsx file: `-o out.csv` would be an .xlsx under a name that lies, and stylish text in a .xlsx
@@ -126,34 +200,71 @@ function skipNote(s: Skipped, lang: 'zh' | 'en'): string {
 function checkOutputName(format: string, output: string | undefined): void {
   if (output === undefined) return;
   const isXlsx = /\.xlsx$/i.test(output);
-  if (format === 'xlsx' && !isXlsx) {
-    throw new UsageError(`工作簿只能写入 .xlsx 文件：${output}。请用 -o 汇总.xlsx；需要逐条的文字结果可用 check -f json 或 -f ndjson。`);
+  if (format === 'xlsx' && !isXlsx) throw new UsageError('workbook-name', { output });
+  if (format !== 'xlsx' && isXlsx) throw new UsageError('not-workbook-name', { output, format });
+}
+
+/** What can be said of -o from its name and what is there now: said before standard input or any report is read. */
+async function checkOutput(format: string, output: string | undefined): Promise<void> {
+  if (formatters[format]!.binary && !output) throw new UsageError('needs-output', { format });
+  checkOutputName(format, output);
+  if (output !== undefined && (await stat(output).catch(() => undefined))?.isDirectory()) {
+    throw new UsageError('output-is-folder', { output, example: join(output, OUTPUT_EXAMPLE[format] ?? 'jixiao.txt') });
   }
-  if (format !== 'xlsx' && isXlsx) {
-    throw new UsageError(`${output} 是 .xlsx 文件名，但输出格式是 ${format}。要生成工作簿，请用 jixiao summary … -o ${output} 或 -f xlsx。`);
+}
+
+/** A file name to suggest for -o, by format; a workbook's in the user's language. */
+const OUTPUT_EXAMPLE: Record<string, string> = {
+  get xlsx() { return cli('example-workbook', outputLang); }, json: 'jixiao.json', ndjson: 'jixiao.ndjson', junit: 'jixiao-junit.xml',
+};
+
+/**
+ * -o of check and summary, before any report is read (checkOutput has refused a folder there): missing folders above it
+ * are created, and a place that cannot be written is said now rather than after the whole run. The file opened.
+ */
+async function openOutputFile(output: string): Promise<Sink> {
+  try {
+    await mkdir(dirname(output), { recursive: true });
+    return await atomicFile(output);
+  } catch (e) {
+    throw new UsageError('output-unusable', { output, why: errnoText(folderCode(e), outputLang) });
   }
+}
+
+/** mkdir -p through a file says EEXIST; what the user needs to hear is that a part of the path is not a folder. */
+const folderCode = (e: unknown): string | undefined => {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'EEXIST' ? 'ENOTDIR' : code;
+};
+
+/** The sink with its write failures (a full disk) turned into one sentence; the old file stays as it was. */
+function guarded(sink: Sink, output: string): Sink {
+  const sentence = <A extends unknown[]>(f: (...a: A) => Promise<void>) => async (...a: A): Promise<void> => {
+    try { await f(...a); } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (typeof code !== 'string') throw e;
+      throw new OutputError('write-failed', { output, why: errnoText(code, outputLang) });
+    }
+  };
+  return { write: sentence(sink.write), commit: sentence(sink.commit), abort: sink.abort };
 }
 
 /** -o: once the file is in place, one line on stderr says so and what it holds. */
-function writtenNote(output: string, s: Summary, lang: 'zh' | 'en'): string {
-  if (lang === 'en') {
-    const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-    return `jixiao: wrote ${output}: ${n(s.files, 'file')}, ${n(s.errors, 'error')}, ${n(s.warnings, 'warning')}${s.failed ? `, ${s.failed} unreadable` : ''}.\n`;
-  }
-  return `jixiao: 已写入 ${output}：${s.files} 个文件，${s.errors} 个错误，${s.warnings} 个警告${s.failed ? `，${s.failed} 个文件无法读取` : ''}。\n`;
+function writtenNote(output: string, s: Summary, lang: Lang): string {
+  return `jixiao: ${cli('written', lang, { output, ...s })}${s.failed ? cli('written-failed', lang, { failed: s.failed }) : ''}${cli('sentence-end', lang)}\n`;
 }
 
-function positiveInteger(value: string): number {
+const positiveInteger = (lang: Lang) => (value: string): number => {
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n === 0) throw new InvalidArgumentError('应为正整数 (a positive integer)');
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n === 0) throw new InvalidArgumentError(cli('positive-integer', lang));
   return n;
-}
+};
 
-function positiveSeconds(value: string): number {
+const positiveSeconds = (lang: Lang) => (value: string): number => {
   const n = Number(value);
-  if (!/^\s*\d+(\.\d+)?\s*$/.test(value) || !(n > 0)) throw new InvalidArgumentError('应为正数，单位秒 (positive seconds)');
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(value) || !(n > 0)) throw new InvalidArgumentError(cli('positive-seconds', lang));
   return n;
-}
+};
 
 function enabledRules(config: Config): string[] {
   return checks.map((c) => c.id).filter((id) => {
@@ -166,44 +277,42 @@ function enabledRules(config: Config): string[] {
  * `shards`: results already made elsewhere (summary's reduce step), joined with this run's in path order. */
 async function runCheck(paths: string[], opts: OutputOptions, io: CliIO, shards: Shard[] = []): Promise<number> {
   const formatter = formatters[opts.format];
-  if (opts.records && !['ndjson', 'json'].includes(opts.format)) throw new UsageError('--records 只能与 -f ndjson 或 -f json 同用');
-  if (formatter.binary && !opts.output) {
-    throw new UsageError(`${opts.format} 格式输出的是文件，请用 -o 指定输出文件，例如 -o 汇总.xlsx`);
-  }
-  checkOutputName(opts.format, opts.output);
-  const config = { ...loadConfig(opts.config), lang: opts.lang };
-  const args = await resolveInputs(paths, io);
-  const { inputs, missing, skipped } = await expandPaths(args, opts.output);
-  if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
-  for (const s of skipped) io.stderr(skipNote(s, opts.lang));
-  // Paths named on the command line that hold no report are a mistake; an empty list on stdin (`find` found
-  // nothing new this week) is an empty result, as ESLint and markdownlint-cli2 treat an empty file list.
-  if (inputs.length === 0 && shards.length === 0 && !paths.includes('-')) {
-    throw new UsageError('没有找到可检查的文件（.docx .pdf .xlsx .doc .xls .wps .et .ofd）。请确认路径。');
-  }
-  const color = !opts.output && !process.env.NO_COLOR
-    && (Boolean(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') || Boolean(io.stdoutIsTTY));
-  const formatOptions: FormatOptions = { lang: opts.lang, color, rules: enabledRules(config), quiet: Boolean(opts.quiet), records: opts.records };
-  const sink = opts.output
-    ? await atomicFile(opts.output).catch((e: NodeJS.ErrnoException) => {
-      throw new UsageError(`无法写入输出文件 ${opts.output}：${e.code ?? e.message}`);
-    })
+  if (opts.records && !['ndjson', 'json'].includes(opts.format)) throw new UsageError('records-format');
+  await checkOutput(opts.format, opts.output);
+  const loaded = loadConfig(opts.config, io, opts.lang);
+  const config = { ...loaded.config, lang: opts.lang };
+  const sink: Sink = opts.output
+    ? guarded(await openOutputFile(opts.output), opts.output)
     : { write: async (chunk: string | Uint8Array) => { if (chunk.length) io.stdout(String(chunk)); }, commit: async () => {}, abort: async () => {} };
-  const bar = inputs.length > 1 || opts.ocr ? barsFor(io, inputs.length) : undefined;
-
+  let bar: ReturnType<typeof barsFor> | undefined;
   // Streaming formats keep nothing per file, so a run's memory does not grow with the number of files.
   const results: FileResult[] = [];
   // Every finding counts, listed or not (-q): the closing line, the workbook, --max-warnings and the exit code.
   const totals = emptySummary();
-  const emit = async (result: FileResult) => {
-    const shown = opts.quiet ? errorsOnly(result) : result;
-    tally(totals, shown);
-    // results carry their records only when the formatter reads them (keepReports below)
-    if (!formatter.streaming) results.push(shown);
-    if (formatter.file) await sink.write(formatter.file(shown, formatOptions));
-    bar?.fileDone(result.path);
-  };
   try {
+    const args = await resolveInputs(paths, io, opts.null);
+    const { inputs, missing, skipped } = await expandPaths(args, opts.output);
+    if (missing.length) throw new UsageError('path-missing', { paths: missing });
+    for (const s of skipped) io.stderr(skipNote(s, opts.lang));
+    // Paths named on the command line that hold no report are a mistake (unless --allow-empty); an empty list on stdin
+    // (`find` found nothing new this week) is an empty result, as ESLint and markdownlint-cli2 treat an empty file list.
+    if (inputs.length === 0 && shards.length === 0 && !paths.includes('-') && !opts.allowEmpty) {
+      throw new UsageError('no-inputs');
+    }
+    const color = !opts.output && !process.env.NO_COLOR
+      && (Boolean(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') || Boolean(io.stdoutIsTTY));
+    const formatOptions: FormatOptions = {
+      lang: opts.lang, color, rules: enabledRules(config), quiet: Boolean(opts.quiet), records: opts.records, config: loaded.path ?? null,
+    };
+    bar = inputs.length > 1 || opts.ocr ? barsFor(io, inputs.length, opts.lang) : undefined;
+    const emit = async (result: FileResult) => {
+      const shown = opts.quiet ? errorsOnly(result) : result;
+      tally(totals, shown);
+      // results carry their records only when the formatter reads them (keepReports below)
+      if (!formatter.streaming) results.push(shown);
+      if (formatter.file) await sink.write(formatter.file(shown, formatOptions));
+      bar?.fileDone(result.path);
+    };
     const checked = checkFiles(inputs, config, {
       jobs: opts.jobs, timeoutMs: opts.timeout * 1000, keepReports: Boolean(formatter.needsReport || opts.records),
       ...(opts.ocr ? { ocr: true, onProgress: (path: string, p: ReadProgress) => bar?.ocr(path, p) } : {}),
@@ -220,7 +329,7 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO, shards:
   }
   if (totals.errors > 0) return EXIT.findings;
   if (opts.maxWarnings !== undefined && totals.warnings > opts.maxWarnings) {
-    io.stderr(`jixiao: 警告 ${totals.warnings} 个，超过 --max-warnings ${opts.maxWarnings} 的上限。\n`);
+    io.stderr(`jixiao: ${cli('too-many-warnings', opts.lang, { warnings: totals.warnings, max: opts.maxWarnings })}\n`);
     return EXIT.findings;
   }
   return EXIT.clean;
@@ -232,15 +341,18 @@ async function runCheck(paths: string[], opts: OutputOptions, io: CliIO, shards:
  */
 async function readEach(files: string[], extract: boolean, io: CliIO, ocr = false): Promise<number> {
   const missing = files.filter((f) => !existsSync(f));
-  if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
+  if (missing.length) throw new UsageError('path-missing', { paths: missing });
+  const folder = files.find((f) => statSync(f).isDirectory());
+  if (folder !== undefined) throw new UsageError('read-folder', { path: folder });
   const { readDocument } = await import('./readers/index.js');
   const { extractReport } = await import('./model/extract.js');
   const out = [];
   let code: number = EXIT.clean;
-  const bar = ocr ? barsFor(io, files.length) : undefined;
+  const bar = ocr ? barsFor(io, files.length, 'zh') : undefined;
   for (const f of files) {
-    const { document, findings } = await readDocument(f, ocr ? { ocr, onProgress: (p) => bar?.ocr(f, p) } : {});
+    const { document, findings: diagnostics } = await readDocument(f, ocr ? { ocr, onProgress: (p) => bar?.ocr(f, p) } : {});
     bar?.fileDone(f);
+    const findings = settleDiagnostics(diagnostics, defaultConfig).map((x) => rendered(x, 'zh'));
     if (findings.some((x) => x.severity === 'error')) code = EXIT.findings;
     const record = extract ? extractReport(document) : document;
     out.push(findings.length ? { ...record, findings } : record);
@@ -250,114 +362,260 @@ async function readEach(files: string[], extract: boolean, io: CliIO, ocr = fals
   return code;
 }
 
-/** The options check and summary share: configuration, language, filtering, exit thresholds, the worker pool. */
-function withRunOptions(command: Command, quietHelp: string): Command {
-  return command
-    .option('-c, --config <file>', '配置文件（默认读取当前目录的 jixiao.config.json）')
-    .addOption(new Option('--lang <lang>', '消息语言').choices(['zh', 'en']).default('zh'))
-    .option('-q, --quiet', quietHelp)
-    .option('--max-warnings <n>', '警告数超过 n 时以退出码 1 结束', nonNegativeInteger)
-    .option('-j, --jobs <n>', '并行处理的文件数（默认为 CPU 核数）', positiveInteger, defaultJobs())
-    .option('--timeout <seconds>', `单个文件的处理时限（秒），超时的文件报告 timeout 并继续（默认 60，加 --ocr 时 ${OCR_TIMEOUT_S}）`, positiveSeconds, 60)
-    .option('--ocr', OCR_HELP);
+/** The copy's extensions: `annotate -o x.docx` names one copy; any other name is a folder. */
+const COPY_FILE = /\.(docx|xlsx|pdf)$/i;
+
+type AnnotateOptions = Omit<OutputOptions, 'format'> & { output: string; all?: boolean };
+
+/** A folder for the copies: created with any missing parents, and writable, before any report is read. */
+async function usableFolder(folder: string): Promise<void> {
+  try {
+    await mkdir(folder, { recursive: true });
+    await access(folder, constants.W_OK);
+  } catch (e) {
+    throw new UsageError('output-unusable', { output: folder, why: errnoText(folderCode(e), outputLang) });
+  }
 }
 
-export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+/**
+ * Where annotate writes, decided before any report is read. An existing folder, or a name without a copy's extension,
+ * is a folder (created when missing) mirroring the inputs' folders below their common folder, so two 单位A/报告.docx
+ * never meet. A name with a copy's extension is the one copy of a single input. An existing file is never overwritten,
+ * unless it is jixiao's copy of that same input.
+ */
+async function copyTarget(output: string, inputs: Input[], args: PathArg[]) {
+  const { commonFolder, expectedCopyExtension } = await import('./annotate/index.js');
+  const { reviewSourceOf } = await import('./annotate/marker.js');
+  const there = await stat(output).catch(() => undefined);
+  const single = inputs.length === 1 ? inputs[0]!.path : undefined;
+  if (there && !there.isDirectory()) {
+    if (single && extname(output).toLowerCase() === expectedCopyExtension(single) && await reviewSourceOf(output) === resolve(single)) return { file: output };
+    throw new UsageError('annotate-output-is-file', { output });
+  }
+  if (!there && COPY_FILE.test(output)) {
+    if (!single) throw new UsageError('annotate-output-one-file', { output, count: inputs.length });
+    const want = expectedCopyExtension(single);
+    if (extname(output).toLowerCase() !== want) throw new UsageError('annotate-output-extension', { output, want });
+    await usableFolder(dirname(resolve(output)));
+    return { file: output };
+  }
+  await usableFolder(output);
+  // a folder given stands for itself, a file for its folder
+  const folders = await Promise.all(args.map(async ({ path }) => (await stat(path).then((st) => st.isDirectory(), () => false) ? resolve(path) : dirname(resolve(path)))));
+  return { folder: output, base: commonFolder(folders) };
+}
+
+/** Why a file got no review copy, in the language: a failed file says why it was not read, a failed write its errno. */
+function whyNoCopy(noCopy: NoCopy, lang: Lang): string {
+  if (noCopy.why === 'failed') {
+    const why = noCopy.finding && messageOf(noCopy.finding, lang).replace(/[。.]\s*$/, '');
+    return why ? cli('no-copy-failed-why', lang, { why }) : cli('no-copy-failed', lang);
+  }
+  const data = noCopy.why === 'write' ? { why: errnoText(String(noCopy.data?.code), lang) } : noCopy.data;
+  return cli(`no-copy-${noCopy.why}`, lang, data);
+}
+
+/** annotate: checks like check, writes each report's review copy, lists `source → copy`; exit codes as check's. */
+async function runAnnotate(paths: string[], opts: AnnotateOptions, io: CliIO): Promise<number> {
+  const lang = opts.lang;
+  const loaded = loadConfig(opts.config, io, lang);
+  const config = { ...loaded.config, lang };
+  const args = await resolveInputs(paths, io, opts.null);
+  const { inputs: found, missing, skipped } = await expandPaths(args);
+  if (missing.length) throw new UsageError('path-missing', { paths: missing });
+  for (const s of skipped) io.stderr(skipNote(s, lang));
+  const { annotateFiles, insideFolder } = await import('./annotate/index.js');
+  // copies an earlier run left in the output folder are not reports, marked or not
+  const inputs = found.filter((i) => !insideFolder(i.path, opts.output) || (io.stderr(`jixiao: ${cli('skip-in-output-folder', lang, { path: i.path })}\n`), false));
+  if (inputs.length === 0 && !paths.includes('-') && !opts.allowEmpty) throw new UsageError('no-inputs');
+  const target = await copyTarget(opts.output, inputs, args);
+  const totals = emptySummary();
+  let failedWrites = 0;
+  const bar = inputs.length > 1 || opts.ocr ? barsFor(io, inputs.length, lang) : undefined;
+  // said after the bars are gone, so that no line is drawn over
+  const notes: string[] = [];
+  const note = (text: string) => (bar ? notes.push(text) : io.stderr(text));
+  const listing = (write: () => void) => { try { write(); } catch (e) { if (!(e instanceof OutputError)) throw e; } };
+  const ocr = opts.ocr ? { ocr: true, onProgress: (path: string, p: ReadProgress) => bar?.ocr(path, p) } : {};
+  try {
+    const run = annotateFiles(inputs, config, { target, all: opts.all, lang, jobs: opts.jobs, timeoutMs: opts.timeout * 1000, onlyErrors: opts.quiet, ...ocr });
+    for await (const { result, copy, replaced, noCopy } of run) {
+      bar?.fileDone(result.path);
+      tally(totals, result);
+      // the listing may find its reader gone (`| head`) or its disk full: the copies are written all the same, and a
+      // failed listing is said at the end (main)
+      if (copy) listing(() => io.stdout(`${cli('copy-listed', lang, { source: result.path, copy, replaced: replaced ? cli('copy-replaced', lang) : '' })}\n`));
+      else if (noCopy) {
+        if (noCopy.why === 'write') failedWrites++;
+        note(`jixiao: ${cli('no-copy', lang, { path: result.path, why: whyNoCopy(noCopy, lang) })}\n`);
+      }
+    }
+  } finally {
+    bar?.stop();
+    for (const text of notes) io.stderr(text);
+  }
+  // a copy that could not be written is an output failure (exit 2); otherwise the findings decide, as for check
+  if (failedWrites) return EXIT.usage;
+  if (totals.errors > 0) return EXIT.findings;
+  return opts.maxWarnings !== undefined && totals.warnings > opts.maxWarnings ? EXIT.findings : EXIT.clean;
+}
+
+/** The options check and summary share: configuration, language, filtering, exit thresholds, the worker pool. */
+function withRunOptions(command: Command, quietHelp: CliPhrase, lang: Lang): Command {
+  return command
+    .option('-c, --config <file>', cli('config-option', lang))
+    .addOption(new Option('--lang <lang>', cli('lang-option', lang)).choices(['zh', 'en']).default('zh'))
+    .option('-q, --quiet', cli(quietHelp, lang))
+    .option('--max-warnings <n>', cli('max-warnings-option', lang), nonNegativeInteger(lang))
+    // -j: the upper bound, and when the batch actually starts more than one worker (src/batch.ts decides)
+    .option('-j, --jobs <n>', cli('jobs-option', lang, { perWorker: FILES_PER_WORKER }), positiveInteger(lang), defaultJobs())
+    .option('--timeout <seconds>', cli('timeout-option', lang, { ocr: OCR_TIMEOUT_S }), positiveSeconds(lang), 60)
+    .option('--ocr', cli('ocr-option', lang))
+    .option('-0, --null', cli('null-option', lang))
+    .option('--allow-empty', cli('allow-empty-option', lang));
+}
+
+/** The language of the run, known before commander parses: usage errors and help are written in it too. */
+export function langOf(argv: string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--lang' && argv[i + 1] === 'en') return 'en';
+    if (argv[i] === '--lang=en') return 'en';
+  }
+  return 'zh';
+}
+
+const TITLES: Record<string, CliPhrase> = {
+  'Usage:': 'title-usage', 'Options:': 'title-options', 'Commands:': 'title-commands', 'Arguments:': 'title-arguments',
+  'Global Options:': 'title-global-options',
+};
+
+/** Commander's help in the run's language: its headings, and the choices and defaults it adds to a description. */
+function helpIn(lang: Lang) {
+  const extra = (description: string, choices: readonly string[] | undefined, defaultValue: unknown, shown: boolean) => {
+    const items: string[] = [];
+    if (choices) items.push(cli('help-choices', lang, { choices: choices.join(', ') }));
+    if (shown && defaultValue !== undefined) items.push(cli('help-default', lang, { value: String(defaultValue) }));
+    return items.length ? `${description}${description ? ' ' : ''}${cli('help-extra', lang, { items: items.join(cli('help-extra-separator', lang)) })}` : description;
+  };
+  return {
+    styleTitle: (title: string) => (TITLES[title] ? cli(TITLES[title], lang) : title),
+    optionDescription: (o: Option) => extra(o.description, o.argChoices, o.defaultValue, o.required || o.optional),
+  };
+}
+
+/** The quoted parts of commander's English error message: the option, value or name it is about. */
+function quoted(message: string): string[] {
+  return [...message.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+}
+
+/** A commander usage error in the catalog's words: commander's own text is English and is not shown. */
+function commanderText(err: CommanderError, lang: Lang): string {
+  const q = quoted(err.message);
+  const suggestion = /Did you mean (?:one of )?(.+?)\?\)/.exec(err.message)?.[1];
+  const hint = suggestion ? cli('did-you-mean', lang, { suggestion }) : '';
+  const reasonOf = (text: string) => {
+    const reason = /is invalid\. (.*)$/s.exec(text)?.[1] ?? '';
+    const choices = /Allowed choices are (.*)\.$/.exec(reason)?.[1];
+    return choices ? cli('allowed-choices', lang, { choices }) : reason;
+  };
+  switch (err.code) {
+    case 'commander.unknownOption': return cli('unknown-option', lang, { option: q[0] }) + hint;
+    case 'commander.unknownCommand': return cli('unknown-command', lang, { command: q[0] }) + hint;
+    case 'commander.missingArgument': return cli('missing-argument', lang, { argument: q[0] });
+    case 'commander.optionMissingArgument': return cli('option-missing-argument', lang, { option: q[0] });
+    case 'commander.missingMandatoryOptionValue': return cli('missing-mandatory-option', lang, { option: q[0] });
+    case 'commander.invalidArgument':
+      return err.message.includes('command-argument')
+        ? cli('invalid-argument-value', lang, { argument: q[1], value: q[0], reason: reasonOf(err.message) })
+        : cli('invalid-option-value', lang, { option: q[0], value: q[1], reason: reasonOf(err.message) });
+    case 'commander.excessArguments': {
+      const m = /Expected (\d+) argument.* but got (\d+)/.exec(err.message);
+      return cli('too-many-arguments', lang, { expected: m?.[1] ?? '?', received: m?.[2] ?? '?' });
+    }
+    default: return cli('usage-error', lang, { code: err.code });
+  }
+}
+
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   let exitCode: number = EXIT.clean;
+  const lang = langOf(argv);
+  outputLang = lang;
   const program = new Command();
   program
     .name('jixiao')
-    .description('绩效自评报告算术核查：读取 docx / pdf / xlsx，抽取章节、数字与指标表，核对执行率、占比、合计、得分与等级。')
-    .version('0.1.0', '-V, --version', '显示版本号')
-    .helpOption('-h, --help', '显示帮助')
-    .helpCommand('help [command]', '显示某个命令的帮助')
+    .description(cli('program-description', lang))
+    .version('0.1.0', '-V, --version', cli('version-option', lang))
+    .helpOption('-h, --help', cli('help-option', lang))
+    .helpCommand('help [command]', cli('help-command', lang))
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('（使用 jixiao --help 查看用法）');
+    // commander's own error text is English: it is replaced by the catalog's in the catch below
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
+    .configureHelp(helpIn(lang));
 
   program.command('read')
-    .description('读取文件，输出文档模型（段落与表格，带位置）的 JSON 数组，每个文件一个对象')
-    .argument('<files...>', 'docx / pdf / xlsx 文件')
-    .option('--ocr', OCR_HELP)
+    .description(cli('read-description', lang))
+    .argument('<files...>', cli('files-argument', lang))
+    .option('--ocr', cli('ocr-option', lang))
     .action(async (files: string[], opts: { ocr?: boolean }) => {
       exitCode = await readEach(files, false, io, Boolean(opts.ocr));
     });
 
   program.command('extract')
-    .description('抽取结构化记录（章节、数字、关系、指标、评分项、预算）并输出 JSON 数组，每个文件一个对象')
-    .argument('<files...>', 'docx / pdf / xlsx 文件')
-    .option('--ocr', OCR_HELP)
+    .description(cli('extract-description', lang))
+    .argument('<files...>', cli('files-argument', lang))
+    .option('--ocr', cli('ocr-option', lang))
     .action(async (files: string[], opts: { ocr?: boolean }) => {
       exitCode = await readEach(files, true, io, Boolean(opts.ocr));
     });
 
   const check = program.command('check')
-    .description('核查算术：执行率、占比、合计、增长率、列举个数、得分、等级、权重（文件或文件夹，递归；- 表示从标准输入逐行读取路径）')
-    .argument('<paths...>', '文件或文件夹；- 从标准输入读取路径，每行一个')
-    .addOption(new Option('-f, --format <name>', '输出格式：stylish 终端 | json | ndjson 每文件一行 | junit | github | xlsx（需 -o）')
+    .description(cli('check-description', lang))
+    .argument('<paths...>', cli('paths-argument', lang))
+    .addOption(new Option('-f, --format <name>', cli('format-option', lang))
       .choices(Object.keys(formatters)).default('stylish'))
-    .option('-o, --output <file>', '写入文件而非标准输出（原子写入）')
-    .option('--records', '每个文件的行附上抽取的记录（-f ndjson），供 summary 汇总分片');
-  withRunOptions(check, '只显示错误')
+    .option('-o, --output <file>', cli('output-option', lang))
+    .option('--records', cli('records-option', lang));
+  withRunOptions(check, 'quiet-check', lang)
     .action(async (paths: string[], opts: OutputOptions, command: Command) => {
       exitCode = await runCheck(paths, { ...opts, timeout: timeoutOf(command, opts) }, io);
     });
 
   const summary = program.command('summary')
-    .description('把核查结果汇总成 Excel 工作簿：汇总、问题清单、指标、评分（需 -o）')
-    .argument('<paths...>', '文件或文件夹；.ndjson 分片（check -f ndjson --records 的输出）；- 从标准输入读取路径或分片行')
-    .option('-o, --output <file>', '输出的 .xlsx 文件');
-  withRunOptions(summary, '问题清单只列错误')
+    .description(cli('summary-description', lang))
+    .argument('<paths...>', cli('summary-paths-argument', lang))
+    .option('-o, --output <file>', cli('summary-output-option', lang));
+  withRunOptions(summary, 'quiet-summary', lang)
     .action(async (paths: string[], opts: Omit<OutputOptions, 'format'>, command: Command) => {
-      const { paths: reports, shards } = await takeShards(paths, io.stdin ?? readStdin);
+      await checkOutput('xlsx', opts.output);
+      const { paths: reports, shards } = await takeShards(paths, io.stdin ?? readStdin, (text) => splitList(text, opts.null));
       exitCode = await runCheck(reports, { ...opts, format: 'xlsx', timeout: timeoutOf(command, opts) }, io, shards);
     });
 
   const annotate = program.command('annotate')
-    .description('写审阅副本：每份报告复制为 <名称>.审阅.<扩展名>，问题以批注、单元格备注或 PDF 高亮标在原处（原文件不动）')
-    .argument('<paths...>', '文件或文件夹；- 从标准输入读取路径，每行一个')
-    .requiredOption('-o, --output <dir>', '审阅副本写入的文件夹')
-    .option('--all', '没有问题的文件也写副本');
-  withRunOptions(annotate, '只标注错误')
+    .description(cli('annotate-description', lang))
+    .argument('<paths...>', cli('paths-argument', lang))
+    .requiredOption('-o, --output <dir>', cli('annotate-output-option', lang))
+    .option('--all', cli('all-option', lang));
+  withRunOptions(annotate, 'quiet-annotate', lang)
     .action(async (paths: string[], opts: Omit<OutputOptions, 'format'> & { output: string; all?: boolean }, command: Command) => {
-      const config = { ...loadConfig(opts.config), lang: opts.lang };
-      const { inputs: found, missing } = await expandPaths(await resolveInputs(paths, io));
-      if (missing.length) throw new UsageError(`路径不存在：${missing.join('、')}`);
-      const { annotateFiles, insideFolder } = await import('./annotate/index.js');
-      // review copies written by an earlier run into a checked folder are not reports
-      const inputs = found.filter((i) => !insideFolder(i.path, opts.output) || (io.stderr(`jixiao: 跳过 ${i.path}：它在输出文件夹（-o）中。\n`), false));
-      if (inputs.length === 0) throw new UsageError('没有找到可检查的文件（.docx .pdf .xlsx .doc .xls .wps .et）。请确认路径。');
-      let errors = 0, warnings = 0, failedCopies = 0;
-      // with --ocr, the OCR page bar (and the file bar) on a terminal, as for check
-      const bar = opts.ocr ? barsFor(io, inputs.length) : undefined;
-      const ocr = opts.ocr ? { ocr: true, onProgress: (path: string, p: ReadProgress) => bar?.ocr(path, p) } : {};
-      try {
-        for await (const { result, copy, skipped } of annotateFiles(inputs, config, { outDir: opts.output, all: opts.all, lang: opts.lang, jobs: opts.jobs, timeoutMs: timeoutOf(command, opts) * 1000, onlyErrors: opts.quiet, ...ocr })) {
-          bar?.fileDone(result.path);
-          for (const f of result.findings) { if (f.severity === 'error') errors++; else if (f.severity === 'warning') warnings++; }
-          if (copy) io.stdout(`${copy}\t${result.findings.length}\n`);
-          else if (skipped && result.findings.length) { io.stderr(`jixiao: ${result.path}：未写审阅副本（${skipped.zh}）\n`); if (result.status === 'ok') failedCopies++; }
-        }
-      } finally {
-        bar?.stop();
-      }
-      exitCode = failedCopies ? EXIT.usage : errors > 0 || (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) ? EXIT.findings : EXIT.clean;
+      exitCode = await runAnnotate(paths, { ...opts, timeout: timeoutOf(command, opts) }, io);
     });
 
   program.command('rules')
-    .description('列出全部检查规则')
-    .option('--json', '以 JSON 输出')
-    .action((opts: { json?: boolean }) => {
-      if (opts.json) { io.stdout(json(checks)); return; }
-      for (const c of checks) {
-        io.stdout(`${c.id.padEnd(16)} ${c.severity.padEnd(8)} ${c.description.zh}\n`);
-        for (const [id, text] of Object.entries(c.messages)) io.stdout(`  ${id}: ${text.zh}\n`);
-      }
+    .description(cli('rules-description', lang))
+    .option('--json', cli('json-option', lang))
+    .addOption(new Option('--lang <lang>', cli('lang-option', lang)).choices(['zh', 'en']).default('zh'))
+    .action((opts: { json?: boolean; lang: Lang }) => {
+      if (opts.json) { io.stdout(json(checks.map((c) => ({ ...c, severities: defaultSeverities(c) })))); return; }
+      // one line a rule: its id, the severities its findings take by default (as check reports them), what it checks
+      const lines = checks.map((c) => [c.id, defaultSeverities(c).join('/'), c.description[opts.lang]] as const);
+      const width = (i: 0 | 1) => Math.max(...lines.map((l) => l[i].length)) + 2;
+      for (const [id, severities, description] of lines) io.stdout(`${id.padEnd(width(0))}${severities.padEnd(width(1))}${description}\n`);
     });
 
   program.command('schema')
-    .description('输出 JSON Schema（extract 的报告记录，或 read 的文档模型）')
-    .addOption(new Option('--of <what>', '哪一个模型').choices(['report', 'document']).default('report'))
+    .description(cli('schema-description', lang))
+    .addOption(new Option('--of <what>', cli('of-option', lang)).choices(['report', 'document']).default('report'))
     .action(async (opts: { of: 'report' | 'document' }) => {
       const { Report } = await import('./model/schema.js');
       const { SourceDocument } = await import('./document.js');
@@ -366,16 +624,25 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 
   try {
     await program.parseAsync(argv);
+    // a failed write to standard output is reported after the write, once the stream has had its turn to say so
+    await new Promise((done) => setImmediate(done));
+    const failure = io.stdoutFailure?.();
+    if (failure) throw stdoutFailed(failure);
     return exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
-      return err.exitCode === 0 ? EXIT.clean : EXIT.usage;
-    }
-    if (err instanceof UsageError || err instanceof ShardError) {
-      io.stderr(`jixiao: ${err.message}\n`);
+      // help and --version end here too (exit 0); a usage error is worded from the catalog, with the way to help
+      if (err.exitCode === 0) return EXIT.clean;
+      io.stderr(`jixiao: ${commanderText(err, lang)}\n${cli('help-hint', lang)}\n`);
       return EXIT.usage;
     }
-    io.stderr(`jixiao: 内部错误：${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    if (err instanceof UsageError || err instanceof ShardError) {
+      // a shard's validation failure is worded here, its first problem in the run's language
+      const data = Object.fromEntries(Object.entries(err.data).map(([k, v]) => [k, v instanceof z.ZodError ? issueText(v.issues[0], lang) : v]));
+      io.stderr(`jixiao: ${cli(err.id, lang, data)}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`jixiao: ${cli('internal-error', lang, { detail: err instanceof Error ? err.stack ?? err.message : String(err) })}\n`);
     return EXIT.usage;
   }
 }

@@ -1,12 +1,10 @@
 // What a file's check covered: the claims found (prose relations by kind, table rows), and the numbers in none of them.
 import { z } from 'zod';
 import type { Quantity, Report } from './model/schema.js';
+import { NOT_AN_AMOUNT } from './lexicon/index.js';
 
 /** Relation kinds that state no arithmetic of their own (grade bands define what a grade check applies). */
 const NOT_A_CLAIM = new Set(['grade-bands']);
-
-/** Units that name a date, an ordinal or a category, not an amount: "2023年", "12月", "一类" are not numbers to check. */
-const NOT_AN_AMOUNT = new Set(['年', '月', '日', '号', '时', '类', '级', '期', '届', '批']);
 
 export const Coverage = z.object({
   relations: z.record(z.string(), z.number().int()).describe('claims read from the text and from table totals, by relation kind'),

@@ -1,7 +1,8 @@
 // Expands command-line paths (files and folders, recursively) into the ordered list of inputs to check.
-import { readdir, stat, realpath } from 'node:fs/promises';
+import { readdir, readlink, stat, realpath } from 'node:fs/promises';
 import { join, extname, resolve } from 'node:path';
 import { isJixiaoWorkbook } from './own-workbook.js';
+import { looksLikeReviewCopy, reviewSourceOf } from './annotate/marker.js';
 
 /** Extensions picked up when walking a folder; files named explicitly are always read. */
 export const REPORT_EXTENSIONS = new Set(['.docx', '.pdf', '.xlsx', '.doc', '.xls', '.wps', '.et', '.ofd']);
@@ -15,8 +16,12 @@ export interface Input {
   unreadable?: Unreadable;
 }
 
-/** A file met in a folder and left out: this run's own output (`-o` inside a checked folder), or a jixiao workbook. */
-export interface Skipped { path: string; why: 'output' | 'workbook' }
+/**
+ * An entry met in a folder and left out: this run's own output (`-o` inside a checked folder), a jixiao workbook or
+ * review copy, a symbolic link that leads back to a folder being walked (`target`), which holds nothing new, or one
+ * that leads back to itself (`target`: where it points).
+ */
+export interface Skipped { path: string; why: 'output' | 'workbook' | 'review-copy' | 'loop' | 'link-loop'; target?: string }
 
 export interface Expanded {
   /** Files to check and entries that could not be walked, in the order they were met; each file once. */
@@ -60,7 +65,7 @@ export async function expandPaths(paths: Array<string | PathArg>, ownOutput?: st
   async function walk(dir: string): Promise<void> {
     let real: string;
     try { real = await realpath(dir); } catch (e) { out.inputs.push({ path: dir, unreadable: reason(e) }); return; }
-    if (walking.has(real)) { out.inputs.push({ path: dir, unreadable: { code: 'ELOOP', target: real } }); return; }
+    if (walking.has(real)) { out.skipped.push({ path: dir, why: 'loop', target: real }); return; }
     if (walked.has(real)) return;
     walked.add(real);
     walking.add(real);
@@ -74,6 +79,11 @@ export async function expandPaths(paths: Array<string | PathArg>, ownOutput?: st
         let isDir = e.isDirectory();
         if (e.isSymbolicLink()) {
           try { isDir = (await stat(p)).isDirectory(); } catch (err) {
+            // A link that leads to itself (a → b → a) holds nothing: skipped, and said so.
+            if ((err as NodeJS.ErrnoException).code === 'ELOOP') {
+              out.skipped.push({ path: p, why: 'link-loop', target: await readlink(p).catch(() => p) });
+              continue;
+            }
             // A broken link is reported when it could have been a report or a folder of them.
             if (looksLikeReport(e.name) || extname(e.name) === '') out.inputs.push({ path: p, unreadable: reason(err) });
             continue;
@@ -82,6 +92,8 @@ export async function expandPaths(paths: Array<string | PathArg>, ownOutput?: st
         if (isDir) await walk(p);
         else if (own !== undefined && resolve(p) === own) out.skipped.push({ path: p, why: 'output' });
         else if (extname(e.name).toLowerCase() === '.xlsx' && await isJixiaoWorkbook(p)) out.skipped.push({ path: p, why: 'workbook' });
+        // by name first (<name>.审阅.docx), so other files are not opened twice; then by the mark in its properties
+        else if (looksLikeReviewCopy(e.name) && await reviewSourceOf(p) !== undefined) out.skipped.push({ path: p, why: 'review-copy' });
         // Not only regular files: a FIFO or device named like a report is handed on, and the reader refuses it.
         else if (looksLikeReport(e.name)) await addFile(p);
       }

@@ -18,11 +18,14 @@ export const Location = z.object({
 });
 export type Location = z.infer<typeof Location>;
 
+/**
+ * A finding is data until a formatter renders it: a rule, one of its message ids and the values its template needs.
+ * Outputs add the rendered `message` (RenderedFinding); nothing before the formatter holds text of its own.
+ */
 export const Finding = z.object({
   rule: z.string(),
   severity: Severity,
-  message: z.string(),
-  messageId: z.string().optional(),
+  messageId: z.string(),
   location: Location,
   evidence: z.string().optional().describe('the text as written'),
   expected: z.string().optional(),
@@ -30,6 +33,9 @@ export const Finding = z.object({
   data: z.record(z.string(), z.unknown()).optional(),
 });
 export type Finding = z.infer<typeof Finding>;
+
+/** A finding as outputs write it: with its message rendered in the run's language. */
+export type RenderedFinding = Finding & { message: string };
 
 /**
  * What a library's error says, fit for a message to a person: the XML parser's decorations

@@ -6,7 +6,8 @@ import type { Config } from './config.js';
 import { readDocument } from './readers/index.js';
 import type { ReadOptions } from './readers/contract.js';
 import { extractReport } from './model/extract.js';
-import { runChecks, applyRuleSettings, restingOnOcr } from './checks/index.js';
+import { runChecks, restingOnOcr } from './checks/index.js';
+import { diagnosticSeverity, settleDiagnostics } from './severity.js';
 import type { SourceDocument } from './document.js';
 import { countCoverage, type Coverage } from './coverage.js';
 
@@ -55,7 +56,7 @@ function byPosition(findings: Finding[]): Finding[] {
  * OCR'd page, or, when the document holds OCR'd text, one located nowhere in particular (a whole-file sum may add
  * numbers from any page) unless it is only a note.
  */
-function markOcr(findings: Finding[], document: SourceDocument, lang: 'zh' | 'en'): Finding[] {
+function markOcr(findings: Finding[], document: SourceDocument): Finding[] {
   const blocks = new Set<number>();
   const pages = new Set<number>();
   document.blocks.forEach((b, i) => { if (b.ocr) { blocks.add(i); if (b.page !== undefined) pages.add(b.page); } });
@@ -63,7 +64,7 @@ function markOcr(findings: Finding[], document: SourceDocument, lang: 'zh' | 'en
   return findings.map((f) => {
     const { block, page } = f.location;
     const onOcr = block !== undefined ? blocks.has(block) : page !== undefined ? pages.has(page) : f.severity !== 'info';
-    return onOcr ? restingOnOcr(f, lang) : f;
+    return onOcr ? restingOnOcr(f) : f;
   });
 }
 
@@ -72,12 +73,14 @@ const UNREAD = new Set(['read-error', 'legacy-format', 'timeout', 'no-text', 'oc
 
 /** `keepReport`: include the extracted records in the result; only outputs that show them (the workbook) need them. */
 export async function checkFile(path: string, config: Config, keepReport = true, read: ReadOptions = {}): Promise<FileResult> {
-  const { document, findings: readFindings } = await readDocument(path, read);
-  const failed = readFindings.some((f) => f.severity === 'error' && UNREAD.has(f.rule));
-  if (failed) return { path, format: document.format, status: 'failed', findings: applyRuleSettings(readFindings, config) };
+  const { document, findings: diagnostics } = await readDocument(path, read);
+  // whether the file was read is the reader's own judgement, before the configuration lowers or silences a rule
+  const failed = diagnostics.some((d) => diagnosticSeverity(d) === 'error' && UNREAD.has(d.rule));
+  const readFindings = settleDiagnostics(diagnostics, config);
+  if (failed) return { path, format: document.format, status: 'failed', findings: readFindings };
   const report = extractReport(document);
-  const checked = markOcr(runChecks(report, config), document, config.lang ?? 'zh');
-  const findings = byPosition(numberTables([...applyRuleSettings(readFindings, config), ...checked], document));
+  const checked = markOcr(runChecks(report, config), document);
+  const findings = byPosition(numberTables([...readFindings, ...checked], document));
   const result: FileResult = { path, format: document.format, status: 'ok', findings, coverage: countCoverage(report) };
   if (keepReport) result.report = report;
   if (document.pages !== undefined) result.pages = document.pages;

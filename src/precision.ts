@@ -1,6 +1,6 @@
 // Precision of numbers as written: intervals from decimals (XBRL Calculations 1.1), interval arithmetic, units, verdicts.
 import type { Quantity } from './model/schema.js';
-import { COUNT_UNITS, MONEY_UNITS, RATIO_UNITS } from './model/vocabulary.js';
+import { digitsOf, normalizeUnit, unitOf, type Dimension } from './lexicon/index.js';
 
 /**
  * A closed interval of real values. Stated numbers are half-open in principle ([88.275, 88.285)); we treat every
@@ -119,40 +119,13 @@ export function verdict(c: Consistency, mode: Rounding): 'ok' | 'truncated' | 'm
 // ---------------------------------------------------------------------------------------------------------------
 // Units
 
-export type Dimension = 'money' | 'ratio' | 'count' | 'score' | 'none' | `other:${string}`;
-
-export interface UnitInfo {
-  dimension: Dimension;
-  /** multiply a value in this unit by factor to get the dimension's base unit (元, fraction, item, point). */
-  factor: number;
-}
-
-const MONEY = MONEY_UNITS;
-const RATIO = RATIO_UNITS;
-
-export function normalizeUnit(unit: string | undefined): string | undefined {
-  if (unit === undefined) return undefined;
-  const u = unit.replace(/[\s（）()]/g, '').replace(/^人民币/, '');
-  return u === '' ? undefined : u;
-}
-
-export function unitInfo(unit: string | undefined): UnitInfo {
-  const u = normalizeUnit(unit);
-  if (u === undefined) return { dimension: 'none', factor: 1 };
-  if (u in MONEY) return { dimension: 'money', factor: MONEY[u] };
-  if (u in RATIO) return { dimension: 'ratio', factor: RATIO[u] };
-  if (COUNT_UNITS.has(u)) return { dimension: 'count', factor: 1 };
-  if (u === '分') return { dimension: 'score', factor: 1 };
-  return { dimension: `other:${u}`, factor: 1 };
-}
-
 /** Counts of things (人, 个 …) written without decimals are exact: 65人 is 65, not [64.5, 65.5]. */
 export function isExact(q: Pick<Quantity, 'unit' | 'decimals'>): boolean {
-  return unitInfo(q.unit).dimension === 'count' && q.decimals === 0;
+  return unitOf(q.unit).dimension === 'count' && q.decimals === 0;
 }
 
 /** A quantity's interval in its dimension's base unit, read as rounded (or exact for counts). */
-export function intervalOf(q: Pick<Quantity, 'value' | 'decimals' | 'unit'>, factor = unitInfo(q.unit).factor): Interval {
+export function intervalOf(q: Pick<Quantity, 'value' | 'decimals' | 'unit'>, factor = unitOf(q.unit).factor): Interval {
   const exact = isExact(q);
   return scale(exact ? point(q.value) : rounded(q.value, q.decimals), factor);
 }
@@ -167,7 +140,7 @@ export function isUsable(q: Pick<Quantity, 'value' | 'decimals'> | undefined): q
  * different dimensions (万元 against 人): such quantities are not comparable and no finding should be made.
  */
 export function commonFactors(qs: Array<Pick<Quantity, 'unit'>>): { dimension: Dimension; factors: number[] } | undefined {
-  const infos = qs.map((q) => unitInfo(q.unit));
+  const infos = qs.map((q) => unitOf(q.unit));
   const ref = infos.find((i) => i.dimension !== 'none') ?? { dimension: 'none' as Dimension, factor: 1 };
   if (infos.some((i) => i.dimension !== 'none' && i.dimension !== ref.dimension)) return undefined;
   return { dimension: ref.dimension, factors: infos.map((i) => (i.dimension === 'none' ? ref.factor : i.factor)) };
@@ -175,7 +148,7 @@ export function commonFactors(qs: Array<Pick<Quantity, 'unit'>>): { dimension: D
 
 /** A rate's factor to a fraction: % and ％ are hundredths; a bare rate is read as a percentage, as in 执行率(%) columns. */
 export function rateFactor(q: Pick<Quantity, 'unit'>): number | undefined {
-  const info = unitInfo(q.unit);
+  const info = unitOf(q.unit);
   if (info.dimension === 'ratio') return info.factor;
   if (info.dimension === 'none') return 0.01;
   return undefined;
@@ -190,8 +163,7 @@ export function formatNumber(value: number, decimals: number): string {
 
 /** The digits of a quantity as written, without its unit or comparator: "1,059.39万元" → "1,059.39". */
 export function digitsAsWritten(q: Pick<Quantity, 'raw' | 'value'>): string {
-  const m = /[-−－+＋]?[\d０-９][\d０-９,，.．\s]*/.exec(q.raw ?? '');
-  return m ? m[0].trim().replace(/[,，\s]+$/, '') : String(q.value);
+  return digitsOf(q.raw ?? '') ?? String(q.value);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

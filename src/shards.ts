@@ -4,12 +4,20 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { Finding } from './findings.js';
 import type { FileResult } from './pipeline.js';
+import type { CliPhrase } from './catalog/cli.js';
+import type { MessageRef } from './catalog/define.js';
+import { hasTemplate } from './checks/index.js';
 
-/** A shard given by name (`.ndjson`), or the record lines that came on standard input. */
-export interface Shard { name: string; path?: string; lines?: string[] }
+/** A shard given by name (`.ndjson`; standard input's is the catalog's word for it), or the record lines that came on standard input. */
+export interface Shard { name: string | MessageRef<CliPhrase>; path?: string; lines?: string[] }
 
 /** A shard that cannot be used as it is: a usage error naming the shard and line, so no file drops out unseen. */
-export class ShardError extends Error {}
+export class ShardError extends Error {
+  constructor(readonly id: CliPhrase, readonly data: Record<string, unknown> = {}) {
+    super(id);
+    this.name = 'ShardError';
+  }
+}
 
 export const isShardPath = (p: string): boolean => /\.ndjson$/i.test(p);
 
@@ -39,16 +47,18 @@ const Line = z.object({
 /**
  * Splits summary's arguments into report paths and shards. `-` is standard input: its record lines form one
  * shard, its other lines are paths (as for `check -`), so `… | jixiao summary - -o 汇总.xlsx` reduces a stream.
+ * `split`: how the input is cut into lines (the CLI's, which knows -0).
  */
-export async function takeShards(args: string[], stdin: () => Promise<string>): Promise<{ paths: string[]; shards: Shard[] }> {
+export async function takeShards(args: string[], stdin: () => Promise<string>,
+  split = (text: string): string[] => text.split(/\r?\n/).filter((l) => l.trim() !== '')): Promise<{ paths: string[]; shards: Shard[] }> {
   const paths: string[] = [];
   const shards: Shard[] = [];
   for (const arg of args) {
     if (arg === '-') {
-      const lines = (await stdin()).split(/\r?\n/).filter((l) => l.trim() !== '');
+      const lines = split(await stdin());
       const records = lines.filter(isRecordLine);
       paths.push(...lines.filter((l) => !isRecordLine(l)));
-      if (records.length) shards.push({ name: '标准输入', lines: records });
+      if (records.length) shards.push({ name: { messageId: 'shard-stdin' }, lines: records });
     } else if (isShardPath(arg)) shards.push({ name: arg, path: arg });
     else paths.push(arg);
   }
@@ -61,23 +71,28 @@ async function* linesOf(shard: Shard): AsyncGenerator<string> {
   try {
     for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) if (line.trim() !== '') yield line;
   } catch (e) {
-    throw new ShardError(`无法读取分片 ${shard.name}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new ShardError('shard-unreadable', { shard: shard.name, code: (e as NodeJS.ErrnoException).code ?? 'EIO' });
   }
 }
 
-function parseLine(line: string, where: string): FileResult {
+/** Where a line is, as a value the message renders: 分片.ndjson 第 3 行 / 分片.ndjson line 3. */
+type Where = MessageRef<CliPhrase>;
+
+function parseLine(line: string, where: Where): FileResult {
   let value: unknown;
   try { value = JSON.parse(line); } catch {
-    throw new ShardError(`${where} 不是完整的 JSON 行（分片可能在写入中途中断，请重做该分片）`);
+    throw new ShardError('shard-not-json', { where });
   }
   const parsed = Line.safeParse(value);
-  if (!parsed.success) throw new ShardError(`${where} 不是 jixiao check -f ndjson --records 的输出：${z.prettifyError(parsed.error).split('\n')[0]}`);
-  if (parsed.data.status === 'ok' && parsed.data.report === undefined) {
-    throw new ShardError(`${where} 没有抽取记录：分片须用 jixiao check -f ndjson --records 生成`);
-  }
-  // The line as written, not zod's output: defaults filled in would make the workbook differ from a single run's.
+  // the problem is worded when the error is shown, in the run's language
+  if (!parsed.success) throw new ShardError('shard-not-records', { where, problem: parsed.error });
+  if (parsed.data.status === 'ok' && parsed.data.report === undefined) throw new ShardError('shard-no-records', { where });
+  const unknown = parsed.data.findings.find((f) => !hasTemplate(f.rule, f.messageId));
+  if (unknown) throw new ShardError('shard-unknown-message', { where, rule: unknown.rule, messageId: unknown.messageId });
+  // The line as written, not zod's output: defaults filled in would make the workbook differ from a single run's. The
+  // findings are zod's: their rendered messages (in the shard's language) are dropped, to be rendered in this run's.
   const raw = value as FileResult; // its records have the shape checked above
-  const result: FileResult = { path: raw.path, format: raw.format, status: raw.status, findings: raw.findings };
+  const result: FileResult = { path: raw.path, format: raw.format, status: raw.status, findings: parsed.data.findings };
   if (raw.coverage !== undefined) result.coverage = raw.coverage;
   if (raw.report !== undefined) result.report = raw.report;
   return result;
@@ -102,22 +117,22 @@ export function comparePaths(a: string, b: string): number {
  * since either could be the stale one.
  */
 export async function* reduceShards(shards: Shard[], checked: AsyncIterable<FileResult>): AsyncGenerator<FileResult> {
-  const byPath = new Map<string, { result: FileResult; line: string; where: string }>();
-  const add = (result: FileResult, where: string) => {
+  const byPath = new Map<string, { result: FileResult; line: string; where: Where }>();
+  const add = (result: FileResult, where: Where) => {
     const line = JSON.stringify(result);
     const seen = byPath.get(result.path);
     if (seen === undefined) { byPath.set(result.path, { result, line, where }); return; }
-    if (seen.line !== line) throw new ShardError(`${result.path} 在 ${seen.where} 与 ${where} 中的结果不同；请去掉重复或过时的分片`);
+    if (seen.line !== line) throw new ShardError('shard-conflict', { path: result.path, first: seen.where, second: where });
   };
   for (const shard of shards) {
     let n = 0;
     for await (const line of linesOf(shard)) {
       n++;
-      const where = `${shard.name} 第 ${n} 行`;
+      const where: Where = { messageId: 'shard-line', data: { shard: shard.name, line: n } };
       add(parseLine(line, where), where);
     }
   }
-  for await (const result of checked) add(result, '本次检查');
+  for await (const result of checked) add(result, { messageId: 'shard-this-run' });
   const paths = [...byPath.keys()].sort(comparePaths);
   for (const p of paths) yield byPath.get(p)!.result;
 }

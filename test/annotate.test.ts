@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import ExcelJS from 'exceljs';
-import type { Finding } from '../src/findings.js';
+import type { Finding, RenderedFinding } from '../src/findings.js';
 import { foldText, locationWords, reviewName, unplacedLine } from '../src/annotate/place.js';
 import { annotateDocx } from '../src/annotate/docx.js';
 import { annotateXlsx } from '../src/annotate/xlsx.js';
@@ -38,7 +38,7 @@ let dir: string;
 let inputs: string;
 let out: string;
 /** check --format json's findings by input file name */
-const checked = new Map<string, Finding[]>();
+const checked = new Map<string, RenderedFinding[]>();
 /** the inputs' bytes before annotate ran */
 const originals = new Map<string, Buffer>();
 
@@ -82,7 +82,7 @@ async function mutateXlsx(changes: Array<[string, string, number]>): Promise<Uin
 const fold = (s: string) => foldText(s).folded;
 /** What a note says, as the test compares it with check's finding: rule, location in words, message. */
 const key = (rule: string, where: string, message: string) => JSON.stringify([rule, where, message]);
-const expectedKeys = (fs: Finding[]) => fs.map((f) => key(f.rule, locationWords(f, 'zh'), f.message)).sort();
+const expectedKeys = (fs: RenderedFinding[]) => fs.map((f) => key(f.rule, locationWords(f, 'zh'), f.message)).sort();
 
 /** A note's lines ("警告 · rate", message, 应为/实为, 位置：…) back to its key. */
 function noteKey(lines: string[]): string {
@@ -111,7 +111,7 @@ beforeAll(async () => {
   for (const name of readdirSync(inputs)) originals.set(name, readFileSync(join(inputs, name)));
   const check = await jixiao(['check', '--format', 'json', inputs]);
   expect(check.stderr).toBe('');
-  for (const file of JSON.parse(check.stdout).files as Array<{ path: string; findings: Finding[] }>) checked.set(basename(file.path), file.findings);
+  for (const file of JSON.parse(check.stdout).files as Array<{ path: string; findings: RenderedFinding[] }>) checked.set(basename(file.path), file.findings);
   const run = await jixiao(['annotate', inputs, '-o', out, '--all']);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(1);
@@ -292,8 +292,8 @@ describe('pdf: a highlight per finding with the finding as its content, and a su
 describe('a finding with no place in the text goes first, its location in words', () => {
   // a reader's note on the whole file, and a relation whose block the writer cannot find (as one spanning paragraphs)
   const nowhere: Finding[] = [
-    { rule: 'read-warning', severity: 'warning', message: '读取 Word 文档时有内容被跳过', location: { file: 'x' } },
-    { rule: 'sum', severity: 'error', message: '合计与各项之和不符', location: { file: 'x', block: 99_999, paragraph: 100_000 }, expected: '10', actual: '12' },
+    { rule: 'read-warning', severity: 'warning', messageId: 'content-skipped', data: { detail: 'x' }, location: { file: 'x' } },
+    { rule: 'sum', severity: 'error', messageId: 'mismatch', data: { total: '合计', formula: '4 + 6' }, location: { file: 'x', block: 99_999, paragraph: 100_000 }, expected: '10', actual: '12' },
   ];
 
   it('docx: one comment each on the first paragraph, saying so', async () => {

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import type { Quantity, Report, Relation, Indicator, ScoreItem, BudgetRow } from '../src/model/schema.js';
 import type { Location, Finding } from '../src/findings.js';
 import { Config } from '../src/config.js';
-import { runChecks, registry } from '../src/checks/index.js';
+import { runChecks, registry, messageText } from '../src/checks/index.js';
 
 export const FILE = 'test.docx';
 
@@ -38,7 +38,7 @@ export const ql = (raw: string, label: string, at: number | Location = 1): Quant
 
 export function report(parts: Partial<Report> = {}): Report {
   return {
-    path: FILE, meta: {}, sections: [], facts: [], relations: [], indicators: [], scoreItems: [], budget: [],
+    path: FILE, meta: {}, sections: [], facts: [], relations: [], indicators: [], scoreItems: [], budget: [], summary: {},
     ...parts,
   };
 }
@@ -92,7 +92,9 @@ export function ruleTester(rule: string, cases: { valid: ValidCase[]; invalid: I
         expect(found.map(project)).toHaveLength(c.errors.length);
         c.errors.forEach((e, i) => {
           expect(found[i]).toMatchObject({ rule, ...e });
-          expect(found[i].message).not.toMatch(/\{\w+\}/); // every placeholder was filled
+          // every placeholder is filled, in both languages
+          expect(messageText(found[i], 'zh')).not.toMatch(/\{\w+\}/);
+          expect(messageText(found[i], 'en')).not.toMatch(/\{\w+\}/);
         });
       });
     });
@@ -101,5 +103,5 @@ export function ruleTester(rule: string, cases: { valid: ValidCase[]; invalid: I
 
 /** What a finding is about, for readable failures. */
 function project(f: Finding) {
-  return { messageId: f.messageId, severity: f.severity, expected: f.expected, actual: f.actual, message: f.message };
+  return { messageId: f.messageId, severity: f.severity, expected: f.expected, actual: f.actual, message: messageText(f, 'zh') };
 }

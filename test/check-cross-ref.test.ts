@@ -1,15 +1,16 @@
 // cross-ref: the same clearly-identified figure agrees between prose and a table; otherwise no finding.
-import { ruleTester, report, rel, q, ql, scoreItem, cell, para } from './check-builder.js';
+import { ruleTester, report, rel, q, ql, cell, para } from './check-builder.js';
 import type { RelationOf } from '../src/model/schema.js';
 
 const proseTotal = (s: string, at = 12) => rel<RelationOf<'total-score'>>({ kind: 'total-score', score: q(`${s}分`, at), evidence: `自评得分${s}分` });
-const totalRow = (s: string) => scoreItem({ name: '合计', max: q('100'), score: q(s, cell(20, 5, 9)) });
+/** A scoring sheet's total row, as the model reads it: a total-score relation marked `sheet`. */
+const totalRow = (s: string) => rel<RelationOf<'total-score'>>({ kind: 'total-score', sheet: true, max: q('100'), score: q(s, cell(20, 5, 9)), location: cell(20, 5, 9), evidence: `合计 ${s}` });
 
 ruleTester('cross-ref', {
   valid: [
-    { name: 'prose 93.8 = sheet total 93.8', report: report({ relations: [proseTotal('93.8')], scoreItems: [totalRow('93.8')] }) },
-    { name: 'one of several prose scores is the sheet total (the others are projects’)', report: report({ relations: [proseTotal('95', 3), proseTotal('93.8')], scoreItems: [totalRow('93.8')] }) },
-    { name: 'two sheet totals that disagree (several sheets): not judged', report: report({ relations: [proseTotal('95.8')], scoreItems: [totalRow('93.8'), totalRow('90')] }) },
+    { name: 'prose 93.8 = sheet total 93.8', report: report({ relations: [proseTotal('93.8'), totalRow('93.8')] }) },
+    { name: 'one of several prose scores is the sheet total (the others are projects’)', report: report({ relations: [proseTotal('95', 3), proseTotal('93.8'), totalRow('93.8')] }) },
+    { name: 'two sheet totals that disagree (several sheets): not judged', report: report({ relations: [proseTotal('95.8'), totalRow('93.8'), totalRow('90')] }) },
     { name: 'no sheet: nothing to compare', report: report({ relations: [proseTotal('93.8')] }) },
     { name: 'same label, same value in prose and table (万元 vs 元)', report: report({ facts: [ql('73.29万元', '公用经费', 5), ql('732900元', '公用经费（元）', cell(4, 2))] }) },
     { name: 'different labels are different quantities', report: report({ facts: [ql('73.29万元', '公用经费', 5), ql('80.00万元', '商品和服务支出', cell(4, 2))] }) },
@@ -21,12 +22,12 @@ ruleTester('cross-ref', {
   invalid: [
     {
       name: 'prose total score differs from the sheet’s total row',
-      report: report({ relations: [proseTotal('95.8')], scoreItems: [totalRow('93.8')] }),
+      report: report({ relations: [proseTotal('95.8'), totalRow('93.8')] }),
       errors: [{ messageId: 'totalScore', severity: 'error', location: para(12), expected: '93.8', actual: '95.8分', evidence: '自评得分95.8分' }],
     },
     {
       name: 'prose total score differs from a total score read from a table cell',
-      report: report({ relations: [proseTotal('95.8'), rel<RelationOf<'total-score'>>({ kind: 'total-score', score: q('93.8', cell(4, 5, 131)), location: cell(4, 5, 131), evidence: '评价得分' })] }),
+      report: report({ relations: [proseTotal('95.8'), rel<RelationOf<'total-score'>>({ kind: 'total-score', sheet: true, score: q('93.8', cell(4, 5, 131)), location: cell(4, 5, 131), evidence: '评价得分' })] }),
       errors: [{ messageId: 'totalScore', location: para(12), expected: '93.8', actual: '95.8分' }],
     },
     {

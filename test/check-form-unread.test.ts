@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
-import { checkFile } from '../src/pipeline.js';
+import { checkFile } from './helpers/read.js';
 import { defaultConfig } from '../src/config.js';
 
 let dir: string;

@@ -5,23 +5,24 @@ import type { RelationOf, ScoreItem } from '../src/model/schema.js';
 const items = (rows: Array<[string, string, string | undefined]>, extra: Partial<ScoreItem>[] = []) =>
   rows.map(([name, max, score], i) => scoreItem({ name, max: q(max, cell(i + 1, 3, 9)), score: score === undefined ? undefined : q(score, cell(i + 1, 5, 9)), ...extra[i] }));
 const sheet = [['预算编制', '30', '28'], ['预算执行', '30', '27.8'], ['产出', '20', '20'], ['效益', '20', '18']] as Array<[string, string, string]>;
-const totalRow = (score: string, max = '100') => scoreItem({ name: '合计', max: q(max, cell(5, 3, 9)), score: q(score, cell(5, 5, 9)) });
+/** The sheet's total row, as the model reads it: a total-score relation marked `sheet`. */
+const totalRow = (score: string, max = '100') => rel<RelationOf<'total-score'>>({ kind: 'total-score', sheet: true, max: q(max, cell(5, 3, 9)), score: q(score, cell(5, 5, 9)), location: cell(5, 5, 9), evidence: `合计 ${score}` });
 const prose = (score: string) => rel<RelationOf<'total-score'>>({ kind: 'total-score', score: q(`${score}分`, 12), evidence: `自评得分${score}分` });
 
 ruleTester('score-total', {
   valid: [
-    { name: 'items add up to the total row: 93.8', report: report({ scoreItems: [...items(sheet), totalRow('93.8')] }) },
+    { name: 'items add up to the total row: 93.8', report: report({ scoreItems: [...items(sheet)], relations: [totalRow('93.8')] }) },
     { name: 'no total row: items add up to the prose total', report: report({ scoreItems: items(sheet), relations: [prose('93.8')] }) },
     {
       name: 'a deduction subtracts: 93.8 − 2 = 91.8',
-      report: report({ scoreItems: [...items(sheet), scoreItem({ name: '扣分项', deduction: true, max: q('10'), score: q('2') }), totalRow('91.8')] }),
+      report: report({ scoreItems: [...items(sheet), scoreItem({ name: '扣分项', deduction: true, max: q('10'), score: q('2') })], relations: [totalRow('91.8')] }),
     },
     {
       name: 'a deduction written negative subtracts the same',
-      report: report({ scoreItems: [...items(sheet), scoreItem({ name: '扣分项', deduction: true, max: q('10'), score: q('-2') }), totalRow('91.8')] }),
+      report: report({ scoreItems: [...items(sheet), scoreItem({ name: '扣分项', deduction: true, max: q('10'), score: q('-2') })], relations: [totalRow('91.8')] }),
     },
-    { name: 'a rounded total: 94 for 93.8', report: report({ scoreItems: [...items(sheet), totalRow('94')] }) },
-    { name: 'a partly scored sheet is not totalled', report: report({ scoreItems: [...items([...sheet.slice(0, 3), ['效益', '20', undefined]]), totalRow('80')] }) },
+    { name: 'a rounded total: 94 for 93.8', report: report({ scoreItems: [...items(sheet)], relations: [totalRow('94')] }) },
+    { name: 'a partly scored sheet is not totalled', report: report({ scoreItems: [...items([...sheet.slice(0, 3), ['效益', '20', undefined]])], relations: [totalRow('80')] }) },
     {
       name: 'section maxima: 预算管理（25分） = 8 + 4 + 6 + 2 + 5',
       report: report({ relations: [rel<RelationOf<'section-max'>>({ kind: 'section-max', name: '预算管理', max: q('25分'), parts: ['8', '4', '6', '2', '5'].map((p) => q(p)) })] }),
@@ -53,7 +54,7 @@ ruleTester('score-total', {
   invalid: [
     {
       name: 'total row differs from the items',
-      report: report({ scoreItems: [...items(sheet), totalRow('95.8')] }),
+      report: report({ scoreItems: [...items(sheet)], relations: [totalRow('95.8')] }),
       errors: [{ messageId: 'mismatch', severity: 'error', location: { block: 9, row: 5, col: 5 }, expected: '93.8', actual: '95.8', data: { formula: '28 + 27.8 + 20 + 18' } }],
     },
     {
@@ -63,7 +64,7 @@ ruleTester('score-total', {
     },
     {
       name: 'deduction forgotten in the total',
-      report: report({ scoreItems: [...items(sheet), scoreItem({ name: '扣分项', deduction: true, max: q('10'), score: q('2') }), totalRow('93.8')] }),
+      report: report({ scoreItems: [...items(sheet), scoreItem({ name: '扣分项', deduction: true, max: q('10'), score: q('2') })], relations: [totalRow('93.8')] }),
       errors: [{ messageId: 'mismatch', expected: '91.8', data: { formula: '28 + 27.8 + 20 + 18 − 2' } }],
     },
     {
@@ -73,7 +74,7 @@ ruleTester('score-total', {
     },
     {
       name: 'item maxima total 110, not 100',
-      report: report({ scoreItems: [...items([...sheet, ['满意度', '10', '10']]), totalRow('103.8')] }),
+      report: report({ scoreItems: [...items([...sheet, ['满意度', '10', '10']])], relations: [totalRow('103.8')] }),
       errors: [{ messageId: 'maxTotal', expected: '100', actual: '110' }],
     },
     {

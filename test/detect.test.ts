@@ -29,7 +29,7 @@ describe('detectFormat', () => {
 
 describe('zip bomb guard', () => {
   it('refuses a docx whose central directory declares an absurd unpacked size', async () => {
-    const { readBuffer } = await import('../src/readers/index.js');
+    const { readBuffer } = await import('./helpers/read.js');
     const buf = Buffer.from(fx('002-songying-2023.docx'));
     // Patch the uncompressed-size field (offset 24) of the first central directory header to 3 GiB.
     const cd = buf.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { readDocument } from '../src/readers/index.js';
 import { extractReport } from '../src/model/extract.js';
 import type { Quantity, Report } from '../src/model/schema.js';
-import { checkFile } from '../src/pipeline.js';
+import { checkFile } from './helpers/read.js';
 import { defaultConfig } from '../src/config.js';
 
 const raw = (q: Quantity | undefined) => q?.raw ?? '';

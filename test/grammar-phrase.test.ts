@@ -34,8 +34,14 @@ describe('parseParagraph', () => {
     expect(parseParagraph('执行率为９０．０７％').quantities[0]).toMatchObject({ value: 90.07, decimals: 2, unit: '%' });
   });
 
-  it('never throws on odd text', () => {
-    for (const t of ['', '（（（', '）', '“”', '\n\n', '1,', '——', '％％']) expect(() => parseParagraph(t)).not.toThrow();
+  it('reads odd text as text: sentences that cover it, and a quantity only where there is a number', () => {
+    for (const t of ['（（（', '）', '“”', '1,', '——', '％％', '合计：。']) {
+      const p = parseParagraph(t);
+      expect(p.text).toBe(t);
+      expect(p.sentences.map((x) => x.text).join(''), t).toBe(t);
+      expect(p.quantities.map((q) => q.raw), t).toEqual(t === '1,' ? ['1'] : []);
+    }
+    expect(parseParagraph('')).toEqual({ text: '', sentences: [], quantities: [] });
   });
 });
 

@@ -6,7 +6,7 @@ import { outlineLexer, outlineParser, numberingShape } from '../grammars/outline
 import { lexPhrases, phraseParser } from '../grammars/phrase.js';
 import { enumerationLexer, enumerationParser } from '../grammars/enumeration.js';
 import { rulePattern } from '../grammars/rule-pattern.js';
-import { NumberingVisitor } from '../src/model/prose/outline.js';
+import { NumberingVisitor } from '../src/model/prose/numbering.js';
 import { PhraseVisitor } from '../src/model/prose/phrases.js';
 import { EnumerationVisitor } from '../src/model/prose/enumeration.js';
 

@@ -10,7 +10,7 @@ import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 import ExcelJS from 'exceljs';
 import { checkFile } from '../src/pipeline.js';
 import { defaultConfig } from '../src/config.js';
-import { readDocument } from '../src/readers/index.js';
+import { readDocument } from './helpers/read.js';
 import { detectFormat } from '../src/readers/detect.js';
 import { ConversionTimeout, convertWithSoffice, findSoffice } from '../src/readers/soffice.js';
 import { conversionLimitMs } from '../src/readers/legacy.js';

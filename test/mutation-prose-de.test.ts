@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkFile } from '../src/pipeline.js';
 import { defaultConfig } from '../src/config.js';
-import type { Finding, Location } from '../src/findings.js';
+import type { Location, RenderedFinding as Finding } from '../src/findings.js';
+import { allSaid } from './helpers/said.js';
 import { mutatePdf } from './helpers/pdf-mutate.js';
 
 let dir: string;
@@ -27,7 +28,7 @@ function mutate(name: string, from: string, to: string, nth = 0): string {
   return mutateDocxTo(fixture(name), path, from, to, nth);
 }
 
-const findingsOf = async (path: string): Promise<Finding[]> => (await checkFile(path, defaultConfig)).findings;
+const findingsOf = async (path: string): Promise<Finding[]> => allSaid((await checkFile(path, defaultConfig)).findings);
 const show = (fs: Finding[]) => JSON.stringify(fs.map((f) => [f.rule, f.severity, f.location, f.message]), null, 1);
 
 interface Case {

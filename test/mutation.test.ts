@@ -8,7 +8,8 @@ import { unzipSync, zipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { checkFile } from '../src/pipeline.js';
 import { defaultConfig } from '../src/config.js';
-import type { Finding, Location } from '../src/findings.js';
+import type { Location, RenderedFinding as Finding } from '../src/findings.js';
+import { allSaid } from './helpers/said.js';
 import { rng, pick } from './helpers/rng.js';
 import { mutatePdf } from './helpers/pdf-mutate.js';
 
@@ -48,7 +49,7 @@ async function mutateXlsx(name: string, sheet: string, cell: string, value: numb
   return path;
 }
 
-const findingsOf = async (path: string): Promise<Finding[]> => (await checkFile(path, defaultConfig)).findings;
+const findingsOf = async (path: string): Promise<Finding[]> => allSaid((await checkFile(path, defaultConfig)).findings);
 const errors = async (path: string): Promise<Finding[]> => (await findingsOf(path)).filter((f) => f.severity === 'error');
 const show = (fs: Finding[]) => JSON.stringify(fs.map((f) => [f.rule, f.severity, f.location, f.message]), null, 1);
 

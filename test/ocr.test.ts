@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli.js';
 import { readPdf } from '../src/readers/pdf.js';
-import { readBuffer } from '../src/readers/index.js';
+import { readBuffer } from './helpers/read.js';
 import type { TableBlock } from '../src/document.js';
 import { ocrWorkerOptions } from '../src/readers/pdf-ocr.js';
 import { mutatePdf } from './helpers/pdf-mutate.js';

@@ -2,8 +2,9 @@
 import { describe, it, expect } from 'vitest';
 import {
   rounded, truncated, add, sub, mul, div, sum, minWith, abs, overlaps, consistency, verdict, point,
-  unitInfo, commonFactors, intervalOf, rateFactor, formatNumber, digitsAsWritten, isExact,
+  commonFactors, intervalOf, rateFactor, formatNumber, digitsAsWritten, isExact,
 } from '../src/precision.js';
+import { unitOf } from '../src/lexicon/index.js';
 
 const ratio = (n: number, dn: number, d: number, dd: number) => div(rounded(n, dn), rounded(d, dd));
 
@@ -95,13 +96,13 @@ describe('verdict under the rounding modes', () => {
 
 describe('units', () => {
   it('money converts to 元', () => {
-    expect(unitInfo('万元')).toEqual({ dimension: 'money', factor: 1e4 });
-    expect(unitInfo('亿元')).toEqual({ dimension: 'money', factor: 1e8 });
-    expect(unitInfo('千元').factor).toBe(1e3);
-    expect(unitInfo('（万元）').factor).toBe(1e4);
+    expect(unitOf('万元')).toEqual({ dimension: 'money', factor: 1e4 });
+    expect(unitOf('亿元')).toEqual({ dimension: 'money', factor: 1e8 });
+    expect(unitOf('千元').factor).toBe(1e3);
+    expect(unitOf('（万元）').factor).toBe(1e4);
   });
   it('% and ％ are the same', () => {
-    expect(unitInfo('%')).toEqual(unitInfo('％'));
+    expect(unitOf('%')).toEqual(unitOf('％'));
     expect(rateFactor({ unit: '％' })).toBe(0.01);
     expect(rateFactor({})).toBe(0.01);
     expect(rateFactor({ unit: '万元' })).toBeUndefined();

@@ -5,7 +5,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkFile } from '../src/pipeline.js';
+import { checkFile } from './helpers/read.js';
 import { defaultConfig } from '../src/config.js';
 import type { Relation, Quantity } from '../src/model/schema.js';
 import { buildDocx } from './helpers/docx-build.js';
@@ -22,19 +22,22 @@ function project(r: Relation): string {
   }
 }
 
-interface Case { name: string; lines: string[]; has?: string[]; lacks?: RegExp }
+/** Each case asserts what it must yield (`has`), what it must not (`lacks`), or both: no error alone proves nothing. */
+type Case = { name: string; lines: string[] } & ({ has: string[]; lacks?: RegExp } | { has?: string[]; lacks: RegExp });
 
 const cases: Case[] = [
   { name: 'shares rounded to 33.33% three times (sum 99.99)', lines: ['一、收入决算情况', '2023年度本年收入合计300.00万元，其中：财政拨款收入100.00万元，占33.33%；事业收入100.00万元，占33.33%；其他收入100.00万元，占33.33%。'],
     has: ['sum 300.00万元 = 100.00万元 + 100.00万元 + 100.00万元'] },
   { name: '约 and 以上 are no operands', lines: ['2023年度项目资金约150万元，其中省级资金100万元，县级配套50万元以上。'], lacks: /^sum/ },
   { name: 'a range and 余/左右', lines: ['本年度共开展培训5-8期，培训人数300余人，其中干部120人，群众180人左右。'], lacks: /^sum/ },
-  { name: 'several years added up', lines: ['2021年至2023年累计投入资金1200.00万元，其中2021年300.00万元，2022年400.00万元，2023年500.00万元。'] },
+  // the years' amounts are parts of the whole, never a change from one year to the next (no sum is read yet either)
+  { name: 'several years added up', lines: ['2021年至2023年累计投入资金1200.00万元，其中2021年300.00万元，2022年400.00万元，2023年500.00万元。'], lacks: /^growth/ },
   { name: 'two wholes in one sentence: the 其中 is the second’s', lines: ['2023年度收入总计1,250.36万元，支出总计1,198.24万元，其中基本支出905.12万元，项目支出293.12万元。'],
     has: ['sum 1,198.24万元 = 905.12万元 + 293.12万元'] },
   { name: '环比 and 同比 side by side', lines: ['2023年第四季度支出执行312.50万元，环比增长25.00%，同比增长12.00%。上季度执行250.00万元。'], lacks: /^growth/ },
   { name: '百分点 is no rate of change', lines: ['2023年预算执行率为96.50%，比上年提高2.30个百分点，上年执行率为94.20%。'], lacks: /^growth/ },
-  { name: 'per-capita beside the total', lines: ['本单位在职人员25人，人员经费支出312.50万元，人均12.50万元，比上年人均增加0.50万元，增长4.17%。'] },
+  // the per-capita change is the 人均's, never the total's
+  { name: 'per-capita beside the total', lines: ['本单位在职人员25人，人员经费支出312.50万元，人均12.50万元，比上年人均增加0.50万元，增长4.17%。'], lacks: /^growth _→312\.50万元/ },
   { name: '元 parts, a change in 万元', lines: ['“三公”经费支出合计12,600元，其中公务接待费8,600元，公务用车运行维护费4,000元，较上年减少0.35万元，下降21.74%。'],
     has: ['sum 12,600元 = 8,600元 + 4,000元'] },
   { name: '亿元 with a change and parts', lines: ['全县一般公共预算收入完成12.35亿元，比上年增收1.05亿元，增长9.29%，其中税收收入8.60亿元，非税收入3.75亿元。'],
@@ -43,7 +46,8 @@ const cases: Case[] = [
     has: ['share 293.12万元: 120.00万元→40.94%, 60.00万元→20.47%'] },
   { name: '三公 budget and actual, parts with both', lines: ['2023年“三公”经费预算数为20.00万元，决算数为15.20万元，完成预算的76.00%。其中：因公出国（境）费预算0万元，决算0万元；公务用车购置及运行维护费预算12.00万元，决算9.80万元；公务接待费预算8.00万元，决算5.40万元。'],
     has: ['rate 15.20万元 / 20.00万元 = 76.00%'] },
-  { name: 'against the budget, then against last year', lines: ['公务接待费支出5.40万元，比预算减少2.60万元，下降32.50%；比上年减少1.10万元，下降16.92%。'] },
+  { name: 'against the budget, then against last year', lines: ['公务接待费支出5.40万元，比预算减少2.60万元，下降32.50%；比上年减少1.10万元，下降16.92%。'],
+    has: ['growth _→5.40万元 Δ2.60万元 32.50%'] },
   { name: '年初 + 追加 = 全年, spent over either budget', lines: ['该项目年初预算安排资金50.00万元，年中追加10.00万元，全年预算数60.00万元，实际支出57.60万元，预算执行率96.00%。'],
     has: ['rate 57.60万元 / 50.00万元|60.00万元 = 96.00%'] },
   { name: '计划 sources, then 到位 with its own 其中', lines: ['项目计划总投资800万元，其中中央资金500万元、省级资金200万元、县级配套100万元。截至2023年12月底，实际到位资金760万元，资金到位率95%，其中县级配套到位60万元。'],
@@ -54,8 +58,10 @@ const cases: Case[] = [
     has: ['sum 30人 = 20人 + 10人'] },
   { name: '实有 people counted by the kind of their post', lines: ['实有在职人员65人，其中行政编制26人，事业编制36人，人事代理1人，聘用制2人。'],
     has: ['sum 65人 = 26人 + 36人 + 1人 + 2人'] },
-  { name: 'score and its parts', lines: ['经自评，该项目综合得分92.5分，其中预算执行10分，产出指标47.5分，效益指标27分，满意度指标8分，自评等级为“优”。'] },
-  { name: '结转 compared with 年初', lines: ['年末结转和结余45.60万元，与年初结转和结余52.30万元相比，减少6.70万元，下降12.81%，主要原因是加快支出进度。'] },
+  { name: 'score and its parts', lines: ['经自评，该项目综合得分92.5分，其中预算执行10分，产出指标47.5分，效益指标27分，满意度指标8分，自评等级为“优”。'],
+    has: ['sum 92.5分 = 10分 + 47.5分 + 27分 + 8分', 'grade'] },
+  // 年初 here is the start of the year, not the 年初预算 a rate divides by
+  { name: '结转 compared with 年初', lines: ['年末结转和结余45.60万元，与年初结转和结余52.30万元相比，减少6.70万元，下降12.81%，主要原因是加快支出进度。'], lacks: /^(rate|sum)/ },
   { name: 'two 其中 lists for 预算 and 决算 in one sentence', lines: ['2023年“三公”经费预算数20.00万元，其中：因公出国（境）费0万元，公务用车购置及运行维护费12.00万元，公务接待费8.00万元；决算数15.20万元，其中：因公出国（境）费0万元，公务用车购置及运行维护费9.80万元，公务接待费5.40万元。'],
     has: ['sum 20.00万元 = 0万元 + 12.00万元 + 8.00万元', 'sum 15.20万元 = 0万元 + 9.80万元 + 5.40万元'] },
   { name: '共N个，其中： then groups with their own counts: no list count, a sum of counts', lines: ['本年度共实施项目12个，其中：', '1.基础设施类项目5个，资金300万元；', '2.产业发展类项目7个，资金500万元。'],
@@ -77,7 +83,8 @@ const cases: Case[] = [
     '本年收入合计1,150.00万元，其中：财政拨款收入1,100.00万元，占95.65%；其他收入50.00万元，占4.35%。', '三、支出决算情况', '本年支出合计1,120.00万元。', '（一）基本支出820.00万元，占本年支出合计的73.21%。', '（二）项目支出300.00万元，占本年支出合计的26.79%。'],
     has: ['share 1,120.00万元: 820.00万元→73.21%', 'share 1,120.00万元: 300.00万元→26.79%'] },
   { name: '上年为 a count of 人次', lines: ['本年度培训人数320人次。上年为280人次，增长14.29%。'], has: ['growth 280人次→320人次 Δ_ 14.29%'] },
-  { name: 'growth from a zero base', lines: ['2023年政府性基金收入50.00万元，上年为0万元，增长100%。'] },
+  // read, and not judged: growth from nothing is no rate
+  { name: 'growth from a zero base', lines: ['2023年政府性基金收入50.00万元，上年为0万元，增长100%。'], has: ['growth 0万元→50.00万元 Δ_ 100%'] },
   { name: '亿元 previous amount in the next sentence', lines: ['全年完成固定资产投资12.5亿元。比上年的11.8亿元增长5.9%。'], has: ['growth 11.8亿元→12.5亿元 Δ_ 5.9%'] },
   { name: 'the sentence before states a period amount and a budget: no growth', lines: ['2023年1-6月支出执行320.00万元，全年预算800.00万元。与上年同期的300.00万元相比，增加20.00万元，增长6.67%。'], lacks: /^growth/ },
   { name: '比上年的B减少C, then the parts’ changes after 其中', lines: ['“三公”经费支出15.20万元。比上年的18.00万元减少2.80万元，下降15.56%，其中公务接待费减少1.80万元，公务用车运行维护费减少1.00万元。'],
@@ -89,6 +96,10 @@ beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'jixiao-redteam-')); });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('red-team paragraphs: correct arithmetic gives no error', () => {
+  it('every case asserts a relation or its absence', () => {
+    for (const c of cases) expect(Boolean(c.has?.length || c.lacks), c.name).toBe(true);
+  });
+
   it.each(cases.map((c, k) => ({ ...c, k })))('$name', async (c) => {
     const result = await checkFile(buildDocx(join(dir, `case-${c.k}.docx`), c.lines), defaultConfig);
     const relations = (result.report?.relations ?? []).map(project);

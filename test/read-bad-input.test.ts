@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, zipSync, strToU8 } from 'fflate';
-import { readBuffer, readDocument } from '../src/readers/index.js';
+import { readBuffer, readDocument } from './helpers/read.js';
 import { hasTemplate } from '../src/checks/index.js';
 import { legacyDocBytes } from './helpers/hostile-inputs.js';
 

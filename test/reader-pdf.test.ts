@@ -4,8 +4,10 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Block, Cell, ParagraphBlock, TableBlock } from '../src/document.js';
 import { ReadFailure } from '../src/readers/contract.js';
-import { readBuffer, type ReaderOutput } from '../src/readers/index.js';
+import type { ReaderOutput } from '../src/readers/index.js';
+import { readBuffer } from './helpers/read.js';
 import { pdfWorkerModule, readPdf } from '../src/readers/pdf.js';
+import { defaultSeverity } from '../src/checks/index.js';
 import { cellText, joinWrapped, leadingChunkEms, normalizeCjkSpacing, type PdfLine } from '../src/readers/pdf-text.js';
 import { pdfFile } from './helpers/hostile-inputs.js';
 
@@ -219,7 +221,7 @@ describe('PDFs without usable text', () => {
     ];
     const out = await readPdf(pdfWithPages([page(1), page(2)], [grayPixel, helvetica]));
     expect(out.blocks).toEqual([]);
-    expect(out.findings.map((f) => [f.rule, f.messageId, f.severity])).toEqual([['no-text', 'scanned', 'error']]);
+    expect(out.findings.map((f) => [f.rule, f.messageId, f.severity ?? defaultSeverity(f.rule, f.messageId)])).toEqual([['no-text', 'scanned', 'error']]);
   });
 
   it('text that maps only to private-use characters: a no-text warning', async () => {

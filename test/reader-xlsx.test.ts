@@ -7,7 +7,7 @@ import { readXlsx } from '../src/readers/xlsx.js';
 import { formatNumber, parseNumberText } from '../src/readers/xlsx-format.js';
 import type { Cell, TableBlock } from '../src/document.js';
 import type { ReaderOutput } from '../src/readers/index.js';
-import { findingOf } from '../src/checks/index.js';
+import { said } from './helpers/said.js';
 
 function cellAt(block: TableBlock, address: string): Cell {
   for (const row of block.rows) for (const c of row) if (c.address === address) return c;
@@ -167,7 +167,7 @@ describe('a workbook built in the test', () => {
     expect(out.findings[0]).toMatchObject({
       rule: 'formula-no-result', location: { sheet: '表1', cell: 'A6' }, data: { cells: ['A6'] },
     });
-    expect(findingOf({ ...out.findings[0]!, location: { file: 'x.xlsx' } }).message).toContain('A6');
+    expect(said(out.findings[0]!).message).toContain('A6');
   });
 
   it('applies percent, fixed-decimal, thousands and unit formats to the text, keeping the stored value', () => {
@@ -222,7 +222,7 @@ describe('corrupt workbooks', () => {
     const out = await readXlsx(zipSync(renamed));
     expect(out.blocks.map((b) => b.type === 'table' && b.sheet)).toEqual(['Sheet1']);
     expect(out.findings).toMatchObject([{ rule: 'read-warning', messageId: 'sheet-unread', location: { sheet: '整体2-2自评打分表' } }]);
-    expect(findingOf({ ...out.findings[0]!, location: { file: 'x.xlsx' } })).toMatchObject({ severity: 'warning', message: expect.stringContaining('“整体2-2自评打分表”') });
+    expect(said(out.findings[0]!)).toMatchObject({ severity: 'warning', message: expect.stringContaining('“整体2-2自评打分表”') });
   });
 
   it('rejects a truncated workbook instead of hanging', async () => {

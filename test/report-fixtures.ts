@@ -2,6 +2,7 @@
 import type { FileResult } from '../src/pipeline.js';
 import type { Finding } from '../src/findings.js';
 import type { Quantity, Report } from '../src/model/schema.js';
+import { summarizeReport } from '../src/model/summary.js';
 
 export function q(raw: string, value: number, unit?: string, label?: string): Quantity {
   const decimals = (String(value).split('.')[1] ?? '').length;
@@ -12,13 +13,15 @@ export function q(raw: string, value: number, unit?: string, label?: string): Qu
 }
 
 export function emptyReport(path: string): Report {
-  return { path, meta: {}, sections: [], facts: [], relations: [], indicators: [], scoreItems: [], budget: [] };
+  return { path, meta: {}, sections: [], facts: [], relations: [], indicators: [], scoreItems: [], budget: [], summary: {} };
 }
 
+/** A rate mismatch as a check makes it: data, rendered 预算执行率应为 88.28%（8724.90 ÷ 9883.28），文中为 88.38%. */
 export function finding(file: string, over: Partial<Finding> = {}): Finding {
   return {
-    rule: 'rate', severity: 'error', message: '执行率与执行数、预算数不符', messageId: 'mismatch',
+    rule: 'rate', severity: 'error', messageId: 'mismatch',
     location: { file, paragraph: 12, page: 3 }, evidence: '预算执行率88.38%', expected: '88.28%', actual: '88.38%',
+    data: { name: '预算执行率', formula: '8724.90 ÷ 9883.28' },
     ...over,
   };
 }
@@ -55,29 +58,41 @@ export function sampleResults(): FileResult[] {
     { name: '资金管理', max: q('5', 5), score: q('5', 5), location: { file: a.path, row: 4 } },
   );
 
+  // what the model decides for the 汇总 sheet, as extractReport does
+  a.summary = summarizeReport(a);
+
   const b = emptyReport('reports/=SUM(A1).xlsx');
   b.meta = { unit: '+1', kind: '@x', title: '=HYPERLINK("http://evil","x")' };
   b.indicators.push({ name: '=SUM(A1)', targetText: '-2+3', actualText: '\t=1+1', location: { file: b.path, sheet: '表1', cell: 'B2' } });
   b.scoreItems.push({ name: '@SUM(1)', level1: '\r=1', location: { file: b.path, sheet: '表1', cell: 'B3' } });
   b.budget.push({ label: '年度资金总额', annual: q('1000', 1000), executed: q('900', 900), location: { file: b.path } });
+  b.summary = summarizeReport(b);
 
   return [
     {
       path: a.path, format: 'docx', status: 'ok', report: a,
       findings: [
         finding(a.path),
-        finding(a.path, { rule: 'sum', severity: 'warning', message: '各项之和与合计不符（可能未列全）', messageId: 'partial', evidence: '编外人员170人', expected: '168人', actual: '170人' }),
-        finding(a.path, { rule: 'grade', severity: 'info', message: '等级按全国标准判断', messageId: 'default-bands', evidence: undefined, expected: undefined, actual: undefined }),
+        finding(a.path, {
+          rule: 'sum', severity: 'warning', messageId: 'incomplete', evidence: '编外人员170人', expected: '168人', actual: '170人',
+          data: { total: '编外人员', formula: '12 + 11 + 7 + 19 + 47 + 70 + 2', difference: '2人' },
+        }),
+        // a grade finding lowered to info by the configuration
+        finding(a.path, {
+          rule: 'grade', severity: 'info', messageId: 'mismatch', evidence: undefined, expected: '良', actual: '优秀',
+          data: { score: '86分', bandsSource: { zh: '通用等级标准', en: 'the national bands' } },
+        }),
       ],
     },
     {
       path: b.path, format: 'xlsx', status: 'ok', report: b,
-      findings: [finding(b.path, { evidence: '=SUM(A1)', expected: '+1', actual: '@x', message: '-1 不对', location: { file: b.path, sheet: '表1', cell: 'B2' } })],
+      // text a spreadsheet would take for a formula, in every column: the message starts with the label “-1”
+      findings: [finding(b.path, { evidence: '=SUM(A1)', expected: '+1', actual: '@x', data: { name: '-1', formula: '=1+1' }, location: { file: b.path, sheet: '表1', cell: 'B2' } })],
     },
     {
       path: 'reports/坏.docx', format: 'unknown', status: 'failed',
       findings: [{
-        rule: 'read-error', severity: 'error', messageId: 'zip-corrupt', message: '文件已损坏：压缩包结构不完整（找不到中央目录）。',
+        rule: 'read-error', severity: 'error', messageId: 'zip-corrupt',
         location: { file: 'reports/坏.docx' }, data: { detail: { messageId: 'detail-truncated' } },
       }],
     },

@@ -1,7 +1,7 @@
 // Text formatters on hand-built results: json, ndjson, stylish, junit (well-formed XML), github annotations.
 import { describe, it, expect } from 'vitest';
 import { SaxesParser } from 'saxes';
-import { formatters, errorsOnly, messageOf, formatLocation, summarize, type FormatOptions } from '../src/report/index.js';
+import { formatters, errorsOnly, messageOf, formatLocation, rendered, summarize, type FormatOptions } from '../src/report/index.js';
 import { escapeData, escapeProperty } from '../src/report/github.js';
 import { registry } from '../src/checks/index.js';
 import type { FileResult } from '../src/pipeline.js';
@@ -48,14 +48,17 @@ describe('json', () => {
     expect(Object.keys(out.files[0])).toEqual(['path', 'format', 'status', 'findings']);
     expect(out.files[2].status).toBe('failed');
     expect(out.summary).toEqual({ files: 3, failed: 1, errors: 3, warnings: 1, infos: 1 });
-    expect(out.files[0].findings[0]).toEqual(results[0].findings[0]);
+    expect(out.files[0].findings[0]).toEqual(rendered(results[0].findings[0], 'zh'));
+    expect(Object.keys(out.files[0].findings[0]).slice(0, 5)).toEqual(['rule', 'severity', 'message', 'messageId', 'location']);
   });
 
-  it('puts the English message in `message` with --lang en and keeps the Chinese', async () => {
-    const out = JSON.parse(await run('json', sampleResults(), en));
-    const f = out.files[2].findings[0];
-    expect(f.message).toBe('Corrupt file: the zip structure is broken (no end of central directory); it may have been truncated.');
-    expect(f.data.zh).toBe('文件已损坏：压缩包结构不完整（找不到中央目录）。');
+  it('renders `message` once, in the chosen language', async () => {
+    const en = JSON.parse(await run('json', sampleResults(), { lang: 'en', color: false }));
+    expect(en.files[2].findings[0].message).toBe('Corrupt file: the zip structure is broken (no end of central directory); it may have been truncated.');
+    expect(en.files[2].findings[0].data.zh).toBeUndefined();
+    const cn = JSON.parse(await run('json', sampleResults()));
+    expect(cn.files[2].findings[0].message).toMatch(/^文件已损坏：压缩包结构不完整（找不到中央目录）/);
+    expect(cn.files[0].findings[0].message).toBe('预算执行率应为 88.28%（8724.90 ÷ 9883.28），文中为 88.38%');
   });
 });
 
@@ -75,7 +78,7 @@ describe('stylish', () => {
     const out = await run('stylish', sampleResults());
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toBe('reports/甲单位.docx');
-    expect(lines[1]).toMatch(/^ {2}第3页 第12段 {2}错误 {2}执行率与执行数、预算数不符 {2}rate$/);
+    expect(lines[1]).toMatch(/^ {2}第3页 第12段 {2}错误 {2}预算执行率应为 88\.28%（8724\.90 ÷ 9883\.28），文中为 88\.38% {2}rate$/);
     expect(lines[2]).toContain('应为 88.28%，实为 88.38%');
     expect(lines[3]).toContain('原文：预算执行率88.38%');
     expect(out).toContain('reports/坏.docx');
@@ -133,13 +136,13 @@ describe('junit', () => {
     const nasty = 'a<b>&"c\' \u0001\u0008\u000b\ud800 ]]> end';
     const r: FileResult = {
       path: 'x&<y>".docx', format: 'docx', status: 'ok', report: emptyReport('x'),
-      findings: [finding('x&<y>".docx', { rule: 'r<1>', message: nasty, evidence: nasty })],
+      findings: [finding('x&<y>".docx', { data: { name: nasty, formula: '1 ÷ 2' }, evidence: nasty })],
     };
     const root = parseXml(await run('junit', [r], { ...zh, rules: [] }));
     const suite = root.children[0];
     expect(suite.attributes.name).toBe('x&<y>".docx');
-    const failure = suite.children.find((c) => c.attributes.name === 'r<1>')!.children[0];
-    expect(failure.attributes.message).toBe('a<b>&"c\'  ]]> end');
+    const failure = suite.children.find((c) => c.attributes.name === 'rate')!.children[0];
+    expect(failure.attributes.message).toBe('a<b>&"c\'  ]]> end应为 88.28%（1 ÷ 2），文中为 88.38%');
   });
 });
 
@@ -147,7 +150,7 @@ describe('github', () => {
   it('writes one workflow command per finding, severity mapped, location in the title, no line numbers', async () => {
     const out = await run('github', sampleResults());
     const lines = out.trimEnd().split('\n');
-    expect(lines[0]).toBe('::error file=reports/甲单位.docx,title=jixiao rate 第3页 第12段::执行率与执行数、预算数不符%0A原文：预算执行率88.38%25');
+    expect(lines[0]).toBe('::error file=reports/甲单位.docx,title=jixiao rate 第3页 第12段::预算执行率应为 88.28%25（8724.90 ÷ 9883.28），文中为 88.38%25%0A原文：预算执行率88.38%25');
     expect(lines[1]).toMatch(/^::warning file=reports\/甲单位.docx,title=jixiao sum /);
     expect(lines[2]).toMatch(/^::notice /);
     expect(lines.filter((l) => l.startsWith('::'))).toHaveLength(5);
@@ -157,8 +160,8 @@ describe('github', () => {
   it('escapes % CR LF in data, and also : , in properties', () => {
     expect(escapeData('100%\r\n下一行')).toBe('100%25%0D%0A下一行');
     expect(escapeProperty('a:b,c%\n')).toBe('a%3Ab%2Cc%25%0A');
-    const r: FileResult = { path: 'd:,x.docx', format: 'docx', status: 'ok', findings: [finding('d:,x.docx', { evidence: undefined, message: '第一行\n第二行' })] };
-    expect(formatters.github.file!(r, zh)).toBe('::error file=d%3A%2Cx.docx,title=jixiao rate 第3页 第12段::第一行%0A第二行\n');
+    const r: FileResult = { path: 'd:,x.docx', format: 'docx', status: 'ok', findings: [finding('d:,x.docx', { evidence: undefined, data: { name: '第一行\n第二行', formula: '1' } })] };
+    expect(formatters.github.file!(r, zh)).toBe('::error file=d%3A%2Cx.docx,title=jixiao rate 第3页 第12段::第一行%0A第二行应为 88.28%25（1），文中为 88.38%25\n');
   });
 });
 
@@ -170,12 +173,12 @@ describe('shared helpers', () => {
     expect(formatLocation({ file: 'f' })).toBe('-');
   });
 
-  it('falls back to the Chinese message when no English is known', () => {
-    const f = finding('a', { rule: 'not-a-registered-rule' });
-    expect(messageOf(f, 'en')).toBe(f.message);
+  it('a finding whose rule or message the catalog lacks is an error, never its bare id', () => {
+    expect(() => messageOf(finding('a', { rule: 'not-a-registered-rule' }), 'en')).toThrow(/not-a-registered-rule/);
+    expect(() => messageOf(finding('a', { messageId: 'partial' }), 'zh')).toThrow(/rate\.partial/);
   });
 
-  it('renders English from the check\'s own message template when the finding was made in Chinese', () => {
+  it('renders a finding from its check\'s template in either language', () => {
     const check = registry.find((c) => Object.keys(c.messages).length > 0)!;
     const [id, text] = Object.entries(check.messages as Record<string, { zh: string; en: string }>)[0];
     const keys = [...text.en.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
@@ -183,7 +186,7 @@ describe('shared helpers', () => {
     const { expected: _expected, actual: _actual, ...base } = finding('a');
     const f = { ...base, rule: check.id, messageId: id, data };
     expect(messageOf(f, 'en')).toBe(text.en.replace(/\{(\w+)\}/g, (_, k: string) => `<${k}>`));
-    expect(messageOf(f, 'zh')).toBe(f.message);
+    expect(messageOf(f, 'zh')).toBe(text.zh.replace(/\{(\w+)\}/g, (_, k: string) => `<${k}>`));
   });
 
   it('counts by severity', () => {

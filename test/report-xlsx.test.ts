@@ -6,6 +6,7 @@ import { xlsx, budgetFigures, toWan } from '../src/report/xlsx.js';
 import { summarize } from '../src/report/common.js';
 import type { FileResult } from '../src/pipeline.js';
 import { sampleResults, emptyReport, q } from './report-fixtures.js';
+import { summarizeReport } from '../src/model/summary.js';
 
 async function roundTrip(results: FileResult[], lang: 'zh' | 'en' = 'zh'): Promise<ExcelJS.Workbook> {
   const bytes = await xlsx.end(results, { lang, color: false }, summarize(results));
@@ -71,7 +72,7 @@ describe('xlsx workbook', () => {
     const ws = (await roundTrip(results)).getWorksheet('问题清单')!;
     const total = results.reduce((n, r) => n + r.findings.length, 0);
     expect(ws.rowCount).toBe(1 + total);
-    expect(values(ws, 2)).toEqual(['reports/甲单位.docx', 'rate', '错误', '执行率与执行数、预算数不符', '第3页 第12段', '预算执行率88.38%', '88.28%', '88.38%']);
+    expect(values(ws, 2)).toEqual(['reports/甲单位.docx', 'rate', '错误', '预算执行率应为 88.28%（8724.90 ÷ 9883.28），文中为 88.38%', '第3页 第12段', '预算执行率88.38%', '88.28%', '88.38%']);
     const fill = (r: number) => (ws.getRow(r).getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb;
     expect(fill(2)).toBe('FFFFC7CE');
     expect(fill(3)).toBe('FFFFEB9C');
@@ -93,7 +94,7 @@ describe('xlsx workbook', () => {
   it('keeps document text that looks like a formula as a string cell', async () => {
     const wb = await roundTrip(sampleResults());
     // (XML reading normalises a carriage return to a line feed, so '\r=1' comes back as '\n=1'.)
-    const injected = ['=SUM(A1)', '+1', '@x', '-2+3', '\t=1+1', '@SUM(1)', '\n=1', 'reports/=SUM(A1).xlsx', '-1 不对'];
+    const injected = ['=SUM(A1)', '+1', '@x', '-2+3', '\t=1+1', '@SUM(1)', '\n=1', 'reports/=SUM(A1).xlsx', '-1应为 +1（=1+1），表中为 @x'];
     const seen = new Set<string>();
     for (const ws of wb.worksheets) {
       ws.eachRow((row, r) => {
@@ -142,14 +143,22 @@ describe('budget figures for the summary', () => {
     expect(toWan(q('5%', 5, '%'))).toBeUndefined();
   });
 
-  it('takes the execution rate over the largest budget, else a budget row in a money unit, else nothing', () => {
+  it('the model takes the execution rate over the largest budget, else a budget row in a money unit, else nothing', () => {
     const [a, b] = sampleResults();
-    expect(budgetFigures(a.report)).toMatchObject({ budget: 9883.28, spending: 8724.9 });
+    expect(budgetFigures(a.report)).toMatchObject({ budget: 9883.28, spending: 8724.9, from: 'text' });
+    expect(summarizeReport(a.report!).figures?.budget.label).toBe('调整预算数'); // 88.28 % is over 调整预算数, not 年初预算数
     expect(budgetFigures(b.report)).toBeUndefined(); // the budget row states no unit: never guessed
     const r = emptyReport('x');
     r.budget.push({ label: '年度资金总额', annual: q('120.5', 120.5, '万元'), executed: q('100', 100, '万元'), location: { file: 'x' } });
     r.budget.push({ label: '其中：财政拨款', sub: true, annual: q('500', 500, '万元'), executed: q('1', 1, '万元'), location: { file: 'x' } });
-    expect(budgetFigures(r)).toMatchObject({ budget: 120.5, spending: 100 });
+    r.summary = summarizeReport(r);
+    expect(budgetFigures(r)).toMatchObject({ budget: 120.5, spending: 100, from: 'table' });
     expect(budgetFigures(undefined)).toBeUndefined();
+  });
+
+  it('reads 50万 as no money: the workbook never guesses the unit', () => {
+    const r = emptyReport('x');
+    r.budget.push({ label: '合计', annual: q('50万', 50, '万'), executed: q('40万', 40, '万'), location: { file: 'x' } });
+    expect(summarizeReport(r).figures).toBeUndefined();
   });
 });

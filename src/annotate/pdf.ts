@@ -1,10 +1,11 @@
 // pdf review copy: a highlight annotation on each finding's number with the finding as its content, and a summary page at the end.
-import { PDFDocument, PDFHexString, PDFRef, StandardFonts, rgb, type PDFPage } from 'pdf-lib';
+import { PDFDocument, PDFDict, PDFHexString, PDFName, PDFRef, StandardFonts, rgb, type PDFPage } from 'pdf-lib';
 import type { Block } from '../document.js';
 import type { Finding, Location } from '../findings.js';
 import type { Lang } from '../report/common.js';
 import { COLOURS, findNumber, foldText, hintOf, noteLines, unplacedLine } from './place.js';
 import { pageGlyphs, type PageGlyphs } from './pdf-glyphs.js';
+import { PDF_MARK_KEY } from './marker.js';
 
 /** The annotation author on findings in the text, and on the summary page's notes (tests tell them apart by it). */
 export const AUTHOR = 'jixiao';
@@ -177,8 +178,11 @@ function summaryPages(pdf: PDFDocument, findings: Finding[], lang: Lang, font: A
   }
 }
 
-/** The PDF `buf` with a highlight per finding (a note on page 1 for those with no place in the text) and summary pages. */
-export async function annotatePdf(buf: Uint8Array, blocks: Block[], findings: Finding[], lang: Lang): Promise<Uint8Array> {
+/**
+ * The PDF `buf` with a highlight per finding (a note on page 1 for those with no place in the text) and summary pages;
+ * `reviewOf`, the source's path, goes into the document information as the copy's mark (./marker.ts).
+ */
+export async function annotatePdf(buf: Uint8Array, blocks: Block[], findings: Finding[], lang: Lang, reviewOf?: string): Promise<Uint8Array> {
   const wanted = new Set<number>();
   for (const f of findings) {
     const p = f.location.page ?? (f.location.block !== undefined ? blocks[f.location.block]?.page : undefined);
@@ -200,5 +204,7 @@ export async function annotatePdf(buf: Uint8Array, blocks: Block[], findings: Fi
     note(pdf, first, Math.min(width - 24, 20 + 22 * unplaced++), height - 26, f, [...noteLines(f, lang), unplacedLine(lang)], AUTHOR, serial++);
   }
   summaryPages(pdf, findings, lang, await pdf.embedFont(StandardFonts.Helvetica), serial);
+  if (reviewOf !== undefined) (pdf as unknown as { getInfoDict(): PDFDict }).getInfoDict().set(PDFName.of(PDF_MARK_KEY), PDFHexString.fromText(reviewOf));
+  // without object streams: the mark stays readable as plain text
   return pdf.save({ useObjectStreams: false });
 }

@@ -2,33 +2,46 @@
 import { basename, extname } from 'node:path';
 import type { Finding, Severity } from '../findings.js';
 import { formatLocation, messageOf, severityLabel, type Lang } from '../report/common.js';
+import { ui } from '../catalog/ui.js';
+import { REVIEW_INFIX } from './marker.js';
 
-/** The review copy's file name: `<name>.审阅.<ext>` beside nothing else, so the original is never overwritten. */
-export function reviewName(path: string): string {
-  const ext = extname(path);
-  return `${basename(path, ext)}.审阅${ext}`;
+/** The longest file name common file systems take, in bytes of UTF-8 (ext4's limit; NTFS allows as many UTF-16 units). */
+const NAME_MAX = 255;
+
+/**
+ * The review copy's file name: `<name>.审阅.<ext>`, never the original's name. `ext` is the copy's (a .doc's copy is a
+ * .docx), the original's by default; `n` > 1 numbers it (`.审阅2.`). A name too long for the file system keeps its end
+ * and loses the end of the stem, marked with …
+ */
+export function reviewName(path: string, { ext = extname(path), n = 1 }: { ext?: string; n?: number } = {}): string {
+  const stem = basename(path, extname(path));
+  const suffix = `${REVIEW_INFIX}${n > 1 ? n : ''}${ext}`;
+  if (Buffer.byteLength(stem + suffix) <= NAME_MAX) return stem + suffix;
+  const chars = [...stem];
+  while (chars.length && Buffer.byteLength(chars.join('') + '…' + suffix) > NAME_MAX) chars.pop();
+  return `${chars.join('')}…${suffix}`;
 }
 
 /** Where the finding is, in words ("第9段", "Sheet1!C6"), also for findings placed at the start. */
 export function locationWords(f: Finding, lang: Lang): string {
   const words = formatLocation(f.location, lang);
-  return words === '-' ? (lang === 'en' ? 'whole document' : '全文') : words;
+  return words === '-' ? ui('whole-document', lang) : words;
 }
 
 /** The lines of one note: severity and rule, the message, expected/actual, where. Readers of the copy see these. */
 export function noteLines(f: Finding, lang: Lang): string[] {
   const lines = [`${severityLabel(f.severity, lang)} · ${f.rule}`, messageOf(f, lang)];
   const pair: string[] = [];
-  if (f.expected !== undefined) pair.push(lang === 'en' ? `expected ${f.expected}` : `应为 ${f.expected}`);
-  if (f.actual !== undefined) pair.push(lang === 'en' ? `actual ${f.actual}` : `实为 ${f.actual}`);
-  if (pair.length) lines.push(pair.join(lang === 'en' ? '; ' : '；'));
-  lines.push(`${lang === 'en' ? 'location' : '位置'}${lang === 'en' ? ': ' : '：'}${locationWords(f, lang)}`);
+  if (f.expected !== undefined) pair.push(ui('expected', lang, { value: f.expected }));
+  if (f.actual !== undefined) pair.push(ui('actual', lang, { value: f.actual }));
+  if (pair.length) lines.push(pair.join(ui('note-separator', lang)));
+  lines.push(ui('location', lang, { where: locationWords(f, lang) }));
   return lines;
 }
 
 /** The line added to a note that could not be attached where its finding is. */
 export function unplacedLine(lang: Lang): string {
-  return lang === 'en' ? '(could not be attached to the text; placed at the start)' : '（未能定位到原文，附于文首）';
+  return ui('unplaced', lang);
 }
 
 /** Highlight colours by severity: red for errors, yellow for warnings, a pale blue for information. */

@@ -3,12 +3,13 @@ import ExcelJS from 'exceljs';
 import type { Finding, Severity } from '../findings.js';
 import { messageOf, severityLabel, type Lang } from '../report/common.js';
 import { COLOURS, locationWords, noteLines } from './place.js';
+import { ui } from '../catalog/ui.js';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /** The sheet name of the findings list; a workbook that already has one gets a numbered name. */
 function listName(wb: ExcelJS.Workbook, lang: Lang): string {
-  const base = lang === 'en' ? 'Review' : '审阅意见';
+  const base = ui('review-sheet', lang);
   let name = base;
   for (let n = 2; wb.getWorksheet(name); n++) name = `${base}${n}`;
   return name;
@@ -46,9 +47,8 @@ export async function annotateXlsx(buf: Uint8Array, findings: Finding[], lang: L
   // lowest order number: written first, so it is the first tab
   const ordered = (ws: ExcelJS.Worksheet) => ws as unknown as { orderNo: number };
   ordered(list).orderNo = Math.min(...wb.worksheets.map((w) => ordered(w).orderNo)) - 1;
-  const head = lang === 'en'
-    ? ['No.', 'Severity', 'Rule', 'Location', 'Finding', 'Expected', 'Actual']
-    : ['序号', '级别', '规则', '位置', '说明', '应为', '实为'];
+  const head = (['review-number', 'review-severity', 'review-rule', 'review-location', 'review-message', 'review-expected', 'review-actual'] as const)
+    .map((id) => ui(id, lang));
   list.addRow(head).font = { bold: true };
   findings.forEach((f, i) => {
     const where = locationWords(f, lang);

@@ -1,16 +1,14 @@
 // 同一数字两处出现应一致：正文与表格中同名、同单位的数（如公用经费、自评总分）.
-import { defineCheck, type Issue } from './define.js';
+import { defineDocumentCheck, type Issue } from './define.js';
 import type { Quantity, Report } from '../model/schema.js';
-import { intervalOf, isUsable, overlaps, unitInfo, type Interval } from '../precision.js';
-import { isTotalRow } from './score-total.js';
+import { intervalOf, isUsable, overlaps, type Interval } from '../precision.js';
+import { unitOf, withoutUnitNotes } from '../lexicon/index.js';
 
 type Id = 'totalScore' | 'fact';
 
 /** 公用经费（万元）： → 公用经费. Labels must be equal after this to count as the same quantity. */
 export function normalizeLabel(label: string): string {
-  return label
-    .normalize('NFKC')
-    .replace(/[（(][^（()）]*(元|%|％|分|人|个)[^（()）]*[)）]/g, '')
+  return withoutUnitNotes(label.normalize('NFKC'))
     .replace(/[\s:：,，.。;；、“”"'‘’《》<>\[\]【】（）()]/g, '');
 }
 
@@ -22,7 +20,7 @@ function agreed(qs: Quantity[], interval: (q: Quantity) => Interval): Quantity |
   return qs[0];
 }
 
-export default defineCheck({
+export default defineDocumentCheck({
   id: 'cross-ref',
   severity: 'error',
   description: { zh: '同一数字在正文与表格中不一致', en: 'the same figure differs between the text and a table' },
@@ -39,15 +37,12 @@ export default defineCheck({
 
 function* totalScore(report: Report): Generator<Issue<Id>> {
   const totals = report.relations.filter((r): r is Extract<typeof r, { kind: 'total-score' }> => r.kind === 'total-score' && isUsable(r.score));
-  // The sheet's total: a 合计 row among the score items, or a total-score read from a table cell.
-  const sheetTotals = [
-    ...report.scoreItems.filter((i) => isTotalRow(i) && isUsable(i.score)).map((r) => r.score!),
-    ...totals.filter((r) => inTable(r.score)).map((r) => r.score),
-  ];
+  // The sheet's total: its total row, which the model reads as a total-score marked `sheet`.
+  const sheetTotals = totals.filter((r) => r.sheet).map((r) => r.score);
   if (sheetTotals.length === 0) return;
   const sheet = agreed(sheetTotals, (q) => intervalOf(q, 1));
   if (!sheet) return;
-  const prose = totals.filter((r) => !inTable(r.score));
+  const prose = totals.filter((r) => !r.sheet);
   // A report may state several scores (its projects'); only when none of them is the sheet's total is one wrong.
   if (prose.length === 0 || prose.some((r) => overlaps(intervalOf(r.score, 1), intervalOf(sheet, 1)))) return;
   for (const r of prose) {
@@ -61,7 +56,7 @@ function* facts(report: Report): Generator<Issue<Id>> {
     if (!isUsable(q) || !q.label) continue;
     const label = normalizeLabel(q.label);
     if (label.length < 2) continue;
-    const dim = unitInfo(q.unit).dimension;
+    const dim = unitOf(q.unit).dimension;
     if (dim === 'none') continue; // a bare number could be in any unit
     const key = `${label}|${dim}`;
     const g = groups.get(key) ?? { prose: [], table: [] };

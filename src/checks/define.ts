@@ -1,30 +1,53 @@
-// The shape of a check (metadata, message templates, a generator of issues) and the one expected-vs-actual helper.
+// The shape of a check (metadata, message templates, the records it reads, a generator of issues) and the one
+// expected-vs-actual helper.
+import type { z } from 'zod';
 import type { Location, Severity } from '../findings.js';
-import type { Quantity, Report } from '../model/schema.js';
+import type { BudgetRow, Indicator, Quantity, Relation, RelationOf, Report, ScoreItem } from '../model/schema.js';
 import type { Config } from '../config.js';
+import type { RuleMeta } from '../catalog/define.js';
 import {
-  type Interval, type Rounding, consistency, verdict, formatNumber, digitsAsWritten, unitInfo, isExact,
+  type Interval, type Rounding, consistency, verdict, formatNumber, digitsAsWritten, isExact,
 } from '../precision.js';
+import { unitOf } from '../lexicon/index.js';
 
-export interface Text {
-  zh: string;
-  en: string;
+export type { Text } from '../catalog/define.js';
+
+/** What users see of a check: its id, default severity, description, formula and message templates. */
+export type CheckMeta = RuleMeta;
+
+export type RelationKind = Relation['kind'];
+
+/**
+ * The record kinds a check reads, declared the way an ESLint rule names its node types: the runner hands the check
+ * these and nothing else.
+ */
+export interface Reads<K extends RelationKind = RelationKind> {
+  /** relation kinds, e.g. ['rate'] */
+  relations?: readonly K[];
+  indicators?: true;
+  scoreItems?: true;
+  budget?: true;
 }
 
-export interface CheckMeta {
-  id: string;
-  severity: Severity;
-  description: Text;
-  /** the arithmetic the check applies, in the document's own terms */
-  formula?: string;
+/** What a record check receives: the relations of its kinds in document order, and the table records it declared. */
+export interface Records<K extends RelationKind = RelationKind> {
+  path: string;
+  relations: Array<RelationOf<K>>;
+  /** empty unless the check reads indicators */
+  indicators: Indicator[];
+  /** empty unless the check reads score items */
+  scoreItems: ScoreItem[];
+  /** empty unless the check reads budget rows */
+  budget: BudgetRow[];
 }
 
-export interface CheckContext {
-  config: Config;
+export interface CheckContext<O = Record<string, never>> {
   rounding: Rounding;
+  /** the check's options, parsed by its schema (defaults filled) from the configuration */
+  options: O;
 }
 
-/** What a check yields; runChecks turns it into a Finding with a message in the configured language. */
+/** What a check yields; the pipeline settles its severity and a formatter renders its message. */
 export interface Issue<M extends string = string> {
   messageId: M;
   location: Location;
@@ -36,34 +59,62 @@ export interface Issue<M extends string = string> {
   severity?: Severity;
 }
 
-export interface Check<M extends string = string> extends CheckMeta {
-  messages: Record<M, Text>;
-  run(report: Report, ctx: CheckContext): Iterable<Issue<M>>;
+interface CheckBase<M extends string, O> extends RuleMeta<M> {
+  /** the check's options as a schema with defaults: `rules: { <id>: { severity, ...options } }` in the configuration */
+  options?: z.ZodType<O>;
+  /** options the configuration gives at its top level (gradeBands, weightTotal), under the rule's own names */
+  configOptions?: (config: Config) => Record<string, unknown>;
 }
 
-export function defineCheck<M extends string>(check: Check<M>): Check<M> {
-  return check;
+/** A check over records of the kinds it declares: one relation, row or table at a time. */
+export interface RecordCheck<M extends string = string, K extends RelationKind = RelationKind, O = unknown> extends CheckBase<M, O> {
+  stage: 'records';
+  reads: Reads<K>;
+  run(records: Records<K>, ctx: CheckContext<O>): Iterable<Issue<M>>;
 }
 
-/** A value a check words itself (a fallback name, a source of grade bands): given in both languages. */
-export function isText(v: unknown): v is Text {
-  return typeof v === 'object' && v !== null && typeof (v as Text).zh === 'string' && typeof (v as Text).en === 'string';
+/** A check over a whole document: what no single record shows (nothing checked, a figure stated twice, a form's blocks). */
+export interface DocumentCheck<M extends string = string, O = unknown> extends CheckBase<M, O> {
+  stage: 'document';
+  run(report: Report, ctx: CheckContext<O>): Iterable<Issue<M>>;
 }
 
-/**
- * Fill {placeholders} from the values; unknown placeholders stay as written so a missing value is visible. A value given
- * as { zh, en } is written in the message's language, so an English message carries no Chinese of the check's own.
- */
-export function formatMessage(template: string, values: Record<string, unknown>, lang: 'zh' | 'en' = 'zh'): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const v = values[key];
-    if (v === undefined || v === null) return whole;
-    return isText(v) ? v[lang] : String(v);
-  });
+/** One file's records as a batch check sees them. */
+export interface BatchFile {
+  path: string;
+  report: Report;
+}
+
+/** A check over a batch of files (one file against the others); its issues name the file they are about. */
+export interface BatchCheck<M extends string = string, O = unknown> extends CheckBase<M, O> {
+  stage: 'batch';
+  run(files: BatchFile[], ctx: CheckContext<O>): Iterable<Issue<M>>;
+}
+
+// The registry holds checks of every record kind and option type; each check's own types are fixed where it is
+// defined, and the runner hands it only what it declared.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Check = RecordCheck<string, any, any> | DocumentCheck<string, any>;
+
+/** A check over records; its message ids (from `messages`) type what it may yield. */
+export function defineCheck<M extends string, K extends RelationKind = RelationKind, O = Record<string, never>>(
+  check: Omit<RecordCheck<M, K, O>, 'stage'>,
+): RecordCheck<M, K, O> {
+  return { ...check, stage: 'records' };
+}
+
+/** A check over a whole document. */
+export function defineDocumentCheck<M extends string, O = Record<string, never>>(check: Omit<DocumentCheck<M, O>, 'stage'>): DocumentCheck<M, O> {
+  return { ...check, stage: 'document' };
+}
+
+/** A check over a batch of files. */
+export function defineBatchCheck<M extends string, O = Record<string, never>>(check: Omit<BatchCheck<M, O>, 'stage'>): BatchCheck<M, O> {
+  return { ...check, stage: 'batch' };
 }
 
 /** One stated number judged against the interval its operands allow. */
-export interface Comparison {
+export interface Comparison<M extends string = 'mismatch', T extends string = 'truncated'> {
   /** the number as written that is being judged */
   stated: Quantity;
   /** multiply the stated value by this to reach the base unit the computed interval is in */
@@ -80,15 +131,16 @@ export interface Comparison {
   evidence: string;
   data?: Record<string, unknown>;
   /** message ids for the two outcomes; default mismatch / truncated */
-  mismatchId?: string;
-  truncatedId?: string;
+  ids?: { mismatch: M; truncated: T };
 }
 
-export interface Assessment {
+export interface Assessment<M extends string = 'mismatch' | 'truncated'> {
   outcome: 'ok' | 'truncated' | 'mismatch';
   /** the finding to report when the outcome is not ok */
-  issue?: Issue;
+  issue?: Issue<M>;
 }
+
+const DEFAULT_IDS = { mismatch: 'mismatch', truncated: 'truncated' } as const;
 
 /** The unit suffix a stated number was written with ("%", "万元"), reused to write the expected value. */
 export function unitSuffix(q: Quantity): string {
@@ -101,14 +153,17 @@ export function expectedText(stated: Quantity, estimateInStatedUnit: number): st
 }
 
 /** Judge a stated number; every expected-vs-actual finding goes through here so they all read alike. */
-export function assess(ctx: CheckContext, c: Comparison): Assessment {
-  const factor = c.factor ?? unitInfo(c.stated.unit).factor;
+export function assess<M extends string = 'mismatch', T extends string = 'truncated'>(
+  ctx: Pick<CheckContext<unknown>, 'rounding'>, c: Comparison<M, T>,
+): Assessment<M | T | 'mismatch' | 'truncated'> {
+  const ids = c.ids ?? DEFAULT_IDS;
+  const factor = c.factor ?? unitOf(c.stated.unit).factor;
   const exact = c.exact ?? isExact(c.stated);
   const outcome = verdict(consistency(c.computed, c.stated.value, c.stated.decimals, factor, exact), ctx.rounding);
   if (outcome === 'ok') return { outcome };
   const inStatedUnit = c.estimate / factor;
-  const issue: Issue = {
-    messageId: outcome === 'truncated' ? c.truncatedId ?? 'truncated' : c.mismatchId ?? 'mismatch',
+  const issue: Issue<M | T | 'mismatch' | 'truncated'> = {
+    messageId: outcome === 'truncated' ? ids.truncated : ids.mismatch,
     location: c.location ?? c.stated.location,
     evidence: c.evidence,
     expected: expectedText(c.stated, inStatedUnit),

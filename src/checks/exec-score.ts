@@ -1,5 +1,6 @@
 // 预算执行：执行率 = 全年执行数 ÷ 全年预算数；得分 = 分值 × min(执行率, 1).
-import { defineCheck, assess, w, rowEvidence, type Issue } from './define.js';
+import { defineCheck, assess, w, rowEvidence } from './define.js';
+import { comparisonMessages } from '../catalog/comparison.js';
 import { commonFactors, div, intervalOf, isUsable, minWith, mul, point, rateFactor, scale } from '../precision.js';
 
 export default defineCheck({
@@ -7,15 +8,12 @@ export default defineCheck({
   severity: 'error',
   description: { zh: '预算执行率或其得分与预算数、执行数、分值不符', en: 'a budget execution rate or its score does not match the budget, spending and points' },
   formula: '执行率 = 全年执行数 ÷ 全年预算数；得分 = 分值 × min(执行率, 1)',
+  reads: { budget: true },
   messages: {
-    mismatch: { zh: '“{label}”{what}应为 {expected}（{formula}），表中为 {actual}', en: '"{label}" {what} should be {expected} ({formula}); the table says {actual}' },
-    truncated: {
-      zh: '“{label}”{what}表中为 {actual}，按 {formula} 计算为 {computed}，四舍五入应为 {expected}；表中数字为截尾取值',
-      en: '"{label}" {what} is {actual}; {formula} gives {computed}, which rounds to {expected}: the table truncates',
-    },
+    ...comparisonMessages({ zh: '“{label}”{what}', en: '"{label}" {what}' }),
   },
-  *run(report, ctx) {
-    for (const row of report.budget) {
+  *run({ budget }, ctx) {
+    for (const row of budget) {
       const { annual, executed, rate, weight, score } = row;
       const evidence = rowEvidence(row.label, row.initial, annual, executed, weight, rate, score);
       const rf = isUsable(rate) ? rateFactor(rate) : undefined;
@@ -28,7 +26,7 @@ export default defineCheck({
           stated: rate, factor: rf, computed: fromOperands.interval, estimate: fromOperands.estimate, formula: fromOperands.formula,
           evidence, location: rate.location ?? row.location, data: { label: row.label, what: { zh: '执行率', en: 'execution rate' } },
         });
-        if (issue) yield issue as Issue<'mismatch' | 'truncated'>;
+        if (issue) yield issue;
       }
       if (!isUsable(weight) || !isUsable(score)) continue;
       // The score follows the stated rate when there is one (that is what the evaluator saw); else the operands.
@@ -41,7 +39,7 @@ export default defineCheck({
         estimate: weight.value * Math.min(ratio.estimate, 1), formula: ratio.formula,
         evidence, location: score.location ?? row.location, data: { label: row.label, what: { zh: '得分', en: 'score' } },
       });
-      if (issue) yield issue as Issue<'mismatch' | 'truncated'>;
+      if (issue) yield issue;
     }
   },
 });

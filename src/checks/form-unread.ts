@@ -1,5 +1,5 @@
 // 表单未读出：文件认作某类自评表（按其标题），其预算执行块、指标表或评分表却一项也未读出 — 说明，而不是静默通过.
-import { defineCheck } from './define.js';
+import { defineDocumentCheck } from './define.js';
 import { profiles, type BlockKind } from '../model/forms/index.js';
 import type { Report } from '../model/schema.js';
 
@@ -11,7 +11,7 @@ const READ: Record<BlockKind, ((r: Report) => boolean) | undefined> = {
   amounts: undefined,
 };
 
-export default defineCheck({
+export default defineDocumentCheck({
   id: 'form-unread',
   severity: 'warning',
   description: { zh: '认出是自评表，但其预算执行块或指标表未能读出', en: 'a recognised form whose budget block or indicator table could not be read' },

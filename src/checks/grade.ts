@@ -1,54 +1,45 @@
 // 评价等级 = 得分所在的等级区间: the report's own bands, else configured bands, else the national bands.
+import { z } from 'zod';
 import { defineCheck } from './define.js';
-import type { GradeBand, Quantity } from '../model/schema.js';
+import { GradeBand, type Quantity, type RelationOf } from '../model/schema.js';
 import { isUsable } from '../precision.js';
-import { GRADE_SYNONYMS } from '../model/vocabulary.js';
+import { NATIONAL_BANDS, describeBands, gradeOf, normalizeGrade } from '../lexicon/index.js';
 
-/** National bands: 90 (含) – 100 优, 80 – 90 良, 60 – 80 中, below 60 差. */
-export const NATIONAL_BANDS: GradeBand[] = [
-  { grade: '优', min: 90, minInclusive: true, maxInclusive: true },
-  { grade: '良', min: 80, minInclusive: true, max: 90, maxInclusive: false },
-  { grade: '中', min: 60, minInclusive: true, max: 80, maxInclusive: false },
-  { grade: '差', max: 60, minInclusive: true, maxInclusive: false },
-];
+export { NATIONAL_BANDS, normalizeGrade } from '../lexicon/index.js';
+/** The band a score falls in (the lexicon's gradeOf, under the name the tests know). */
+export const bandOf = gradeOf;
 
-const SYNONYMS = GRADE_SYNONYMS;
+const national = describeBands(NATIONAL_BANDS);
 
-/** 优秀 = 优, 良好 = 良, 合格/中等 = 中, 不合格 = 差; other words stay as written (a report may define its own). */
-export function normalizeGrade(grade: string): string {
-  const g = grade.replace(/[\s“”"'‘’「」【】（）()]/g, '').replace(/[级等]$/, '');
-  return SYNONYMS[g] ?? SYNONYMS[g.replace(/等$/, '')] ?? g;
-}
-
-export function bandOf(score: number, bands: GradeBand[]): GradeBand | undefined {
-  return bands.find((b) => {
-    const aboveMin = b.min === undefined || (b.minInclusive === false ? score > b.min : score >= b.min);
-    const belowMax = b.max === undefined || (b.maxInclusive ? score <= b.max : score < b.max);
-    return aboveMin && belowMax;
-  });
-}
+/** The grade bands to judge by when a report states none (config: rules.grade.bands, or gradeBands at the top). */
+const Options = z.object({
+  bands: z.array(GradeBand).min(1).optional().describe('default grade bands when a report states none; national bands otherwise'),
+});
 
 export default defineCheck({
   id: 'grade',
   severity: 'error',
   description: { zh: '评价等级与得分不符', en: 'the stated grade does not match the score' },
-  formula: '等级 = 得分所在区间（报告自定区间 > 配置区间 > 全国通用：≥90 优，80–90 良，60–80 中，<60 差）',
+  formula: `等级 = 得分所在区间（报告自定区间 > 配置区间 > 全国通用：${national.zh}）`,
+  reads: { relations: ['grade', 'grade-bands', 'total-score'] },
+  options: Options,
+  configOptions: (config) => (config.gradeBands?.length ? { bands: config.gradeBands } : {}),
   messages: {
     mismatch: {
       zh: '得分 {score} 按{bandsSource}应为“{expected}”，文中为“{actual}”',
       en: 'a score of {score} is "{expected}" under {bandsSource}; the text says "{actual}"',
     },
   },
-  *run(report, ctx) {
-    const own = report.relations.find((r): r is Extract<typeof r, { kind: 'grade-bands' }> => r.kind === 'grade-bands' && r.bands.length > 0);
+  *run({ relations }, ctx) {
+    const own = relations.find((r): r is RelationOf<'grade-bands'> => r.kind === 'grade-bands' && r.bands.length > 0);
     const [bands, bandsSource] = own ? [own.bands, { zh: '报告所列等级标准', en: 'the bands the report states' }]
-      : ctx.config.gradeBands?.length ? [ctx.config.gradeBands, { zh: '配置的等级标准', en: 'the configured bands' }]
-      : [NATIONAL_BANDS, { zh: '通用等级标准（90分及以上为优，80–90分为良，60–80分为中，60分以下为差）', en: 'the national bands ("优" from 90, "良" 80–90, "中" 60–80, "差" below 60)' }];
+      : ctx.options.bands ? [ctx.options.bands, { zh: '配置的等级标准', en: 'the configured bands' }]
+      : [NATIONAL_BANDS, { zh: `通用等级标准（${national.zh}）`, en: `the national bands (${national.en})` }];
     // A grade without its own score refers to the report's overall score, when the report states exactly one.
-    const overall = [...new Map(report.relations
-      .filter((r): r is Extract<typeof r, { kind: 'total-score' }> => r.kind === 'total-score' && isUsable(r.score))
+    const overall = [...new Map(relations
+      .filter((r): r is RelationOf<'total-score'> => r.kind === 'total-score' && isUsable(r.score))
       .map((r) => [r.score.value, r.score] as const)).values()];
-    for (const r of report.relations) {
+    for (const r of relations) {
       if (r.kind !== 'grade') continue;
       const score: Quantity | undefined = isUsable(r.score) ? r.score : overall.length === 1 ? overall[0] : undefined;
       if (!score || !r.grade?.trim()) continue;

@@ -1,6 +1,7 @@
 // 增长率 = (本期 − 上期) ÷ 上期；压减率/下降率 = (上期 − 本期) ÷ 上期; 增减额 = |本期 − 上期|. Stated by difference
 // (比上年增加X万元，增长Y%), the previous amount is 本期 ∓ X.
-import { defineCheck, assess, w, type Issue } from './define.js';
+import { defineCheck, assess, w } from './define.js';
+import { comparisonMessages } from '../catalog/comparison.js';
 import type { Quantity } from '../model/schema.js';
 import {
   abs, add, atFinestPrecision, commonFactors, div, intervalOf, isUsable, rateFactor, sub, type Interval,
@@ -11,21 +12,15 @@ export default defineCheck({
   severity: 'error',
   description: { zh: '增长率、压减率、增减额与前后两期数值不符', en: 'a growth or reduction rate, or a change, does not match the two values' },
   formula: '增长率 = (本期 − 上期) ÷ 上期 × 100%；下降率 = (上期 − 本期) ÷ 上期 × 100%；增减额 = |本期 − 上期|',
+  reads: { relations: ['growth'] },
   messages: {
-    mismatch: { zh: '{name}应为 {expected}（{formula}），文中为 {actual}', en: '{name} should be {expected} ({formula}); the text says {actual}' },
-    truncated: {
-      zh: '{name}文中为 {actual}，按 {formula} 计算为 {computed}，四舍五入应为 {expected}；文中数字为截尾取值',
-      en: '{name} is {actual}; {formula} gives {computed}, which rounds to {expected}: the text truncates',
-    },
-    change: { zh: '{name}应为 {expected}（{formula}），文中为 {actual}', en: '{name} should be {expected} ({formula}); the text says {actual}' },
-    changeTruncated: {
-      zh: '{name}文中为 {actual}，按 {formula} 计算为 {computed}，四舍五入应为 {expected}；文中数字为截尾取值',
-      en: '{name} is {actual}; {formula} gives {computed}, which rounds to {expected}: the text truncates',
-    },
+    ...comparisonMessages({ zh: '{name}', en: '{name}' }),
+    // the same words for the change amount (增减额) as for the rate: kept apart so a finding says which was judged
+    change: comparisonMessages({ zh: '{name}', en: '{name}' }).mismatch,
+    changeTruncated: comparisonMessages({ zh: '{name}', en: '{name}' }).truncated,
   },
-  *run(report, ctx) {
-    for (const r of report.relations) {
-      if (r.kind !== 'growth') continue;
+  *run({ relations }, ctx) {
+    for (const r of relations) {
       const { current, change, rate } = r;
       if (!isUsable(current)) continue;
       const amounts = [r.previous, current, change].filter((q): q is Quantity => q !== undefined);
@@ -46,10 +41,10 @@ export default defineCheck({
         const formula = r.direction === 'decrease' ? `${w(r.previous)} − ${w(current)}` : `${w(current)} − ${w(r.previous)}`;
         const { issue } = assess(ctx, {
           stated: change, factor: factorOf(change), computed, estimate, formula, evidence: r.evidence,
-          location: change.location ?? r.location, mismatchId: 'change', truncatedId: 'changeTruncated',
+          location: change.location ?? r.location, ids: { mismatch: 'change', truncated: 'changeTruncated' },
           data: { name: change.label?.trim() || (r.direction === 'decrease' ? '减少额' : '增加额') },
         });
-        if (issue) yield issue as Issue<'change' | 'changeTruncated'>;
+        if (issue) yield issue;
       }
 
       if (!rate || !isUsable(rate)) continue;
@@ -98,7 +93,7 @@ export default defineCheck({
         stated: rate, factor: rf, computed, estimate, formula, evidence: r.evidence, location: rate.location ?? r.location,
         data: { name: rate.label?.trim() || name, direction: r.direction },
       });
-      if (issue) yield issue as Issue<'mismatch' | 'truncated'>;
+      if (issue) yield issue;
     }
   },
 });

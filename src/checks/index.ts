@@ -1,193 +1,180 @@
-// The check registry: one explicit, sorted list; runChecks applies configured severities and message language.
-import type { Finding, Location, Severity } from '../findings.js';
+// The check registry: one explicit, sorted list; runChecks runs them and settles their findings' severity.
+import type { Finding, Severity } from '../findings.js';
 import type { Report } from '../model/schema.js';
-import type { Config, RuleSetting } from '../config.js';
+import type { Config } from '../config.js';
 import { defaultConfig } from '../config-default.js';
-import { formatMessage, isText, type Check, type CheckMeta, type Issue, type Text } from './define.js';
+import { configured, milder, settle } from '../severity.js';
+import { render, type Lang, type RuleMeta, type Text } from '../catalog/define.js';
+import { READER_RULES } from '../catalog/readers/index.js';
+import { WHERE } from '../catalog/comparison.js';
+import { z } from 'zod';
+import type { BatchCheck, BatchFile, Check, Reads, Records } from './define.js';
 import crossRef from './cross-ref.js';
-import embeddedObject from './embedded-object.js';
 import execScore from './exec-score.js';
 import formUnread from './form-unread.js';
-import formulaNoResult from './formula-no-result.js';
 import grade from './grade.js';
 import growth from './growth.js';
 import indicatorScore from './indicator-score.js';
-import internalError from './internal-error.js';
-import legacyFormat from './legacy-format.js';
 import listCount from './list-count.js';
-import noText from './no-text.js';
 import nothingChecked from './nothing-checked.js';
-import ocr from './ocr.js';
 import rate from './rate.js';
-import readError from './read-error.js';
 import readWarning from './read-warning.js';
 import scoreCap from './score-cap.js';
 import scoreTotal from './score-total.js';
 import share from './share.js';
-import sheetTruncated from './sheet-truncated.js';
 import sum from './sum.js';
-import timeout from './timeout.js';
 import weightTotal from './weight-total.js';
 
-export type { CheckMeta, Check, Issue } from './define.js';
+export type { CheckMeta, Check, Issue, Records, Reads } from './define.js';
 
-/** Every rule, sorted by id. The reader rules (read-error …) have no run of their own; they hold the readers' messages and are configured like the rest. */
+/** Every check, sorted by id: record checks (by the kinds they read) and document checks (cross-ref, form-unread,
+ * nothing-checked, read-warning's hidden numbers). Batch checks, over several files at once, would be a third stage. */
 export const registry: Check[] = [
-  crossRef, embeddedObject, execScore, formUnread, formulaNoResult, grade, growth, indicatorScore, internalError, legacyFormat, listCount, noText, nothingChecked,
-  ocr, rate, readError, readWarning, scoreCap, scoreTotal, share, sheetTruncated, sum, timeout, weightTotal,
+  crossRef, execScore, formUnread, grade, growth, indicatorScore, listCount, nothingChecked, rate, readWarning, scoreCap,
+  scoreTotal, share, sum, weightTotal,
 ];
 
-/** Metadata and messages (what `jixiao rules` prints). */
-export const checks: Array<CheckMeta & { messages: Record<string, Text> }> = registry.map(({ id, severity, description, formula, messages }) => (
-  formula ? { id, severity, description, formula, messages } : { id, severity, description, messages }));
+/**
+ * Every rule users can configure and `jixiao rules` lists, sorted by id: the checks, and the rules of what readers,
+ * the batch and the pipeline report (src/catalog/readers/), with their metadata and messages.
+ */
+export const checks: RuleMeta[] = [
+  ...registry,
+  ...Object.values(READER_RULES).filter((r) => !registry.some((c) => c.id === r.id)),
+].sort((a, b) => a.id.localeCompare(b.id)).map(({ id, severity, description, formula, messageSeverity, messages }) => ({
+  id, severity, description, ...(formula ? { formula } : {}), ...(messageSeverity ? { messageSeverity } : {}), messages }));
 
-const byId = new Map(registry.map((c) => [c.id, c]));
+const byId = new Map(checks.map((c) => [c.id, c]));
 
-/** A message of the catalog, or undefined when the rule has no such message. */
-function templateOf(rule: string, messageId: string | undefined): Text | undefined {
-  if (messageId === undefined) return undefined;
-  const own = (byId.get(rule)?.messages as Record<string, Text> | undefined)?.[messageId];
-  // a check that threw is reported under its own id with the shared internal-error message
-  return own ?? (internalError.messages as Record<string, Text>)[messageId];
+/** A rule's messages by id: where the renderer looks templates up. */
+export function templatesOf(rule: string): Readonly<Record<string, Text>> | undefined {
+  return byId.get(rule)?.messages;
 }
 
-/** A value nested in a message: another message, of the same rule unless named, with its own values. */
-export interface MessageRef { messageId: string; data?: Record<string, unknown>; rule?: string }
-const isRef = (v: unknown): v is MessageRef => typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as MessageRef).messageId === 'string';
-
-/**
- * THE renderer: a rule's template for messageId in the language, each {placeholder} filled from the values. A value
- * that is a MessageRef is rendered from the same rule's messages; a list is joined the way the language lists.
- */
-export function renderMessage(rule: string, messageId: string | undefined, values: Record<string, unknown>, lang: 'zh' | 'en'): string {
-  const template = templateOf(rule, messageId)?.[lang];
-  if (template === undefined) return messageId ?? rule;
-  const text = (v: unknown): string => {
-    if (isRef(v)) return renderMessage(v.rule ?? rule, v.messageId, v.data ?? {}, lang);
-    if (Array.isArray(v)) return v.map(text).join(lang === 'zh' ? '、' : ', ');
-    if (isText(v)) return v[lang];
-    return String(v);
-  };
-  return formatMessage(template, Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, text(v)])));
+/** The default severity of a rule's message (its messageSeverity, else the rule's), or undefined for a rule jixiao does not have. */
+export function defaultSeverity(rule: string, messageId?: string) {
+  const meta = byId.get(rule);
+  return (messageId === undefined ? undefined : (meta?.messageSeverity as Partial<Record<string, Severity>> | undefined)?.[messageId]) ?? meta?.severity;
 }
 
 /** True when the rule's catalog holds a message for messageId (tests assert every emitted finding has one). */
 export function hasTemplate(rule: string, messageId: string | undefined): boolean {
-  return templateOf(rule, messageId) !== undefined;
+  return messageId !== undefined && templatesOf(rule)?.[messageId] !== undefined;
 }
 
-/** A message's values: the finding's data, and its expected and actual numbers where it has them. */
-function valuesOf(data: Record<string, unknown> | undefined, expected: string | undefined, actual: string | undefined): Record<string, unknown> {
-  const values: Record<string, unknown> = { ...data };
-  if (expected !== undefined) values.expected = expected;
-  if (actual !== undefined) values.actual = actual;
-  return values;
-}
-
-/** A finding's message in the language, from its rule's template and its own values; with the OCR note when it rests on OCR'd text. */
-export function messageText(f: Pick<Finding, 'rule' | 'messageId' | 'data' | 'expected' | 'actual'>, lang: 'zh' | 'en'): string {
-  const text = renderMessage(f.rule, f.messageId, valuesOf(f.data, f.expected, f.actual), lang);
-  return f.data?.ocr === true ? renderMessage(ocr.id, 'uncertain', { message: text }, lang) : text;
+/** One message of the catalog in the language; throws when the catalog has no such message (a bug, never the bare id). */
+export function renderMessage(rule: string, messageId: string | undefined, values: Record<string, unknown>, lang: Lang): string {
+  return render(templatesOf, rule, messageId, values, lang);
 }
 
 /**
- * A finding that rests on text read by OCR: numbers read from an image may be misread, so it says so and is a
- * warning at most. The one place where OCR lowers a finding.
+ * A finding's message in the language, from its rule's template and its own values (its data, expected and actual);
+ * with the OCR note when it rests on OCR'd text. Formatters call this once per finding.
  */
-export function restingOnOcr(f: Finding, lang: 'zh' | 'en' = 'zh'): Finding {
-  const marked: Finding = { ...f, data: { ...f.data, ocr: true } };
-  if (RANK[marked.severity] > RANK.warning) marked.severity = 'warning';
-  marked.message = messageText(marked, lang);
-  return marked;
-}
-
-/** What a reader or the batch reports: a rule, a message id and its values; rendered into a Finding here. */
-export interface RawFinding {
-  rule: string;
-  messageId: string;
-  location: Location;
-  data?: Record<string, unknown>;
-  evidence?: string;
-  severity?: Severity;
-}
-
-/** A reader's or the batch's finding, rendered with the rule's default severity unless it says otherwise. */
-export function findingOf(raw: RawFinding, lang: 'zh' | 'en' = 'zh'): Finding {
-  const finding: Finding = {
-    rule: raw.rule,
-    severity: raw.severity ?? byId.get(raw.rule)?.severity ?? 'error',
-    message: renderMessage(raw.rule, raw.messageId, raw.data ?? {}, lang),
-    messageId: raw.messageId,
-    location: raw.location,
-  };
-  if (raw.evidence !== undefined) finding.evidence = raw.evidence;
-  if (raw.data !== undefined) finding.data = raw.data;
-  return finding;
-}
-
-const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
-function configured(setting: RuleSetting | undefined): Severity | 'off' | undefined {
-  if (setting === undefined) return undefined;
-  return typeof setting === 'string' ? setting : setting.severity;
+export function messageText(f: Pick<Finding, 'rule' | 'messageId' | 'data' | 'expected' | 'actual' | 'location'>, lang: Lang): string {
+  // {where}: the text or the table the stated number stands in, for the comparison messages
+  const values: Record<string, unknown> = { where: WHERE[f.location.row !== undefined || f.location.cell !== undefined ? 'table' : 'text'], ...f.data };
+  if (f.expected !== undefined) values.expected = f.expected;
+  if (f.actual !== undefined) values.actual = f.actual;
+  const text = renderMessage(f.rule, f.messageId, values, lang);
+  return f.data?.ocr === true ? renderMessage(READER_RULES.ocr.id, 'uncertain', { message: text }, lang) : text;
 }
 
 /**
- * The severity a finding ends with. A configured severity replaces the rule's default; a finding that the rule
- * itself marked lower than its default (a truncation warning in an error rule) stays that much milder.
+ * A finding that rests on text read by OCR: numbers read from an image may be misread, so it says so (data.ocr, which
+ * the message renders) and is a warning at most. The one place where OCR lowers a finding.
  */
-export function resolveSeverity(ruleDefault: Severity, own: Severity | undefined, setting: Severity | undefined): Severity {
-  if (!setting) return own ?? ruleDefault;
-  if (!own || own === ruleDefault) return setting;
-  return RANK[own] < RANK[setting] ? own : setting;
+export function restingOnOcr(f: Finding): Finding {
+  return { ...f, severity: milder(f.severity, 'warning'), data: { ...f.data, ocr: true } };
 }
 
-function toFinding(check: Check, issue: Issue, setting: Severity | undefined, lang: 'zh' | 'en'): Finding {
-  const finding: Finding = {
-    rule: check.id,
-    severity: resolveSeverity(check.severity, issue.severity, setting),
-    message: renderMessage(check.id, issue.messageId, valuesOf(issue.data, issue.expected, issue.actual), lang),
-    messageId: issue.messageId,
-    location: issue.location,
+/**
+ * A check's options: what the configuration's top level gives it (gradeBands, weightTotal), then its own entry under
+ * rules, parsed by its schema (defaults filled). Throws a ZodError when the configuration's options are wrong.
+ */
+export function optionsOf(check: Check, config: Config): unknown {
+  if (!check.options) return {};
+  return check.options.parse({ ...check.configOptions?.(config), ...ownOptions(config, check.id) });
+}
+
+/** What a rule's own entry under `rules` may hold: its severity, and the options its schema reads. */
+export function settingKeys(rule: string): string[] {
+  const schema = registry.find((c) => c.id === rule)?.options as { shape?: Record<string, unknown> } | undefined;
+  return ['severity', ...Object.keys(schema?.shape ?? {})];
+}
+
+/** The options a rule's own entry under `rules` gives ({ severity, ...options }). */
+function ownOptions(config: Config, rule: string): Record<string, unknown> {
+  const setting = config.rules?.[rule];
+  const { severity: _severity, ...own } = typeof setting === 'object' ? setting : {};
+  return own;
+}
+
+/** What is wrong with the configuration's per-rule options, rule by rule (the CLI words each problem). */
+export function ruleOptionProblems(config: Config): Array<{ rule: string; error: z.ZodError }> {
+  const problems: Array<{ rule: string; error: z.ZodError }> = [];
+  for (const check of registry) {
+    try { optionsOf(check, config); } catch (err) { if (err instanceof z.ZodError) problems.push({ rule: check.id, error: err }); else throw err; }
+  }
+  return problems;
+}
+
+/** The records a check declared, in document order; everything else empty. */
+function recordsFor(report: Report, reads: Reads): Records {
+  const kinds = new Set<string>(reads.relations ?? []);
+  return {
+    path: report.path,
+    relations: kinds.size ? report.relations.filter((r) => kinds.has(r.kind)) : [],
+    indicators: reads.indicators ? report.indicators : [],
+    scoreItems: reads.scoreItems ? report.scoreItems : [],
+    budget: reads.budget ? report.budget : [],
   };
-  if (issue.evidence !== undefined) finding.evidence = issue.evidence;
-  if (issue.expected !== undefined) finding.expected = issue.expected;
-  if (issue.actual !== undefined) finding.actual = issue.actual;
-  if (issue.data !== undefined) finding.data = issue.data;
-  return finding;
 }
 
+/**
+ * Runs the checks on one report: each record check gets the records of the kinds it declared, each document check the
+ * whole report; their issues are settled into findings (severity by the configuration; a rule set off is not run).
+ */
 export function runChecks(report: Report, config: Config = defaultConfig, rules: Check[] = registry): Finding[] {
   const cfg: Config = { ...defaultConfig, ...config };
-  const ctx = { config: cfg, rounding: cfg.rounding };
   const findings: Finding[] = [];
   for (const check of rules) {
-    const setting = configured(cfg.rules[check.id]);
-    if (setting === 'off') continue;
+    if (configured(cfg.rules[check.id]) === 'off') continue;
     try {
-      for (const issue of check.run(report, ctx)) findings.push(toFinding(check, issue, setting, cfg.lang));
+      const ctx = { rounding: cfg.rounding, options: optionsOf(check, cfg) };
+      const issues = check.stage === 'document' ? check.run(report, ctx) : check.run(recordsFor(report, check.reads), ctx);
+      for (const issue of issues) {
+        const f = settle({ rule: check.id, ...issue }, check.severity, cfg);
+        if (f) findings.push(f);
+      }
     } catch (err) {
       // A check that trips over odd data must not take the file's other findings with it.
       const data = { check: check.id, cause: err instanceof Error ? err.message : String(err) };
-      findings.push({
-        rule: check.id, severity: 'warning', messageId: 'internal-error', location: { file: report.path }, data,
-        message: renderMessage(check.id, 'internal-error', data, cfg.lang),
-      });
+      const rule = READER_RULES['internal-error'];
+      const f = settle({ rule: rule.id, messageId: 'internal-error', location: { file: report.path }, data }, rule.severity, cfg);
+      if (f) findings.push(f);
     }
   }
   return findings;
 }
 
-/** Apply rules settings (off, severity) and the language to findings made elsewhere, e.g. the readers' read-error and no-text. */
-export function applyRuleSettings(findings: Finding[], config: Config = defaultConfig): Finding[] {
-  const out: Finding[] = [];
-  for (const f of findings) {
-    const setting = configured(config.rules?.[f.rule]);
-    if (setting === 'off') continue;
-    const meta = byId.get(f.rule);
-    let g = setting ? { ...f, severity: resolveSeverity(meta?.severity ?? f.severity, f.severity, setting) } : f;
-    if (config.lang === 'en' && hasTemplate(f.rule, f.messageId)) g = { ...g, message: messageText(f, 'en') };
-    out.push(g);
+/** Checks over a batch of files, run once all files are checked; none yet (a figure across a unit's reports would be one). */
+export const batchRegistry: BatchCheck[] = [];
+
+/**
+ * The batch stage: each batch check sees every file's records and reports on the files it names (an issue's
+ * location.file). Its findings are settled like any other; the caller adds them to those files' results.
+ */
+export function runBatchChecks(files: BatchFile[], config: Config = defaultConfig, rules: BatchCheck[] = batchRegistry): Finding[] {
+  const cfg: Config = { ...defaultConfig, ...config };
+  const findings: Finding[] = [];
+  for (const check of rules) {
+    if (configured(cfg.rules[check.id]) === 'off') continue;
+    const options = check.options ? check.options.parse({ ...check.configOptions?.(cfg), ...ownOptions(cfg, check.id) }) : {};
+    for (const issue of check.run(files, { rounding: cfg.rounding, options })) {
+      const f = settle({ rule: check.id, ...issue }, check.severity, cfg);
+      if (f) findings.push(f);
+    }
   }
-  return out;
+  return findings;
 }

@@ -1,6 +1,7 @@
 // 指标得分：正向 = 权重 × min(实际 ÷ 目标, 1)；反向 = 权重 × min(目标 ÷ 实际, 1)；等于 = 相等才得满分；定性只限 [0, 权重].
-import { defineCheck, assess, w, rowEvidence, type Issue } from './define.js';
-import type { Indicator, Report } from '../model/schema.js';
+import { defineCheck, assess, w, rowEvidence, type Issue, type Records } from './define.js';
+import { comparisonMessages } from '../catalog/comparison.js';
+import type { Indicator } from '../model/schema.js';
 import { commonFactors, div, formatNumber, intervalOf, isUsable, minWith, mul, point, overlaps, type Interval } from '../precision.js';
 
 type Rule = '>=' | '<=' | '=' | 'qualitative';
@@ -23,20 +24,14 @@ export function ruleOf(ind: Indicator): Rule | undefined {
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
-export default defineCheck<Id>({
+export default defineCheck({
   id: 'indicator-score',
   severity: 'error',
   description: { zh: '指标得分与权重、目标值、实际完成值不符', en: 'an indicator score does not follow from its weight, target and actual value' },
   formula: '达到目标应得满分（扣分须写明偏差原因）；未达目标：正向 权重 × min(实际 ÷ 目标, 1)，反向 权重 × min(目标 ÷ 实际, 1)（表中未写明计分规则时只作提示）',
+  reads: { indicators: true },
   messages: {
-    mismatch: {
-      zh: '“{name}”得分应为 {expected}（{formula}），表中为 {actual}',
-      en: '"{name}" should score {expected} ({formula}); the table says {actual}',
-    },
-    truncated: {
-      zh: '“{name}”得分表中为 {actual}，按 {formula} 计算为 {computed}，四舍五入应为 {expected}；表中数字为截尾取值',
-      en: '"{name}" scores {actual}; {formula} gives {computed}, which rounds to {expected}: the table truncates',
-    },
+    ...comparisonMessages({ zh: '“{name}”得分', en: 'the score of "{name}"' }),
     fullBelowTarget: {
       zh: '“{name}”实际完成值 {actualValue} 未达目标 {target}，却得满分 {actual}',
       en: '"{name}" reached {actualValue}, short of its target {target}, yet scores the full {actual}',
@@ -58,7 +53,7 @@ export default defineCheck<Id>({
       en: '"{group}": every indicator met its target, yet the scores add up to {actual} ({formula}), below the block\'s {expected}; the form gives no per-indicator points',
     },
   },
-  *run(report, ctx) {
+  *run(report, ctx): Generator<Issue<Id>> {
     for (const ind of report.indicators) {
       const { weight, score, target, actual } = ind;
       if (!isUsable(score) || !isUsable(weight) || !isUsable(target) || !isUsable(actual)) continue;
@@ -117,8 +112,8 @@ export default defineCheck<Id>({
         evidence, location: score.location ?? ind.location, data,
       });
       if (!issue) continue;
-      if (binding) yield issue as Issue<Id>;
-      else yield { ...issue, messageId: 'ruleDependent', severity: 'warning', data: { ...issue.data, category: 'rule-dependent' } } as Issue<Id>;
+      if (binding) yield issue;
+      else yield { ...issue, messageId: 'ruleDependent', severity: 'warning', data: { ...issue.data, category: 'rule-dependent' } };
     }
     yield* groupShort(report);
   },
@@ -128,7 +123,7 @@ export default defineCheck<Id>({
  * A goal block that states its points (年度绩效目标1（40分）) over indicators that give no points of their own:
  * when every one met its target, the block's scores should reach its points. A hint, since the points per row are unknown.
  */
-function* groupShort(report: Report): Generator<Issue<Id>> {
+function* groupShort(report: Pick<Records, 'indicators'>): Generator<Issue<Id>> {
   const groups = new Map<string, Indicator[]>();
   for (const ind of report.indicators) {
     if (!ind.groupMax || !isUsable(ind.groupMax)) continue;

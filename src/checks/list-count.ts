@@ -7,15 +7,15 @@ export default defineCheck({
   severity: 'error',
   description: { zh: '所述个数与列举的项目数不符', en: 'a stated count differs from the number of items listed' },
   formula: 'N = 列举项数',
+  reads: { relations: ['list-count'] },
   messages: {
     mismatch: {
       zh: '文中称 {actual}，但列举了 {expected} 项：{items}',
       en: 'the text says {actual} but lists {expected} items: {items}',
     },
   },
-  *run(report) {
-    for (const r of report.relations) {
-      if (r.kind !== 'list-count') continue;
+  *run({ relations }) {
+    for (const r of relations) {
       if (!isUsable(r.count) || r.items.length === 0) continue;
       if (r.count.value === r.items.length) continue;
       yield {

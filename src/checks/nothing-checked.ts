@@ -1,8 +1,8 @@
 // 有数字而无可核对的关系: a report whose arithmetic was not found says so, so an unread file never passes silently.
-import { defineCheck } from './define.js';
+import { defineDocumentCheck } from './define.js';
 import { countCoverage } from '../coverage.js';
 
-export default defineCheck({
+export default defineDocumentCheck({
   id: 'nothing-checked',
   severity: 'warning',
   description: {

@@ -1,5 +1,6 @@
 // 率 = 分子 ÷ 分母 (执行率 到位率 完成率 …). The stated rate must lie in the interval its operands allow.
-import { defineCheck, assess, w, type Issue, type Assessment, type Text } from './define.js';
+import { defineCheck, assess, w, type Assessment, type Text } from './define.js';
+import { comparisonMessages } from '../catalog/comparison.js';
 import { atFinestPrecision, commonFactors, div, intervalOf, isUsable, mid, rateFactor } from '../precision.js';
 
 export default defineCheck({
@@ -7,23 +8,16 @@ export default defineCheck({
   severity: 'error',
   description: { zh: '执行率等比率与其分子、分母不符', en: 'a rate does not match its numerator and denominator' },
   formula: '率 = 分子 ÷ 分母 × 100%（分母取文中给出的任一候选：调整后预算、全年预算、到位资金、年初预算）',
+  reads: { relations: ['rate'] },
   messages: {
-    mismatch: {
-      zh: '{name}应为 {expected}（{formula}），文中为 {actual}',
-      en: '{name} should be {expected} ({formula}); the text says {actual}',
-    },
-    truncated: {
-      zh: '{name}文中为 {actual}，按 {formula} 计算为 {computed}，四舍五入应为 {expected}；文中数字为截尾取值',
-      en: '{name} is {actual} in the text; {formula} gives {computed}, which rounds to {expected}: the text truncates',
-    },
+    ...comparisonMessages({ zh: '{name}', en: '{name}' }),
     denominator: {
       zh: '{name} {actual} 以{denominatorLabel}为分母计算（{formula}），其他候选分母不符',
       en: '{name} {actual} is computed on {denominatorLabel} ({formula}); the other candidate denominators do not match',
     },
   },
-  *run(report, ctx) {
-    for (const r of report.relations) {
-      if (r.kind !== 'rate') continue;
+  *run({ relations }, ctx) {
+    for (const r of relations) {
       const { rate, numerator } = r;
       if (!isUsable(rate) || !isUsable(numerator)) continue;
       const rf = rateFactor(rate);
@@ -56,14 +50,14 @@ export default defineCheck({
             messageId: 'denominator', severity: 'info', location: rate.location ?? r.location, evidence: r.evidence,
             actual: rate.raw,
             data: { name: r.name, denominatorLabel: ok.label, formula: ok.formula, candidates: tried.map((t) => t.label) },
-          } satisfies Issue<'denominator'>;
+          };
         }
         continue;
       }
       const best = tried.find((t) => t.assessment.outcome === 'truncated')
         ?? tried.reduce((a, b) => (b.distance < a.distance ? b : a));
       const issue = best.assessment.issue!;
-      yield { ...issue, messageId: issue.messageId as 'mismatch' | 'truncated', data: { ...issue.data, candidates: tried.map((t) => t.label) } };
+      yield { ...issue, data: { ...issue.data, candidates: tried.map((t) => t.label) } };
     }
   },
 });

@@ -1,17 +1,20 @@
 // 总分 = Σ 各项得分 − 扣分；分类满分 = Σ 所属各项满分；各项满分合计 = 100（扣分项不计入）.
-import { defineCheck, assess, w, type Issue } from './define.js';
+import { defineCheck, assess, w, type Issue, type Records } from './define.js';
+import { comparisonMessages } from '../catalog/comparison.js';
 import type { Location } from '../findings.js';
-import type { Quantity, Report, ScoreItem } from '../model/schema.js';
-import { TOTAL_WORDS, alternation } from '../model/vocabulary.js';
+import type { Quantity, RelationOf, ScoreItem } from '../model/schema.js';
+import { pointsSuffix } from '../lexicon/index.js';
 import { isUsable, point, rounded, sum, formatNumber, type Interval } from '../precision.js';
 
 type Id = 'mismatch' | 'truncated' | 'sectionMax' | 'categoryMax' | 'maxTotal';
 
-/** Rows of a scoring sheet that state the total rather than an item. */
-const TOTAL_ROW = new RegExp(`^(?:${alternation(TOTAL_WORDS)})$`);
+/** What the check reads: prose scores and totals, section maxima, and the scoring sheet's rows. */
+type Report = Records<'section-max' | 'total-score' | 'score'>;
+type TotalScore = RelationOf<'total-score'>;
 
-export function isTotalRow(item: ScoreItem): boolean {
-  return TOTAL_ROW.test(item.name.replace(/[\s:：]/g, ''));
+/** The total-score relations of a report: a scoring sheet's total row is one, marked `sheet` by the model. */
+function totalScores(report: Report): TotalScore[] {
+  return report.relations.filter((r): r is TotalScore => r.kind === 'total-score');
 }
 
 /** Points awarded without decimals are whole points; points with decimals may have been rounded. */
@@ -26,12 +29,9 @@ export default defineCheck({
   severity: 'error',
   description: { zh: '总分与各项得分之和不符，或分类满分与所含各项满分之和不符', en: 'a total score differs from the sum of item scores, or a category maximum from its items' },
   formula: '总分 = Σ 各项得分 − Σ 扣分；分类满分 = Σ 各项满分；Σ 各项满分 = 100',
+  reads: { relations: ['section-max', 'total-score', 'score'], scoreItems: true },
   messages: {
-    mismatch: { zh: '自评总分应为 {expected}（{formula}），文中为 {actual}', en: 'the total score should be {expected} ({formula}); the document says {actual}' },
-    truncated: {
-      zh: '自评总分文中为 {actual}，各项得分合计 {computed}（{formula}），四舍五入应为 {expected}；文中数字为截尾取值',
-      en: 'the total score is {actual}; the items add up to {computed} ({formula}), which rounds to {expected}: it is truncated',
-    },
+    ...comparisonMessages({ zh: '自评总分', en: 'the total score' }),
     sectionMax: { zh: '“{name}”满分为 {actual}，所含各项满分之和为 {expected}（{formula}）', en: '"{name}" is worth {actual} but its items add up to {expected} ({formula})' },
     categoryMax: { zh: '“{name}”满分为 {actual}，所含各项满分之和为 {expected}（{formula}）', en: '"{name}" is worth {actual} but its items add up to {expected} ({formula})' },
     maxTotal: { zh: '各项满分合计为 {actual}（扣分项除外），应为 {expected}', en: 'the item maxima add up to {actual} (deductions aside), not {expected}' },
@@ -56,13 +56,12 @@ export default defineCheck({
 function* sheetTotal(report: Report, ctx: Parameters<typeof assess>[0]): Generator<Issue<Id>> {
   const rows = report.scoreItems;
   if (rows.length === 0) return;
-  const totals = rows.filter(isTotalRow);
-  const items = rows.filter((i) => !isTotalRow(i) && !i.deduction);
-  const deductions = rows.filter((i) => !isTotalRow(i) && i.deduction && isUsable(i.score));
+  const items = rows.filter((i) => !i.deduction);
+  const deductions = rows.filter((i) => i.deduction && isUsable(i.score));
   const scored = items.filter((i) => isUsable(i.score));
   // A partly scored sheet cannot be totalled: an item with a maximum but no score leaves the sum unknown.
   if (scored.length < 2 || items.some((i) => isUsable(i.max) && !isUsable(i.score))) {
-    yield* maximaTotal(report, items, totals);
+    yield* maximaTotal(report, items);
     return;
   }
   const computed = sum([
@@ -71,29 +70,26 @@ function* sheetTotal(report: Report, ctx: Parameters<typeof assess>[0]): Generat
   ]);
   const estimate = scored.reduce((a, i) => a + i.score!.value, 0) - deductions.reduce((a, d) => a + Math.abs(d.score!.value), 0);
   const formula = scored.map((i) => w(i.score!)).join(' + ') + deductions.map((d) => ` − ${w({ raw: d.score!.raw.replace(/^[-−－]/, ''), value: Math.abs(d.score!.value) })}`).join('');
-  const stated: Array<{ q: Quantity; evidence: string }> = totals.filter((t) => isUsable(t.score)).map((t) => ({ q: t.score!, evidence: `${t.name} | ${t.score!.raw}` }));
-  // Without a total row the sheet's total is the one the prose states (cross-ref compares prose with a total row).
-  if (stated.length === 0) {
-    for (const r of report.relations) if (r.kind === 'total-score' && isUsable(r.score)) stated.push({ q: r.score, evidence: r.evidence });
-  }
+  // Every stated total is judged against the items: the sheet's total row and the total the prose states alike
+  // (cross-ref also compares the two with each other).
+  const stated = totalScores(report).filter((t) => isUsable(t.score)).map((t) => ({ q: t.score, evidence: t.evidence }));
   for (const s of stated) {
     const { issue } = assess(ctx, { stated: s.q, factor: 1, exact: false, computed, estimate, formula, evidence: s.evidence, data: { items: scored.length, deductions: deductions.length } });
-    if (issue) yield issue as Issue<Id>;
+    if (issue) yield issue;
   }
-  yield* maximaTotal(report, items, totals);
+  yield* maximaTotal(report, items);
 }
 
-/** The maxima of a sheet's items add up to 100, or to the total row's (or stated) maximum. */
-function* maximaTotal(report: Report, items: ScoreItem[], totals: ScoreItem[]): Generator<Issue<Id>> {
+/** The maxima of a sheet's items add up to 100, or to the stated maximum (the total row's 分值, 满分100分). */
+function* maximaTotal(report: Report, items: ScoreItem[]): Generator<Issue<Id>> {
   const withMax = items.filter((i) => isUsable(i.max));
   if (withMax.length < 2 || withMax.length !== items.length) return;
-  const totalMax = totals.find((t) => isUsable(t.max))?.max
-    ?? report.relations.find((r): r is Extract<typeof r, { kind: 'total-score' }> => r.kind === 'total-score' && isUsable(r.max))?.max;
+  const totalMax = totalScores(report).find((r) => isUsable(r.max))?.max;
   const expected = totalMax?.value ?? 100;
   const total = withMax.reduce((a, i) => a + i.max!.value, 0);
   if (close(total, expected)) return;
   yield {
-    messageId: 'maxTotal', location: totals[0]?.location ?? withMax[0].location,
+    messageId: 'maxTotal', location: withMax[0].location,
     evidence: withMax.map((i) => `${i.name} ${i.max!.raw}`).join('；'),
     expected: formatNumber(expected, totalMax?.decimals ?? 0), actual: formatNumber(total, Math.max(...withMax.map((i) => i.max!.decimals))),
     data: { items: withMax.length },
@@ -103,8 +99,8 @@ function* maximaTotal(report: Report, items: ScoreItem[], totals: ScoreItem[]): 
 /** Prose: when the scored items' maxima cover the whole (100 or the stated maximum), their scores add up to the total. */
 function* proseTotal(report: Report, ctx: Parameters<typeof assess>[0]): Generator<Issue<Id>> {
   if (report.scoreItems.some((i) => isUsable(i.score))) return; // the sheet is the better source
-  const scores = report.relations.filter((r): r is Extract<typeof r, { kind: 'score' }> => r.kind === 'score' && isUsable(r.score) && isUsable(r.max));
-  const totals = report.relations.filter((r): r is Extract<typeof r, { kind: 'total-score' }> => r.kind === 'total-score' && isUsable(r.score));
+  const scores = report.relations.filter((r): r is RelationOf<'score'> => r.kind === 'score' && isUsable(r.score) && isUsable(r.max));
+  const totals = report.relations.filter((r): r is RelationOf<'total-score'> => r.kind === 'total-score' && isUsable(r.score));
   if (scores.length < 2 || totals.length === 0) return;
   const values = new Set(totals.map((t) => t.score.value));
   if (values.size !== 1) return;
@@ -116,7 +112,7 @@ function* proseTotal(report: Report, ctx: Parameters<typeof assess>[0]): Generat
   const formula = scores.map((s) => w(s.score!)).join(' + ');
   for (const t of totals) {
     const { issue } = assess(ctx, { stated: t.score, factor: 1, exact: false, computed, estimate, formula, evidence: t.evidence, location: t.score.location ?? t.location });
-    if (issue) yield issue as Issue<Id>;
+    if (issue) yield issue;
   }
 }
 
@@ -129,7 +125,7 @@ function* categoryMaxima(report: Report): Generator<Issue<Id>> {
   const judged = new Set(report.relations.flatMap((r) => (r.kind === 'section-max' ? [placeOf(r.max.location)] : [])));
   const groups = new Map<string, { name: string; max: Quantity; items: ScoreItem[] }>();
   for (const item of report.scoreItems) {
-    if (isTotalRow(item) || item.deduction || !item.categoryMax) continue;
+    if (item.deduction || !item.categoryMax) continue;
     item.categoryMax.forEach((cm, index) => {
       if (!isUsable(cm)) return;
       const level = levelOf(item, cm, index);
@@ -148,15 +144,14 @@ function* categoryMaxima(report: Report): Generator<Issue<Id>> {
     yield {
       messageId: 'categoryMax', location: g.max.location ?? g.items[0].location, evidence: g.name,
       expected: formatNumber(total, Math.max(...g.items.map((i) => i.max!.decimals))) + (g.max.unit ?? ''), actual: g.max.raw,
-      data: { name: g.name.replace(/[（(]\s*[\d.]+\s*分\s*[)）]/, '').trim(), formula: g.items.map((i) => w(i.max!)).join(' + ') },
+      data: { name: pointsSuffix(g.name)?.name ?? g.name.trim(), formula: g.items.map((i) => w(i.max!)).join(' + ') },
     };
   }
 }
 
 /** Which level label a category maximum was read from: the one containing it, else by position. */
 function levelOf(item: ScoreItem, cm: Quantity, index: number): 1 | 2 | undefined {
-  const digits = w(cm);
-  const has = (label: string | undefined) => label !== undefined && (label.includes(cm.raw) || new RegExp(`[（(]\\s*${digits.replace('.', '\\.')}\\s*分`).test(label));
+  const has = (label: string | undefined) => label !== undefined && (label.includes(cm.raw) || pointsSuffix(label)?.value === cm.value);
   if (has(item.level1)) return 1;
   if (has(item.level2)) return 2;
   if (index === 0 && item.level1) return 1;

@@ -1,5 +1,6 @@
 // 占比 = 部分 ÷ 整体; the shares of one whole add up to 100% when the parts cover it.
-import { defineCheck, assess, w, type Issue } from './define.js';
+import { defineCheck, assess, w } from './define.js';
+import { comparisonMessages } from '../catalog/comparison.js';
 import type { Quantity } from '../model/schema.js';
 import {
   atFinestPrecision, commonFactors, div, intervalOf, isUsable, rateFactor, rounded, truncated, sum, scale, overlaps, point, verdict, formatNumber,
@@ -10,21 +11,17 @@ export default defineCheck({
   severity: 'error',
   description: { zh: '占比与部分、整体不符，或各部分占比之和不为 100%', en: 'a share does not match its part and whole, or shares do not add up to 100%' },
   formula: '占比 = 部分 ÷ 整体 × 100%；各部分占比之和 = 100%',
+  reads: { relations: ['share'] },
   messages: {
-    mismatch: { zh: '{part}占比应为 {expected}（{formula}），文中为 {actual}', en: 'share of {part} should be {expected} ({formula}); the text says {actual}' },
-    truncated: {
-      zh: '{part}占比文中为 {actual}，按 {formula} 计算为 {computed}，四舍五入应为 {expected}；文中数字为截尾取值',
-      en: 'share of {part} is {actual}; {formula} gives {computed}, which rounds to {expected}: the text truncates',
-    },
+    ...comparisonMessages({ zh: '{part}占比', en: 'the share of {part}' }),
     total: { zh: '各部分占比之和为 {actual}（{formula}），应为 {expected}', en: 'the shares add up to {actual} ({formula}), not {expected}' },
     totalTruncated: {
       zh: '各部分占比之和为 {actual}（{formula}），按四舍五入应为 {expected}；各占比似为截尾取值',
       en: 'the shares add up to {actual} ({formula}); they reach {expected} only if truncated',
     },
   },
-  *run(report, ctx) {
-    for (const r of report.relations) {
-      if (r.kind !== 'share') continue;
+  *run({ relations }, ctx) {
+    for (const r of relations) {
       if (isUsable(r.whole)) {
         const siblings = r.parts.flatMap((x) => (x.part ? [x.part] : []));
         const operands = (part: Quantity, whole: Quantity, pf: number, wf: number) => {
@@ -45,7 +42,7 @@ export default defineCheck({
             formula: `${w(p.part)} ÷ ${w(r.whole)}`, evidence: r.evidence, location: p.share.location ?? r.location,
             data: { part: p.part.label ?? '', whole: r.whole.label ?? '' },
           });
-          if (issue) yield issue as Issue<'mismatch' | 'truncated'>;
+          if (issue) yield issue;
         }
       }
       if (!r.complete) continue;

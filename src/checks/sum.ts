@@ -1,5 +1,6 @@
 // 合计 = 各部分之和 (money, counts and points). A list introduced by 其中/含 may be incomplete: falling short is a warning.
-import { defineCheck, assess, w, type Issue } from './define.js';
+import { defineCheck, assess, w } from './define.js';
+import { comparisonMessages } from '../catalog/comparison.js';
 import type { Quantity } from '../model/schema.js';
 import { atFinestPrecision, commonFactors, intervalOf, isUsable, point, scale, sum, formatNumber } from '../precision.js';
 
@@ -8,12 +9,9 @@ export default defineCheck({
   severity: 'error',
   description: { zh: '合计数与各分项之和不符', en: 'a total does not equal the sum of its parts' },
   formula: '合计 = Σ 分项（“其中”所列可少于合计，不可多于合计）',
+  reads: { relations: ['sum'] },
   messages: {
-    mismatch: { zh: '{total}应为 {expected}（{formula}），文中为 {actual}', en: '{total} should be {expected} ({formula}); the text says {actual}' },
-    truncated: {
-      zh: '{total}文中为 {actual}，各项之和为 {computed}（{formula}），四舍五入应为 {expected}；文中数字为截尾取值',
-      en: '{total} is {actual}; the parts add up to {computed} ({formula}), which rounds to {expected}: the text truncates',
-    },
+    ...comparisonMessages({ zh: '{total}', en: '{total}' }),
     incomplete: {
       zh: '{total}为 {actual}，所列各项之和为 {expected}（{formula}），少 {difference}；所列项目可能不全，请核对',
       en: '{total} is {actual} but the listed parts add up to {expected} ({formula}), {difference} short; the list may be incomplete',
@@ -23,9 +21,8 @@ export default defineCheck({
       en: 'the listed parts add up to {expected} ({formula}), {difference} more than {total} {actual}',
     },
   },
-  *run(report, ctx) {
-    for (const r of report.relations) {
-      if (r.kind !== 'sum') continue;
+  *run({ relations }, ctx) {
+    for (const r of relations) {
       const { total } = r;
       if (!isUsable(total) || r.parts.length === 0 || !r.parts.every(isUsable)) continue;
       const units = commonFactors([total, ...r.parts]);
@@ -45,7 +42,7 @@ export default defineCheck({
       });
       if (outcome === 'ok' || !issue) continue;
       if (r.exhaustive || outcome === 'truncated') {
-        yield issue as Issue<'mismatch' | 'truncated'>;
+        yield issue;
         continue;
       }
       const decimals = Math.max(total.decimals, ...r.parts.map((p) => p.decimals));

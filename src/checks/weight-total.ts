@@ -1,4 +1,5 @@
 // Σ 指标权重 = 90（另有预算执行率 10 分）或 100；可配置接受的合计.
+import { z } from 'zod';
 import { defineCheck, w } from './define.js';
 import type { Indicator } from '../model/schema.js';
 import { isUsable, formatNumber } from '../precision.js';
@@ -25,16 +26,25 @@ export function tablesOf(indicators: Indicator[]): Indicator[][] {
   return tables;
 }
 
+/** The accepted totals of indicator weights (config: rules.weight-total.totals, or weightTotal at the top). */
+const Options = z.object({
+  totals: z.union([z.number(), z.array(z.number())]).default([90, 100]).transform((t) => (Array.isArray(t) ? t : [t]))
+    .describe('accepted totals of indicator weights'),
+});
+
 export default defineCheck({
   id: 'weight-total',
   severity: 'error',
   description: { zh: '指标权重（分值）合计不为 90 或 100', en: 'indicator weights do not total 90 or 100' },
-  formula: 'Σ 指标权重 ∈ {90（+ 预算执行 10）, 100}（config.weightTotal）',
+  formula: 'Σ 指标权重 ∈ {90（+ 预算执行 10）, 100}（配置 rules.weight-total.totals 或 weightTotal）',
+  reads: { indicators: true, budget: true },
+  options: Options,
+  configOptions: (config) => ({ totals: config.weightTotal }),
   messages: {
     mismatch: { zh: '指标权重合计为 {actual}（{formula}），应为 {expected}', en: 'indicator weights total {actual} ({formula}), not {expected}' },
   },
   *run(report, ctx) {
-    const accepted = Array.isArray(ctx.config.weightTotal) ? ctx.config.weightTotal : [ctx.config.weightTotal];
+    const accepted = ctx.options.totals;
     if (accepted.length === 0) return;
     const budgetWeight = report.budget.filter((b) => !b.sub && isUsable(b.weight)).reduce((a, b) => a + b.weight!.value, 0);
     for (const table of tablesOf(report.indicators)) {

@@ -5,6 +5,7 @@ import { extractProse } from './prose/index.js';
 import { extractTables, hiddenNumberCells } from './tables/index.js';
 import { recogniseForm } from './forms/index.js';
 import { formMeta } from './forms/meta.js';
+import { summarizeReport } from './summary.js';
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -18,14 +19,16 @@ export function extractReport(doc: SourceDocument): Report {
   const meta: Report['meta'] = form ? { ...prose.meta, ...definedOnly(formMeta(doc)), form: form.id, kind: form.kind } : { ...prose.meta };
   const hidden = hiddenNumberCells(doc);
   if (hidden.length) meta.hiddenNumbers = hidden;
+  const relations = [...prose.relations, ...tables.relations];
   return {
     path: doc.path,
     meta,
     sections: prose.sections,
     facts: prose.facts,
-    relations: [...prose.relations, ...tables.relations],
+    relations,
     indicators: tables.indicators,
     scoreItems: tables.scoreItems,
     budget: tables.budget,
+    summary: summarizeReport({ relations, budget: tables.budget }),
   };
 }

@@ -76,11 +76,12 @@ export const ScoreRelation = z.object({
   ...base,
 });
 
-/** 自评得分93.8分 — the report's overall score. */
+/** 自评得分93.8分 — the report's overall score; or a scoring sheet's total row (合计/总分), marked `sheet`. */
 export const TotalScoreRelation = z.object({
   kind: z.literal('total-score'),
   score: Quantity,
   max: Quantity.optional(),
+  sheet: z.boolean().optional().describe('read from a scoring sheet\'s total row (合计/总分), not stated in the text'),
   ...base,
 });
 
@@ -179,6 +180,19 @@ export const BudgetRow = z.object({
 });
 export type BudgetRow = z.infer<typeof BudgetRow>;
 
+/** The report's headline figures, decided once by the model (src/model/summary.ts) for the workbook's 汇总 sheet. */
+export const ReportSummary = z.object({
+  figures: z.object({
+    budget: Quantity.describe('the main budget: the denominator of the main execution rate that matches it, or a budget-table row\'s'),
+    spending: Quantity,
+    from: z.enum(['text', 'table']).describe('read from the text\'s execution rate or from the budget table'),
+    label: z.string().describe('where: the denominator\'s and numerator\'s labels (调整预算数 / 实际支出), or the budget row\'s'),
+  }).optional(),
+  score: Quantity.optional().describe('the first overall score the report states'),
+  grade: z.string().optional().describe('the first grade the report states, as written'),
+});
+export type ReportSummary = z.infer<typeof ReportSummary>;
+
 export const Report = z.object({
   path: z.string(),
   meta: z.object({
@@ -195,5 +209,6 @@ export const Report = z.object({
   indicators: z.array(Indicator),
   scoreItems: z.array(ScoreItem),
   budget: z.array(BudgetRow),
+  summary: ReportSummary,
 });
 export type Report = z.infer<typeof Report>;

@@ -1,32 +1,10 @@
-// The reader contract: what every reader returns and throws. Readers report a rule, a message id and values; the
-// words live in the rule files (src/checks/) and are rendered in one place.
+// The reader contract: what every reader returns and throws. Readers report a rule, a message id and values (typed by
+// the catalog, src/catalog/readers/); the words live there and are rendered by the formatters, never here.
 import type { SourceDocument } from '../document.js';
-import type { Location, Severity } from '../findings.js';
+import { ref, type ReaderFinding, type ReaderMessageId, type ReaderRef, type ReaderRule } from '../catalog/readers/index.js';
 
-/** The rules a reader may report under. */
-export type ReaderRule =
-  | 'read-error' | 'legacy-format' | 'no-text' | 'timeout' | 'read-warning'
-  | 'sheet-truncated' | 'embedded-object' | 'formula-no-result' | 'ocr';
-
-/** A value of a message that is itself a message, of the same rule unless named (the detail of a zip-bomb, say). */
-export interface MessageRef { messageId: string; data?: Record<string, unknown>; rule?: string }
-export function ref(messageId: string, data?: Record<string, unknown>, rule?: string): MessageRef {
-  const r: MessageRef = { messageId };
-  if (data) r.data = data;
-  if (rule) r.rule = rule;
-  return r;
-}
-
-/** One diagnostic of a reader; the file is filled in by readDocument. */
-export interface ReaderFinding {
-  rule: ReaderRule;
-  messageId: string;
-  data?: Record<string, unknown>;
-  /** only when it differs from the rule's default (milder, or an error where the file could not be checked) */
-  severity?: Severity;
-  location?: Partial<Location>;
-  evidence?: string;
-}
+export { ref, type ReaderFinding, type ReaderMessageId, type ReaderRef, type ReaderRule } from '../catalog/readers/index.js';
+export type { ReaderRef as MessageRef } from '../catalog/readers/index.js';
 
 /** What each reader returns. */
 export interface ReaderOutput {
@@ -53,14 +31,19 @@ export interface ReadProgress {
 }
 
 /** A reader failure that becomes one finding for the file, not a crash. */
-export class ReadFailure extends Error {
+export class ReadFailure<R extends ReaderRule = ReaderRule> extends Error {
   constructor(
-    readonly rule: ReaderRule,
+    readonly rule: R,
     /** which failure of the rule this is (zip-bomb, xml-dtd …); a key of the rule's messages */
-    readonly messageId: string,
+    readonly messageId: ReaderMessageId<R>,
     readonly data: Record<string, unknown> = {},
   ) {
     super(`${rule}: ${messageId}`);
     this.name = 'ReadFailure';
   }
+}
+
+/** A failure as the value of another message (the cause of an embedded workbook that could not be read). */
+export function failureRef(failure: ReadFailure): ReaderRef {
+  return ref(failure.messageId, failure.data, failure.rule);
 }

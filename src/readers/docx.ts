@@ -3,7 +3,7 @@
 import type mammothModule from 'mammoth';
 import type { Block } from '../document.js';
 import { causeText } from '../findings.js';
-import { ReadFailure, ref, type ReaderFinding, type ReaderOutput } from './contract.js';
+import { ReadFailure, failureRef, ref, type ReaderFinding, type ReaderMessageId, type ReaderOutput } from './contract.js';
 import { detectFormat } from './detect.js';
 import {
   MEMBER_CAP, markObjects, openDocx, relationshipsOf,
@@ -65,7 +65,7 @@ function mammothFindings(messages: Message[]): ReaderFinding[] {
   }));
 }
 
-function objectFinding(messageId: string, obj: EmbeddedObject, block: number, data: Record<string, unknown>): ReaderFinding {
+function objectFinding(messageId: ReaderMessageId<'embedded-object'>, obj: EmbeddedObject, block: number, data: Record<string, unknown>): ReaderFinding {
   const location: ReaderFinding['location'] = { block };
   if (obj.target && !obj.external) location.origin = obj.target;
   return {
@@ -79,7 +79,7 @@ function objectFinding(messageId: string, obj: EmbeddedObject, block: number, da
 
 /** Reads one embedded object: an xlsx member becomes table blocks; anything else becomes a warning, never silence. */
 async function readObject(pkg: DocxPackage, buf: Uint8Array, obj: EmbeddedObject, block: number): Promise<ReaderOutput> {
-  const warn = (id: string, data: Record<string, unknown> = {}): ReaderOutput => ({ blocks: [], findings: [objectFinding(id, obj, block, data)] });
+  const warn = (id: ReaderMessageId<'embedded-object'>, data: Record<string, unknown> = {}): ReaderOutput => ({ blocks: [], findings: [objectFinding(id, obj, block, data)] });
   if (obj.external) return warn('embedded-linked');
   const member = obj.target ? pkg.members.get(obj.target) : undefined;
   if (!obj.target || !member) return warn('embedded-missing');
@@ -107,7 +107,7 @@ async function readEmbeddedWorkbook(data: Uint8Array, obj: EmbeddedObject, block
   } catch (err) {
     // A hostile workbook makes the whole document hostile; only an ordinary failure stays a warning here.
     if (err instanceof ReadFailure && HOSTILE.has(err.messageId)) throw err;
-    const cause = err instanceof ReadFailure ? ref(err.messageId, err.data, err.rule) : causeText(err);
+    const cause = err instanceof ReadFailure ? failureRef(err) : causeText(err);
     return { blocks: [], findings: [objectFinding('embedded-unreadable', obj, block, { cause })] };
   }
   const blocks: Block[] = out.blocks.map((b) => ({ ...b, origin }));

@@ -2,9 +2,9 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { SourceDocument } from '../document.js';
-import { causeText, type Finding } from '../findings.js';
-import { findingOf } from '../checks/index.js';
-import { ReadFailure, type ReaderFinding, type ReaderOutput, type ReadOptions } from './contract.js';
+import { causeText } from '../findings.js';
+import type { Diagnostic } from '../catalog/readers/index.js';
+import { ReadFailure, type ReaderOutput, type ReadOptions } from './contract.js';
 import { detectFormat, zipMembers } from './detect.js';
 import { byteSize, declaredBombReason, listZip, zipBomb } from './zip.js';
 
@@ -29,14 +29,14 @@ export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 export interface ReadResult {
   document: SourceDocument;
-  /** Reader diagnostics: read-error, legacy-format, no-text, embedded-object warnings, rendered in Chinese. */
-  findings: Finding[];
+  /** Reader diagnostics (read-error, legacy-format, no-text, embedded-object …) as data: a formatter renders them. */
+  findings: Diagnostic[];
 }
 
 function failure(path: string, format: SourceDocument['format'], err: ReadFailure): ReadResult {
   return {
     document: { path, format, blocks: [] },
-    findings: [findingOf({ rule: err.rule, messageId: err.messageId, data: err.data, location: { file: path } })],
+    findings: [{ rule: err.rule, messageId: err.messageId, data: err.data, location: { file: path } }],
   };
 }
 
@@ -56,7 +56,7 @@ export async function readBuffer(path: string, buf: Uint8Array, options: ReadOpt
     const out: ReaderOutput = await readers[format](buf, options);
     const document: SourceDocument = { path, format, blocks: out.blocks };
     if (out.pages !== undefined) document.pages = out.pages;
-    const findings = out.findings.map((f: ReaderFinding) => findingOf({ ...f, location: { file: path, ...f.location } }));
+    const findings = out.findings.map((f): Diagnostic => ({ ...f, location: { file: path, ...f.location } }));
     return { document, findings };
   } catch (err) {
     if (err instanceof ReadFailure) return failure(path, format, err);

@@ -25,7 +25,7 @@ async function readBuiltIn(buf: Uint8Array, format: 'doc' | 'xls'): Promise<Read
     const blocks = await (await import('./legacy-doc.js')).readDocBinary(buf);
     // Without LibreOffice merged cells and styles are lost: say so when there are tables to lose them from.
     const findings: ReaderFinding[] = blocks.some((b) => b.type === 'table')
-      ? [{ rule: 'legacy-format', messageId: 'read-without-soffice', severity: 'warning', data }]
+      ? [{ rule: 'legacy-format', messageId: 'read-without-soffice', data }]
       : [];
     return { blocks, findings };
   } catch (err) {
@@ -47,10 +47,10 @@ export async function readLegacy(buf: Uint8Array, format: 'doc' | 'xls', options
   } catch (err) {
     if (err instanceof ConversionTimeout) throw new ReadFailure('timeout', 'conversion', { seconds: err.seconds });
     // LibreOffice refused the file: the built-in reader's numbers are still checked, and the finding says why.
-    return { ...builtIn, findings: [{ rule: 'legacy-format', messageId: 'conversion-failed', severity: 'warning', data: { ...data, cause: causeText(err) } }, ...builtIn.findings] };
+    return { ...builtIn, findings: [{ rule: 'legacy-format', messageId: 'conversion-failed', data: { ...data, cause: causeText(err) } }, ...builtIn.findings] };
   }
   const out = format === 'doc'
     ? await (await import('./docx.js')).readDocx(converted)
     : await (await import('./xlsx.js')).readXlsx(converted);
-  return { ...out, findings: [{ rule: 'legacy-format', messageId: 'converted-soffice', severity: 'info', data }, ...out.findings] };
+  return { ...out, findings: [{ rule: 'legacy-format', messageId: 'converted-soffice', data }, ...out.findings] };
 }

@@ -331,15 +331,15 @@ async function ocrScannedPages(doc: PdfDocument, pages: PageContent[], scanned: 
     const r = byPage.get(p.page);
     if (!r) return p;
     if ('error' in r) {
-      findings.push({ rule: 'ocr', messageId: 'page-failed', severity: 'warning', location: { page: p.page }, data: { page: p.page, cause: r.error } });
+      findings.push({ rule: 'ocr', messageId: 'page-failed', location: { page: p.page }, data: { page: p.page, cause: r.error } });
       return p;
     }
     read.push(p.page);
     const page = withOcrText(p, r.items, r.width, r.rules);
-    if (!page.lines.length && !page.tables.length) findings.push({ rule: 'ocr', messageId: 'page-empty', severity: 'warning', location: { page: p.page }, data: { page: p.page } });
+    if (!page.lines.length && !page.tables.length) findings.push({ rule: 'ocr', messageId: 'page-empty', location: { page: p.page }, data: { page: p.page } });
     return page;
   });
-  if (read.length) findings.unshift({ rule: 'ocr', messageId: 'pages-read', severity: 'info', data: { pages: pageRanges(read), count: read.length } });
+  if (read.length) findings.unshift({ rule: 'ocr', messageId: 'pages-read', data: { pages: pageRanges(read), count: read.length } });
   return { pages: merged, findings, scannedPages: pageRanges(scanned.map((p) => p.page)) };
 }
 
@@ -393,7 +393,7 @@ export async function readPdf(buf: Uint8Array, options: ReadOptions = {}): Promi
     if (!allScanned && visible < MIN_CHARS) return { ...empty, findings: [noTextFinding('no-text'), ...truncated] };
     if (!allScanned && unmapped / visible > MAX_UNMAPPED) return { ...empty, findings: [noTextFinding('garbled'), ...truncated] };
     // an image-only PDF unread is a file not checked: an error that says how to check it
-    if (allScanned && !options.ocr) return { ...empty, findings: [{ rule: 'no-text', messageId: 'scanned', severity: 'error' }, ...truncated] };
+    if (allScanned && !options.ocr) return { ...empty, findings: [{ rule: 'no-text', messageId: 'scanned' }, ...truncated] };
 
     let findings: ReaderFinding[];
     if (options.ocr && scanned.length) {

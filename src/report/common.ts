@@ -1,9 +1,11 @@
 // Helpers every formatter shares: summary counts, quiet filtering, message language, locations, the formatter contract.
 import type { FileResult } from '../pipeline.js';
-import type { Finding, Location } from '../findings.js';
-import { checks, hasTemplate, messageText, registry } from '../checks/index.js';
+import type { Finding, Location, RenderedFinding } from '../findings.js';
+import { checks, messageText } from '../checks/index.js';
+import { ui } from '../catalog/ui.js';
+import type { Lang } from '../catalog/define.js';
 
-export type Lang = 'zh' | 'en';
+export type { Lang } from '../catalog/define.js';
 
 export interface FormatOptions {
   lang: Lang;
@@ -14,6 +16,8 @@ export interface FormatOptions {
   quiet?: boolean;
   /** json/ndjson: add each file's extracted records (`check --records`), which `summary` reads back from shards */
   records?: boolean;
+  /** json: the configuration file the run used (absolute path), null for the defaults */
+  config?: string | null;
 }
 
 /**
@@ -74,9 +78,9 @@ export function errorsOnly(result: FileResult): FileResult {
   return { ...result, counts: countsOf(result), findings: result.findings.filter((f) => f.severity === 'error') };
 }
 
-/** The per-file object shared by json and ndjson. */
+/** The per-file object shared by json and ndjson: each finding with its message rendered in the run's language. */
 export function fileRecord(r: FileResult, options: FormatOptions) {
-  const findings = r.findings.map((f) => localize(f, options.lang));
+  const findings = r.findings.map((f) => rendered(f, options.lang));
   const record = r.coverage
     ? { path: r.path, format: r.format, status: r.status, coverage: r.coverage, findings }
     : { path: r.path, format: r.format, status: r.status, findings };
@@ -87,45 +91,36 @@ export function fileRecord(r: FileResult, options: FormatOptions) {
 export function coverageText(r: FileResult, lang: Lang): string | undefined {
   const c = r.coverage;
   if (!c) return undefined;
-  if (lang === 'en') return `${c.checked} check${c.checked === 1 ? '' : 's'} made${c.unused ? `, ${c.unused} of ${c.numbers} numbers in none` : ''}`;
-  return `核对了 ${c.checked} 处${c.unused ? `，${c.numbers} 个数字中 ${c.unused} 个未参与核对` : ''}`;
+  return ui('coverage', lang, c) + (c.unused ? ui('coverage-unused', lang, c) : '');
 }
 
-/**
- * The finding's message in the requested language. Findings are rendered in Chinese where they are made; English is
- * rendered from the rule's catalog by the same renderer (the text the finding carries when the catalog has none).
- */
+/** The finding's message in the requested language, rendered from its rule's catalog: the one place findings get words. */
 export function messageOf(f: Finding, lang: Lang): string {
-  if (lang === 'zh') return f.message;
-  return hasTemplate(f.rule, f.messageId) ? messageText(f, lang) : f.message;
+  return messageText(f, lang);
 }
 
-/** The finding with `message` in the requested language (the Chinese text stays available as `data.zh`). */
-export function localize(f: Finding, lang: Lang): Finding {
-  if (lang === 'zh') return f;
-  const message = messageOf(f, lang);
-  return message === f.message ? f : { ...f, message, data: { ...f.data, zh: f.message } };
+/** The finding as outputs write it, its message rendered: rule, severity, message, messageId, location, then the rest. */
+export function rendered(f: Finding, lang: Lang): RenderedFinding {
+  const { rule, severity, messageId, location, ...rest } = f;
+  return { rule, severity, message: messageOf(f, lang), messageId, location, ...rest };
 }
 
 export function severityLabel(severity: Finding['severity'], lang: Lang): string {
-  const zh = { error: '错误', warning: '警告', info: '提示' } as const;
-  return lang === 'zh' ? zh[severity] : severity;
+  return ui(severity, lang);
 }
 
 /** Where in the document: sheet!cell, page, paragraph, table row/column; '-' when only the file is known. */
 export function formatLocation(l: Location, lang: Lang = 'zh'): string {
-  const en = lang === 'en';
   const parts: string[] = [];
-  if (l.origin) parts.push(en ? `[${l.origin}]` : `［${l.origin}］`);
+  if (l.origin) parts.push(ui('origin', lang, { origin: l.origin }));
   if (l.sheet) parts.push(`${l.sheet}${l.cell ? '!' + l.cell : ''}`);
   else if (l.cell) parts.push(l.cell);
-  if (l.page !== undefined) parts.push(en ? `page ${l.page}` : `第${l.page}页`);
-  if (l.paragraph !== undefined) parts.push(en ? `paragraph ${l.paragraph}` : `第${l.paragraph}段`);
+  if (l.page !== undefined) parts.push(ui('page', lang, { page: l.page }));
+  if (l.paragraph !== undefined) parts.push(ui('paragraph', lang, { paragraph: l.paragraph }));
   if (l.row !== undefined && !l.cell) {
-    const col = l.col !== undefined ? (en ? ` column ${l.col + 1}` : `第${l.col + 1}列`) : '';
-    parts.push(en
-      ? `table${l.table !== undefined ? ` ${l.table}` : ''} row ${l.row + 1}${col}`
-      : `${l.table !== undefined ? `第${l.table}个表格` : '表格'}第${l.row + 1}行${col}`);
+    const col = l.col !== undefined ? ui('column', lang, { col: l.col + 1 }) : '';
+    const row = l.row + 1;
+    parts.push((l.table !== undefined ? ui('numbered-table-row', lang, { table: l.table, row }) : ui('table-row', lang, { row })) + col);
   }
   return parts.join(' ') || '-';
 }

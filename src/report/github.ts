@@ -2,6 +2,7 @@
 import type { Finding } from '../findings.js';
 import { formatLocation, messageOf, type Formatter } from './common.js';
 import { summaryLine } from './stylish.js';
+import { ui } from '../catalog/ui.js';
 
 /** Message data: GitHub's toolkit escapes % CR LF. */
 export function escapeData(s: string): string {
@@ -23,7 +24,7 @@ function annotation(f: Finding, lang: 'zh' | 'en'): string {
   const where = formatLocation(f.location, lang);
   const title = `jixiao ${f.rule}${where === '-' ? '' : ` ${where}`}`;
   let text = messageOf(f, lang);
-  if (f.evidence) text += `\n${lang === 'zh' ? '原文：' : 'text: '}${f.evidence}`;
+  if (f.evidence) text += `\n${ui('evidence', lang, { text: f.evidence })}`;
   return `::${command[f.severity]} file=${escapeProperty(f.location.file)},title=${escapeProperty(title)}::${escapeData(text)}`;
 }
 

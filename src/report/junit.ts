@@ -2,6 +2,7 @@
 import type { Finding } from '../findings.js';
 import type { FileResult } from '../pipeline.js';
 import { formatLocation, messageOf, rulesFor, type FormatOptions, type Formatter } from './common.js';
+import { ui } from '../catalog/ui.js';
 
 /** XML 1.0 forbids most control characters and lone surrogates even when escaped: drop them. */
 export function xmlText(s: string): string {
@@ -12,10 +13,10 @@ export function xmlText(s: string): string {
 
 function describe(f: Finding, options: FormatOptions): string {
   const lines = [`${formatLocation(f.location, options.lang)}: ${messageOf(f, options.lang)}`];
-  const zh = options.lang === 'zh';
-  if (f.expected !== undefined) lines.push(`  ${zh ? '应为' : 'expected'}: ${f.expected}`);
-  if (f.actual !== undefined) lines.push(`  ${zh ? '实为' : 'actual'}: ${f.actual}`);
-  if (f.evidence) lines.push(`  ${zh ? '原文' : 'text'}: ${f.evidence}`);
+  const lang = options.lang;
+  if (f.expected !== undefined) lines.push(`  ${ui('expected-line', lang, { value: f.expected })}`);
+  if (f.actual !== undefined) lines.push(`  ${ui('actual-line', lang, { value: f.actual })}`);
+  if (f.evidence) lines.push(`  ${ui('evidence-line', lang, { text: f.evidence })}`);
   return lines.join('\n');
 }
 
@@ -28,7 +29,7 @@ function testcase(result: FileResult, rule: string, options: FormatOptions): { x
   const body: string[] = [`${open}>`];
   if (errors.length) {
     const headline = errors.length === 1 ? messageOf(errors[0], options.lang)
-      : `${errors.length} ${options.lang === 'zh' ? '处错误' : 'errors'}: ${messageOf(errors[0], options.lang)}`;
+      : ui('junit-errors', options.lang, { count: errors.length, message: messageOf(errors[0], options.lang) });
     body.push(`      <failure message="${xmlText(headline)}" type="${xmlText(rule)}">${xmlText(errors.map((f) => describe(f, options)).join('\n'))}</failure>`);
   }
   if (others.length) body.push(`      <system-out>${xmlText(others.map((f) => `[${f.severity}] ${describe(f, options)}`).join('\n'))}</system-out>`);

@@ -22,7 +22,14 @@ export async function atomicFile(target: string): Promise<Sink> {
   const close = async () => { if (!closed) { closed = true; await handle.close(); } };
   return {
     async write(chunk) {
-      if (typeof chunk === 'string') { if (chunk) await handle.write(chunk); } else if (chunk.length) await handle.write(chunk);
+      // A file size limit or a disk filling up first shortens a write, and only the next one fails: write the rest
+      // until it is all out or the system says why not, so a cut file is never taken for a whole one.
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      for (let done = 0; done < bytes.length;) {
+        const { bytesWritten } = await handle.write(bytes, done, bytes.length - done);
+        if (bytesWritten === 0) throw Object.assign(new Error('no byte written'), { code: 'EIO' });
+        done += bytesWritten;
+      }
     },
     async commit() {
       await close();

@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import type { Finding } from '../findings.js';
 import type { FileResult } from '../pipeline.js';
 import { coverageText, formatLocation, messageOf, severityLabel, type Summary, type FormatOptions, type Formatter, type Lang } from './common.js';
+import { ui } from '../catalog/ui.js';
 
 function paint(options: FormatOptions) {
   return new Chalk({ level: options.color ? 1 : 0 });
@@ -12,11 +13,11 @@ function detail(f: Finding, lang: Lang): string[] {
   const out: string[] = [];
   if (f.expected !== undefined || f.actual !== undefined) {
     const parts = [];
-    if (f.expected !== undefined) parts.push(`${lang === 'zh' ? '应为' : 'expected'} ${f.expected}`);
-    if (f.actual !== undefined) parts.push(`${lang === 'zh' ? '实为' : 'actual'} ${f.actual}`);
-    out.push(parts.join(lang === 'zh' ? '，' : ', '));
+    if (f.expected !== undefined) parts.push(ui('expected', lang, { value: f.expected }));
+    if (f.actual !== undefined) parts.push(ui('actual', lang, { value: f.actual }));
+    out.push(parts.join(ui('pair-separator', lang)));
   }
-  if (f.evidence) out.push(`${lang === 'zh' ? '原文：' : 'text: '}${f.evidence.replace(/\s+/g, ' ')}`);
+  if (f.evidence) out.push(ui('evidence', lang, { text: f.evidence.replace(/\s+/g, ' ') }));
   return out;
 }
 
@@ -52,12 +53,10 @@ function padDisplay(s: string, width: number): string {
 
 export function summaryLine(s: Summary, options: FormatOptions): string {
   const c = paint(options);
-  const zh = options.lang === 'zh';
+  const lang = options.lang;
   // --quiet lists errors only; the warnings still count, and the line says they were left out of the listing.
   const hidden = options.quiet && s.warnings > 0;
-  const text = zh
-    ? `共检查 ${s.files} 个文件：${s.errors} 个错误，${s.warnings} 个警告${hidden ? '（-q：未列出）' : ''}${s.failed ? `，${s.failed} 个文件无法读取` : ''}`
-    : `${s.files} file${s.files === 1 ? '' : 's'} checked: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}${hidden ? ' (not listed: -q)' : ''}${s.failed ? `, ${s.failed} unreadable` : ''}`;
+  const text = ui('summary', lang, { ...s }) + (hidden ? ui('summary-hidden', lang) : '') + (s.failed ? ui('summary-failed', lang, { failed: s.failed }) : '');
   const mark = s.errors ? '✖' : s.warnings ? '⚠' : '✔';
   return (s.errors ? c.red.bold : s.warnings ? c.yellow.bold : c.green.bold)(`${mark} ${text}`);
 }

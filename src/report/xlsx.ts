@@ -2,8 +2,10 @@
 import type ExcelJS from 'exceljs';
 import type { Finding } from '../findings.js';
 import type { FileResult } from '../pipeline.js';
-import type { Quantity, Report, RelationOf } from '../model/schema.js';
-import { MONEY_UNITS } from '../model/vocabulary.js';
+import type { Quantity, Report } from '../model/schema.js';
+import { inMoneyUnit } from '../lexicon/index.js';
+import { ui } from '../catalog/ui.js';
+import type { Text } from '../catalog/define.js';
 import { countsOf, formatLocation, messageOf, severityLabel, type FormatOptions, type Formatter, type Lang } from './common.js';
 import { WORKBOOK_SHEETS } from '../own-workbook.js';
 
@@ -23,15 +25,9 @@ function text(s: string | undefined): string | null {
   return s.length > MAX_CELL ? s.slice(0, MAX_CELL - 1) + '…' : s;
 }
 
-/** 万 and 亿 alone, as a money column's header may write them. */
-const SHORT_MONEY: Record<string, string> = { 万: '万元', 亿: '亿元' };
-
-/** A money amount in 万元, or undefined when its unit is not a money unit we know (never guess). */
+/** A money amount in 万元, or undefined when its unit is not a money unit we know (never guess: 50万 may count people). */
 export function toWan(q: Quantity | undefined): number | undefined {
-  if (!q) return undefined;
-  const unit = q.unit && (SHORT_MONEY[q.unit] ?? q.unit);
-  const factor = unit === undefined ? undefined : MONEY_UNITS[unit];
-  return factor === undefined ? undefined : q.value * (factor / MONEY_UNITS['万元']);
+  return q ? inMoneyUnit(q.value, q.unit) : undefined;
 }
 
 export interface BudgetFigures {
@@ -44,60 +40,19 @@ export interface BudgetFigures {
 
 /** 预算数来源 in the message language: 正文：调整预算数 / 实际支出, 预算表：合计. */
 function sourceText(f: BudgetFigures, lang: Lang): string {
-  if (lang === 'en') return `${f.from === 'text' ? 'text' : 'budget table'}: ${f.labels}`;
-  return `${f.from === 'text' ? '正文' : '预算表'}：${f.labels}`;
+  return ui(f.from === 'text' ? 'source-text' : 'source-table', lang, { labels: f.labels });
 }
 
-/**
- * Budget and spending for the summary: the report's main execution-rate relation (the one over the largest
- * budget), with the denominator that best matches its stated rate; otherwise the largest budget-table row
- * stating both a full-year budget and spending. Undefined when the report states neither in a money unit.
- */
+/** Budget and spending for the summary in 万元, as the model chose them (src/model/summary.ts); undefined without a pair. */
 export function budgetFigures(report: Report | undefined): BudgetFigures | undefined {
-  if (!report) return undefined;
-  let best: BudgetFigures | undefined;
-  for (const rel of report.relations) {
-    if (rel.kind !== 'rate' || !rel.name.includes('执行')) continue;
-    const candidate = matchedDenominator(rel);
-    if (candidate && (!best || candidate.budget > best.budget)) best = candidate;
-  }
-  if (best) return best;
-  for (const row of report.budget) {
-    if (row.sub) continue;
-    // A form without a 全年预算数 column (年初预算数（A） | 全年执行数（B）) divides by its 年初预算数.
-    const budget = toWan(row.annual ?? row.initial), spending = toWan(row.executed);
-    if (budget === undefined || spending === undefined) continue;
-    if (!best || budget > best.budget) best = { budget, spending, from: 'table', labels: row.label };
-  }
-  return best;
-}
-
-function matchedDenominator(rel: RelationOf<'rate'>): BudgetFigures | undefined {
-  const spending = toWan(rel.numerator);
-  if (spending === undefined) return undefined;
-  let best: { budget: number; label: string; miss: number } | undefined;
-  for (const d of rel.denominators) {
-    const budget = toWan(d);
-    if (budget === undefined || budget === 0) continue;
-    const stated = rel.rate.unit === '%' || rel.rate.unit === '％' ? rel.rate.value / 100 : rel.rate.value;
-    const miss = Math.abs(spending / budget - stated);
-    if (!best || miss < best.miss) best = { budget, label: d.label ?? d.raw, miss };
-  }
-  if (!best) return undefined;
-  return { budget: best.budget, spending, from: 'text', labels: `${best.label} / ${rel.numerator.label ?? rel.numerator.raw}` };
-}
-
-function totalScore(report: Report | undefined): number | undefined {
-  const rel = report?.relations.find((r): r is RelationOf<'total-score'> => r.kind === 'total-score');
-  return rel?.score.value;
-}
-
-function grade(report: Report | undefined): string | undefined {
-  return report?.relations.find((r): r is RelationOf<'grade'> => r.kind === 'grade')?.grade;
+  const f = report?.summary?.figures;
+  if (!f) return undefined;
+  const budget = toWan(f.budget), spending = toWan(f.spending);
+  return budget === undefined || spending === undefined ? undefined : { budget, spending, from: f.from, labels: f.label };
 }
 
 /** A column with its header in both message languages. */
-interface Column { header: [zh: string, en: string]; key: string; width: number; numFmt?: string }
+interface Column { header: Text; key: string; width: number; numFmt?: string }
 
 function sheet(wb: ExcelJS.Workbook, which: number, columns: Column[], lang: Lang): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(WORKBOOK_SHEETS[lang][which], {
@@ -105,7 +60,7 @@ function sheet(wb: ExcelJS.Workbook, which: number, columns: Column[], lang: Lan
     // Printed on A4 landscape, as wide as one page, the header repeated on every page.
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });
-  ws.columns = columns.map((c) => ({ header: c.header[lang === 'zh' ? 0 : 1], key: c.key, width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+  ws.columns = columns.map((c) => ({ header: c.header[lang], key: c.key, width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
   const header = ws.getRow(1);
   header.font = { ...FONT, bold: true, color: { argb: 'FFFFFFFF' } };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF305496' } };
@@ -153,21 +108,21 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
   wb.calcProperties.fullCalcOnLoad = true;
 
   const summary = sheet(wb, 0, [
-    { header: ['文件', 'File'], key: 'file', width: 40 },
-    { header: ['单位', 'Unit'], key: 'unit', width: 24 },
-    { header: ['年度', 'Year'], key: 'year', width: 8 },
-    { header: ['类型', 'Kind'], key: 'kind', width: 22 },
-    { header: ['预算数(万元)', 'Budget (10k yuan)'], key: 'budget', width: 15, numFmt: MONEY },
-    { header: ['支出数(万元)', 'Spending (10k yuan)'], key: 'spending', width: 15, numFmt: MONEY },
-    { header: ['执行率', 'Execution rate'], key: 'rate', width: 10, numFmt: PERCENT },
-    { header: ['自评得分', 'Self-assessed score'], key: 'score', width: 10 },
-    { header: ['等级', 'Grade'], key: 'grade', width: 8 },
-    { header: ['错误数', 'Errors'], key: 'errors', width: 8 },
-    { header: ['警告数', 'Warnings'], key: 'warnings', width: 8 },
-    { header: ['读取状态', 'Read status'], key: 'status', width: 10 },
-    { header: ['预算数来源', 'Budget source'], key: 'source', width: 36 },
+    { header: { zh: '文件', en: 'File' }, key: 'file', width: 40 },
+    { header: { zh: '单位', en: 'Unit' }, key: 'unit', width: 24 },
+    { header: { zh: '年度', en: 'Year' }, key: 'year', width: 8 },
+    { header: { zh: '类型', en: 'Kind' }, key: 'kind', width: 22 },
+    { header: { zh: '预算数(万元)', en: 'Budget (10k yuan)' }, key: 'budget', width: 15, numFmt: MONEY },
+    { header: { zh: '支出数(万元)', en: 'Spending (10k yuan)' }, key: 'spending', width: 15, numFmt: MONEY },
+    { header: { zh: '执行率', en: 'Execution rate' }, key: 'rate', width: 10, numFmt: PERCENT },
+    { header: { zh: '自评得分', en: 'Self-assessed score' }, key: 'score', width: 10 },
+    { header: { zh: '等级', en: 'Grade' }, key: 'grade', width: 8 },
+    { header: { zh: '错误数', en: 'Errors' }, key: 'errors', width: 8 },
+    { header: { zh: '警告数', en: 'Warnings' }, key: 'warnings', width: 8 },
+    { header: { zh: '读取状态', en: 'Read status' }, key: 'status', width: 10 },
+    { header: { zh: '预算数来源', en: 'Budget source' }, key: 'source', width: 36 },
     // last, so the columns before it keep the letters they always had
-    { header: ['核对项数', 'Checks made'], key: 'checked', width: 10 },
+    { header: { zh: '核对项数', en: 'Checks made' }, key: 'checked', width: 10 },
   ], options.lang);
   results.forEach((r, i) => {
     const row = i + 2;
@@ -183,11 +138,11 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
       spending: figures?.spending ?? null,
       // Live: an auditor who corrects or fills in E/F sees the rate follow.
       rate: { formula: `IF(OR(N(E${row})=0,F${row}=""),"",F${row}/E${row})`, result: rate },
-      score: totalScore(r.report) ?? null,
-      grade: text(grade(r.report)),
+      score: r.report?.summary?.score?.value ?? null,
+      grade: text(r.report?.summary?.grade),
       errors: countsOf(r).errors,
       warnings: countsOf(r).warnings,
-      status: r.status === 'ok' ? (options.lang === 'zh' ? '正常' : 'ok') : (options.lang === 'zh' ? '读取失败' : 'failed'),
+      status: ui(r.status === 'ok' ? 'status-ok' : 'status-failed', options.lang),
       checked: r.coverage?.checked ?? null,
       source: text(figures && sourceText(figures, options.lang)),
     });
@@ -196,14 +151,14 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
   finishSheet(summary);
 
   const issues = sheet(wb, 1, [
-    { header: ['文件', 'File'], key: 'file', width: 36 },
-    { header: ['规则', 'Rule'], key: 'rule', width: 14 },
-    { header: ['级别', 'Severity'], key: 'severity', width: 8 },
-    { header: ['说明', 'Message'], key: 'message', width: 60 },
-    { header: ['位置', 'Location'], key: 'location', width: 22 },
-    { header: ['原文', 'Text as written'], key: 'evidence', width: 50 },
-    { header: ['应为', 'Expected'], key: 'expected', width: 14 },
-    { header: ['实为', 'Actual'], key: 'actual', width: 14 },
+    { header: { zh: '文件', en: 'File' }, key: 'file', width: 36 },
+    { header: { zh: '规则', en: 'Rule' }, key: 'rule', width: 14 },
+    { header: { zh: '级别', en: 'Severity' }, key: 'severity', width: 8 },
+    { header: { zh: '说明', en: 'Message' }, key: 'message', width: 60 },
+    { header: { zh: '位置', en: 'Location' }, key: 'location', width: 22 },
+    { header: { zh: '原文', en: 'Text as written' }, key: 'evidence', width: 50 },
+    { header: { zh: '应为', en: 'Expected' }, key: 'expected', width: 14 },
+    { header: { zh: '实为', en: 'Actual' }, key: 'actual', width: 14 },
   ], options.lang);
   for (const r of results) {
     for (const f of r.findings) {
@@ -221,17 +176,17 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
   finishSheet(issues);
 
   const indicators = sheet(wb, 2, [
-    { header: ['文件', 'File'], key: 'file', width: 36 },
-    { header: ['一级指标', 'Level 1'], key: 'level1', width: 14 },
-    { header: ['二级指标', 'Level 2'], key: 'level2', width: 16 },
-    { header: ['三级指标', 'Indicator'], key: 'name', width: 30 },
-    { header: ['指标性质', 'Nature'], key: 'nature', width: 10 },
-    { header: ['指标值', 'Target'], key: 'target', width: 14 },
-    { header: ['单位', 'Unit'], key: 'unit', width: 8 },
-    { header: ['权重', 'Weight'], key: 'weight', width: 8 },
-    { header: ['实际完成值', 'Actual value'], key: 'actual', width: 14 },
-    { header: ['得分', 'Score'], key: 'score', width: 8 },
-    { header: ['位置', 'Location'], key: 'location', width: 22 },
+    { header: { zh: '文件', en: 'File' }, key: 'file', width: 36 },
+    { header: { zh: '一级指标', en: 'Level 1' }, key: 'level1', width: 14 },
+    { header: { zh: '二级指标', en: 'Level 2' }, key: 'level2', width: 16 },
+    { header: { zh: '三级指标', en: 'Indicator' }, key: 'name', width: 30 },
+    { header: { zh: '指标性质', en: 'Nature' }, key: 'nature', width: 10 },
+    { header: { zh: '指标值', en: 'Target' }, key: 'target', width: 14 },
+    { header: { zh: '单位', en: 'Unit' }, key: 'unit', width: 8 },
+    { header: { zh: '权重', en: 'Weight' }, key: 'weight', width: 8 },
+    { header: { zh: '实际完成值', en: 'Actual value' }, key: 'actual', width: 14 },
+    { header: { zh: '得分', en: 'Score' }, key: 'score', width: 8 },
+    { header: { zh: '位置', en: 'Location' }, key: 'location', width: 22 },
   ], options.lang);
   for (const r of results) {
     for (const ind of r.report?.indicators ?? []) {
@@ -253,14 +208,14 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
   finishSheet(indicators);
 
   const scores = sheet(wb, 3, [
-    { header: ['文件', 'File'], key: 'file', width: 36 },
-    { header: ['一级指标', 'Level 1'], key: 'level1', width: 16 },
-    { header: ['二级指标', 'Level 2'], key: 'level2', width: 16 },
-    { header: ['三级指标', 'Indicator'], key: 'name', width: 30 },
-    { header: ['分值', 'Maximum'], key: 'max', width: 8 },
-    { header: ['得分', 'Score'], key: 'score', width: 8 },
-    { header: ['扣分项', 'Deduction'], key: 'deduction', width: 8 },
-    { header: ['位置', 'Location'], key: 'location', width: 22 },
+    { header: { zh: '文件', en: 'File' }, key: 'file', width: 36 },
+    { header: { zh: '一级指标', en: 'Level 1' }, key: 'level1', width: 16 },
+    { header: { zh: '二级指标', en: 'Level 2' }, key: 'level2', width: 16 },
+    { header: { zh: '三级指标', en: 'Indicator' }, key: 'name', width: 30 },
+    { header: { zh: '分值', en: 'Maximum' }, key: 'max', width: 8 },
+    { header: { zh: '得分', en: 'Score' }, key: 'score', width: 8 },
+    { header: { zh: '扣分项', en: 'Deduction' }, key: 'deduction', width: 8 },
+    { header: { zh: '位置', en: 'Location' }, key: 'location', width: 22 },
   ], options.lang);
   for (const r of results) {
     for (const item of r.report?.scoreItems ?? []) {
@@ -271,7 +226,7 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
         name: text(item.name),
         max: num(item.max),
         score: num(item.score),
-        deduction: item.deduction ? (options.lang === 'zh' ? '是' : 'yes') : null,
+        deduction: item.deduction ? ui('yes', options.lang) : null,
         location: text(formatLocation(item.location, options.lang)),
       });
     }

@@ -3,7 +3,8 @@ import type { BudgetRow, Quantity, Relation } from '../schema.js';
 import { cellNumber, clean, coveredFromLeft, type Grid, isBlank, isSpanningRow, locationOf, textAt, toQuantity } from '../tables/grid.js';
 import { has, type Region, type Role, roleColumn, roleText } from '../tables/header.js';
 import { headerOf } from './indicators.js';
-import { isCatchAll, labelMax, stripOfWhich, totalKind } from '../tables/labels.js';
+import { isCatchAll, labelMax, stripOfWhich } from '../tables/labels.js';
+import { FUND_SOURCE, isTotalLabel, mentionsPercent, moneyUnitNoted } from '../../lexicon/index.js';
 
 const AMOUNT_ROLES = ['initial', 'annual', 'executed'] as const;
 const FIELDS: Array<[keyof BudgetRow & Role, string]> = [
@@ -11,19 +12,10 @@ const FIELDS: Array<[keyof BudgetRow & Role, string]> = [
   ['weight', '分值'], ['rate', '执行率'], ['score', '得分'],
 ];
 
-/** Labels of a whole: 年度资金总额, 资金总额, 合计, 总计. */
-function isTotalLabel(label: string): boolean {
-  const s = label.replace(/\s+/g, '');
-  return /总额$/.test(s) || totalKind(s) === 'total';
-}
-
 export interface BudgetPart {
   budget: BudgetRow[];
   relations: Relation[];
 }
-
-/** A cell holding a percentage sign, or a header saying its column is in per cent. */
-const PERCENT = /[%％]|百分/;
 
 /**
  * How a 执行率 column writes its rates: 'fraction' when its header names no per cent and every bare number in it is
@@ -32,14 +24,14 @@ const PERCENT = /[%％]|百分/;
  */
 export function rateColumnReading(grid: Grid, region: Region): 'fraction' | 'percent' {
   const cols = region.columns.get('rate') ?? [];
-  const headerSaysPercent = cols.some((c) => region.headerRows.some((h) => PERCENT.test(textAt(grid, h, c))));
+  const headerSaysPercent = cols.some((c) => region.headerRows.some((h) => mentionsPercent(textAt(grid, h, c))));
   if (headerSaysPercent) return 'percent';
   let bare = 0;
   for (const row of region.rows) {
     for (const c of cols) {
       const t = textAt(grid, row, c);
       const n = cellNumber(t);
-      if (!n || PERCENT.test(t) || n.unit) continue;
+      if (!n || mentionsPercent(t) || n.unit) continue;
       if (Math.abs(n.value) > 2) return 'percent';
       bare++;
     }
@@ -129,8 +121,8 @@ function moneyUnit(grid: Grid, region: Region, before: number): string | undefin
   for (const r of region.headerRows) for (let c = 0; c < grid.width; c++) cells.push(textAt(grid, r, c));
   for (const r of region.rows.slice(0, 1)) for (let c = 0; c < before; c++) cells.push(textAt(grid, r, c));
   for (const t of cells) {
-    const m = /[（(]\s*(万元|元|千元|亿元)\s*[)）]/.exec(t);
-    if (m) return m[1];
+    const unit = moneyUnitNoted(t);
+    if (unit) return unit;
   }
   return undefined;
 }
@@ -173,7 +165,7 @@ function budgetSums(rows: BudgetRow[], totalIndex: number): Relation[] {
 }
 
 /** Fund sources written across a row over their amounts: 资金总额 | 财政拨款 | 其他资金 above 1599.38 | 1599.38 | 0. */
-const FUND_PART = /财政拨款|财政资金|上年结转|结转|结余|其他资金|其他|其它|自筹|一般公共预算|政府性基金|国有资本经营|专项|基本支出|项目支出/;
+const FUND_PART = FUND_SOURCE;
 
 export function horizontalFundSums(grid: Grid): Relation[] {
   const out: Relation[] = [];

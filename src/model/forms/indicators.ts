@@ -3,6 +3,7 @@ import type { Indicator, Quantity, Relation } from '../schema.js';
 import { cellAt, cellNumber, type Grid, isBlank, isSpanningRow, locationOf, textAt, toQuantity } from '../tables/grid.js';
 import { has, type Region, type Role, roleColumn, isLabelHeader, roleText } from '../tables/header.js';
 import { labelMax, totalKind, type TotalKind } from '../tables/labels.js';
+import { hasDigit, isPercent } from '../../lexicon/index.js';
 
 type Comparator = NonNullable<Indicator['comparator']>;
 
@@ -169,7 +170,7 @@ export function extractIndicators(grid: Grid, region: Region): IndicatorPart {
     const targetNumber = cellNumber(targetText);
     const actualNumber = cellNumber(actualText);
     if (!unit) unit = targetNumber?.unit ?? actualNumber?.unit ?? '';
-    if (unit === '％') unit = '%';
+    if (isPercent(unit)) unit = '%';
     if (unit) ind.unit = unit;
 
     const comparator = comparatorOf(roleText(grid, region, row, 'comparator')) ?? targetNumber?.comparator ?? comparatorOf(nature);
@@ -178,7 +179,7 @@ export function extractIndicators(grid: Grid, region: Region): IndicatorPart {
       const col = roleColumn(grid, region, row, 'target') ?? nameCol;
       ind.target = toQuantity(targetNumber, grid, row, col, `${name}·${names.target}`, unit || undefined);
       if (comparator) ind.comparator = comparator;
-    } else if (targetText && !isBlank(targetText) && !/[0-9０-９]/.test(targetText)) {
+    } else if (targetText && !isBlank(targetText) && !hasDigit(targetText)) {
       ind.comparator = 'qualitative';
     } else if (comparator) {
       ind.comparator = comparator;

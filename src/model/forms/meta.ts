@@ -1,6 +1,7 @@
 // Who and which year a form is about, from its own cells: 单位名称：X, 实施单位 | X, （2021年度）.
 import type { SourceDocument, TableBlock } from '../../document.js';
 import { clean } from '../tables/grid.js';
+import { isMoneyUnit, yearIn } from '../../lexicon/index.js';
 
 export interface FormMeta {
   unit?: string;
@@ -11,9 +12,6 @@ export interface FormMeta {
 const UNIT_INLINE = /^(?:填报|预算|项目实施)?(?:单位名称|部门名称|部门（单位）名称|填报单位|实施单位|单位|部门)\s*[:：]\s*(\S.{1,40}?)\s*$/;
 /** A label cell whose neighbour holds the unit: 实施单位 | 某县某镇卫生院. */
 const UNIT_LABEL = /^(?:项目)?实施单位[:：]?$|^单位名称[:：]?$|^部门(?:（单位）)?名称[:：]?$|^填报单位[:：]?$/;
-/** 单位：万元 states the money unit, not who reports. */
-const MONEY_UNIT = /^(?:人民币)?(?:元|千元|万元|亿元)$/;
-const YEAR = /((?:19|20)\d{2})\s*年/;
 /** Where a form keeps its title, unit and year: the rows above its first block. */
 const HEAD_ROWS = 6;
 
@@ -27,11 +25,12 @@ const UNIT_IN_LINE = /(?:单位名称|填报单位|部门名称|^部门)\s*[:：
 export function formMeta(doc: SourceDocument): FormMeta {
   const meta: FormMeta = {};
   // The unit written after a colon wins over a 实施单位 cell: a PDF keeps the line above the ruled table as text.
+  // 单位：万元 states the money unit, not who reports.
   for (const b of doc.blocks.slice(0, 12)) {
     const lines = b.type === 'paragraph' ? [b.text] : b.rows.slice(0, HEAD_ROWS).flatMap((row) => row.filter((c) => !c.covered).map((c) => c.text));
     for (const line of lines) {
       const m = UNIT_IN_LINE.exec(line.replace(/\s+/g, ' ').trim());
-      if (m && !/日期|年|月/.test(m[1]) && !MONEY_UNIT.test(m[1])) { meta.unit = m[1]; break; }
+      if (m && !/日期|年|月/.test(m[1]) && !isMoneyUnit(m[1])) { meta.unit = m[1]; break; }
     }
     if (meta.unit) break;
   }
@@ -42,12 +41,13 @@ export function formMeta(doc: SourceDocument): FormMeta {
         if (!t) continue;
         if (!meta.unit) {
           const inline = UNIT_INLINE.exec(t);
-          if (inline && !/填报日期|年|月/.test(inline[1]) && !MONEY_UNIT.test(inline[1])) meta.unit = inline[1].replace(/\s+/g, '');
+          if (inline && !/填报日期|年|月/.test(inline[1]) && !isMoneyUnit(inline[1])) meta.unit = inline[1].replace(/\s+/g, '');
           else if (UNIT_LABEL.test(t) && cells[i + 1] && !/[:：]$/.test(cells[i + 1])) meta.unit = cells[i + 1].replace(/\s+/g, '');
         }
         if (meta.year === undefined && cells.length <= 2) {
-          const y = YEAR.exec(t);
-          if (y && !/日期|[:：]/.test(t)) meta.year = Number(y[1]);
+          // a 填报日期 is no year the form is about
+          const y = yearIn(t);
+          if (y !== undefined && !/日期|[:：]/.test(t)) meta.year = y;
         }
       }
     }

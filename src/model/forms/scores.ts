@@ -136,7 +136,7 @@ function scoreTotals(totals: TotalRow[], items: ScoreItem[]): Relation[] {
   for (const t of totals) {
     if (t.kind !== 'total' || !t.score) continue;
     // A row has no sentence: its evidence is the label and the number as written, like other table rows'.
-    const rel: Relation = { kind: 'total-score', score: t.score, location: t.score.location, evidence: `${t.label} ${t.score.raw}` };
+    const rel: Relation = { kind: 'total-score', score: t.score, sheet: true, location: t.score.location, evidence: `${t.label} ${t.score.raw}` };
     if (t.weight) rel.max = t.weight;
     out.push(rel);
   }

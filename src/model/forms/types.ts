@@ -54,9 +54,9 @@ export interface FormProfile {
   columns?: Partial<Record<Role, RegExp>>;
   /** header words of an amount table (预算数 | 决算数 | 增减额 | 增减率), from every profile alike */
   amountColumns?: Partial<Record<AmountRole, RegExp>>;
-  /** row words → meaning: the total row, its parts, a deduction */
-  rows?: Record<string, RegExp>;
-  /** the arithmetic the form implies, in its own words (documentation and `jixiao rules`) */
+  /** row words → meaning: the total row and the items it adds up (“三公” tables), a deduction (scoring sheets) */
+  rows?: { total?: RegExp; items?: RegExp[]; deduction?: RegExp };
+  /** the arithmetic the form implies, in its own words: documentation for whoever reads or adds a profile */
   arithmetic: string[];
   /** sums the form's rows or columns imply, by their labels */
   decompositions?: Decomposition[];

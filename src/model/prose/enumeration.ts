@@ -4,6 +4,7 @@ import { EnumText, enumerationLexer, enumerationParser } from '../../../grammars
 import type {
   BracketedCstChildren, EnumerationCstChildren, ICstNodeVisitor, ItemCstChildren, SeparatorCstChildren,
 } from '../../../grammars/enumeration.cst.js';
+import { bracketStep, maskAsides, separatorRank, withoutAsides } from '../../lexicon/index.js';
 
 /**
  * Words after a count (and its noun) that open the list. 即 only as a word of its own: not 即将, 即时, 即可; 有 not
@@ -15,8 +16,9 @@ export const ENUMERATION_INTRO = new RegExp(`^[，,]?\\s*(?:${INTRO_PATTERNS.joi
 /** Words that join the last item to the one before it (A、B和C); inside a name they join words (文秘和档案室). */
 const JOINER = /以及|及|和/g;
 
-const SEP_RANK: Record<string, number> = { '、': 1, '，': 2, ',': 2, '；': 3, ';': 3, '：': 4, ':': 4 };
-const SEP_NAMES: Record<string, number> = { EnumDun: 1, EnumComma: 2, EnumSemi: 3, EnumColon: 4 };
+/** A separator token of the list grammar, by its name. */
+const SEPARATOR_TOKENS = new Set(['EnumDun', 'EnumComma', 'EnumSemi', 'EnumColon']);
+const isSeparator = (t: IToken) => SEPARATOR_TOKENS.has(t.tokenType.name);
 
 /** Where a node's text lies in the text after the introducer: its tokens are contiguous, so this span is its text. */
 interface Span {
@@ -75,8 +77,8 @@ function colonsInsideItems(tokens: IToken[]): IToken[] {
   let listSeparator = '';
   for (const t of tokens) {
     const name = t.tokenType.name;
-    if (name === 'EnumLParen') depth++;
-    else if (name === 'EnumRParen') depth--;
+    const step = bracketStep(t.image);
+    if (step) depth += step;
     else if (depth === 0 && name === 'EnumStop') break;
     else if (depth === 0 && (name === 'EnumDun' || name === 'EnumComma' || name === 'EnumSemi')) { listSeparator = name; break; }
   }
@@ -86,9 +88,7 @@ function colonsInsideItems(tokens: IToken[]): IToken[] {
 
 /** The item without its bracketed asides: 督查室（中共…督查室） → 督查室. */
 export function itemStem(item: string): string {
-  let s = item;
-  for (let prev = ''; prev !== s;) { prev = s; s = s.replace(/[（(][^（）()]*[）)]/g, ''); }
-  return s.trim();
+  return withoutAsides(item, true).trim();
 }
 
 /**
@@ -100,7 +100,7 @@ function splitLastItem(items: string[]): string[] | null {
   const last = items[items.length - 1];
   const others = items.slice(0, -1);
   // Joiners inside an aside belong to the aside.
-  const masked = last.replace(/[（(][^（）()]*[）)]/g, (m) => '□'.repeat(m.length));
+  const masked = maskAsides(last);
   const joiners = [...masked.matchAll(JOINER)];
   if (!joiners.length) return items;
   const tail = (s: string) => itemStem(s).slice(-1);
@@ -130,32 +130,33 @@ export function readEnumeration(textAfterIntro: string): { items: string[]; end:
   let listRank = 0;
   for (let i = 0; i < all.length; i++) {
     const name = all[i].tokenType.name;
-    if (name === 'EnumLParen') depth++;
-    else if (name === 'EnumRParen') depth--;
+    const step = bracketStep(all[i].image);
+    if (step) depth += step;
     else if (depth === 0 && name === 'EnumStop') { cut = i; break; }
-    else if (depth === 0 && name in SEP_NAMES && !(i === 0 && name === 'EnumColon')) {
-      if (!listRank) listRank = SEP_NAMES[name];
-      else if (SEP_NAMES[name] > listRank) {
+    else if (depth === 0 && isSeparator(all[i]) && !(i === 0 && name === 'EnumColon')) {
+      const rank = separatorRank(all[i].image);
+      if (!listRank) listRank = rank;
+      else if (rank > listRank) {
         // A ，-list closed by ； (办公室，负责…；财务科，负责…): the ； most likely separates the items; no guess.
-        if (listRank === SEP_NAMES.EnumComma && name === 'EnumSemi') return null;
+        if (listRank === separatorRank('，') && name === 'EnumSemi') return null;
         cut = i;
         break;
       }
     }
   }
   let tokens = all.slice(0, cut);
-  while (tokens.length && tokens[tokens.length - 1].tokenType.name in SEP_NAMES) tokens = tokens.slice(0, -1);
+  while (tokens.length && isSeparator(tokens[tokens.length - 1])) tokens = tokens.slice(0, -1);
   enumerationParser.input = tokens;
   const cst = enumerationParser.enumeration();
   if (enumerationParser.errors.length) return null;
   const { items, separators } = enumerationVisitor.visit(cst) as ListReading;
   if (!items.length) return null;
   const itemText = (span: Span) => textAfterIntro.slice(span.start, span.end).trim();
-  const rank = separators.length ? SEP_RANK[separators[0]] ?? 9 : 9;
+  const rank = separators.length ? separatorRank(separators[0]) || 9 : 9;
   const out: string[] = [itemText(items[0])];
   let end = items[0].end;
   for (let i = 0; i < separators.length; i++) {
-    if ((SEP_RANK[separators[i]] ?? 9) > rank) break;
+    if ((separatorRank(separators[i]) || 9) > rank) break;
     out.push(itemText(items[i + 1]));
     end = items[i + 1].end;
   }

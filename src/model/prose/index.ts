@@ -5,6 +5,7 @@ import type { Quantity, Report } from '../schema.js';
 import { buildOutline, classifyNumberedLine, stripLeadingNoise } from './outline.js';
 import { parseParagraph } from './phrases.js';
 import { findRelations, toQuantity, type ProseParagraph } from './relations/index.js';
+import { WRITTEN_YEAR, startsWithYear, yearIn } from '../../lexicon/index.js';
 
 type Meta = Report['meta'];
 
@@ -45,6 +46,8 @@ export function extractProse(doc: SourceDocument): Pick<Report, 'meta' | 'sectio
 
 const ORG_SUFFIX = /(?:人民政府|政府|委员会|局|镇|乡|街道办事处|街道|办公室|中心|学校|小学|中学|医院|院|所|站|队|馆|社|会|部|厅|委|办|公司|村|社区)$/;
 const TITLE_WORD = /报告|自评|评价|情况|绩效/;
+/** A title's unit before 关于 or the year: 某某局关于… / 某某镇2023年度… */
+const UNIT_BEFORE_TITLE = new RegExp(`^(.{2,30}?)(?:关于|${WRITTEN_YEAR})`);
 
 /** Title, unit (单位名称), year and kind from the lines before the first numbered heading. */
 export function readMeta(lines: string[]): Meta {
@@ -57,7 +60,7 @@ export function readMeta(lines: string[]): Meta {
     head.push(line);
   }
   const meta: Meta = {};
-  const start = head.findIndex((l) => /^关于|^\d{4}\s*年|^[二〇一二三四五六七八九零]{4}年/.test(l) || TITLE_WORD.test(l));
+  const start = head.findIndex((l) => /^关于/.test(l) || startsWithYear(l) || TITLE_WORD.test(l));
   if (start >= 0) {
     let end = start;
     while (end < head.length && !/报告|自评表|情况$|打分表/.test(head[end]) && end - start < 3) end++;
@@ -67,11 +70,11 @@ export function readMeta(lines: string[]): Meta {
     const before = head.slice(0, start).reverse().find((l) => !/[：:]/.test(l) && l.length <= 30 && ORG_SUFFIX.test(l));
     if (before) meta.unit = before.replace(/\s+/g, '');
     else {
-      const m = /^(.{2,30}?)(?:关于|\d{4}\s*年)/.exec(title);
+      const m = UNIT_BEFORE_TITLE.exec(title);
       if (m && ORG_SUFFIX.test(m[1])) meta.unit = m[1];
     }
-    const year = /(19|20)\d{2}(?=\s*年)/.exec(title);
-    if (year) meta.year = Number(year[0]);
+    const year = yearIn(title);
+    if (year !== undefined) meta.year = year;
     meta.kind = /项目/.test(title) && !/整体/.test(title) ? '项目支出绩效自评报告'
       : /整体|部门/.test(title) ? '部门整体支出绩效自评报告'
       : /打分表/.test(title) ? '自评打分表'
@@ -79,8 +82,8 @@ export function readMeta(lines: string[]): Meta {
   }
   if (meta.year === undefined) {
     for (const line of lines.slice(0, 10)) {
-      const y = /((?:19|20)\d{2})\s*年/.exec(line);
-      if (y) { meta.year = Number(y[1]); break; }
+      const y = yearIn(line);
+      if (y !== undefined) { meta.year = y; break; }
     }
   }
   return meta;

@@ -3,6 +3,7 @@ import type { IToken } from 'chevrotain';
 import { lexPhrases, phraseParser } from '../../../grammars/phrase.js';
 import type { ElementCstChildren, ICstNodeVisitor, ParagraphCstChildren, SentenceCstChildren } from '../../../grammars/phrase.cst.js';
 import type { ScannedQuantity } from '../../../grammars/quantity-tokens.js';
+import { OF_WHICH_WORD, withoutAsides } from '../../lexicon/index.js';
 
 export interface LabelledQuantity extends ScannedQuantity {
   /** the words before the number in its clause, asides and filler removed (调整预算数, 实际到位资金) */
@@ -38,10 +39,10 @@ export interface ParsedParagraph {
 
 // Filler before a number that is not part of what the number is.
 const LABEL_TAIL = /(?:截至|截止|[为是达至了约有近超]|达到|共计|分别为|分别是|大约|只有|仅为)+$/;
-const LABEL_HEAD = /^(?:其中|包括|包含|含|即|共|及|和|与|以及|同时|截至[^，,]*?[月日底末]|我镇|我单位|我局|本单位|本部门)+/;
+const LABEL_HEAD = new RegExp(`^(?:${OF_WHICH_WORD}|包括|即|共|及|和|与|以及|同时|截至[^，,]*?[月日底末]|我镇|我单位|我局|本单位|本部门)+`);
 
 export function cleanLabel(raw: string): string {
-  let s = raw.replace(/[（(][^（()）]*[）)]/g, ''); // asides: 行政编制（含工勤编制）人员 → 行政编制人员
+  let s = withoutAsides(raw); // asides: 行政编制（含工勤编制）人员 → 行政编制人员
   s = s.replace(/[“”"‘’「」『』\s]/g, '');
   s = s.replace(/^[（(）)]+|[（(）)]+$/g, '');
   for (let i = 0; i < 3; i++) s = s.replace(LABEL_TAIL, '').replace(LABEL_HEAD, '');

@@ -4,7 +4,8 @@ import { cellNumber, clean, coveredFromLeft, type Grid, isBlank, locationOf, run
 import { amountColumns, decompositions } from '../forms/index.js';
 import { sangongTable } from '../forms/profiles/sangong.js';
 import { stripOfWhich, totalKind } from './labels.js';
-import { arabicItemNumber } from '../prose/outline.js';
+import { arabicItemNumber } from '../prose/numbering.js';
+import { comparedYears, leadingYear } from '../../lexicon/index.js';
 
 /** 1、工资福利支出 → 工资福利支出: the row's item number, as the outline grammar reads it, is no part of its label. */
 function withoutItemNumber(label: string): string {
@@ -44,9 +45,7 @@ export function measureOf(label: string): Omit<Measure, 'at'> | undefined {
   if (!s || s.length > 20) return undefined;
   if (COLS.changeRate.test(s)) return { kind: 'rate', label: s };
   if (COLS.change.test(s)) return { kind: 'change', label: s };
-  const m = /^(?:(\d{4})年(?:度)?)?(.*)$/.exec(s)!;
-  const year = m[1] ? Number(m[1]) : undefined;
-  const rest = m[2];
+  const { year, rest } = leadingYear(s);
   if (!rest && year !== undefined) return { kind: 'value', label: s, year };
   const stage = COLS.base.test(rest) ? 0 : COLS.current.test(rest) ? 1 : undefined;
   if (stage === undefined) return undefined;
@@ -168,10 +167,10 @@ function columnsLayout(grid: Grid): { measures: Measure[]; lines: Line[] } | und
 /** The base and the outcome among the value measures: 预算 then 决算, or the earlier year then the later. */
 function basePair(measures: Measure[], rateLabel?: string): [Measure, Measure] | undefined {
   const values = measures.filter((m) => m.kind === 'value');
-  const years = rateLabel ? /(\d{4})年?(?:比|较|与)(\d{4})/.exec(rateLabel) : null;
+  const years = rateLabel ? comparedYears(rateLabel) : undefined;
   if (years) {
-    const cur = values.find((v) => v.year === Number(years[1]));
-    const base = values.find((v) => v.year === Number(years[2]));
+    const cur = values.find((v) => v.year === years.current);
+    const base = values.find((v) => v.year === years.base);
     return cur && base && cur !== base ? [base, cur] : undefined;
   }
   if (values.length !== 2) return undefined;
@@ -196,8 +195,8 @@ function sums(measures: Measure[], total: Line, parts: Line[], name: string): Re
   return out;
 }
 
-const isTotal = (label: string) => ROWS.total.test(squash(label)) || totalKind(label) === 'total';
-const isSangongItem = (label: string) => [ROWS.travel, ROWS.reception, ROWS.car].some((re) => re.test(squash(label)));
+const isTotal = (label: string) => ROWS.total!.test(squash(label)) || totalKind(label) === 'total';
+const isSangongItem = (label: string) => ROWS.items!.some((re) => re.test(squash(label)));
 
 /** Sums the labels imply, changes the measures imply. */
 function relationsOf(layout: { measures: Measure[]; lines: Line[] }): Relation[] {

@@ -2,7 +2,8 @@
 import type { Cell, TableBlock } from '../../document.js';
 import type { Location } from '../../findings.js';
 import type { Quantity } from '../schema.js';
-import { parseNumber, scanQuantities, type Comparator } from '../../../grammars/quantity-tokens.js';
+import { scanQuantities, type Comparator } from '../../../grammars/quantity-tokens.js';
+import { parseNumber } from '../../lexicon/index.js';
 
 /** One table block with what every extractor needs to point back at a cell. */
 export interface Grid {

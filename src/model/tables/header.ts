@@ -1,6 +1,7 @@
 // Finds header rows by their words (and synonyms), maps columns to roles, and cuts a table into regions.
 import { cellNumber, clean, type Grid, memoByText, runWidth, textAt } from './grid.js';
 import { profiles, type BlockKind, type Role, type RoleTest } from '../forms/index.js';
+import { hasDigit, withoutAsides } from '../../lexicon/index.js';
 
 export type { Role } from '../forms/index.js';
 
@@ -21,7 +22,7 @@ const ROLE_WORDS: Array<[Role, RegExp]> = ROLE_ORDER.flatMap((role) => {
 
 /** Strips what headers carry besides their words: spaces, line breaks, （万元） notes, a trailing colon. */
 export function headerWords(text: string): string {
-  return text.replace(/\s+/g, '').replace(/[（(][^（()）]*[)）]/g, '').replace(/[:：]$/, '');
+  return withoutAsides(text.replace(/\s+/g, '')).replace(/[:：]$/, '');
 }
 
 export const roleOf: (text: string) => Role | undefined = memoByText((text) => {
@@ -134,7 +135,7 @@ export function roleText(grid: Grid, region: Region, row: number, role: Role): s
     if (t && t !== prev) parts.push(t);
     prev = t;
   }
-  return parts.filter((p) => /[0-9０-９]/.test(p)).length > 1 ? parts.join('；') : parts.join('');
+  return parts.filter(hasDigit).length > 1 ? parts.join('；') : parts.join('');
 }
 
 /** The first column of a role whose cell in this row is filled (or the first column of the role). */

@@ -1,21 +1,9 @@
 // Words in row labels that carry meaning: total rows, 其中 rows, 扣分项, maxima like 履职效能（15分）.
 import { squash } from './grid.js';
-import { SUBTOTAL_WORDS, TOTAL_WORDS, alternation, pointsSuffix } from '../vocabulary.js';
+import { opensAsCatchAll, pointsSuffix, stripOfWhich } from '../../lexicon/index.js';
 import { deductionRows } from '../forms/index.js';
 
-/** A row that totals every row of its table part. */
-const TOTAL = new RegExp(`^(?:${alternation(TOTAL_WORDS)})$`);
-/** A row that totals the rows since the previous subtotal. */
-const SUBTOTAL = new RegExp(`^(?:${alternation(SUBTOTAL_WORDS)})$`);
-
-export type TotalKind = 'total' | 'subtotal';
-
-export function totalKind(label: string): TotalKind | undefined {
-  const s = squash(label).replace(/[:：]$/, '');
-  if (TOTAL.test(s)) return 'total';
-  if (SUBTOTAL.test(s)) return 'subtotal';
-  return undefined;
-}
+export { stripOfWhich, totalKind, type TotalKind } from '../../lexicon/index.js';
 
 /** A deduction row of a scoring sheet (扣分项), by the row words of the profiles. */
 export function isDeduction(label: string): boolean {
@@ -23,15 +11,9 @@ export function isDeduction(label: string): boolean {
   return deductionRows.some((re) => re.test(s));
 }
 
-/** 其中：本年财政拨款 → the label without its 其中 lead, and whether it had one. */
-export function stripOfWhich(label: string): { label: string; ofWhich: boolean } {
-  const m = /^\s*其中\s*[:：]?\s*/.exec(label);
-  return m ? { label: label.slice(m[0].length), ofWhich: true } : { label, ofWhich: false };
-}
-
 /** Labels that close a breakdown, so the parts cover the whole: 其他资金, 其他收入, 其他. */
 export function isCatchAll(label: string): boolean {
-  return /^其他|^其它/.test(squash(stripOfWhich(label).label));
+  return opensAsCatchAll(squash(stripOfWhich(label).label));
 }
 
 export interface LabelMax {

@@ -3,28 +3,12 @@
 import type { Quantity } from '../../schema.js';
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
+import { WHOLE_LABEL } from '../../../lexicon/index.js';
+import { CHANGE_RATE, comparedAmount, directionOfWord, earlier, isChange, periodPair, subjectOfComparison, type Direction } from './periods.js';
+import { markerParts, ofWhichAfter } from './of-which.js';
 
-/** The word that ends a change amount's label: 增加/减少/增收/减收/增支/减支/压减/节约 … */
-export const CHANGE_WORD = /(增加|减少|增收|减收|增支|减支|增长|下降|压减|节约|增|减)$/;
-/** A comparison with another period before the change: 比上年, 较上年, 与上年相比, 同比, 对比, 比2017年预算数. */
-export const COMPARISON = /(?:比|较)(?:上年|去年|上一年|同期|年初|预算|\d{4}\s*年)|与[^，,。；;]{0,12}相比|同比|对比/;
-/** The rate of a change: 增长15.46%, 下降4.2%, 减幅0.02%, 增幅17.18%, 减少率35.22%. */
-export const CHANGE_RATE = /^(增长率|增长|增幅|增加|上升|下降率|下降|降幅|减幅|减少率|减少|压减率|变化率|变动率)$/;
 /** Labels of a paragraph's total, when a later paragraph states its change: 收入总计, 预算总额, 支出合计. */
-const TOTAL_LABEL = /总计|合计|总额|总数|总收入|总支出/;
-/** A label without its period words and the 比…的 around a compared amount (比2022年的120万元). */
-const YEAR_FREE = (s: string) => s.replace(/\d{4}年度?|上年度?|本年度?|当年|去年|今年|上一年/g, '').replace(/^比|的$/g, '');
-const PREVIOUS_PERIOD = /上年|去年|上一年/;
-const CURRENT_PERIOD = /本年|今年|当年/;
-/** The comparison that names the previous period's amount right before it: 比上年（2022年）的X, 与2022年度的X, 较上年同期X. */
-const COMPARED_INTRO = /(?:比|较|与)\s*(?:上年|去年|上一年|\d{4}\s*年)[^，,。；;比较与]{0,12}$/;
-/** After a compared amount: 与…X相比 closes with 相比; 比…X goes straight on to the change (减少, 增长 …). */
-const AFTER_COMPARED_WITH = /^\s*(?:相比|比较)/;
-const AFTER_COMPARED = /^\s*(?:增加|减少|增收|减收|增支|减支|增长|下降|上升|压减|节约|增|减)/;
-/** A sentence that opens with its comparison (比上年…, 与2022年度的…相比, 上年为…) names no subject of its own. */
-const OPENS_WITH_COMPARISON = /^[\s，,]*(?:比|较|与|上年|去年|上一年)/;
-
-export type Direction = 'increase' | 'decrease';
+const TOTAL_LABEL = WHOLE_LABEL;
 
 export interface ChangeStatement {
   change: Q;
@@ -34,77 +18,6 @@ export interface ChangeStatement {
   previous?: Q;
   /** the amounts' years were stated (2016年…8万元，2015年…12.5万元) */
   yearPair: boolean;
-}
-
-const directionOfWord = (w: string): Direction | 'change' => (/增|上升/.test(w) ? 'increase' : /变/.test(w) ? 'change' : 'decrease');
-
-/** Whether a quantity is a change against another period: its label ends in a change word after a comparison. */
-export function isChange(ctx: ProseContext, q: Q): Direction | undefined {
-  const p = ctx.paragraphs[q.para].parsed;
-  if (q.unit === '%' || q.bracketDepth > 0 || !usable(p, q) || !family(q.unit)) return undefined;
-  const m = CHANGE_WORD.exec(q.label);
-  if (!m) return undefined;
-  const qs = ctx.quantities[q.para];
-  const before = qs.filter((x) => x.sentence === q.sentence && x.end <= q.start && !x.year);
-  const from = before.length ? before[before.length - 1].end : p.sentences[q.sentence].start;
-  const last = before[before.length - 1];
-  if (!COMPARISON.test(p.text.slice(from, q.start)) && !periodPair(ctx, before.filter((x) => x.unit !== '%').slice(-2), q)
-    && !(last && last.unit !== '%' && comparedAmount(ctx, last))) return undefined;
-  return directionOfWord(m[1]) === 'increase' ? 'increase' : 'decrease';
-}
-
-/** An amount stated as the previous period's inside its comparison: 比上年的X减少…, 与2022年度的X相比. */
-export function comparedAmount(ctx: ProseContext, x: Q): boolean {
-  const p = ctx.paragraphs[x.para].parsed;
-  const clause = p.sentences[x.sentence]?.clauses[x.clause];
-  if (!clause || x.bracketDepth > 0) return false;
-  const m = COMPARED_INTRO.exec(p.text.slice(clause.start, x.start));
-  if (!m) return false;
-  return (m[0].startsWith('与') ? AFTER_COMPARED_WITH : AFTER_COMPARED).test(p.text.slice(x.end));
-}
-
-/**
- * Whether a is the earlier of two amounts: the compared one is; else by their periods, where a year beside 本年 is an
- * earlier one and a year beside 上年 the current one. undefined when the text does not say.
- */
-export function earlier(ctx: ProseContext, a: Q, b: Q): boolean | undefined {
-  if (comparedAmount(ctx, a)) return true;
-  if (comparedAmount(ctx, b)) return false;
-  const pa = periodOf(ctx, a);
-  const pb = periodOf(ctx, b);
-  if (pa === undefined || pb === undefined || pa === pb) return undefined;
-  const relative = (x: number) => x <= 0;
-  if (relative(pa) === relative(pb)) return pa < pb;
-  return relative(pa) ? pa === -1 : pb === 0;
-}
-
-/**
- * The one amount a sentence that opens with its comparison is about: the only amount stated before it in the
- * paragraph, in the sentence just before (2023年“三公”经费支出12.30万元。比上年（2022年）的15.60万元减少3.30万元).
- * undefined when the paragraph states none or several before it.
- */
-export function subjectOfComparison(ctx: ProseContext, x: Q): Q | undefined {
-  const p = ctx.paragraphs[x.para].parsed;
-  const sentence = p.sentences[x.sentence];
-  if (x.sentence === 0 || !OPENS_WITH_COMPARISON.test(p.text.slice(sentence.start, x.start))) return undefined;
-  const firstOfSentence = ctx.quantities[x.para].find((q) => q.sentence === x.sentence && !q.year);
-  if (firstOfSentence !== x) return undefined;
-  // The paragraph states one amount before it, in the sentence just before (收入总计X。其中财政拨款A。上年为B: B is
-  // whose, X's or A's? Not said).
-  const prior = ctx.quantities[x.para].filter((q) => q.sentence < x.sentence && !q.year && q.unit !== '%');
-  if (prior.length !== 1 || prior[0].sentence !== x.sentence - 1) return undefined;
-  const [a] = prior;
-  if (a.bracketDepth > 0 || family(a.unit) !== family(x.unit) || !usable(p, a) || PREVIOUS_PERIOD.test(a.label)) return undefined;
-  return a;
-}
-
-/** Two amounts of the same thing in two periods (上年…120万元，本年…100万元 / 2023年…100万元，比2022年的120万元). */
-function periodPair(ctx: ProseContext, pair: Q[], change: Q): pair is [Q, Q] {
-  if (pair.length !== 2 || pair.some((x) => x.bracketDepth > 0 || family(x.unit) !== family(change.unit))) return false;
-  const [a, b] = pair;
-  const la = YEAR_FREE(a.label);
-  const lb = YEAR_FREE(b.label);
-  return earlier(ctx, a, b) !== undefined && (la === lb || la === '' || lb === '');
 }
 
 /** The rate right after a change: the next quantity of the sentence, a % in the same or the next clause. */
@@ -117,20 +30,6 @@ function rateAfter(ctx: ProseContext, change: Q, direction: Direction): Q | unde
   if (!m) return undefined;
   const d = directionOfWord(m[1]);
   return d === 'change' || d === direction ? next : undefined;
-}
-
-/** The year written in a quantity's clause before it (2016年预算8万元 → 2016). */
-function yearOf(ctx: ProseContext, q: Q): number | undefined {
-  return ctx.quantities[q.para].filter((y) => y.year && y.sentence === q.sentence && y.clause === q.clause && y.start < q.start).pop()?.value;
-}
-
-/** The period an amount belongs to: the year written in its clause, else −1 for 上年 and 0 for 本年 in its label. */
-function periodOf(ctx: ProseContext, q: Q): number | undefined {
-  const year = yearOf(ctx, q);
-  if (year !== undefined) return year;
-  if (PREVIOUS_PERIOD.test(q.label)) return -1;
-  if (CURRENT_PERIOD.test(q.label)) return 0;
-  return undefined;
 }
 
 /** Amounts whose role is already taken: denominators of rates read in the same sentence. */
@@ -156,7 +55,7 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
   });
   const same = (q: Q) => !q.year && q.bracketDepth === 0 && usable(p, q) && family(q.unit) === family(change.unit);
   const scope = before.slice(startAt).filter(same);
-  const parts = ctx.markerParts(i, p.sentences[change.sentence].start, change.start);
+  const parts = markerParts(ctx, i, p.sentences[change.sentence].start, change.start);
   if (periodPair(ctx, scope, change)) {
     const [a, b] = scope;
     if (scope.every((x) => usable(p, x))) {
@@ -244,7 +143,7 @@ export function findChangeSums(ctx: ProseContext, i: number) {
   if (!statements.length) return;
   const whole = statements[0];
   let parts: ChangeStatement[] = [];
-  const marker = p.text.indexOf('其中', whole.change.end);
+  const marker = ofWhichAfter(p.text, whole.change.end);
   if (marker >= 0 && !statements.slice(1).some((s) => s.change.start < marker)) {
     parts = statements.slice(1).filter((s) => s.change.start > marker && family(s.change.unit) === family(whole.change.unit));
   }

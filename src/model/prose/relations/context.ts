@@ -3,7 +3,7 @@ import type { Location } from '../../../findings.js';
 import type { Quantity, Relation, Section } from '../../schema.js';
 import type { LabelledQuantity, ParsedParagraph, Sentence } from '../phrases.js';
 import type { NumberedLine } from '../outline.js';
-import { PART_STOP_WORDS, alternation, unitFamily } from '../../vocabulary.js';
+import { ENDS_IN_TOTAL_WORD, WHOLE_PREFIX, unitFamily } from '../../../lexicon/index.js';
 
 export interface ProseParagraph {
   parsed: ParsedParagraph;
@@ -16,16 +16,11 @@ export interface ProseParagraph {
 /** A stated quantity and the index of its paragraph. */
 export type Q = LabelledQuantity & { para: number };
 
-/** Between a total and its 其中/含: punctuation, or a short noun (共有27个部门预算项目，其中…). */
-export const BETWEEN_TOTAL_AND_MARKER = /^[\u4e00-\u9fa5]{0,8}[\s，,。：:（(]*$/;
-export const PART_STOP = new RegExp(alternation(PART_STOP_WORDS));
 
 export const family = unitFamily;
 
-/** 总支出 / 全部收入: a whole named by its total word first. */
-const WHOLE_PREFIX = /^(?:总|全部)/;
-/** 支出合计 / 收入总计 / 支出总额: a total named by its total word last. */
-const TOTAL_SUFFIX = /(?:合计|总计|总额|共计)$/;
+/** 支出合计 / 收入总计 / 支出总额 / 预算总金额: a total named by its total word last. */
+const TOTAL_SUFFIX = ENDS_IN_TOTAL_WORD;
 /** What may stand before the thing a total totals: the writer (我院, 本单位), the year (本年度). */
 const OWNER = /^(?:本年度?|全年|年度|度)?(?:[我本](?:院|局|单位|部门|委|办|校|中心))?(?:本年度?|全年)?$/;
 
@@ -76,26 +71,6 @@ export class ProseContext {
     this.relations.push(r);
   }
 
-  /** Quantities listed after a 其中 inside [from, to): the run of amounts until one that is 实际/合计… */
-  markerParts(i: number, from: number, to: number): Set<Q> {
-    const p = this.paragraphs[i].parsed;
-    const out = new Set<Q>();
-    const re = /其中/g;
-    const text = p.text.slice(0, to);
-    re.lastIndex = from;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const hasTotal = this.quantities[i].some((q) => q.end <= m!.index && q.start >= from && q.unit !== '%');
-      if (!hasTotal) continue;
-      for (const q of this.quantities[i]) {
-        if (q.start <= m.index || q.start >= to) continue;
-        if (q.unit === '%' || q.bracketDepth > 0) continue;
-        if (PART_STOP.test(q.label)) break;
-        out.add(q);
-      }
-    }
-    return out;
-  }
-
   /**
    * The whole a share names (占总支出的): the latest non-percent quantity in this or the five paragraphs before whose
    * label is exactly `label`, or the writer's own name for it (本年收入合计 for 收入合计, 我院支出合计 for 支出合计); failing
@@ -130,18 +105,5 @@ export class ProseContext {
     const far: Q[] = [];
     for (let k = i - 6; k >= 0 && this.paragraphs[k].path[0] === section; k--) far.push(...inReach(k).filter((q) => owned(q, label)));
     return agreed(far);
-  }
-
-  /** For a part written after 其中/含: the quantity right before that marker. */
-  totalBeforeMarker(i: number, part: Q): Q | undefined {
-    const p = this.paragraphs[i].parsed;
-    const head = p.text.slice(0, part.start);
-    const at = Math.max(head.lastIndexOf('其中'), head.lastIndexOf('含'));
-    if (at < 0) return undefined;
-    const before = this.quantities[i].filter((q) => q.end <= at);
-    const total = before[before.length - 1];
-    if (!total || total.unit === '%' || !usable(p, total)) return undefined;
-    if (!BETWEEN_TOTAL_AND_MARKER.test(p.text.slice(total.end, at))) return undefined;
-    return total;
   }
 }

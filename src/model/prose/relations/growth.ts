@@ -1,18 +1,11 @@
 // 增长/下降Y%: the rate of change between two years' amounts stated in the same sentence.
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
-import { comparedAmount, subjectOfComparison } from './change.js';
+import { GROWTH_LABEL, comparedAmount, directionOfWord, subjectOfComparison } from './periods.js';
+import { CURRENT_PERIOD, PREVIOUS_PERIOD, PREVIOUS_PERIOD_WORDS, alternation } from '../../../lexicon/index.js';
 
-/** Labels that end in a rate of change, and the direction each states. */
-export const GROWTH_LABEL = /(增长率|增幅|增长|增加|压减率|下降率|降幅|减少率|下降|减少|变化率|变动率)$/;
-const PREVIOUS_YEAR = /上年|去年|上一年/;
-const CURRENT_YEAR = /本年|今年|当年/;
 /** A label that is only the previous period (上年为X, 上年同期X, 去年决算数X): the amount of the thing just named. */
-const BARE_PREVIOUS = /^(?:上年|去年|上一年)度?(?:同期)?(?:决算数?|预算数?|数)?$/;
-
-export function directionOf(word: string): 'increase' | 'decrease' | 'change' {
-  return /增/.test(word) ? 'increase' : /变/.test(word) ? 'change' : 'decrease';
-}
+const BARE_PREVIOUS = new RegExp(`^(?:${alternation(PREVIOUS_PERIOD_WORDS)})度?(?:同期)?(?:决算数?|预算数?|数)?$`);
 
 export function findGrowth(ctx: ProseContext, i: number) {
   const p = ctx.paragraphs[i].parsed;
@@ -21,7 +14,7 @@ export function findGrowth(ctx: ProseContext, i: number) {
     if (rate.unit !== '%' || !usable(p, rate)) continue;
     const m = GROWTH_LABEL.exec(rate.label);
     if (!m) continue;
-    const direction = directionOf(m[1]);
+    const direction = directionOfWord(m[1]);
     const sameSentence = qs.filter((q) => q.sentence === rate.sentence && q.start < rate.start);
     const lastRate = [...sameSentence].reverse().find((q) => q.unit === '%');
     const scope = sameSentence.filter((q) => !lastRate || q.start > lastRate.start);
@@ -40,12 +33,12 @@ export function findGrowth(ctx: ProseContext, i: number) {
     const yb = yearOf(b);
     let previous: Q;
     let current: Q;
-    if (namedPrevious && !PREVIOUS_YEAR.test(a.label)) [previous, current] = [b, a];
+    if (namedPrevious && !PREVIOUS_PERIOD.test(a.label)) [previous, current] = [b, a];
     else if (ya !== undefined && yb !== undefined && ya !== yb) [previous, current] = ya < yb ? [a, b] : [b, a];
-    else if (PREVIOUS_YEAR.test(a.label) && CURRENT_YEAR.test(b.label)) [previous, current] = [a, b];
+    else if (PREVIOUS_PERIOD.test(a.label) && CURRENT_PERIOD.test(b.label)) [previous, current] = [a, b];
     else continue;
     const la = a.label, lb = b.label;
-    if (!namedPrevious && !(la.endsWith(lb) || lb.endsWith(la) || la.replace(PREVIOUS_YEAR, '') === lb.replace(CURRENT_YEAR, ''))) continue;
+    if (!namedPrevious && !(la.endsWith(lb) || lb.endsWith(la) || la.replace(PREVIOUS_PERIOD, '') === lb.replace(CURRENT_PERIOD, ''))) continue;
     ctx.push({
       kind: 'growth',
       direction,

@@ -3,7 +3,7 @@ import type { Relation } from '../../schema.js';
 import { ProseContext, type ProseParagraph } from './context.js';
 import { findBudgetCompletion, findRates } from './rate.js';
 import { findShareRuns, findShares } from './share.js';
-import { findPartSums, findTrailingPartSums } from './sum-parts.js';
+import { findPartSums, findTrailingPartSums } from './of-which.js';
 import { findAdjustedSums, findMadeOf } from './sum-words.js';
 import { findGrowth } from './growth.js';
 import { findChanges, findChangeSums } from './change.js';

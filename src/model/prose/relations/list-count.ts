@@ -3,9 +3,9 @@ import type { ProseContext, Q } from './context.js';
 import { usable } from './context.js';
 import { scanQuantities } from '../../../../grammars/quantity-tokens.js';
 import { ENUMERATION_INTRO, INTRO_PATTERNS, itemStem, readEnumeration } from '../enumeration.js';
-import { LIST_COUNT_UNITS, alternation } from '../../vocabulary.js';
+import { LIST_COUNT_UNITS, isDigit, unitFamily, wholeWord } from '../../../lexicon/index.js';
 
-const COUNT_UNIT = new RegExp(`^(?:${alternation(LIST_COUNT_UNITS)})$`);
+const COUNT_UNIT = wholeWord(LIST_COUNT_UNITS);
 /** The noun after the count (内设机构, 正县级事业单位) and an aside on it (（正处级）), then the list's introducer. */
 const NOUN_BEFORE_LIST = new RegExp(`^([\\u4e00-\\u9fa5]{0,10}?)(?:[（(][^（）()]{1,20}[）)])?(?=[，,]?\\s*(?:${INTRO_PATTERNS.join('|')})|\\s*[：:])`);
 /** A noun that makes the count a bound (3个工作日内), not a number of things. */
@@ -22,12 +22,12 @@ const LIST_BEFORE_COUNT_VERB = /(?:涉及|覆盖|包括|包含)\s*[：:]?/g;
 const PARTIAL = /等\s*(?:共\s*)?$/;
 
 /**
- * An amount inside an item, in figures: the list is of clauses (A项目62.33万元，B项目8万元), not of names. Chinese
+ * An amount inside an item, in figures: the list is of clauses (A项目62.33万元，B项目8万元，或 30人), not of names. Chinese
  * numerals stay part of a name (一村一品).
  */
-const AMOUNT_IN_ITEM_UNITS = new Set(['万元', '亿元', '元', '%', '人', '名']);
+const AMOUNT_FAMILIES = new Set(['money', 'percent', 'persons']);
 const amountIn = (item: string) =>
-  scanQuantities(item).some((q) => q.unit !== undefined && AMOUNT_IN_ITEM_UNITS.has(q.unit) && /[0-9０-９]/.test(item[q.numberEnd - 1]));
+  scanQuantities(item).some((q) => AMOUNT_FAMILIES.has(unitFamily(q.unit)) && isDigit(item[q.numberEnd - 1]));
 
 /** No count is given for a list whose items are too long to be names, carry amounts, or that ends with 等. */
 function plausible(items: string[], listText: string): boolean {

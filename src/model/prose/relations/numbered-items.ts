@@ -2,10 +2,11 @@
 import type { NumberedLine } from '../outline.js';
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
-import { PROSE_TOTAL_WORDS, alternation } from '../../vocabulary.js';
-import { CHANGE_WORD } from './change.js';
+import { PROSE_TOTAL_WORD } from '../../../lexicon/index.js';
+import { CHANGE_WORD } from './periods.js';
+import { endsWithOfWhich } from './of-which.js';
 
-const TOTAL_LABEL = new RegExp(alternation(PROSE_TOTAL_WORDS));
+const TOTAL_LABEL = PROSE_TOTAL_WORD;
 const ITEM_COUNT_UNIT = /^[个项]$/;
 
 export function findNumberedItems(ctx: ProseContext, i: number) {
@@ -32,7 +33,7 @@ export function findNumberedItems(ctx: ProseContext, i: number) {
   // Items that open with a count in the count's own unit (1.基础设施类项目5个) are groups of the things, not the things; after
   // 其中： (共实施项目12个，其中：) they may be either: no count to check.
   const groups = count !== undefined && items.some((it) => ctx.quantities[it.para].find((q) => q.unit && !q.year)?.unit === count.unit);
-  if (count && !groups && !/其中\s*[：:]\s*$/.test(intro.parsed.text)) {
+  if (count && !groups && !endsWithOfWhich(intro.parsed.text)) {
     ctx.push({
       kind: 'list-count',
       count: ctx.q(count),

@@ -1,6 +1,8 @@
 // 执行率 / 到位率 … = 实际数 ÷ 预算数: a rate named in a sentence with the amounts it divides.
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
+import { WHOLE_AMOUNT_WORDS, alternation } from '../../../lexicon/index.js';
+import { markerParts } from './of-which.js';
 
 /** Names of rates that divide an amount spent (or received, paid …) by an amount budgeted. */
 export const RATE_NAME = /([\u4e00-\u9fa5]*?(?:执行率|到位率|完成率|控制率|支付率|使用率|拨付率|分配率|结转率))$/;
@@ -16,10 +18,13 @@ const rateNameOf = (label: string): string | undefined => RATE_NAME.exec(label)?
 const WHOLE_BUDGET = /调整后|调整预算|全年预算/;
 const NOT_WHOLE_BUDGET = /中期|年中|追加|调增|调减/;
 
+/** Labels of what was budgeted, or of a whole a rate divides by. */
+const BUDGETED = new RegExp(`预算$|安排|下达|批复|申请|年度资金|预算数|预算资金|预算金额|预算收入|预算支出|调整后|调整预算|全年预算|年初预算|${alternation(WHOLE_AMOUNT_WORDS)}|计划`);
+
 /** Whether a labelled amount is what was spent (numerator) or what was budgeted (denominator) in a rate. */
 export function roleOf(label: string): 'numerator' | 'denominator' | 'neutral' {
   if (/实际|共完成|累计完成|完成支付|决算/.test(label)) return 'numerator';
-  if (/预算$|安排|下达|批复|申请|年度资金|预算数|预算资金|预算金额|预算收入|预算支出|调整后|调整预算|全年预算|年初预算|合计|总额|总金额|计划/.test(label)) return 'denominator';
+  if (BUDGETED.test(label)) return 'denominator';
   if (/支付|支出|执行|拨付|使用|到位|发放|完成|分配/.test(label)) return 'numerator';
   return 'neutral';
 }
@@ -52,7 +57,7 @@ export function findRates(ctx: ProseContext, i: number) {
     local = local.filter((q) => family(q.unit) === 'money' && q.value !== 0 && q.bracketDepth === 0 && usable(p, q));
     // Amounts listed after a 其中 are parts of the amount before it, not operands of the rate.
     const sentence = p.sentences[rate.sentence];
-    const parts = ctx.markerParts(i, sentence.start, rate.start);
+    const parts = markerParts(ctx, i, sentence.start, rate.start);
     local = local.filter((q) => !parts.has(q));
     const own = OWN_NUMERATOR.find(([rateName]) => rateName.test(name))?.[1];
     const numerators = own ? local.filter((q) => own.test(q.label)) : local.filter((q) => roleOf(q.label) === 'numerator');

@@ -2,7 +2,7 @@
 import type { Quantity, RelationOf, Section } from '../../schema.js';
 import type { ProseContext } from './context.js';
 import { usable } from './context.js';
-import { pointsSuffix } from '../../vocabulary.js';
+import { pointsSuffix } from '../../../lexicon/index.js';
 
 const MAX_LABEL = /满分$/;
 const SCORE_LABEL = /得分$/;
@@ -61,7 +61,7 @@ export function findSectionMaxima(ctx: ProseContext) {
     if (max && parts.length >= 2 && parts.every(Boolean)) {
       ctx.push({
         kind: 'section-max',
-        name: s.title.replace(/[（(][^（(]*分[）)]\s*$/, '').trim(),
+        name: max.label ?? s.title,
         max: { ...max, location: s.location },
         parts: s.children.map((c) => ({ ...pointsOf(c.title)!, location: c.location })),
         location: s.location,

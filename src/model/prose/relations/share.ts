@@ -1,7 +1,8 @@
 // 占X的Y%: a part's share of a whole named in the label, or of the total before a 其中.
 import type { ProseContext, Q } from './context.js';
 import { compatible, usable } from './context.js';
-import { coversWhole } from '../../vocabulary.js';
+import { coversWhole } from '../../../lexicon/index.js';
+import { totalBeforeMarker } from './of-which.js';
 import type { RelationOf } from '../../schema.js';
 
 /** 占项目支出的比重 / 占总支出 / 占比 → the whole's label (empty for a bare 占比). */
@@ -28,7 +29,7 @@ export function findShares(ctx: ProseContext, i: number) {
     let viaMarker = false;
     if (wholeLabel && wholeLabel !== '比') whole = ctx.findByLabel(i, wholeLabel, share.start);
     else if (part) {
-      whole = ctx.totalBeforeMarker(i, part);
+      whole = totalBeforeMarker(ctx, i, part);
       viaMarker = whole !== undefined;
     }
     if (whole && part && !compatible(whole, part)) continue;

@@ -1,7 +1,7 @@
 // 工作表过大，只读取了前面部分: raised by the spreadsheet readers; the message lives here.
-import { defineCheck } from './define.js';
+import { defineRule } from '../define.js';
 
-export default defineCheck({
+export default defineRule({
   id: 'sheet-truncated',
   severity: 'warning',
   description: { zh: '工作表过大，只读取了前面部分', en: 'a worksheet is too large; only its first rows were read' },
@@ -11,5 +11,4 @@ export default defineCheck({
       en: 'Sheet "{sheet}" is too large ({rows} × {cols}); only the first {maxRows} rows were read.',
     },
   },
-  *run() {},
 });

@@ -1,9 +1,10 @@
 // 旧格式文件（.doc .wps .xls .et）: how a legacy binary was read, and what was lost when it could not be read well.
-import { defineCheck } from './define.js';
+import { defineRule } from '../define.js';
 
-export default defineCheck({
+export default defineRule({
   id: 'legacy-format',
   severity: 'warning',
+  messageSeverity: { 'converted-soffice': 'info' },
   description: {
     zh: '旧版 Word/Excel 二进制文件（.doc/.wps/.xls/.et）：读取方式与其局限',
     en: 'legacy Word/Excel binaries (.doc/.wps/.xls/.et): how they were read and what that misses',
@@ -22,5 +23,4 @@ export default defineCheck({
       en: 'LibreOffice could not convert the legacy {kind} file (.{format}) ({cause}); the built-in reader was used instead.',
     },
   },
-  *run() {},
 });

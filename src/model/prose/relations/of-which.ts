@@ -1,20 +1,77 @@
-// TOTAL，其中 A、B、C / TOTAL（含 A、B）: the parts a 其中/含 lists under the total before it, exhaustive when they split it.
+// 其中 lists, all in one place: TOTAL，其中 A、B、C / TOTAL（含 A、B） / TOTAL，其中： and numbered items after it —
+// where a list starts and ends, which amounts are its parts (nested lists, asides, a change of category), whether
+// they split the whole, and the sums they state. Other relations ask here which amounts are parts (markerParts).
 import type { ProseContext, Q } from './context.js';
-import { BETWEEN_TOTAL_AND_MARKER, PART_STOP, compatible, family, usable } from './context.js';
-import { COMPLEMENTARY_CATEGORIES, OTHER_MEASURE, SUBTOTAL_WORDS, alternation, membersNamed, type CategoryGroup } from '../../vocabulary.js';
-import { CHANGE_WORD, COMPARISON, isChange } from './change.js';
-import { GROWTH_LABEL } from './growth.js';
-import { arabicItemNumber } from '../outline.js';
+import { compatible, family, usable } from './context.js';
+import {
+  COMPLEMENTARY_CATEGORIES, OF_WHICH, OF_WHICH_WORD, OTHER_MEASURE, PART_STOP_WORD, SUBTOTAL_WORD, lastSeparatorRank, membersNamed,
+  outsideBrackets, type CategoryGroup,
+} from '../../../lexicon/index.js';
+import { CHANGE_WORD, COMPARISON, GROWTH_LABEL, isChange } from './periods.js';
+import { arabicItemNumber } from '../numbering.js';
 
 /** Words that open a list of parts of the amount before them. */
-export const PART_MARKER = /其中|包含|含/g;
+export const PART_MARKER = new RegExp(OF_WHICH_WORD, 'g');
+/** Between a total and its 其中/含: punctuation, or a short noun (共有27个部门预算项目，其中…). */
+const BETWEEN_TOTAL_AND_MARKER = /^[\u4e00-\u9fa5]{0,8}[\s，,。：:（(]*$/;
+/** A word that ends a run of parts: 实际, 合计, 累计 … */
+const PART_STOP = PART_STOP_WORD;
 /** Words that open a statement of its own after the parts: 另有临聘人员3人 is not one of them. */
 const BESIDES = /^(?:另有|另外|此外|还有)/;
-const SUBTOTAL = new RegExp(alternation(SUBTOTAL_WORDS));
+const SUBTOTAL = SUBTOTAL_WORD;
 /** Right after an amount, the 其中/含 that lists its own parts. */
-const OPENS_OWN_LIST = /^[\s，,：:（(]*(?:其中|包含|含)/;
+const OPENS_OWN_LIST = new RegExp(`^[\\s，,：:（(]*(?:${OF_WHICH_WORD})`);
 /** A paragraph that ends in 其中：, its parts listed in the paragraphs after it. */
-const TRAILING_MARKER = /其中\s*[：:]\s*$/;
+const TRAILING_MARKER = new RegExp(`${OF_WHICH}\\s*[：:]\\s*$`);
+
+/** A paragraph that ends in 其中：, its parts listed after it (in the next paragraph or numbered items). */
+export function endsWithOfWhich(text: string): boolean {
+  return TRAILING_MARKER.test(text);
+}
+
+/** Where the next 其中 after `from` opens a list, or −1. */
+export function ofWhichAfter(text: string, from: number): number {
+  return text.indexOf(OF_WHICH, from);
+}
+
+/** 等 right after the last part leaves the list open (办公费、印刷费等): its parts may fall short of the whole. */
+function openEnded(text: string, after: number): boolean {
+  return /^\s*等/.test(text.slice(after));
+}
+
+/** Quantities listed after a 其中 inside [from, to): the run of amounts until one that is 实际/合计… */
+export function markerParts(ctx: ProseContext, i: number, from: number, to: number): Set<Q> {
+  const p = ctx.paragraphs[i].parsed;
+  const out = new Set<Q>();
+  const re = /其中/g;
+  const text = p.text.slice(0, to);
+  re.lastIndex = from;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const hasTotal = ctx.quantities[i].some((q) => q.end <= m!.index && q.start >= from && q.unit !== '%');
+    if (!hasTotal) continue;
+    for (const q of ctx.quantities[i]) {
+      if (q.start <= m.index || q.start >= to) continue;
+      if (q.unit === '%' || q.bracketDepth > 0) continue;
+      if (PART_STOP.test(q.label)) break;
+      out.add(q);
+    }
+  }
+  return out;
+}
+
+/** For a part written after 其中/含: the quantity right before that marker. */
+export function totalBeforeMarker(ctx: ProseContext, i: number, part: Q): Q | undefined {
+  const p = ctx.paragraphs[i].parsed;
+  const head = p.text.slice(0, part.start);
+  const at = Math.max(head.lastIndexOf('其中'), head.lastIndexOf('含'));
+  if (at < 0) return undefined;
+  const before = ctx.quantities[i].filter((q) => q.end <= at);
+  const total = before[before.length - 1];
+  if (!total || total.unit === '%' || !usable(p, total)) return undefined;
+  if (!BETWEEN_TOTAL_AND_MARKER.test(p.text.slice(total.end, at))) return undefined;
+  return total;
+}
+
 /** The clause of a change rate between a total and its 其中 (785万元，较年初预算减少28%，其中…): one clause, no amount. */
 const RATE_CLAUSE = /^[\s，,]*[^，,。；;：:]{1,20}$/;
 
@@ -77,24 +134,6 @@ function continuationAfterAside(ctx: ProseContext, i: number, total: Q, aside: Q
   return more.length && splitsWhole(total, [...aside, ...more]) ? more : [];
 }
 
-/** The text with what is inside brackets blanked out, so a 其中 in an aside is not taken for one of the sentence. */
-function outsideBrackets(text: string): string {
-  let depth = 0;
-  return [...text].map((c) => {
-    if (c === '（' || c === '(') depth++;
-    else if (c === '）' || c === ')') depth = Math.max(0, depth - 1);
-    else if (depth > 0) return '□';
-    return c;
-  }).join('');
-}
-
-const SEPARATOR_RANK: Record<string, number> = { '、': 1, '，': 2, ',': 2, '；': 3, ';': 3 };
-/** The last list separator in a stretch of text, by rank (、 < ， < ；); 0 when there is none. */
-function separatorRank(gap: string): number {
-  const seps = [...gap].filter((c) => c in SEPARATOR_RANK);
-  return seps.length ? SEPARATOR_RANK[seps[seps.length - 1]] : 0;
-}
-
 /**
  * The parts after a 其中 at `from`, in one sentence outside brackets. A part broken down in turn (…，其中基本支出60万元，
  * 其中人员经费50万元、公用经费10万元，项目支出40万元) has its own parts, which are skipped; such a nested list ends
@@ -112,14 +151,14 @@ function partsAfter(ctx: ProseContext, i: number, total: Q, from: number, senten
     if (q.bracketDepth !== total.bracketDepth || q.unit === '%') continue;
     if (!q.unit && arabicItemNumber(p.text.slice(q.numberStart))) continue; // a list item's number (1、 2. 3）) before a part
     const gap = outsideBrackets(p.text.slice(cursor, q.start));
-    const inner = gap.indexOf('其中');
+    const inner = gap.indexOf(OF_WHICH);
     if (parts.length && inner >= 0) {
-      const innerParts = partsAfter(ctx, i, parts[parts.length - 1], cursor + inner + 2, sentence, true);
+      const innerParts = partsAfter(ctx, i, parts[parts.length - 1], cursor + inner + OF_WHICH.length, sentence, true);
       if (!innerParts?.length) return null;
       cursor = innerParts[innerParts.length - 1].end;
       continue;
     }
-    const rank = separatorRank(gap);
+    const rank = lastSeparatorRank(gap);
     const stronger = parts.length > 0 && ownRank > 0 && rank > ownRank;
     if (parts.length && !ownRank) ownRank = rank;
     if (nested && stronger) break;
@@ -181,11 +220,11 @@ export function findPartSums(ctx: ProseContext, i: number) {
     const inAside = /[（(]\s*$/.test(p.text.slice(total.end, at));
     const markerSentence = qs.find((q) => q.start > at)?.sentence;
     // A total that is itself a part listed after an earlier 其中 of its sentence heads a nested list.
-    const nested = outsideBrackets(p.text.slice(p.sentences[total.sentence].start, total.start)).includes('其中');
+    const nested = outsideBrackets(p.text.slice(p.sentences[total.sentence].start, total.start)).includes(OF_WHICH);
     const parts = inAside ? partsInAside(ctx, i, total, at) : partsAfter(ctx, i, total, at + m[0].length, markerSentence, nested);
     if (!parts) continue;
     // 等 after the last part leaves the list open, whatever its categories.
-    const open = parts.length > 0 && /^\s*等/.test(p.text.slice(parts[parts.length - 1].end));
+    const open = parts.length > 0 && openEnded(p.text, parts[parts.length - 1].end);
     pushSum(ctx, i, total, parts, !open && splitsWhole(total, parts),
       ctx.sentenceOf(total).text.trim() + (markerSentence !== total.sentence ? p.sentences[markerSentence ?? 0]?.text.trim() ?? '' : ''));
   }
@@ -204,7 +243,7 @@ function pushSum(ctx: ProseContext, i: number, total: Q, parts: Q[], exhaustive:
  */
 function itemAmount(ctx: ProseContext, k: number, total: Q): Q | undefined | null {
   const p = ctx.paragraphs[k].parsed;
-  const own = ctx.markerParts(k, 0, p.text.length);
+  const own = markerParts(ctx, k, 0, p.text.length);
   const amounts = ctx.quantities[k].filter((q) => q.unit !== '%' && q.bracketDepth === 0 && !q.year && !own.has(q) && compatible(total, q));
   if (!amounts.length) return undefined;
   const first = amounts.filter((q) => q.sentence === amounts[0].sentence);
@@ -237,7 +276,7 @@ export function findTrailingPartSums(ctx: ProseContext, i: number) {
     if (!start || !/[。；;！]\s*$/.test(next.parsed.sentences[start.sentence].text)) return;
     const parts = partsAfter(ctx, i + 1, total, start.start, start.sentence, false);
     if (!parts) return;
-    const open = parts.length > 0 && /^\s*等/.test(next.parsed.text.slice(parts[parts.length - 1].end));
+    const open = parts.length > 0 && openEnded(next.parsed.text, parts[parts.length - 1].end);
     pushSum(ctx, i, total, parts, !open && splitsWhole(total, parts), ctx.sentenceOf(total).text.trim() + next.parsed.sentences[start.sentence].text.trim());
     return;
   }

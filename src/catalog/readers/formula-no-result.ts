@@ -1,7 +1,7 @@
 // Excel 公式没有保存计算结果，读不到数值: raised by the spreadsheet readers; the message lives here.
-import { defineCheck } from './define.js';
+import { defineRule } from '../define.js';
 
-export default defineCheck({
+export default defineRule({
   id: 'formula-no-result',
   severity: 'warning',
   description: { zh: 'Excel 公式没有保存计算结果，读不到数值', en: 'an Excel formula has no saved result, so its value is unknown' },
@@ -12,5 +12,4 @@ export default defineCheck({
     },
     more: { zh: ' 等 {count} 个单元格', en: ' and {count} cells in all' },
   },
-  *run() {},
 });

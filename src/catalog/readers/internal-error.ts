@@ -1,7 +1,7 @@
 // 某项检查处理本文件时出错: a check that threw is reported, not fatal; the message lives here.
-import { defineCheck } from './define.js';
+import { defineRule } from '../define.js';
 
-export default defineCheck({
+export default defineRule({
   id: 'internal-error',
   severity: 'warning',
   description: { zh: '某项检查处理本文件时出错，该项未完成核查', en: 'a check failed on this file and was not completed' },
@@ -11,5 +11,4 @@ export default defineCheck({
       en: 'check "{check}" failed on this file ({cause}); it was not completed. Please report this file to the maintainers.',
     },
   },
-  *run() {},
 });

@@ -1,10 +1,11 @@
 // OCR 识别（--ocr）: what the OCR of scanned PDF pages reports, and the note on findings that rest on OCR'd text.
-import { defineCheck } from './define.js';
+import { defineRule } from '../define.js';
 
-export default defineCheck({
+export default defineRule({
   id: 'ocr',
   // an error when OCR could not read the scan at all (the file went unchecked); its other messages say their own severity
   severity: 'error',
+  messageSeverity: { 'pages-read': 'info', 'page-failed': 'warning', 'page-empty': 'warning' },
   description: {
     zh: '扫描页经 OCR 识别（--ocr）：识别出的数字可能有误，依据它们的问题最多为警告；无法识别时该文件未能核查',
     en: 'scanned pages read by OCR (--ocr): numbers read may be wrong, so findings resting on them are warnings at most; when OCR cannot run the file is not checked',
@@ -35,5 +36,4 @@ export default defineCheck({
       en: 'OCR read no text on the scanned pages ({pages}); there is nothing to check. Provide a clearer scan, the Word original or a PDF with selectable text.',
     },
   },
-  *run() {},
 });

@@ -1,7 +1,7 @@
 // 文件无法读取（损坏、加密、格式不符、不可访问）: raised by the readers and the batch; the messages for every cause live here.
-import { defineCheck } from './define.js';
+import { defineRule } from '../define.js';
 
-export default defineCheck({
+export default defineRule({
   id: 'read-error',
   severity: 'error',
   description: { zh: '文件无法读取（损坏、加密或格式不符）', en: 'the file cannot be read (corrupt, encrypted or not what it claims)' },
@@ -124,5 +124,4 @@ export default defineCheck({
     },
     internal: { zh: '处理该文件时内部出错：{cause}', en: 'Internal error: {cause}' },
   },
-  *run() {},
 });

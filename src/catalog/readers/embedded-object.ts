@@ -1,7 +1,7 @@
 // 嵌入对象（如 Word 中的 Excel 表格）无法读取或只有预览图: raised by the docx reader; the messages live here.
-import { defineCheck } from './define.js';
+import { defineRule } from '../define.js';
 
-export default defineCheck({
+export default defineRule({
   id: 'embedded-object',
   severity: 'warning',
   description: { zh: '嵌入对象（如 Word 中的 Excel 表格）无法读取或只有预览图，其中的数字未核查', en: 'an embedded object (e.g. an Excel table in Word) could not be read; its numbers were not checked' },
@@ -34,5 +34,4 @@ export default defineCheck({
     'unknown-kind': { zh: '未知格式', en: 'unknown format' },
     'no-prog-id': { zh: '未注明类型', en: 'no type given' },
   },
-  *run() {},
 });

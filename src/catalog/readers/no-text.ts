@@ -1,9 +1,11 @@
 // 文件中没有可读文字（扫描件、图片）: raised by the readers; the messages live here.
-import { defineCheck } from './define.js';
+import { defineRule } from '../define.js';
 
-export default defineCheck({
+export default defineRule({
   id: 'no-text',
   severity: 'warning',
+  // a PDF that is all scan was not checked at all (its pages alone are warnings)
+  messageSeverity: { scanned: 'error' },
   description: { zh: '文件中没有可抽取的文字（可能是扫描件或图片），未能核查', en: 'no extractable text (a scan or images): nothing was checked' },
   messages: {
     'no-text': {
@@ -27,5 +29,4 @@ export default defineCheck({
       en: 'The file ({format}) holds no text at all; there is nothing to check.',
     },
   },
-  *run() {},
 });

@@ -1,7 +1,7 @@
 // 读取超时: raised by the batch or a reader when a file takes too long; the messages live here.
-import { defineCheck } from './define.js';
+import { defineRule } from '../define.js';
 
-export default defineCheck({
+export default defineRule({
   id: 'timeout',
   severity: 'error',
   description: { zh: '读取文件超时，未能核查', en: 'reading the file timed out: nothing was checked' },
@@ -23,5 +23,4 @@ export default defineCheck({
       en: 'OCR of the scanned pages took more than {seconds} s and was stopped (each page takes about 5-15 s); raise --timeout and retry.',
     },
   },
-  *run() {},
 });

@@ -1,0 +1,111 @@
+// Reading periods in prose: whether an amount is a change against another period, which of two amounts is the
+// earlier, and the words of rates of change. Shared by the growth and change relations and by 其中 lists.
+import type { ProseContext, Q } from './context.js';
+import { family, usable } from './context.js';
+import { CURRENT_PERIOD, PREVIOUS_PERIOD, PREVIOUS_PERIOD_WORDS, WRITTEN_YEAR, alternation, withoutPeriod } from '../../../lexicon/index.js';
+
+/** Labels that end in a rate of change, and the direction each states. */
+export const GROWTH_LABEL = /(增长率|增幅|增长|增加|压减率|下降率|降幅|减少率|下降|减少|变化率|变动率)$/;
+/** The word that ends a change amount's label: 增加/减少/增收/减收/增支/减支/压减/节约 … */
+export const CHANGE_WORD = /(增加|减少|增收|减收|增支|减支|增长|下降|压减|节约|增|减)$/;
+/** A comparison with another period before the change: 比上年, 较上年, 与上年相比, 同比, 对比, 比2017年预算数. */
+export const COMPARISON = new RegExp(`(?:比|较)(?:${alternation(PREVIOUS_PERIOD_WORDS)}|同期|年初|预算|${WRITTEN_YEAR})|与[^，,。；;]{0,12}相比|同比|对比`);
+/** The rate of a change: 增长15.46%, 下降4.2%, 减幅0.02%, 增幅17.18%, 减少率35.22%. */
+export const CHANGE_RATE = /^(增长率|增长|增幅|增加|上升|下降率|下降|降幅|减幅|减少率|减少|压减率|变化率|变动率)$/;
+/** A label without its period words and the 比…的 around a compared amount (比2022年的120万元). */
+const YEAR_FREE = (s: string) => withoutPeriod(s).replace(/^比|的$/g, '');
+/** The comparison that names the previous period's amount right before it: 比上年（2022年）的X, 与2022年度的X, 较上年同期X. */
+const COMPARED_INTRO = new RegExp(`(?:比|较|与)\\s*(?:${alternation(PREVIOUS_PERIOD_WORDS)}|${WRITTEN_YEAR})[^，,。；;比较与]{0,12}$`);
+/** After a compared amount: 与…X相比 closes with 相比; 比…X goes straight on to the change (减少, 增长 …). */
+const AFTER_COMPARED_WITH = /^\s*(?:相比|比较)/;
+const AFTER_COMPARED = /^\s*(?:增加|减少|增收|减收|增支|减支|增长|下降|上升|压减|节约|增|减)/;
+/** A sentence that opens with its comparison (比上年…, 与2022年度的…相比, 上年为…) names no subject of its own. */
+const OPENS_WITH_COMPARISON = /^[\s，,]*(?:比|较|与|上年|去年|上一年)/;
+
+export type Direction = 'increase' | 'decrease';
+
+/** The direction a change or rate word states: 增/上升 an increase, 变 either way, otherwise a decrease. */
+export const directionOfWord = (w: string): Direction | 'change' => (/增|上升/.test(w) ? 'increase' : /变/.test(w) ? 'change' : 'decrease');
+
+/** Whether a quantity is a change against another period: its label ends in a change word after a comparison. */
+export function isChange(ctx: ProseContext, q: Q): Direction | undefined {
+  const p = ctx.paragraphs[q.para].parsed;
+  if (q.unit === '%' || q.bracketDepth > 0 || !usable(p, q) || !family(q.unit)) return undefined;
+  const m = CHANGE_WORD.exec(q.label);
+  if (!m) return undefined;
+  const qs = ctx.quantities[q.para];
+  const before = qs.filter((x) => x.sentence === q.sentence && x.end <= q.start && !x.year);
+  const from = before.length ? before[before.length - 1].end : p.sentences[q.sentence].start;
+  const last = before[before.length - 1];
+  if (!COMPARISON.test(p.text.slice(from, q.start)) && !periodPair(ctx, before.filter((x) => x.unit !== '%').slice(-2), q)
+    && !(last && last.unit !== '%' && comparedAmount(ctx, last))) return undefined;
+  return directionOfWord(m[1]) === 'increase' ? 'increase' : 'decrease';
+}
+
+/** An amount stated as the previous period's inside its comparison: 比上年的X减少…, 与2022年度的X相比. */
+export function comparedAmount(ctx: ProseContext, x: Q): boolean {
+  const p = ctx.paragraphs[x.para].parsed;
+  const clause = p.sentences[x.sentence]?.clauses[x.clause];
+  if (!clause || x.bracketDepth > 0) return false;
+  const m = COMPARED_INTRO.exec(p.text.slice(clause.start, x.start));
+  if (!m) return false;
+  return (m[0].startsWith('与') ? AFTER_COMPARED_WITH : AFTER_COMPARED).test(p.text.slice(x.end));
+}
+
+/**
+ * Whether a is the earlier of two amounts: the compared one is; else by their periods, where a year beside 本年 is an
+ * earlier one and a year beside 上年 the current one. undefined when the text does not say.
+ */
+export function earlier(ctx: ProseContext, a: Q, b: Q): boolean | undefined {
+  if (comparedAmount(ctx, a)) return true;
+  if (comparedAmount(ctx, b)) return false;
+  const pa = periodOf(ctx, a);
+  const pb = periodOf(ctx, b);
+  if (pa === undefined || pb === undefined || pa === pb) return undefined;
+  const relative = (x: number) => x <= 0;
+  if (relative(pa) === relative(pb)) return pa < pb;
+  return relative(pa) ? pa === -1 : pb === 0;
+}
+
+/**
+ * The one amount a sentence that opens with its comparison is about: the only amount stated before it in the
+ * paragraph, in the sentence just before (2023年“三公”经费支出12.30万元。比上年（2022年）的15.60万元减少3.30万元).
+ * undefined when the paragraph states none or several before it.
+ */
+export function subjectOfComparison(ctx: ProseContext, x: Q): Q | undefined {
+  const p = ctx.paragraphs[x.para].parsed;
+  const sentence = p.sentences[x.sentence];
+  if (x.sentence === 0 || !OPENS_WITH_COMPARISON.test(p.text.slice(sentence.start, x.start))) return undefined;
+  const firstOfSentence = ctx.quantities[x.para].find((q) => q.sentence === x.sentence && !q.year);
+  if (firstOfSentence !== x) return undefined;
+  // The paragraph states one amount before it, in the sentence just before (收入总计X。其中财政拨款A。上年为B: B is
+  // whose, X's or A's? Not said).
+  const prior = ctx.quantities[x.para].filter((q) => q.sentence < x.sentence && !q.year && q.unit !== '%');
+  if (prior.length !== 1 || prior[0].sentence !== x.sentence - 1) return undefined;
+  const [a] = prior;
+  if (a.bracketDepth > 0 || family(a.unit) !== family(x.unit) || !usable(p, a) || PREVIOUS_PERIOD.test(a.label)) return undefined;
+  return a;
+}
+
+/** Two amounts of the same thing in two periods (上年…120万元，本年…100万元 / 2023年…100万元，比2022年的120万元). */
+export function periodPair(ctx: ProseContext, pair: Q[], change: Q): pair is [Q, Q] {
+  if (pair.length !== 2 || pair.some((x) => x.bracketDepth > 0 || family(x.unit) !== family(change.unit))) return false;
+  const [a, b] = pair;
+  const la = YEAR_FREE(a.label);
+  const lb = YEAR_FREE(b.label);
+  return earlier(ctx, a, b) !== undefined && (la === lb || la === '' || lb === '');
+}
+
+/** The year written in a quantity's clause before it (2016年预算8万元 → 2016). */
+function yearOf(ctx: ProseContext, q: Q): number | undefined {
+  return ctx.quantities[q.para].filter((y) => y.year && y.sentence === q.sentence && y.clause === q.clause && y.start < q.start).pop()?.value;
+}
+
+/** The period an amount belongs to: the year written in its clause, else −1 for 上年 and 0 for 本年 in its label. */
+function periodOf(ctx: ProseContext, q: Q): number | undefined {
+  const year = yearOf(ctx, q);
+  if (year !== undefined) return year;
+  if (PREVIOUS_PERIOD.test(q.label)) return -1;
+  if (CURRENT_PERIOD.test(q.label)) return 0;
+  return undefined;
+}

@@ -14,6 +14,7 @@
 //   --quick       a short trial (--files 40 --repeat 1 --small 1,4,16 --scaling none); refuses --write
 //   --write       put the results into BENCHMARKS.md between its bench markers (the prose around them is kept)
 //   --bin PATH    the jixiao to measure (default bin/jixiao of this checkout), e.g. an older build to compare with
+//   --help        print this usage and exit
 import { copyFileSync, linkSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
@@ -25,6 +26,14 @@ const FORMATS = ['docx', 'pdf', 'xlsx'];
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 let JIXIAO = join(ROOT, 'bin/jixiao');
 const TIME = '/usr/bin/time';
+
+/** Prints the usage written at the top of this file (its opening comment) and exits. */
+function usage() {
+  const lines = readFileSync(new URL(import.meta.url), 'utf8').split('\n');
+  const end = lines.findIndex((line) => !line.startsWith('//'));
+  process.stdout.write(lines.slice(0, end).map((line) => line.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+  process.exit(0);
+}
 
 function options(argv) {
   const opts = {
@@ -48,6 +57,7 @@ function options(argv) {
       case '--force': opts.force = true; break;
       case '--write': opts.write = true; break;
       case '--bin': JIXIAO = resolve(next()); break;
+      case '--help': case '-h': usage(); break;
       default: throw new Error(`unknown option ${argv[i]}`);
     }
   }

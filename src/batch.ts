@@ -1,5 +1,6 @@
 // Checks many files on a worker pool, yielding results in input order with a bounded window in flight.
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -81,7 +82,7 @@ const LOAD_ALLOWANCE_MS = 120_000;
  * the modules a file needs (pipeline, pdf.js, mammoth, exceljs) take seconds on a busy machine and are not the file's
  * doing. The worker posts on `started`; the signal aborts `timeoutMs` after that.
  */
-function fileClock(timeoutMs: number, onStarted: () => void): { signal: AbortSignal; started: MessagePort; stop: () => void } {
+function fileClock(timeoutMs: number): { signal: AbortSignal; started: MessagePort; stop: () => void } {
   const controller = new AbortController();
   const { port1, port2 } = new MessageChannel();
   const abort = () => controller.abort(new DOMException('file time limit', 'TimeoutError'));
@@ -90,7 +91,6 @@ function fileClock(timeoutMs: number, onStarted: () => void): { signal: AbortSig
   port1.once('message', () => {
     clearTimeout(timer);
     timer = setTimeout(abort, timeoutMs);
-    onStarted();
   });
   // the port must not keep the process alive
   port1.unref();
@@ -103,14 +103,37 @@ export function defaultJobs(): number {
 }
 
 /**
- * Files that must still be waiting, per worker already running, before one more worker starts. A new worker costs
- * more than its own start (the thread, the pipeline, the reader's library): it compiles everything again in its own
- * V8 isolate, and on two cores that compilation competes with the running worker, whose background compiler threads
- * had the idle core to themselves. Measured on two cores (fixtures mixed, whole runs): two workers were slower than
- * one on 4 to 64 files (by 5–25 %), even at 128 and 1.25× faster at 500. So a batch of fewer than 100 files is
- * checked by one warm worker and the default --jobs is not slower than --jobs 1 on it; workers start one at a time.
+ * Files a worker must have to pay for its start. A worker costs more than checking a file: its thread, loading the
+ * pipeline and a reader's library (~0.4 s of CPU), its first files run cold, and V8 compiles everything again in the
+ * worker's own isolate, on the compiler threads that had the second core to themselves while one worker ran.
+ * Measured on two cores (BENCHMARKS.md, "Second worker"). JIXIAO_FILES_PER_WORKER overrides it, for measuring
+ * where a second worker starts to pay (`npm run bench -- --crossover`), not for use.
  */
-export const FILES_PER_NEW_WORKER = 100;
+export const FILES_PER_WORKER = Number(process.env.JIXIAO_FILES_PER_WORKER) || 24;
+
+/**
+ * How many workers check a batch of `files` files with `jobs` allowed: one per FILES_PER_WORKER files, at least one,
+ * at most `jobs`. A batch too small to pay for a second worker runs on one, so the default --jobs is never slower
+ * than --jobs 1; the workers a batch gets all start at once, so a folder of fifty has both cores from the start.
+ */
+export function workerCount(files: number, jobs: number): number {
+  return Math.max(1, Math.min(jobs, Math.ceil(files / FILES_PER_WORKER)));
+}
+
+/**
+ * V8's optimizing compiler, run on background threads, was a third of a worker's CPU again (docx half): it inlines
+ * callees up to 920 bytes of bytecode into each function it compiles, and pdf.js, mammoth and the extraction are
+ * many mid-sized functions, recompiled as they deoptimize. With two workers on two cores that compilation takes CPU
+ * from the workers themselves. A budget of 200 bytes cut the compiler threads' CPU by ~40 % with the workers no slower
+ * (BENCHMARKS.md). V8's flags are per process, so this is set once, before the first worker starts.
+ */
+const INLINING_BUDGET = '--max-inlined-bytecode-size-cumulative=200';
+let compilerTuned = false;
+function tuneCompiler(): void {
+  if (compilerTuned) return;
+  compilerTuned = true;
+  setFlagsFromString(INLINING_BUDGET);
+}
 
 /** Yields one FileResult per input, in input order, whatever the completion order. */
 export async function* checkFiles(inputs: Array<Input | string>, config: Config, options: BatchOptions = {}): AsyncGenerator<FileResult> {
@@ -131,33 +154,23 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
     }
     return;
   }
+  tuneCompiler();
+  const workers = workerCount(checkable, jobs);
   const pool = new Piscina({
     filename: workerFile(),
-    // more are started as the batch shows it needs them (see `workers` below)
-    minThreads: 1,
-    maxThreads: jobs,
+    minThreads: workers,
+    maxThreads: workers,
     // a worker once started is kept till the batch ends (destroy() below), even while it waits for a slow file's
     // result to free the window: starting it again would cost its whole start a second time
     idleTimeout: 600_000,
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 2048 },
   });
-  // At most `jobs` tasks are handed to the pool at once, so a task's timeout clock starts when it runs,
+  // At most `workers` tasks are handed to the pool at once, so a task's timeout clock starts when it runs,
   // not while it queues; at most `window` results wait for an earlier slow file, so memory stays flat.
   const window = Math.max(jobs * 4, 8);
   const results = new Map<number, Promise<FileResult>>();
   let running = 0;
   let emitted = 0;
-  // Workers allowed now: one more when every one allowed is busy on a file it has started (so each is up and warm;
-  // piscina runs one file per worker) and enough files are still waiting.
-  let workers = 1;
-  let startedRunning = 0;
-  const onStarted = () => {
-    startedRunning++;
-    if (startedRunning === workers && workers < jobs && items.length - next >= FILES_PER_NEW_WORKER * workers) {
-      workers++;
-      fill();
-    }
-  };
   let wake: (() => void) | undefined;
   const nudge = () => { const w = wake; wake = undefined; w?.(); };
   let next = 0;
@@ -167,13 +180,12 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
       const { path: p, unreadable } = items[i];
       if (unreadable !== undefined) { results.set(i, unreadableResult(p, unreadable, config)); continue; }
       running++;
-      let hasStarted = false;
-      const { signal, started, stop } = fileClock(timeoutMs, () => { hasStarted = true; onStarted(); });
+      const { signal, started, stop } = fileClock(timeoutMs);
       const progress = progressChannel(p, options.onProgress);
       const task = { path: p, config, keepReport, started, read: readOptions, ...(progress.port ? { progress: progress.port } : {}) };
       results.set(i, pool.run(task, { signal, transferList: progress.port ? [started, progress.port] : [started] })
         .catch((err: unknown) => describeFailure(p, err, timeoutMs, config))
-        .finally(() => { stop(); progress.stop(); running--; if (hasStarted) startedRunning--; fill(); nudge(); }) as Promise<FileResult>);
+        .finally(() => { stop(); progress.stop(); running--; fill(); nudge(); }) as Promise<FileResult>);
     }
   };
   try {

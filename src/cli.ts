@@ -7,7 +7,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { FileResult } from './pipeline.js';
 import type { ReadProgress } from './readers/contract.js';
-import { checkFiles, defaultJobs, FILES_PER_NEW_WORKER } from './batch.js';
+import { checkFiles, defaultJobs, FILES_PER_WORKER } from './batch.js';
 import { expandPaths, type Input, type PathArg, type Skipped } from './files.js';
 import { formatters, errorsOnly, emptySummary, tally, type FormatOptions, type Summary } from './report/index.js';
 import { addBatchCounts, batchFindings, countedOnce, joinBatch, keyedResult, withoutKeys, type KeyedResult } from './report/batch.js';
@@ -489,7 +489,7 @@ function withRunOptions(command: Command, quietHelp: CliPhrase, lang: Lang): Com
     .option('-q, --quiet', cli(quietHelp, lang))
     .option('--max-warnings <n>', cli('max-warnings-option', lang), nonNegativeInteger(lang))
     // -j: the upper bound, and when the batch actually starts more than one worker (src/batch.ts decides)
-    .option('-j, --jobs <n>', cli('jobs-option', lang, { first: FILES_PER_NEW_WORKER, second: FILES_PER_NEW_WORKER * 2 }), positiveInteger(lang), defaultJobs())
+    .option('-j, --jobs <n>', cli('jobs-option', lang, { perWorker: FILES_PER_WORKER }), positiveInteger(lang), defaultJobs())
     .option('--timeout <seconds>', cli('timeout-option', lang, { ocr: OCR_TIMEOUT_S }), positiveSeconds(lang), 60)
     .option('--ocr', cli('ocr-option', lang))
     .option('-0, --null', cli('null-option', lang))

@@ -20,7 +20,7 @@ export const Config = z.object({
 });
 export type Config = z.infer<typeof Config>;
 
-export const defaultConfig: Config = Config.parse({});
+export { defaultConfig } from './config-default.js';
 
 const SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
 

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPORT_EXTENSIONS } from '../src/files.js';
-import { FILES_PER_NEW_WORKER } from '../src/batch.js';
+import { FILES_PER_WORKER } from '../src/batch.js';
 import { jixiao, ROOT } from './helpers/cli.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -55,7 +55,7 @@ describe.concurrent('help', () => {
   it('-j says when a second worker starts, from the batch’s own number', async () => {
     const r = await jixiao(['check', '--help']);
     const help = r.stdout.replace(/\s+/g, '');
-    expect(help).toContain(`还有至少${FILES_PER_NEW_WORKER}个文件等待时才加开第二个`);
+    expect(help).toContain(`每${FILES_PER_WORKER}个文件用一个工作线程：不超过${FILES_PER_WORKER}个文件的批次只用一个`);
   });
 
   it('read DIR is a usage error that says to use check', async () => {

@@ -7,6 +7,7 @@
 export const E2E = [
   'test/annotate.test.ts', // the CLI in a process, LibreOffice for the review copies' renderings
   'test/annotate-cli.test.ts', // review copies through the built CLI: folders, names, legacy conversions, scans
+  'test/batch-workers.test.ts', // a batch through one worker and through two
   'test/check-corpus.test.ts', // every corpus fixture through the pipeline
   'test/corpus.test.ts', // every fixture read whole: numbering, and every finding rendered
   'test/cli-batch.test.ts', // worker pools and time limits through the built CLI

@@ -39,8 +39,8 @@ export const cli = phrasebook('cli', {
   'quiet-annotate': { zh: '只标注错误', en: 'mark errors only' },
   'max-warnings-option': { zh: '警告数超过 n 时以退出码 1 结束', en: 'exit with code 1 when there are more than n warnings' },
   'jobs-option': {
-    zh: '同时处理的文件数上限（默认为 CPU 核数）。先只用一个工作线程；还有至少 {first} 个文件等待时才加开第二个，第三个需 {second} 个，依此类推：小批量时一个预热好的线程更快',
-    en: 'the most files checked at once (default: the number of CPU cores). One worker thread at first; a second starts only while at least {first} files are waiting, a third at {second}, and so on: on a small batch one warm thread is faster',
+    zh: '同时处理的文件数上限（默认为 CPU 核数）。每 {perWorker} 个文件用一个工作线程：不超过 {perWorker} 个文件的批次只用一个，更多时按文件数加开，最多到此上限：小批量时一个线程比启动第二个更快',
+    en: 'the most files checked at once (default: the number of CPU cores). One worker thread per {perWorker} files: a batch of {perWorker} files or fewer runs on one, a larger one on more, up to this number: on a small batch one thread is faster than starting a second',
   },
   'null-option': {
     zh: '标准输入（-）上的路径以 NUL 分隔（find -print0 的输出；同 xargs -0）',

@@ -1,7 +1,8 @@
 // The check registry: one explicit, sorted list; runChecks runs them and settles their findings' severity.
 import type { Finding, Severity } from '../findings.js';
 import type { Report } from '../model/schema.js';
-import { defaultConfig, type Config } from '../config.js';
+import type { Config } from '../config.js';
+import { defaultConfig } from '../config-default.js';
 import { configured, milder, settle } from '../severity.js';
 import { render, type Lang, type RuleMeta, type Text } from '../catalog/define.js';
 import { READER_RULES } from '../catalog/readers/index.js';

@@ -34,6 +34,8 @@ export interface DocxPackage {
   members: Map<string, ZipEntry>;
   /** inflated XML parts (everything mammoth reads) */
   parts: Record<string, Uint8Array>;
+  /** An XML part as text (UTF-8), decoded once however often it is read. */
+  text(name: string): string | undefined;
   documentPath: string;
   /** what this file may still inflate (embedded workbooks draw on it too) */
   budget: InflateBudget;
@@ -68,11 +70,18 @@ export function openDocx(buf: Uint8Array): DocxPackage {
   const parts = inflateEntries(buf, wanted, () => true, budget);
   // Every part goes to a parser (mammoth's, or the patterns here), so every part is checked before any is parsed.
   for (const [name, data] of Object.entries(parts)) guardXml(name, data);
-  const rootRels = parts['_rels/.rels'] ? parseRelationships(strFromU8(parts['_rels/.rels']), '') : [];
+  // the styles part (~350 KB in Word's template) is read by the numbering and by mammoth: decoded once
+  const decoded = new Map<string, string>();
+  const text = (name: string): string | undefined => {
+    let s = decoded.get(name);
+    if (s === undefined && parts[name] !== undefined) decoded.set(name, s = strFromU8(parts[name]));
+    return s;
+  };
+  const rootRels = parts['_rels/.rels'] ? parseRelationships(text('_rels/.rels')!, '') : [];
   const main = rootRels.find((r) => r.type.endsWith('/officeDocument') && !r.external);
   const documentPath = main && parts[main.target] ? main.target : 'word/document.xml';
   if (!parts[documentPath]) throw corrupt(ref('docx-no-document'));
-  return { members, parts, documentPath, budget };
+  return { members, parts, text, documentPath, budget };
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -119,8 +128,8 @@ export function relationshipsOf(pkg: DocxPackage, partPath: string): Relationshi
   const slash = partPath.lastIndexOf('/');
   const folder = slash < 0 ? '' : partPath.slice(0, slash);
   const relsPath = `${folder ? `${folder}/` : ''}_rels/${partPath.slice(slash + 1)}.rels`;
-  const data = pkg.parts[relsPath];
-  return data ? parseRelationships(strFromU8(data), folder) : [];
+  const xml = pkg.text(relsPath);
+  return xml !== undefined ? parseRelationships(xml, folder) : [];
 }
 
 /**

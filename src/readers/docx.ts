@@ -1,6 +1,6 @@
-// docx reader: mammoth's HTML for paragraphs and tables, plus the tables of embedded Excel workbooks where they stand.
-import mammoth from 'mammoth';
-import { strFromU8 } from 'fflate';
+// docx reader: paragraphs and tables (read directly when the document is plain, else mammoth's HTML), plus the tables of
+// embedded Excel workbooks where they stand.
+import type mammothModule from 'mammoth';
 import type { Block } from '../document.js';
 import { causeText } from '../findings.js';
 import { ReadFailure, failureRef, ref, type ReaderFinding, type ReaderMessageId, type ReaderOutput } from './contract.js';
@@ -10,12 +10,14 @@ import {
   type DocxPackage, type EmbeddedObject,
 } from './docx-package.js';
 import { htmlToItems } from './docx-html.js';
+import { plainDocumentHtml } from './docx-plain.js';
 import { writeNumberingLabels } from './docx-numbering.js';
 import { trimStyles } from './docx-styles.js';
 import { inflateEntry } from './zip.js';
 
 type Message = { type: string; message: string };
-type ConvertOptions = NonNullable<Parameters<typeof mammoth.convertToHtml>[1]>;
+type Mammoth = typeof mammothModule;
+type ConvertOptions = NonNullable<Parameters<Mammoth['convertToHtml']>[1]>;
 
 /** Failures that mark a package as built to attack its reader, not merely damaged. */
 const HOSTILE = new Set(['zip-bomb', 'xml-dtd', 'xml-too-deep']);
@@ -27,18 +29,18 @@ interface MammothFile {
 }
 
 /**
- * Serves mammoth the parts already inflated, with the rewritten document in place, so the package is neither
- * zipped again nor unzipped a second time. A styles part is cut down to what mammoth reads from it.
+ * Serves mammoth the parts already inflated (decoded once), with the rewritten document in place, so the package is
+ * neither zipped again nor unzipped a second time. A styles part is cut down to what mammoth reads from it.
  */
-function packageFile(parts: Record<string, Uint8Array>, replaced: Record<string, string>): MammothFile {
+function packageFile(pkg: DocxPackage, replaced: Record<string, string>): MammothFile {
   return {
-    exists: (name) => parts[name] !== undefined,
+    exists: (name) => pkg.parts[name] !== undefined,
     read: async (name, encoding) => {
-      const data = parts[name];
+      const data = pkg.parts[name];
       if (data === undefined) throw new Error(`${name} is not in the package`);
       if (!encoding) return data;
       if (encoding === 'base64') return Buffer.from(data).toString('base64');
-      const text = replaced[name] ?? new TextDecoder(encoding).decode(data);
+      const text = replaced[name] ?? (/^utf-?8$/i.test(encoding) ? pkg.text(name)! : new TextDecoder(encoding).decode(data));
       return trimStyles(text) ?? text;
     },
   };
@@ -118,20 +120,43 @@ async function readEmbeddedWorkbook(data: Uint8Array, obj: EmbeddedObject, block
   return { blocks, findings };
 }
 
-export async function readDocx(buf: Uint8Array): Promise<ReaderOutput> {
+/** mammoth, loaded the first time a document is not plain enough to read directly (plainDocumentHtml). */
+let mammothLoaded: Promise<Mammoth> | undefined;
+const loadMammoth = (): Promise<Mammoth> => (mammothLoaded ??= import('mammoth').then((m) => m.default));
+
+/** The package opened, and its main part as mammoth is given it: numbering labels and object markers written in. */
+function prepare(buf: Uint8Array): { pkg: DocxPackage; xml: string; objects: EmbeddedObject[] } {
   const pkg = openDocx(buf);
   const rels = relationshipsOf(pkg, pkg.documentPath);
   const part = (type: string): string | undefined => {
     const target = rels.find((r) => r.type.endsWith(`/${type}`) && !r.external)?.target;
-    const data = target ? pkg.parts[target] : undefined;
-    return data ? strFromU8(data) : undefined;
+    return target ? pkg.text(target) : undefined;
   };
-  const numbered = writeNumberingLabels(strFromU8(pkg.parts[pkg.documentPath]), part('numbering'), part('styles'));
-  const { xml, objects } = markObjects(numbered, rels);
-  let result: { value: string; messages: Message[] };
+  const numbered = writeNumberingLabels(pkg.text(pkg.documentPath)!, part('numbering'), part('styles'));
+  return { pkg, ...markObjects(numbered, rels) };
+}
+
+const plainHtml = (pkg: DocxPackage, xml: string): string | undefined =>
+  plainDocumentHtml({ has: (name) => pkg.parts[name] !== undefined, text: pkg.text }, pkg.documentPath, xml, (t) => trimStyles(t) ?? t);
+
+/** Whether a docx is plain enough to be read without mammoth (tests; a package that does not open is not). */
+export function readsPlain(buf: Uint8Array): boolean {
   try {
-    const file = packageFile(pkg.parts, { [pkg.documentPath]: xml });
-    result = await mammoth.convertToHtml({ file } as unknown as Parameters<typeof mammoth.convertToHtml>[0], {
+    const { pkg, xml } = prepare(buf);
+    return plainHtml(pkg, xml) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** The document's HTML and mammoth's messages: read directly when it is plain, else by mammoth. */
+async function documentHtml(pkg: DocxPackage, xml: string, useMammoth: boolean): Promise<{ value: string; messages: Message[] }> {
+  const plain = useMammoth ? undefined : plainHtml(pkg, xml);
+  if (plain !== undefined) return { value: plain, messages: [] };
+  try {
+    const mammoth = await loadMammoth();
+    const file = packageFile(pkg, { [pkg.documentPath]: xml });
+    return await mammoth.convertToHtml({ file } as unknown as Parameters<Mammoth['convertToHtml']>[0], {
       // Images carry no text we can check; skipping them also keeps media compressed and unread.
       convertImage: (() => []) as unknown as ConvertOptions['convertImage'],
       externalFileAccess: false,
@@ -139,6 +164,12 @@ export async function readDocx(buf: Uint8Array): Promise<ReaderOutput> {
   } catch (err) {
     throw new ReadFailure('read-error', 'docx-unparsable', { cause: causeText(err) });
   }
+}
+
+/** `useMammoth` reads every document through mammoth (the tests compare both ways). */
+export async function readDocx(buf: Uint8Array, { useMammoth = false }: { useMammoth?: boolean } = {}): Promise<ReaderOutput> {
+  const { pkg, xml, objects } = prepare(buf);
+  const result = await documentHtml(pkg, xml, useMammoth);
 
   const blocks: Block[] = [];
   const findings = mammothFindings(result.messages);

@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PDFParse as PDFParser } from 'pdf-parse';
 import type { Block } from '../document.js';
 import { ReadFailure, type ReaderFinding, type ReaderOutput, type ReadOptions } from './contract.js';
+import { useCheapClone } from './pdf-loopback.js';
 import { findTables, gridRows, placeItem, rulingSegments, type PdfOps, type OperatorList, type Segment, type TableGrid } from './pdf-tables.js';
 import {
   breaksBefore, headingLevel, isPageNumberLine, itemsToLines, joinWrapped, linePitch, mayHoldTable, modeOf, normalizeCjkSpacing,
@@ -367,6 +368,7 @@ export async function readPdf(buf: Uint8Array, options: ReadOptions = {}): Promi
       // PDFParse keeps its loader private but it is the one place that maps pdf.js load errors; reuse it
       doc = await (parser as unknown as { load(): Promise<PdfDocument> }).load();
       skipFontFaces(doc);
+      useCheapClone(doc);
     } catch (err) {
       throw loadFailure(err);
     } finally {

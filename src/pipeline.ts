@@ -1,6 +1,6 @@
 // One file from path to findings: read → extract → check. Returns data; never prints.
 import type { Format } from './document.js';
-import type { Finding } from './findings.js';
+import { reportedLocation, type Finding, type Location } from './findings.js';
 import type { Report } from './model/schema.js';
 import type { Config } from './config.js';
 import { readDocument } from './readers/index.js';
@@ -26,16 +26,25 @@ export interface FileResult {
 }
 
 /**
- * Table locations say which table (第2个表格第5行第6列): its number among the document's table blocks, counted here
- * where the document is at hand. Workbook cells already say their sheet and address and are left as they are.
+ * Findings as they leave the pipeline: located as displayed. Rows and columns 1-based (the checks work in the document
+ * model's 0-based indices); table locations say which table (第2个表格第5行第6列), by its number among the document's
+ * table blocks, counted here where the document is at hand: workbook cells already say their sheet and address, a
+ * workbook embedded in a document is numbered like its other tables. The other place a finding names (data.other) is
+ * located the same way. The one place a finding's location changes.
  */
-function numberTables(findings: Finding[], document: SourceDocument): Finding[] {
+function asReported(findings: Finding[], document?: SourceDocument): Finding[] {
   const ordinal = new Map<number, number>();
-  document.blocks.forEach((b, i) => { if (b.type === 'table') ordinal.set(i, ordinal.size + 1); });
+  document?.blocks.forEach((b, i) => { if (b.type === 'table') ordinal.set(i, ordinal.size + 1); });
+  const located = (l: Location): Location => {
+    const { block, row, cell, origin } = l;
+    const table = block === undefined || row === undefined || (cell !== undefined && origin === undefined) ? undefined : ordinal.get(block);
+    return reportedLocation(table === undefined ? l : { ...l, table });
+  };
   return findings.map((f) => {
-    const { block, row, cell } = f.location;
-    const table = block === undefined || row === undefined || cell !== undefined ? undefined : ordinal.get(block);
-    return table === undefined ? f : { ...f, location: { ...f.location, table } };
+    const other = f.data?.other as { location?: Location } | undefined;
+    const out: Finding = { ...f, location: located(f.location) };
+    if (other?.location) out.data = { ...f.data, other: { ...other, location: located(other.location) } };
+    return out;
   });
 }
 
@@ -77,10 +86,10 @@ export async function checkFile(path: string, config: Config, keepReport = true,
   // whether the file was read is the reader's own judgement, before the configuration lowers or silences a rule
   const failed = diagnostics.some((d) => diagnosticSeverity(d) === 'error' && UNREAD.has(d.rule));
   const readFindings = settleDiagnostics(diagnostics, config);
-  if (failed) return { path, format: document.format, status: 'failed', findings: readFindings };
+  if (failed) return { path, format: document.format, status: 'failed', findings: asReported(readFindings) };
   const report = extractReport(document);
   const checked = markOcr(runChecks(report, config), document);
-  const findings = byPosition(numberTables([...readFindings, ...checked], document));
+  const findings = byPosition(asReported([...readFindings, ...checked], document));
   const result: FileResult = { path, format: document.format, status: 'ok', findings, coverage: countCoverage(report) };
   if (keepReport) result.report = report;
   if (document.pages !== undefined) result.pages = document.pages;

@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { Finding } from './findings.js';
+import { Finding, SCHEMA_VERSION } from './findings.js';
 import type { FileResult } from './pipeline.js';
 import type { CliPhrase } from './catalog/cli.js';
 import type { MessageRef } from './catalog/define.js';
@@ -82,6 +82,11 @@ function parseLine(line: string, where: Where): FileResult {
   let value: unknown;
   try { value = JSON.parse(line); } catch {
     throw new ShardError('shard-not-json', { where });
+  }
+  // a line of another version reads its locations otherwise (0-based rows in 1): refused, never mixed in
+  const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (version !== SCHEMA_VERSION) {
+    throw new ShardError('shard-version', { where, found: typeof version === 'number' ? version : { messageId: 'shard-no-version' }, expected: SCHEMA_VERSION });
   }
   const parsed = Line.safeParse(value);
   // the problem is worded when the error is shown, in the run's language

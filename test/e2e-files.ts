@@ -18,6 +18,7 @@ export const E2E = [
   'test/cli-ux.test.ts',
   'test/docs.test.ts', // --help of the built CLI beside the README
   'test/extract-cli.test.ts',
+  'test/findings-once.test.ts', // findings through the built CLI: one cause once, locations, schemaVersion, wording
   'test/forms-cross-format.test.ts', // every form in xlsx, docx and PDF through the pipeline
   'test/fresh-clone.test.ts', // git clone, npm ci, npm pack
   'test/fuzz.test.ts', // thousands of mutated files through the built CLI

@@ -1,8 +1,9 @@
 // Helpers every formatter shares: summary counts, quiet filtering, message language, locations, the formatter contract.
 import type { FileResult } from '../pipeline.js';
 import type { Finding, Location, RenderedFinding } from '../findings.js';
-import { checks, messageText } from '../checks/index.js';
+import { actualWords, checks, expectedWords, messageText } from '../checks/index.js';
 import { ui } from '../catalog/ui.js';
+import { locationWords } from '../catalog/location.js';
 import type { Lang } from '../catalog/define.js';
 
 export type { Lang } from '../catalog/define.js';
@@ -99,6 +100,10 @@ export function messageOf(f: Finding, lang: Lang): string {
   return messageText(f, lang);
 }
 
+/** The expected and stated values as every output shows them (90 或 100; -47.95% under a 增减% header). */
+export const expectedOf = (f: Finding, lang: Lang): string | undefined => expectedWords(f, lang);
+export const actualOf = (f: Finding): string | undefined => actualWords(f);
+
 /** The finding as outputs write it, its message rendered: rule, severity, message, messageId, location, then the rest. */
 export function rendered(f: Finding, lang: Lang): RenderedFinding {
   const { rule, severity, messageId, location, ...rest } = f;
@@ -109,20 +114,9 @@ export function severityLabel(severity: Finding['severity'], lang: Lang): string
   return ui(severity, lang);
 }
 
-/** Where in the document: sheet!cell, page, paragraph, table row/column; '-' when only the file is known. */
+/** Where in the document, in words (the catalog's locationWords): a finding's location, 1-based as displayed. */
 export function formatLocation(l: Location, lang: Lang = 'zh'): string {
-  const parts: string[] = [];
-  if (l.origin) parts.push(ui('origin', lang, { origin: l.origin }));
-  if (l.sheet) parts.push(`${l.sheet}${l.cell ? '!' + l.cell : ''}`);
-  else if (l.cell) parts.push(l.cell);
-  if (l.page !== undefined) parts.push(ui('page', lang, { page: l.page }));
-  if (l.paragraph !== undefined) parts.push(ui('paragraph', lang, { paragraph: l.paragraph }));
-  if (l.row !== undefined && !l.cell) {
-    const col = l.col !== undefined ? ui('column', lang, { col: l.col + 1 }) : '';
-    const row = l.row + 1;
-    parts.push((l.table !== undefined ? ui('numbered-table-row', lang, { table: l.table, row }) : ui('table-row', lang, { row })) + col);
-  }
-  return parts.join(' ') || '-';
+  return locationWords(l, lang);
 }
 
 /**

@@ -1,12 +1,12 @@
 // Excel workbook for auditors: 汇总 (one row per file, live 执行率 formula), 问题清单, 指标, 评分.
 import type ExcelJS from 'exceljs';
-import type { Finding } from '../findings.js';
+import { reportedLocation, type Finding } from '../findings.js';
 import type { FileResult } from '../pipeline.js';
 import type { Quantity, Report } from '../model/schema.js';
 import { inMoneyUnit } from '../lexicon/index.js';
 import { ui } from '../catalog/ui.js';
 import type { Text } from '../catalog/define.js';
-import { countsOf, formatLocation, messageOf, severityLabel, type FormatOptions, type Formatter, type Lang } from './common.js';
+import { actualOf, countsOf, expectedOf, formatLocation, messageOf, severityLabel, type FormatOptions, type Formatter, type Lang } from './common.js';
 import { WORKBOOK_SHEETS } from '../own-workbook.js';
 
 const MONEY = '#,##0.00';
@@ -88,8 +88,8 @@ function findingRow(r: FileResult, f: Finding, options: FormatOptions) {
     message: text(messageOf(f, options.lang)),
     location: text(formatLocation(f.location, options.lang)),
     evidence: text(f.evidence),
-    expected: text(f.expected),
-    actual: text(f.actual),
+    expected: text(expectedOf(f, options.lang)),
+    actual: text(actualOf(f)),
   };
 }
 
@@ -201,7 +201,7 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
         weight: num(ind.weight),
         actual: ind.actual ? ind.actual.value : text(ind.actualText),
         score: num(ind.score),
-        location: text(formatLocation(ind.location, options.lang)),
+        location: text(formatLocation(reportedLocation(ind.location), options.lang)),
       });
     }
   }
@@ -227,7 +227,7 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
         max: num(item.max),
         score: num(item.score),
         deduction: item.deduction ? ui('yes', options.lang) : null,
-        location: text(formatLocation(item.location, options.lang)),
+        location: text(formatLocation(reportedLocation(item.location), options.lang)),
       });
     }
   }

@@ -25,6 +25,17 @@ export interface FileResult {
   coverage?: Coverage;
 }
 
+/** The document's tables numbered: a location in a table block gets its `table` (model indices left as they are). */
+function tableNumbering(document?: SourceDocument): (l: Location) => Location {
+  const ordinal = new Map<number, number>();
+  document?.blocks.forEach((b, i) => { if (b.type === 'table') ordinal.set(i, ordinal.size + 1); });
+  return (l) => {
+    const { block, row, cell, origin } = l;
+    const table = block === undefined || row === undefined || (cell !== undefined && origin === undefined) ? undefined : ordinal.get(block);
+    return table === undefined ? l : { ...l, table };
+  };
+}
+
 /**
  * Findings as they leave the pipeline: located as displayed. Rows and columns 1-based (the checks work in the document
  * model's 0-based indices); table locations say which table (第2个表格第5行第6列), by its number among the document's
@@ -33,13 +44,8 @@ export interface FileResult {
  * located the same way. The one place a finding's location changes.
  */
 function asReported(findings: Finding[], document?: SourceDocument): Finding[] {
-  const ordinal = new Map<number, number>();
-  document?.blocks.forEach((b, i) => { if (b.type === 'table') ordinal.set(i, ordinal.size + 1); });
-  const located = (l: Location): Location => {
-    const { block, row, cell, origin } = l;
-    const table = block === undefined || row === undefined || (cell !== undefined && origin === undefined) ? undefined : ordinal.get(block);
-    return reportedLocation(table === undefined ? l : { ...l, table });
-  };
+  const numbered = tableNumbering(document);
+  const located = (l: Location): Location => reportedLocation(numbered(l));
   return findings.map((f) => {
     const other = f.data?.other as { location?: Location } | undefined;
     const out: Finding = { ...f, location: located(f.location) };
@@ -77,6 +83,19 @@ function markOcr(findings: Finding[], document: SourceDocument): Finding[] {
   });
 }
 
+/**
+ * The records the workbook lists (indicators, score items) say which table they are in, as findings do: a workbook
+ * embedded in a document is its Nth table, not a package path.
+ */
+function withTableNumbers(report: Report, document: SourceDocument): Report {
+  const numbered = tableNumbering(document);
+  return {
+    ...report,
+    indicators: report.indicators.map((i) => ({ ...i, location: numbered(i.location) })),
+    scoreItems: report.scoreItems.map((i) => ({ ...i, location: numbered(i.location) })),
+  };
+}
+
 /** Reader findings of these rules at error level mean the file was not read (or, for a scan, not recognised). */
 const UNREAD = new Set(['read-error', 'legacy-format', 'timeout', 'no-text', 'ocr']);
 
@@ -91,7 +110,7 @@ export async function checkFile(path: string, config: Config, keepReport = true,
   const checked = markOcr(runChecks(report, config), document);
   const findings = byPosition(asReported([...readFindings, ...checked], document));
   const result: FileResult = { path, format: document.format, status: 'ok', findings, coverage: countCoverage(report) };
-  if (keepReport) result.report = report;
+  if (keepReport) result.report = withTableNumbers(report, document);
   if (document.pages !== undefined) result.pages = document.pages;
   return result;
 }

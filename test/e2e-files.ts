@@ -32,4 +32,5 @@ export const E2E = [
   'test/ocr-unavailable.test.ts',
   'test/prose.test.ts', // the fixtures' prose in docx, PDF and embedded workbooks
   'test/scale-out.test.ts', // thousands of files through the worker pool
+  'test/workbook-summary.test.ts', // the workbook of real reports through the built CLI
 ];

@@ -43,6 +43,8 @@ export const ui = phrasebook('ui', {
   'status-ok': { zh: '正常', en: 'ok' },
   'status-failed': { zh: '读取失败', en: 'failed' },
   yes: { zh: '是', en: 'yes' },
+  // the workbook's totals row
+  total: { zh: '合计', en: 'Total' },
   'source-text': { zh: '正文：{labels}', en: 'text: {labels}' },
   'source-table': { zh: '预算表：{labels}', en: 'budget table: {labels}' },
   // review copies

@@ -1,5 +1,7 @@
 // Excel workbook for auditors: 汇总 (one row per file, live 执行率 formula), 问题清单, 指标, 评分.
 import type ExcelJS from 'exceljs';
+import { basename, dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { reportedLocation, type Finding } from '../findings.js';
 import type { FileResult } from '../pipeline.js';
 import type { Quantity, Report } from '../model/schema.js';
@@ -27,7 +29,9 @@ function text(s: string | undefined): string | null {
 
 /** A money amount in 万元, or undefined when its unit is not a money unit we know (never guess: 50万 may count people). */
 export function toWan(q: Quantity | undefined): number | undefined {
-  return q ? inMoneyUnit(q.value, q.unit) : undefined;
+  const wan = q ? inMoneyUnit(q.value, q.unit) : undefined;
+  // 387664.62 元 × 0.0001 is 38.766462000000004 in binary floating point: stored as the decimal it is
+  return wan === undefined ? undefined : Number(wan.toPrecision(15));
 }
 
 export interface BudgetFigures {
@@ -40,7 +44,18 @@ export interface BudgetFigures {
 
 /** 预算数来源 in the message language: 正文：调整预算数 / 实际支出, 预算表：合计. */
 function sourceText(f: BudgetFigures, lang: Lang): string {
-  return ui(f.from === 'text' ? 'source-text' : 'source-table', lang, { labels: f.labels });
+  // a label cell's own colon (年度资金总额：) is no part of the label
+  const labels = f.labels.split(' / ').map((l) => l.replace(/[\s:：]+$/, '')).join(' / ');
+  return ui(f.from === 'text' ? 'source-text' : 'source-table', lang, { labels });
+}
+
+/**
+ * A value as a number an auditor can filter and sort (88.28 of 88.28%, 1608.38 of 1608.38万元); null when it is not
+ * one number (90 或 100, 优秀).
+ */
+export function asNumber(s: string | undefined): number | null {
+  const m = /^\s*([-+−]?\d+(?:\.\d+)?)\s*[^\d.]*$/.exec((s ?? '').normalize('NFKC').replace(/,/g, '').replace('−', '-'));
+  return m ? Number(m[1]!.replace('−', '-')) : null;
 }
 
 /** Budget and spending for the summary in 万元, as the model chose them (src/model/summary.ts); undefined without a pair. */
@@ -90,6 +105,8 @@ function findingRow(r: FileResult, f: Finding, options: FormatOptions) {
     evidence: text(f.evidence),
     expected: text(expectedOf(f, options.lang)),
     actual: text(actualOf(f)),
+    expectedNumber: asNumber(expectedOf(f, options.lang)),
+    actualNumber: asNumber(actualOf(f)),
   };
 }
 
@@ -121,8 +138,11 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
     { header: { zh: '警告数', en: 'Warnings' }, key: 'warnings', width: 8 },
     { header: { zh: '读取状态', en: 'Read status' }, key: 'status', width: 10 },
     { header: { zh: '预算数来源', en: 'Budget source' }, key: 'source', width: 36 },
-    // last, so the columns before it keep the letters they always had
+    // last, so the columns before them keep the letters they always had
     { header: { zh: '核对项数', en: 'Checks made' }, key: 'checked', width: 10 },
+    { header: { zh: '提示数', en: 'Notes' }, key: 'infos', width: 8 },
+    { header: { zh: '文件夹', en: 'Folder' }, key: 'folder', width: 30 },
+    { header: { zh: '打开文件', en: 'Open' }, key: 'link', width: 30 },
   ], options.lang);
   results.forEach((r, i) => {
     const row = i + 2;
@@ -142,13 +162,20 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
       grade: text(r.report?.summary?.grade),
       errors: countsOf(r).errors,
       warnings: countsOf(r).warnings,
+      infos: countsOf(r).infos,
+      folder: text(dirname(r.path)),
+      // a link the auditor clicks to open the report (absolute: the workbook may be written anywhere)
+      link: { text: basename(r.path), hyperlink: pathToFileURL(resolve(r.path)).href },
       status: ui(r.status === 'ok' ? 'status-ok' : 'status-failed', options.lang),
       checked: r.coverage?.checked ?? null,
       source: text(figures && sourceText(figures, options.lang)),
     });
     if (r.status === 'failed') summary.getCell(row, summary.getColumn('status').number).font = { ...FONT, color: { argb: FILL.error.font }, bold: true };
+    summary.getCell(row, summary.getColumn('link').number).font = { ...FONT, color: { argb: 'FF0563C1' }, underline: true };
   });
+  // the filter covers the files only, so sorting them leaves the totals row last
   finishSheet(summary);
+  if (results.length) totalsRow(summary, results.length, options.lang);
 
   const issues = sheet(wb, 1, [
     { header: { zh: '文件', en: 'File' }, key: 'file', width: 36 },
@@ -159,6 +186,9 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
     { header: { zh: '原文', en: 'Text as written' }, key: 'evidence', width: 50 },
     { header: { zh: '应为', en: 'Expected' }, key: 'expected', width: 14 },
     { header: { zh: '实为', en: 'Actual' }, key: 'actual', width: 14 },
+    // the same as numbers, to filter and sort by (blank when not one number)
+    { header: { zh: '应为（数值）', en: 'Expected (number)' }, key: 'expectedNumber', width: 12 },
+    { header: { zh: '实为（数值）', en: 'Actual (number)' }, key: 'actualNumber', width: 12 },
   ], options.lang);
   for (const r of results) {
     for (const f of r.findings) {
@@ -233,6 +263,24 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
   }
   finishSheet(scores);
   return wb;
+}
+
+/** 合计 under the files: live sums of the amounts and counts, and the rate of the sums. */
+function totalsRow(ws: ExcelJS.Worksheet, files: number, lang: Lang): void {
+  const row = files + 2;
+  const last = files + 1;
+  const sum = (key: string) => {
+    const letter = ws.getColumn(key).letter;
+    return { formula: `SUM(${letter}2:${letter}${last})` };
+  };
+  const r = ws.addRow({
+    file: ui('total', lang),
+    budget: sum('budget'), spending: sum('spending'),
+    rate: { formula: `IF(OR(N(E${row})=0,F${row}=""),"",F${row}/E${row})` },
+    errors: sum('errors'), warnings: sum('warnings'), infos: sum('infos'), checked: sum('checked'),
+  });
+  r.font = { ...FONT, bold: true };
+  r.border = { top: { style: 'thin' } };
 }
 
 export const xlsx: Formatter = {

@@ -63,6 +63,22 @@ describe('one cause, one finding, on the number that is wrong', () => {
   });
 });
 
+describe('one cause, one finding, in prose', () => {
+  it('a total stated wrong with its parts listed twice in one sentence is one sum error, naming both ways; two sentences stay two', async () => {
+    // 004's first 1599.38 (调整后财政拨款收入) made 1699.38: 1354.29 + 245.09 and 1493.56 + 105.82 both give 1599.38
+    const changed = mutateDocxTo(join(ROOT, 'fixtures', '004-baocheng-2024.docx'), join(dir, 'changed-income.docx'), '1599.38', '1699.38', 0);
+    const { doc } = await checkJson(changed);
+    const sums = doc.files[0]!.findings.filter((f) => f.rule === 'sum' && f.severity === 'error');
+    expect(sums.map((f) => [f.location.paragraph, f.expected, f.actual])).toEqual([[16, '1599.38万元', '1699.38万元']]);
+    expect(sums[0]!.data?.alsoFormulas).toHaveLength(1);
+    // the expenditure total made 1699.38: its 项目支出 share is stated in two sentences, each wrong, each reported
+    const spending = mutateDocxTo(join(ROOT, 'fixtures', '004-baocheng-2024.docx'), join(dir, 'changed-spending.docx'), '1599.38', '1699.38', 1);
+    const shares = (await checkJson(spending)).doc.files[0]!.findings.filter((f) => f.rule === 'share' && f.actual === '29.18%');
+    expect(shares).toHaveLength(2);
+    expect(new Set(shares.map((f) => f.evidence)).size).toBe(2);
+  });
+});
+
 describe('locations as displayed', () => {
   it('a finding’s row and column in JSON are the ones the terminal shows (1-based), and json says its schemaVersion', async () => {
     const [{ doc }, stylish] = await Promise.all([checkJson(changedTotal), jixiao(['check', changedTotal])]);

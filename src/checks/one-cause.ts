@@ -29,6 +29,24 @@ function cellKey(l: Location): string | undefined {
   return JSON.stringify([l.block, l.sheet, l.cell, l.row, l.col]);
 }
 
+/**
+ * A number in prose, as far as a finding can tell: the paragraph, the rule and the value it says the number should
+ * be. Two findings of one rule that state the same number wrong by the same expected value in one sentence (a total
+ * whose parts are listed twice, 1493.56 + 105.82 and 1354.29 + 245.09) are one cause; findings of different rules,
+ * with different expected values, or quoting different sentences may be about two numbers written alike, and stay.
+ */
+function proseKey(f: Finding): string | undefined {
+  const l = f.location;
+  if (l.block === undefined && l.paragraph === undefined) return undefined;
+  return JSON.stringify(['prose', l.block, l.paragraph, l.page, f.rule, f.expected]);
+}
+
+/** Two prose findings quote the same sentence, or one quotes a part of the other's (a sentence within its paragraph). */
+function sameSentence(a: Finding, b: Finding): boolean {
+  const [x, y] = [a.evidence ?? '', b.evidence ?? ''];
+  return x !== '' && y !== '' && (x.includes(y) || y.includes(x));
+}
+
 const precedence = (f: Finding) => {
   const i = PRECEDENCE.indexOf(f.rule);
   return i < 0 ? PRECEDENCE.length : i;
@@ -46,7 +64,7 @@ function computed(f: Finding): { lo: number; hi: number } | undefined {
 
 /**
  * The findings with each cause reported once. A table cell that several rules find wrong (a 总分 cell by score-total
- * and by sum) keeps one finding. A cross-reference between the text and a table cell is dropped when a rule finds that
+ * and by sum) keeps one finding; so does a number in prose one rule finds wrong twice alike (proseKey). A cross-reference between the text and a table cell is dropped when a rule finds that
  * cell wrong against its own parts and the text's figure agrees with them: the cell is the wrong number, and its
  * finding names the text's place. Information (info) is never merged.
  */
@@ -54,15 +72,21 @@ export function oneCausePerNumber(findings: Finding[]): Finding[] {
   const kept: Finding[] = [];
   const byCell = new Map<string, number>();
   for (const f of findings) {
-    const key = f.severity !== 'info' && f.actual !== undefined ? cellKey(f.location) : undefined;
-    const at = key === undefined ? undefined : byCell.get(`${key}|${f.actual}`);
+    const key = f.severity !== 'info' && f.actual !== undefined ? cellKey(f.location) ?? proseKey(f) : undefined;
+    const found = key === undefined ? undefined : byCell.get(`${key}|${f.actual}`);
+    // in prose, one number only when one finding's sentence holds the other's: two sentences are two numbers
+    const at = found !== undefined && (cellKey(f.location) !== undefined || sameSentence(f, kept[found]!)) ? found : undefined;
     if (at === undefined) {
-      if (key !== undefined) byCell.set(`${key}|${f.actual}`, kept.length);
+      if (key !== undefined && found === undefined) byCell.set(`${key}|${f.actual}`, kept.length);
       kept.push(f);
       continue;
     }
     const [first, second] = before(f, kept[at]!) < 0 ? [f, kept[at]!] : [kept[at]!, f];
-    kept[at] = { ...first, data: { ...first.data, alsoFoundBy: [...((first.data?.alsoFoundBy as string[]) ?? []), second.rule] } };
+    // what the dropped finding adds: its rule, or, of the same rule, the other way its expected value was reached
+    const also = first.rule === second.rule
+      ? { alsoFormulas: [...((first.data?.alsoFormulas as string[]) ?? []), String(second.data?.formula ?? '')] }
+      : { alsoFoundBy: [...((first.data?.alsoFoundBy as string[]) ?? []), second.rule] };
+    kept[at] = { ...first, data: { ...first.data, ...also } };
   }
   const moved = new Set<number>();
   kept.forEach((f, i) => {

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { reportedLocation, type Finding } from '../findings.js';
 import type { FileResult } from '../pipeline.js';
 import type { Quantity, Report } from '../model/schema.js';
-import { inMoneyUnit } from '../lexicon/index.js';
+import { digitsOf, hasDigit, inMoneyUnit, parseNumber } from '../lexicon/index.js';
 import { ui } from '../catalog/ui.js';
 import type { Text } from '../catalog/define.js';
 import { actualOf, countsOf, expectedOf, formatLocation, messageOf, severityLabel, type FormatOptions, type Formatter, type Lang } from './common.js';
@@ -54,8 +54,13 @@ function sourceText(f: BudgetFigures, lang: Lang): string {
  * one number (90 或 100, 优秀).
  */
 export function asNumber(s: string | undefined): number | null {
-  const m = /^\s*([-+−]?\d+(?:\.\d+)?)\s*[^\d.]*$/.exec((s ?? '').normalize('NFKC').replace(/,/g, '').replace('−', '-'));
-  return m ? Number(m[1]!.replace('−', '-')) : null;
+  const text = (s ?? '').trim();
+  const digits = digitsOf(text);
+  if (!digits) return null;
+  const at = text.indexOf(digits);
+  // nothing before the number (≤ 5分 is a bound) and no second number after it (90 或 100)
+  if (text.slice(0, at).trim() || hasDigit(text.slice(at + digits.length))) return null;
+  return parseNumber(digits)?.value ?? null;
 }
 
 /** Budget and spending for the summary in 万元, as the model chose them (src/model/summary.ts); undefined without a pair. */

@@ -16,7 +16,7 @@ export const Coverage = z.object({
   }),
   checked: z.number().int().describe('all claims above: what 核对了 N 处 counts'),
   inferred: z.number().int().describe('claims read with an assumption (an operand picked by position, a list\'s end …): a mismatch on them only warns'),
-  numbers: z.number().int().describe('amounts in the text (with a unit that is not a date) and numbers in the recognised tables'),
+  numbers: z.number().int().describe('amounts in the text (with a unit that is not a date), numbers in the recognised tables, and every number a claim was checked on'),
   unused: z.number().int().describe('those numbers that took part in no claim'),
   crossFile: z.union([
     z.object({ unit: z.string(), year: z.number().int(), role: z.string() }),
@@ -88,6 +88,9 @@ export function countCoverage(report: Report): Coverage {
   const numbers = new Set<string>();
   for (const q of report.facts) if (q.unit && !NOT_AN_AMOUNT.has(q.unit) && Number.isFinite(q.value)) numbers.add(keyOf(q));
   for (const q of quantitiesIn([report.indicators, report.scoreItems, report.budget])) numbers.add(keyOf(q));
+  // and every number a claim was checked on (a column of an amount table summed by its total row is no fact, yet
+  // checked: 6 with numbers: 0 would say nothing was there to check)
+  for (const k of used) numbers.add(k);
   let unused = 0;
   for (const k of numbers) if (!used.has(k)) unused++;
   return { relations, tables, checked, inferred, numbers: numbers.size, unused };

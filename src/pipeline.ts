@@ -1,6 +1,6 @@
 // One file from path to findings: read → extract → check. Returns data; never prints.
 import type { Format } from './document.js';
-import type { Finding } from './findings.js';
+import { reportedLocation, type Finding, type Location } from './findings.js';
 import type { Report } from './model/schema.js';
 import type { Config } from './config.js';
 import { readDocument } from './readers/index.js';
@@ -32,17 +32,32 @@ export interface FileResult {
   keys?: KeyFigures;
 }
 
-/**
- * Table locations say which table (第2个表格第5行第6列): its number among the document's table blocks, counted here
- * where the document is at hand. Workbook cells already say their sheet and address and are left as they are.
- */
-function numberTables(findings: Finding[], document: SourceDocument): Finding[] {
+/** The document's tables numbered: a location in a table block gets its `table` (model indices left as they are). */
+function tableNumbering(document?: SourceDocument): (l: Location) => Location {
   const ordinal = new Map<number, number>();
-  document.blocks.forEach((b, i) => { if (b.type === 'table') ordinal.set(i, ordinal.size + 1); });
+  document?.blocks.forEach((b, i) => { if (b.type === 'table') ordinal.set(i, ordinal.size + 1); });
+  return (l) => {
+    const { block, row, cell, origin } = l;
+    const table = block === undefined || row === undefined || (cell !== undefined && origin === undefined) ? undefined : ordinal.get(block);
+    return table === undefined ? l : { ...l, table };
+  };
+}
+
+/**
+ * Findings as they leave the pipeline: located as displayed. Rows and columns 1-based (the checks work in the document
+ * model's 0-based indices); table locations say which table (第2个表格第5行第6列), by its number among the document's
+ * table blocks, counted here where the document is at hand: workbook cells already say their sheet and address, a
+ * workbook embedded in a document is numbered like its other tables. The other place a finding names (data.other) is
+ * located the same way. The one place a finding's location changes.
+ */
+function asReported(findings: Finding[], document?: SourceDocument): Finding[] {
+  const numbered = tableNumbering(document);
+  const located = (l: Location): Location => reportedLocation(numbered(l));
   return findings.map((f) => {
-    const { block, row, cell } = f.location;
-    const table = block === undefined || row === undefined || cell !== undefined ? undefined : ordinal.get(block);
-    return table === undefined ? f : { ...f, location: { ...f.location, table } };
+    const other = f.data?.other as { location?: Location } | undefined;
+    const out: Finding = { ...f, location: located(f.location) };
+    if (other?.location) out.data = { ...f.data, other: { ...other, location: located(other.location) } };
+    return out;
   });
 }
 
@@ -76,6 +91,19 @@ function markOcr(findings: Finding[], document: SourceDocument): Finding[] {
   });
 }
 
+/**
+ * The records the workbook lists (indicators, score items) say which table they are in, as findings do: a workbook
+ * embedded in a document is its Nth table, not a package path.
+ */
+function withTableNumbers(report: Report, document: SourceDocument): Report {
+  const numbered = tableNumbering(document);
+  return {
+    ...report,
+    indicators: report.indicators.map((i) => ({ ...i, location: numbered(i.location) })),
+    scoreItems: report.scoreItems.map((i) => ({ ...i, location: numbered(i.location) })),
+  };
+}
+
 /** Reader findings of these rules at error level mean the file was not read (or, for a scan, not recognised). */
 const UNREAD = new Set(['read-error', 'legacy-format', 'timeout', 'no-text', 'ocr']);
 
@@ -85,16 +113,16 @@ export async function checkFile(path: string, config: Config, keepReport = true,
   // whether the file was read is the reader's own judgement, before the configuration lowers or silences a rule
   const failed = diagnostics.some((d) => diagnosticSeverity(d) === 'error' && UNREAD.has(d.rule));
   const readFindings = settleDiagnostics(diagnostics, config);
-  if (failed) return { path, format: document.format, status: 'failed', findings: readFindings };
+  if (failed) return { path, format: document.format, status: 'failed', findings: asReported(readFindings) };
   const report = extractReport(document);
   const checked = markOcr(runChecks(report, config), document);
-  const findings = byPosition(numberTables([...readFindings, ...checked], document));
+  const findings = byPosition(asReported([...readFindings, ...checked], document));
   const result: FileResult = { path, format: document.format, status: 'ok', findings, coverage: countCoverage(report) };
   if (crossFileOn(config)) {
     result.keys = keyFiguresOf(report, findings);
     result.coverage!.crossFile = placementOf(result.keys);
   }
-  if (keepReport) result.report = report;
+  if (keepReport) result.report = withTableNumbers(report, document);
   if (document.pages !== undefined) result.pages = document.pages;
   return result;
 }

@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { Finding } from './findings.js';
+import { Finding, SCHEMA_VERSION } from './findings.js';
 import type { FileResult } from './pipeline.js';
 import type { CliPhrase } from './catalog/cli.js';
 import type { MessageRef } from './catalog/define.js';
@@ -90,6 +90,11 @@ function parseLine(line: string, where: Where): FileResult | undefined {
     throw new ShardError('shard-not-json', { where });
   }
   if (isBatchLine(value)) return undefined;
+  // a line of another version reads its locations otherwise (0-based rows in 1): refused, never mixed in
+  const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (version !== SCHEMA_VERSION) {
+    throw new ShardError('shard-version', { where, found: typeof version === 'number' ? version : { messageId: 'shard-no-version' }, expected: SCHEMA_VERSION });
+  }
   const parsed = Line.safeParse(value);
   // the problem is worded when the error is shown, in the run's language
   if (!parsed.success) throw new ShardError('shard-not-records', { where, problem: parsed.error });

@@ -235,8 +235,10 @@ withSoffice('legacy inputs get a copy in the format check read them as', () => {
     ]);
     const findings = new Map((JSON.parse(check.stdout) as { files: { path: string; findings: { rule: string; message: string }[] }[] }).files
       .map((f) => [f.path.split('/').pop()!, f.findings]));
-    findings.set('wps.wps', findings.get('word.doc')!);
-    findings.set('et.et', findings.get('sheet.xls')!);
+    // the same findings, the legacy note naming each file's own extension
+    const named = (fs: { rule: string; message: string }[], ext: string) => fs.map((f) => ({ ...f, message: f.message.replace(/（\.(doc|xls)）/, `（.${ext}）`) }));
+    findings.set('wps.wps', named(findings.get('word.doc')!, 'wps'));
+    findings.set('et.et', named(findings.get('sheet.xls')!, 'et'));
     // every finding of check is a comment in the .docx copy, and the numbers are marked where they are
     for (const name of ['word.doc', 'wps.wps']) {
       const copy = unzipSync(readFileSync(at('out-legacy', name.replace(/\.\w+$/, '.审阅.docx'))));

@@ -96,6 +96,10 @@ describe('the catalog', () => {
     expect(messageText({ ...f, location: { file: 'x', paragraph: 3 } }, 'zh')).toBe('合计应为 10（4 + 6），文中为 11');
     expect(messageText({ ...f, location: { file: 'x', block: 2, row: 4, col: 1 } }, 'zh')).toBe('合计应为 10（4 + 6），表中为 11');
     expect(messageText({ ...f, location: { file: 'x', block: 2, row: 4, col: 1 } }, 'en')).toBe('合计 should be 10 (4 + 6); the table says 11');
+    // a grade written in a table cell is the table's, not the text's (issue 21: “文中为” of a table value)
+    const grade = { rule: 'grade', messageId: 'mismatch', expected: '优', actual: '良', data: { score: '93.8', bandsSource: { zh: '常用等级标准', en: 'the usual bands' } } };
+    expect(messageText({ ...grade, location: { file: 'x', block: 9, row: 6, col: 2 } }, 'zh')).toBe('得分 93.8 按常用等级标准应为“优”，表中为“良”');
+    expect(messageText({ ...grade, location: { file: 'x', paragraph: 12 } }, 'zh')).toBe('得分 93.8 按常用等级标准应为“优”，文中为“良”');
   });
 
   it('the code that makes findings (readers, batch, pipeline, files, shards, CLI, formatters) writes no Chinese of its own', () => {

@@ -39,6 +39,18 @@ describe.concurrent('an unknown key is rejected like an unknown rule, naming the
   });
 });
 
+describe.concurrent('a value of the wrong type is named in the UI’s words, never zod’s', () => {
+  it.each([
+    ['rules as a list', { rules: [] }, 'rules 应为对象'],
+    ['gradeBands as text', { gradeBands: 'x' }, 'gradeBands 应为数组'],
+  ])('%s', async (name, value, why) => {
+    const r = await jixiao(['check', CLEAN, '-c', config(`type-${name.replace(/\W/g, '')}.json`, value)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(why);
+    expect(r.stderr).not.toMatch(/record|Invalid input|expected/);
+  });
+});
+
 describe.concurrent('the configuration file that was loaded is said once on stderr and in json output', () => {
   it('-c FILE', async () => {
     const path = config('lowered.json', { rules: { rate: 'warning' } });

@@ -130,8 +130,8 @@ describe.concurrent('paths from standard input', () => {
     expect(parsed.map((p) => p.path)).toEqual([FIXTURE_XLSX, broken, warnOnly]);
     expect(parsed[1].status).toBe('failed');
     // a file that was read says what was checked in it; one that could not be read has nothing to say there
-    expect(Object.keys(parsed[0])).toEqual(['path', 'format', 'status', 'coverage', 'findings']);
-    expect(Object.keys(parsed[1])).toEqual(['path', 'format', 'status', 'findings']);
+    expect(Object.keys(parsed[0])).toEqual(['schemaVersion', 'path', 'format', 'status', 'coverage', 'findings']);
+    expect(Object.keys(parsed[1])).toEqual(['schemaVersion', 'path', 'format', 'status', 'findings']);
     expect(r.code).toBe(1);
   });
 
@@ -214,7 +214,7 @@ describe.concurrent('summary workbook', () => {
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '问题清单', '指标', '评分', '跨文件核对']);
     const summary = wb.getWorksheet('汇总')!;
-    expect(summary.rowCount).toBe(1 + inputs.length);
+    expect(summary.rowCount).toBe(1 + inputs.length + 1); // and the totals row
     expect([2, 3, 4].map((row) => summary.getCell(row, 1).value)).toEqual(inputs);
     expect(summary.getCell('L3').value).toBe('读取失败');
     expect(summary.getCell('G2').formula).toMatch(/F2\/E2/);

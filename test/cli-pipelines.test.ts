@@ -29,7 +29,7 @@ describe.concurrent('paths separated by NUL (find -print0)', () => {
     expect(summary.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(book);
-    expect(wb.getWorksheet('汇总')!.rowCount).toBe(3);
+    expect(wb.getWorksheet('汇总')!.rowCount).toBe(4); // two files and the totals row
     const annotate = await jixiao(['annotate', '-', '-0', '-o', join(dir, 'nul-copies')], { input: `${WARNS}\0` });
     expect(annotate.stdout).toContain('→');
   });

@@ -144,7 +144,8 @@ describe('findings in reading order, tables numbered', () => {
     ]);
     const result = await checkFile(file, defaultConfig);
     const cap = result.findings.find((f) => f.rule === 'score-cap');
-    expect(cap?.location).toMatchObject({ table: 2, row: 1 });
+    // 1-based as displayed: the second row of the second table
+    expect(cap?.location).toMatchObject({ table: 2, row: 2 });
     const r = await run(['check', file]);
     expect(r.stdout).toMatch(/第2个表格第2行第\d+列/);
   });

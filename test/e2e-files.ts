@@ -20,6 +20,7 @@ export const E2E = [
   'test/cross-file.test.ts', // folders of a unit's files built from the fixtures, through the built CLI
   'test/docs.test.ts', // the README's commands run
   'test/extract-cli.test.ts',
+  'test/findings-once.test.ts', // findings through the built CLI: one cause once, locations, schemaVersion, wording
   'test/forms-cross-format.test.ts', // every form in xlsx, docx and PDF through the pipeline
   'test/fresh-clone.test.ts', // git clone, npm ci, npm pack
   'test/fuzz.test.ts', // thousands of mutated files through the built CLI
@@ -37,4 +38,5 @@ export const E2E = [
   'test/scale-out.test.ts', // thousands of files through the worker pool
   'test/tables-arithmetic.test.ts', // table fixtures in three formats, mutated and checked
   'test/tables-reports2.test.ts', // the second set's tables through the pipeline
+  'test/workbook-summary.test.ts', // the workbook of real reports through the built CLI
 ];

@@ -17,6 +17,7 @@ import { conversionLimitMs } from '../src/readers/legacy.js';
 import { blocksFromText } from '../src/readers/legacy-doc.js';
 import type { SourceDocument } from '../src/document.js';
 import type { Finding } from '../src/findings.js';
+import { messageText, renderMessage } from '../src/checks/index.js';
 
 const soffice = findSoffice();
 // CI installs LibreOffice (.ci/run); a developer machine without it skips what needs it to make the files.
@@ -93,6 +94,8 @@ run('legacy Word and Excel binaries', () => {
     await withoutSoffice(async () => {
       const [wps, et] = await Promise.all([readDocument(at('report.wps')), readDocument(at('report.et'))]);
       expect(wps.findings.map((f) => [f.rule, f.messageId, f.severity])).toEqual([['legacy-format', 'read-without-soffice', 'warning']]);
+      // named by its own extension, not as the .doc it is read as
+      expect(wps.findings[0]!.message).toContain('旧版 Word 文件（.wps）');
       expect(et.findings).toEqual([]);
       const xlsx = await readDocument(at('report.xlsx'));
       expect(et.document.blocks).toEqual(xlsx.document.blocks);
@@ -107,6 +110,10 @@ run('legacy Word and Excel binaries', () => {
     const weights = (fs: Finding[]) => fs.filter((f) => f.rule === 'weight-total').map((f) => f.actual);
     const [wps, et] = await Promise.all([check(at('changed.wps')), check(at('changed.et'))]);
     expect(sum(wps)).toContain('1608.38万元');
+    // each converted file is named by its own extension: a .wps is no .doc, an .et no .xls
+    const converted = (fs: Finding[]) => fs.filter((f) => f.messageId === 'converted-soffice').map((f) => messageText(f, 'zh'));
+    expect(converted(wps)).toEqual(['旧版 Word 文件（.wps）已用 LibreOffice 转换为 .docx 后检查。']);
+    expect(converted(et)).toEqual(['旧版 Excel 文件（.et）已用 LibreOffice 转换为 .xlsx 后检查。']);
     expect(weights(et)).toEqual(['91.00']);
     await withoutSoffice(async () => {
       expect(sum(await check(at('changed.doc')))).toContain('1608.38万元');
@@ -122,6 +129,9 @@ run('a LibreOffice conversion past its time', () => {
     const started = Date.now();
     const failure = await convertWithSoffice(soffice!, readFileSync('fixtures/004-baocheng-2024.xlsx'), 'xls', 'xlsx', 300).then(() => undefined, (e: unknown) => e);
     expect(failure).toBeInstanceOf(ConversionTimeout);
+    // a limit under a second is said as it is (--timeout 0.3), not rounded to “超过 0 秒”
+    expect((failure as ConversionTimeout).seconds).toBe(0.3);
+    expect(renderMessage('timeout', 'conversion', { seconds: (failure as ConversionTimeout).seconds }, 'zh')).toContain('超过 0.3 秒');
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(readdirSync(tmpdir()).filter((n) => n.startsWith('jixiao-soffice-'))).toEqual(before);
     // no soffice.bin of that conversion keeps running (its profile lived in the removed folder)

@@ -8,7 +8,7 @@ import { unzipSync, zipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { checkFile } from '../src/pipeline.js';
 import { defaultConfig } from '../src/config.js';
-import type { Location, RenderedFinding as Finding } from '../src/findings.js';
+import { modelLocation, type Location, type RenderedFinding as Finding } from '../src/findings.js';
 import { allSaid } from './helpers/said.js';
 import { rng, pick } from './helpers/rng.js';
 import { mutatePdf } from './helpers/pdf-mutate.js';
@@ -103,12 +103,18 @@ interface Expectation {
    * says the old number; the changed table number is what it disagrees with).
    */
   changedAs?: 'formula' | 'expected';
+  /**
+   * The other place the finding names (data.other): where the text states the figure that agrees with the parts. One
+   * cause, one finding: no cross-ref is left on that correct number.
+   */
+  names?: Partial<Location>;
 }
 
 /** The finding of `rule` at `where` — the right rule at the right place, carrying the changed number. */
 function expectHit(found: Finding[], c: Expectation, changed: string): Finding {
   const hit = found.find((f) => f.rule === c.rule && f.severity === (c.severity ?? 'error')
-    && Object.entries(c.where).every(([k, v]) => (f.location as Record<string, unknown>)[k] === v));
+    // the cases give rows and columns as the document model counts them (0-based); a finding says them 1-based
+    && Object.entries(c.where).every(([k, v]) => (modelLocation(f.location) as Record<string, unknown>)[k] === v));
   expect(hit, `${c.rule} at ${JSON.stringify(c.where)} among ${show(found)}`).toBeDefined();
   if (c.messageId) expect(hit!.messageId).toBe(c.messageId);
   if (c.changedAs === 'expected') expect(hit!.expected).toBe(changed);
@@ -116,6 +122,10 @@ function expectHit(found: Finding[], c: Expectation, changed: string): Finding {
   else expect(hit!.evidence, 'the changed number is in the evidence').toContain(changed);
   expect(hit!.expected).toBe(c.expected);
   if (c.actual !== undefined) expect(hit!.actual).toBe(c.actual);
+  if (c.names) {
+    expect((hit!.data?.other as { location: Location; agrees?: boolean } | undefined)).toMatchObject({ location: c.names, agrees: true });
+    expect(found.filter((f) => f.rule === 'cross-ref' && f.severity !== 'info'), 'no cross-ref on the correct number').toEqual([]);
+  }
   return hit!;
 }
 
@@ -141,7 +151,8 @@ const textCases: TextCase[] = [
   { file: '004-baocheng-2024.docx', from: '自评得分93.8分', to: '自评得分95.8分', rule: 'score-total', where: { paragraph: 23 }, expected: '93.8分' },
   { file: '004-baocheng-2024.docx', from: '93.8', to: '94.8', nth: 2, rule: 'score-total', where: { row: 4, col: 5 }, expected: '93.8' },
   { file: '004-baocheng-2024.docx', from: '预算管理（25分）', to: '预算管理（26分）', rule: 'score-total', messageId: 'sectionMax', where: { paragraph: 34 }, expected: '25分' },
-  { file: '004-baocheng-2024.docx', from: '93.8', to: '94.8', nth: 2, rule: 'cross-ref', where: { paragraph: 23 }, expected: '94.8', changedAs: 'expected' },
+  // the sheet's total changed: one error, on the total, naming the text's 93.8 that agrees with the items
+  { file: '004-baocheng-2024.docx', from: '93.8', to: '94.8', nth: 2, rule: 'score-total', where: { row: 4, col: 5 }, expected: '93.8', names: { paragraph: 23 } },
   { file: '002-songying-2023.docx', from: '总得分100分', to: '总得分80分', rule: 'grade', where: { paragraph: 35 }, expected: '良好' },
   { file: '004-baocheng-2024.docx', from: '>1.25<', to: '>2.25<', nth: 7, rule: 'weight-total', where: { row: 19, col: 4 }, expected: '90 / 100', actual: '91.00' },
   // pdf
@@ -153,7 +164,7 @@ const textCases: TextCase[] = [
   { file: '004-baocheng-2024.pdf', from: '自评得分1.8分', to: '自评得分5.8分', rule: 'score-cap', where: { paragraph: 63, page: 5 }, expected: '≤ 3分', actual: '5.8分' },
   { file: '004-baocheng-2024.pdf', from: '自评得分93.8分', to: '自评得分97.8分', rule: 'score-total', where: { paragraph: 23, page: 2 }, expected: '93.8分' },
   { file: '004-baocheng-2024.pdf', from: '预算管理（25分）', to: '预算管理（28分）', rule: 'score-total', messageId: 'sectionMax', where: { paragraph: 34, page: 3 }, expected: '25分' },
-  { file: '004-baocheng-2024.pdf', from: '评价得分93.8', to: '评价得分94.8', rule: 'cross-ref', where: { paragraph: 23, page: 2 }, expected: '94.8', changedAs: 'expected' },
+  { file: '004-baocheng-2024.pdf', from: '评价得分93.8', to: '评价得分94.8', rule: 'score-total', where: { page: 15, row: 4, col: 5 }, expected: '93.8', names: { paragraph: 23, page: 2 } },
   { file: '002-songying-2023.pdf', from: '总得分100分', to: '总得分70分', rule: 'grade', where: { paragraph: 36, page: 3 }, expected: '一般' },
   { file: '004-baocheng-2024.pdf', from: '1.25', to: '1.75', nth: 5, rule: 'weight-total', where: { page: 11, row: 7, col: 3 }, expected: '90 / 100', actual: '90.50' },
 ];
@@ -276,9 +287,9 @@ describe('docx with embedded workbooks: a cell changed inside the embedded xlsx'
     expect(hit.location.origin).toBe(member);
   });
 
-  it('the embedded total changed (93.8 → 98.3) → cross-ref in the prose that states 93.8', async () => {
+  it('the embedded total changed (93.8 → 98.3) → score-total on the total, naming the prose that states 93.8', async () => {
     const { path } = await mutateEmbedded('F5', 98.3);
-    expectHit(await findingsOf(path), { rule: 'cross-ref', where: { paragraph: 23 }, expected: '98.3', changedAs: 'expected' }, '98.3');
+    expectHit(await findingsOf(path), { rule: 'score-total', where: { cell: 'F5' }, expected: '93.8', names: { paragraph: 23 } }, '98.3');
   });
 });
 

@@ -68,8 +68,11 @@ describe('ndjson', () => {
     const perFile = results.map((r) => formatters.ndjson.file!(r, zh));
     for (const line of perFile) expect(line.endsWith('\n') && line.indexOf('\n') === line.length - 1).toBe(true);
     expect(await formatters.ndjson.end([], zh, summarize(results))).toBe('');
-    const asJson = JSON.parse(await run('json', results)).files;
-    expect(perFile.map((l) => JSON.parse(l))).toEqual(asJson);
+    const asJson = JSON.parse(await run('json', results));
+    // each line says the version of its shape, as the json document does once (a line travels alone: a shard)
+    const lines = perFile.map((l) => JSON.parse(l));
+    for (const line of lines) expect(line.schemaVersion).toBe(asJson.schemaVersion);
+    expect(lines.map(({ schemaVersion: _v, ...line }) => line)).toEqual(asJson.files);
   });
 });
 
@@ -168,8 +171,13 @@ describe('github', () => {
 describe('shared helpers', () => {
   it('formats locations in both languages', () => {
     expect(formatLocation({ file: 'f', sheet: '表1', cell: 'B2' })).toBe('表1!B2');
-    expect(formatLocation({ file: 'f', row: 2, col: 0, page: 4 })).toBe('第4页 表格第3行第1列');
-    expect(formatLocation({ file: 'f', row: 2, col: 0, page: 4 }, 'en')).toBe('page 4 table row 3 column 1');
+    // a finding's rows and columns are 1-based, as displayed
+    expect(formatLocation({ file: 'f', row: 3, col: 1, page: 4 })).toBe('第4页 表格第3行第1列');
+    expect(formatLocation({ file: 'f', row: 3, col: 1, page: 4 }, 'en')).toBe('page 4 table row 3 column 1');
+    // a workbook embedded in a document is named as the document's tables are, not by its package path
+    const embedded = { file: 'f', block: 129, row: 20, col: 5, sheet: 'Sheet1', cell: 'E20', origin: 'word/embeddings/Microsoft_Excel_Worksheet1.xlsx', table: 1 };
+    expect(formatLocation(embedded)).toBe('第1个表格 Sheet1!E20');
+    expect(formatLocation(embedded, 'en')).toBe('table 1 Sheet1!E20');
     expect(formatLocation({ file: 'f' })).toBe('-');
   });
 

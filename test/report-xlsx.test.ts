@@ -31,12 +31,12 @@ describe('xlsx workbook', () => {
     }
     expect(values(wb.getWorksheet('汇总')!, 1).slice(0, 12)).toEqual(
       ['文件', '单位', '年度', '类型', '预算数(万元)', '支出数(万元)', '执行率', '自评得分', '等级', '错误数', '警告数', '读取状态']);
-    expect(values(wb.getWorksheet('问题清单')!, 1)).toEqual(['文件', '规则', '级别', '说明', '位置', '原文', '应为', '实为']);
+    expect(values(wb.getWorksheet('问题清单')!, 1)).toEqual(['文件', '规则', '级别', '说明', '位置', '原文', '应为', '实为', '应为（数值）', '实为（数值）']);
   });
 
   it('writes one summary row per file, budget from the main rate relation with its matched denominator', async () => {
     const ws = (await roundTrip(sampleResults())).getWorksheet('汇总')!;
-    expect(ws.rowCount).toBe(1 + 3);
+    expect(ws.rowCount).toBe(1 + 3 + 1); // the header, the files, the totals row
     const row = ws.getRow(2);
     expect(row.getCell(1).value).toBe('reports/甲单位.docx');
     expect(row.getCell(2).value).toBe('某某县财政局');
@@ -72,7 +72,7 @@ describe('xlsx workbook', () => {
     const ws = (await roundTrip(results)).getWorksheet('问题清单')!;
     const total = results.reduce((n, r) => n + r.findings.length, 0);
     expect(ws.rowCount).toBe(1 + total);
-    expect(values(ws, 2)).toEqual(['reports/甲单位.docx', 'rate', '错误', '预算执行率应为 88.28%（8724.90 ÷ 9883.28），文中为 88.38%', '第3页 第12段', '预算执行率88.38%', '88.28%', '88.38%']);
+    expect(values(ws, 2)).toEqual(['reports/甲单位.docx', 'rate', '错误', '预算执行率应为 88.28%（8724.90 ÷ 9883.28），文中为 88.38%', '第3页 第12段', '预算执行率88.38%', '88.28%', '88.38%', 88.28, 88.38]);
     const fill = (r: number) => (ws.getRow(r).getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb;
     expect(fill(2)).toBe('FFFFC7CE');
     expect(fill(3)).toBe('FFFFEB9C');
@@ -100,7 +100,8 @@ describe('xlsx workbook', () => {
       ws.eachRow((row, r) => {
         if (r === 1) return;
         row.eachCell((cell, c) => {
-          if (ws.name === '汇总' && c === 7) return; // the one formula jixiao writes itself
+          // the formulas jixiao writes itself: the rate column, and the totals row's sums
+          if (ws.name === '汇总' && (c === 7 || r === ws.rowCount)) return;
           expect(cell.type, `${ws.name}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
           expect(cell.formula).toBeUndefined();
           if (typeof cell.value === 'string') seen.add(cell.value);
@@ -111,14 +112,15 @@ describe('xlsx workbook', () => {
     expect(wb.getWorksheet('汇总')!.getCell('B3').type).toBe(ExcelJS.ValueType.String);
   });
 
-  it('stores no formula in the file except the rate column of 汇总', async () => {
+  it('stores no formula in the file except the rate column and the totals row of 汇总', async () => {
     const bytes = await xlsx.end(sampleResults(), { lang: 'zh', color: false }, summarize(sampleResults())) as Uint8Array;
     const sheets = Object.entries(unzipSync(bytes)).filter(([name]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
     expect(sheets).toHaveLength(4);
     const formulaCells = sheets.flatMap(([name, data]) =>
       [...strFromU8(data).matchAll(/<c r="([A-Z]+\d+)"[^>]*?(?:\/>|>(.*?)<\/c>)/g)]
         .filter((m) => m[2]?.includes('<f>')).map((m) => `${name}:${m[1]}`));
-    expect(formulaCells).toEqual(['xl/worksheets/sheet1.xml:G2', 'xl/worksheets/sheet1.xml:G3', 'xl/worksheets/sheet1.xml:G4']);
+    expect(formulaCells).toEqual(['xl/worksheets/sheet1.xml:G2', 'xl/worksheets/sheet1.xml:G3', 'xl/worksheets/sheet1.xml:G4',
+      ...['E5', 'F5', 'G5', 'J5', 'K5', 'N5', 'O5'].map((c) => `xl/worksheets/sheet1.xml:${c}`)]);
   });
 
   it('writes messages in English with --lang en', async () => {

@@ -2,7 +2,7 @@
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
 import type { Block } from '../document.js';
-import type { Finding } from '../findings.js';
+import { modelLocation, type Finding } from '../findings.js';
 import type { Lang } from '../report/common.js';
 import { openDocx, relationshipsOf, resolveTarget } from '../readers/docx-package.js';
 import { inflateEntry } from '../readers/zip.js';
@@ -96,7 +96,8 @@ function cellAt(table: Element, row: number, col: number): Element | undefined {
 }
 
 function anchorFor(f: Finding, body: Body, blocks: Block[], aligned: Map<number, Element>): Anchor | undefined {
-  const loc = f.location;
+  // the copy is marked by the document model's indices; the finding says rows and columns as displayed
+  const loc = modelLocation(f.location);
   if (loc.origin) {
     const run = body.objects.get(loc.origin);
     return run ? { kind: 'run', run } : undefined;

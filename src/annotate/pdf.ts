@@ -1,8 +1,8 @@
 // pdf review copy: a highlight annotation on each finding's number with the finding as its content, and a summary page at the end.
 import { PDFDocument, PDFDict, PDFHexString, PDFName, PDFRef, StandardFonts, rgb, type PDFPage } from 'pdf-lib';
 import type { Block } from '../document.js';
-import type { Finding, Location } from '../findings.js';
-import type { Lang } from '../report/common.js';
+import { modelLocation, type Finding, type Location } from '../findings.js';
+import { actualOf, expectedOf, type Lang } from '../report/common.js';
 import { COLOURS, findNumber, foldText, hintOf, noteLines, unplacedLine } from './place.js';
 import { pageGlyphs, type PageGlyphs } from './pdf-glyphs.js';
 import { PDF_MARK_KEY } from './marker.js';
@@ -40,7 +40,8 @@ function numberAfter(glyphs: PageGlyphs, from: number, span: number, actual: str
 }
 
 function spotFor(f: Finding, blocks: Block[], pages: Map<number, PageGlyphs>): Spot | undefined {
-  const loc: Location = f.location;
+  // the document model's indices; the finding says rows and columns as displayed
+  const loc: Location = modelLocation(f.location);
   const block = loc.block !== undefined ? blocks[loc.block] : undefined;
   const pageNo = loc.page ?? block?.page;
   if (!block || pageNo === undefined) return undefined;
@@ -135,15 +136,15 @@ function plainLocation(l: Location): string {
   if (l.page !== undefined) parts.push(`p. ${l.page}`);
   if (l.paragraph !== undefined) parts.push(`paragraph ${l.paragraph}`);
   if (l.cell) parts.push(`cell ${l.cell}`);
-  else if (l.row !== undefined) parts.push(`table row ${l.row + 1}${l.col !== undefined ? ` col ${l.col + 1}` : ''}`);
+  else if (l.row !== undefined) parts.push(`table row ${l.row}${l.col !== undefined ? ` col ${l.col}` : ''}`);
   return parts.join(', ') || 'whole document';
 }
 
 /** Expected and actual as far as a standard font shows them (digits, %, signs; units such as 万元 are left out). */
 function figures(f: Finding): string {
   const latin = (s: string | undefined) => (s ?? '').replace(/[^\x20-\x7e]/g, '').trim();
-  const expected = latin(f.expected);
-  const actual = latin(f.actual);
+  const expected = latin(expectedOf(f, 'en'));
+  const actual = latin(actualOf(f));
   if (!/\d/.test(expected + actual)) return '';
   return `: ${expected ? `expected ${expected}` : ''}${expected && actual ? ', ' : ''}${actual ? `stated ${actual}` : ''}`;
 }

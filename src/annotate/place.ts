@@ -1,7 +1,7 @@
 // What every review-copy writer shares: the note text of a finding, its location in words, and finding a stated number in text.
 import { basename, extname } from 'node:path';
 import type { Finding, Severity } from '../findings.js';
-import { formatLocation, messageOf, severityLabel, type Lang } from '../report/common.js';
+import { actualOf, expectedOf, formatLocation, messageOf, severityLabel, type Lang } from '../report/common.js';
 import { ui } from '../catalog/ui.js';
 import { REVIEW_INFIX } from './marker.js';
 
@@ -32,8 +32,8 @@ export function locationWords(f: Finding, lang: Lang): string {
 export function noteLines(f: Finding, lang: Lang): string[] {
   const lines = [`${severityLabel(f.severity, lang)} · ${f.rule}`, messageOf(f, lang)];
   const pair: string[] = [];
-  if (f.expected !== undefined) pair.push(ui('expected', lang, { value: f.expected }));
-  if (f.actual !== undefined) pair.push(ui('actual', lang, { value: f.actual }));
+  if (f.expected !== undefined) pair.push(ui('expected', lang, { value: expectedOf(f, lang) }));
+  if (f.actual !== undefined) pair.push(ui('actual', lang, { value: actualOf(f) }));
   if (pair.length) lines.push(pair.join(ui('note-separator', lang)));
   lines.push(ui('location', lang, { where: locationWords(f, lang) }));
   return lines;

@@ -1,7 +1,7 @@
 // xlsx review copy: a note on each cell a finding names, the cell filled by severity, and a first sheet listing every finding.
 import ExcelJS from 'exceljs';
 import type { Finding, Severity } from '../findings.js';
-import { messageOf, severityLabel, type Lang } from '../report/common.js';
+import { actualOf, expectedOf, messageOf, severityLabel, type Lang } from '../report/common.js';
 import { COLOURS, locationWords, noteLines } from './place.js';
 import { ui } from '../catalog/ui.js';
 
@@ -54,7 +54,7 @@ export async function annotateXlsx(buf: Uint8Array, findings: Finding[], lang: L
     const where = locationWords(f, lang);
     const link = placed.get(f);
     const row = list.addRow([i + 1, severityLabel(f.severity, lang), f.rule,
-      link ? { text: where, hyperlink: `#${link}` } : where, messageOf(f, lang), f.expected ?? '', f.actual ?? '']);
+      link ? { text: where, hyperlink: `#${link}` } : where, messageOf(f, lang), expectedOf(f, lang) ?? '', actualOf(f) ?? '']);
     row.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: COLOURS[f.severity].argb } };
     if (link) row.getCell(4).font = { color: { argb: 'FF0563C1' }, underline: true };
     row.alignment = { vertical: 'top' };

@@ -209,6 +209,11 @@ export const cli = phrasebook('cli', {
     zh: '{where} 含有本版本 jixiao 没有的消息 {rule}.{messageId}：请用本版本重做该分片',
     en: '{where} holds a message this version of jixiao does not have, {rule}.{messageId}: make the shard again with this version',
   },
+  'shard-version': {
+    zh: '{where} 的格式版本为 {found}，本版本 jixiao 读取的是 {expected}：请用本版本重做该分片',
+    en: '{where} has format version {found}; this version of jixiao reads {expected}: make the shard again with this version',
+  },
+  'shard-no-version': { zh: '未标明（早于 2）', en: 'none (older than 2)' },
   'shard-conflict': { zh: '{path} 在 {first} 与 {second} 中的结果不同；请去掉重复或过时的分片', en: '{path} has different results in {first} and {second}; remove the duplicate or stale shard' },
   // notes on stderr
   'skip-output': { zh: '跳过 {path}：它是本次的输出文件（-o），将被覆盖，不作为报告检查。', en: "skipped {path}: it is this run's own output (-o), about to be overwritten, not a report." },

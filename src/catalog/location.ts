@@ -1,22 +1,32 @@
-// Where in a document, in words: 第2页 第3段, 第2个表格第5行第6列, Sheet1!B4 — for formatters and for messages that name a place.
-import type { Location } from '../findings.js';
+// Where a finding is, in words (第3页 第9段, 第2个表格第5行第6列, Sheet1!C6): every output and message says it alike.
+import { reportedLocation, type Location } from '../findings.js';
 import type { Lang } from './define.js';
 import { ui } from './ui.js';
 
-/** Where in the document: sheet!cell, page, paragraph, table row/column; '-' when only the file is known. */
-export function formatLocation(l: Location, lang: Lang = 'zh'): string {
+/**
+ * A finding's location in words; '-' when only the file is known. Rows and columns are the finding's, 1-based as
+ * displayed. A table embedded as a workbook is named by its number among the document's tables, as the document's
+ * other tables are, with its sheet and cell; the package path it came from is left to the JSON.
+ */
+export function locationWords(l: Location, lang: Lang): string {
   const parts: string[] = [];
-  if (l.origin) parts.push(ui('origin', lang, { origin: l.origin }));
+  const embedded = l.origin !== undefined && l.table !== undefined;
+  if (l.origin && !embedded) parts.push(ui('origin', lang, { origin: l.origin }));
+  if (embedded) parts.push(ui('numbered-table', lang, { table: l.table }));
   if (l.sheet) parts.push(`${l.sheet}${l.cell ? '!' + l.cell : ''}`);
   else if (l.cell) parts.push(l.cell);
   if (l.page !== undefined) parts.push(ui('page', lang, { page: l.page }));
   if (l.paragraph !== undefined) parts.push(ui('paragraph', lang, { paragraph: l.paragraph }));
   if (l.row !== undefined && !l.cell) {
-    const col = l.col !== undefined ? ui('column', lang, { col: l.col + 1 }) : '';
-    const row = l.row + 1;
-    parts.push((l.table !== undefined ? ui('numbered-table-row', lang, { table: l.table, row }) : ui('table-row', lang, { row })) + col);
+    const col = l.col !== undefined ? ui('column', lang, { col: l.col }) : '';
+    parts.push((l.table !== undefined ? ui('numbered-table-row', lang, { table: l.table, row: l.row }) : ui('table-row', lang, { row: l.row })) + col);
   }
   return parts.join(' ') || '-';
+}
+
+/** A place in the document model (a record's location: rows and columns 0-based) in words, as a finding's would read. */
+export function modelLocationWords(l: Location, lang: Lang = 'zh'): string {
+  return locationWords(reportedLocation(l), lang);
 }
 
 /** A value that is a place in a file (it names the file and at least one position in it). */

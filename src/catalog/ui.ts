@@ -11,6 +11,10 @@ export const ui = phrasebook('ui', {
   'evidence-line': { zh: '原文: {text}', en: 'text: {text}' },
   'pair-separator': { zh: '，', en: ', ' },
   'note-separator': { zh: '；', en: '; ' },
+  // the other place a finding names, which agrees with the parts this number disagrees with
+  'other-agrees': { zh: '；{place}为 {value}，与各部分之和相符', en: '; {place} gives {value}, which agrees with the parts' },
+  // between values any one of which would do: 90 或 100
+  or: { zh: ' 或 ', en: ' or ' },
   // severities
   error: { zh: '错误', en: 'error' },
   warning: { zh: '警告', en: 'warning' },
@@ -21,6 +25,7 @@ export const ui = phrasebook('ui', {
   paragraph: { zh: '第{paragraph}段', en: 'paragraph {paragraph}' },
   'table-row': { zh: '表格第{row}行', en: 'table row {row}' },
   'numbered-table-row': { zh: '第{table}个表格第{row}行', en: 'table {table} row {row}' },
+  'numbered-table': { zh: '第{table}个表格', en: 'table {table}' },
   column: { zh: '第{col}列', en: ' column {col}' },
   'whole-document': { zh: '全文', en: 'whole document' },
   location: { zh: '位置：{where}', en: 'location: {where}' },
@@ -28,7 +33,7 @@ export const ui = phrasebook('ui', {
   'related-file': { zh: '另见：{file}', en: 'see: {file}' },
   // what a file's check covered, and the closing line
   coverage: { zh: '核对了 {checked} 处', en: '{checked} check{checked|s} made' },
-  'coverage-unused': { zh: '，{numbers} 个数字中 {unused} 个未参与核对', en: ', {unused} of {numbers} numbers in none' },
+  'coverage-unused': { zh: '，{numbers} 个数字中 {unused} 个未参与核对', en: ', {unused} of {numbers} numbers not in any check' },
   summary: {
     zh: '共检查 {files} 个文件{twinNote}：{errors} 个错误，{warnings} 个警告',
     en: '{files} file{files|s} checked{twinNote}: {errors} error{errors|s}, {warnings} warning{warnings|s}',
@@ -46,6 +51,8 @@ export const ui = phrasebook('ui', {
   'unplaced-no-year': { zh: '未参与跨文件核对：文件未写明年度', en: 'not compared: the file names no year' },
   'unplaced-not-read': { zh: '未参与跨文件核对：文件未能读取', en: 'not compared: the file was not read' },
   differ: { zh: '不一致', en: 'differs' },
+  // the workbook's totals row
+  total: { zh: '合计', en: 'Total' },
   'source-text': { zh: '正文：{labels}', en: 'text: {labels}' },
   'source-table': { zh: '预算表：{labels}', en: 'budget table: {labels}' },
   // review copies

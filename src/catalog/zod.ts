@@ -5,6 +5,8 @@ import type { Lang } from './define.js';
 
 const TYPES: Record<string, CliPhrase> = {
   number: 'type-number', string: 'type-string', boolean: 'type-boolean', array: 'type-array', object: 'type-object',
+  // a record is a JSON object keyed by names (rules: { rate: … }): no zod word reaches the user
+  record: 'type-object',
 };
 
 /** rules.rate, gradeBands[0].min: where in the value a problem is. */

@@ -1,6 +1,6 @@
 // The batch stage: once every file is checked, the checks over the whole batch run on the files' key figures. Returns
 // data: the findings by the file they are placed on, which files are twins, the units, and every figure compared.
-import type { Finding, Location } from '../findings.js';
+import { reportedLocation, type Finding, type Location } from '../findings.js';
 import type { MessageRef } from '../catalog/define.js';
 import { defaultConfig, type Config } from '../config.js';
 import { configured } from '../severity.js';
@@ -44,7 +44,11 @@ export function runBatchStage(inputs: BatchInput[], config: Config = defaultConf
   const cfg: Config = { ...defaultConfig, ...config };
   const files: KeyedFile[] = inputs.flatMap((i) => (i.keys ? [{ path: i.path, keys: i.keys }] : []));
   const findings = new Map<string, Finding[]>();
-  for (const f of runBatchChecks(files, cfg)) findings.set(f.location.file, [...(findings.get(f.location.file) ?? []), f]);
+  // located as every finding leaves the pipeline: the key figures' places are the records', rows and columns 0-based
+  for (const raw of runBatchChecks(files, cfg)) {
+    const f = { ...raw, location: reportedLocation(raw.location) };
+    findings.set(f.location.file, [...(findings.get(f.location.file) ?? []), f]);
+  }
   const twinOf = new Map<string, string>();
   const unplaced = new Map<string, Unplaced>();
   for (const i of inputs) {

@@ -26,14 +26,27 @@ export default defineDocumentCheck({
   description: { zh: '同一数字在正文与表格中不一致', en: 'the same figure differs between the text and a table' },
   formula: '正文中的数 = 表格中同名同单位的数（自评总分 = 打分表合计）',
   messages: {
-    totalScore: { zh: '正文中自评总分为 {actual}，打分表合计为 {expected}', en: 'the text gives a total score of {actual}; the scoring sheet totals {expected}' },
-    fact: { zh: '“{label}”正文中为 {actual}，表格中为 {expected}', en: '"{label}" is {actual} in the text and {expected} in a table' },
+    totalScore: {
+      zh: '正文中自评总分为 {actual}，打分表合计（{otherPlace}）为 {expected}',
+      en: 'the text gives a total score of {actual}; the scoring sheet totals {expected} ({otherPlace})',
+    },
+    fact: { zh: '“{label}”正文中为 {actual}，表格中（{otherPlace}）为 {expected}', en: '"{label}" is {actual} in the text and {expected} in a table ({otherPlace})' },
   },
   *run(report) {
     yield* totalScore(report);
     yield* facts(report);
   },
 });
+
+/**
+ * The table's number as the other place the finding names, and the text's number as an interval in the table number's
+ * unit: when a rule finds the table's number wrong against its own parts and the text's number agrees with those parts,
+ * the table is the one that is wrong (one-cause.ts moves the finding there).
+ */
+function otherPlace(text: Quantity, table: Quantity, factors = { text: unitOf(text.unit).factor, table: unitOf(table.unit).factor }) {
+  const range = intervalOf(text, factors.text);
+  return { other: { location: table.location, value: table.raw }, textRange: { lo: range.lo / factors.table, hi: range.hi / factors.table } };
+}
 
 function* totalScore(report: Report): Generator<Issue<Id>> {
   const totals = report.relations.filter((r): r is Extract<typeof r, { kind: 'total-score' }> => r.kind === 'total-score' && isUsable(r.score));
@@ -46,7 +59,7 @@ function* totalScore(report: Report): Generator<Issue<Id>> {
   // A report may state several scores (its projects'); only when none of them is the sheet's total is one wrong.
   if (prose.length === 0 || prose.some((r) => overlaps(intervalOf(r.score, 1), intervalOf(sheet, 1)))) return;
   for (const r of prose) {
-    yield { messageId: 'totalScore', location: r.score.location ?? r.location, evidence: r.evidence, expected: sheet.raw, actual: r.score.raw, data: { sheetLocation: sheet.location } };
+    yield { messageId: 'totalScore', location: r.score.location ?? r.location, evidence: r.evidence, expected: sheet.raw, actual: r.score.raw, data: otherPlace(r.score, sheet, { text: 1, table: 1 }) };
   }
 }
 
@@ -69,7 +82,7 @@ function* facts(report: Report): Generator<Issue<Id>> {
     const table = agreed(g.table, (q) => intervalOf(q));
     if (!prose || !table || overlaps(intervalOf(prose), intervalOf(table))) continue;
     for (const q of g.prose) {
-      yield { messageId: 'fact', location: q.location, evidence: q.raw, expected: table.raw, actual: q.raw, data: { label: q.label, tableLocation: table.location } };
+      yield { messageId: 'fact', location: q.location, evidence: q.raw, expected: table.raw, actual: q.raw, data: { label: q.label, ...otherPlace(q, table) } };
     }
   }
 }

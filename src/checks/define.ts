@@ -157,6 +157,17 @@ export function expectedText(stated: Quantity, estimateInStatedUnit: number): st
   return formatNumber(estimateInStatedUnit, stated.decimals) + unitSuffix(stated);
 }
 
+/**
+ * { impliedUnit } when a stated number was written without the unit it has (a cell under a 增减% or 金额（万元）
+ * header): shown after it, so 实为 says -47.95% as 应为 says -49.32%.
+ */
+export function impliedUnit(stated: Quantity): { impliedUnit?: string } {
+  const unit = stated.unit;
+  if (!unit) return {};
+  const written = stated.raw.normalize('NFKC').trim();
+  return written.endsWith(unit.normalize('NFKC')) ? {} : { impliedUnit: unit };
+}
+
 /** Judge a stated number; every expected-vs-actual finding goes through here so they all read alike. */
 export function assess<M extends string = 'mismatch', T extends string = 'truncated'>(
   ctx: Pick<CheckContext<unknown>, 'rounding'>, c: Comparison<M, T>,
@@ -175,6 +186,7 @@ export function assess<M extends string = 'mismatch', T extends string = 'trunca
     actual: c.stated.raw,
     data: {
       ...c.data,
+      ...impliedUnit(c.stated),
       formula: c.formula,
       stated: digitsAsWritten(c.stated),
       computed: formatNumber(inStatedUnit, c.stated.decimals + 2) + unitSuffix(c.stated),

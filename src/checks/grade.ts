@@ -26,8 +26,8 @@ export default defineCheck({
   configOptions: (config) => (config.gradeBands?.length ? { bands: config.gradeBands } : {}),
   messages: {
     mismatch: {
-      zh: '得分 {score} 按{bandsSource}应为“{expected}”，文中为“{actual}”',
-      en: 'a score of {score} is "{expected}" under {bandsSource}; the text says "{actual}"',
+      zh: '得分 {score} 按{bandsSource}应为“{expected}”，{where}为“{actual}”',
+      en: 'a score of {score} is "{expected}" under {bandsSource}; {where} says "{actual}"',
     },
   },
   *run({ relations }, ctx) {

@@ -8,8 +8,10 @@ import { render, type Lang, type RuleMeta, type Text } from '../catalog/define.j
 import { READER_RULES } from '../catalog/readers/index.js';
 import { WHERE } from '../catalog/comparison.js';
 import evidence, { assumptionRefs } from '../catalog/evidence.js';
-import { formatLocation, isLocation } from '../catalog/location.js';
+import { isLocation, locationWords, modelLocationWords } from '../catalog/location.js';
 import type { Assumption } from '../model/schema.js';
+import { ui } from '../catalog/ui.js';
+import { oneCausePerNumber, type OtherPlace } from './one-cause.js';
 import { z } from 'zod';
 import type { BatchCheck, BatchFile, Check, Issue, Reads, Records } from './define.js';
 import crossFile from './cross-file.js';
@@ -86,9 +88,17 @@ export function renderMessage(rule: string, messageId: string | undefined, value
 export function messageText(f: Pick<Finding, 'rule' | 'messageId' | 'data' | 'expected' | 'actual' | 'location'>, lang: Lang): string {
   // {where}: the text or the table the stated number stands in, for the comparison messages
   const values: Record<string, unknown> = { where: WHERE[f.location.row !== undefined || f.location.cell !== undefined ? 'table' : 'text'], ...f.data };
-  if (f.expected !== undefined) values.expected = f.expected;
-  if (f.actual !== undefined) values.actual = f.actual;
+  const expected = expectedWords(f, lang);
+  if (expected !== undefined) values.expected = expected;
+  const actual = actualWords(f);
+  if (actual !== undefined) values.actual = actual;
+  // {otherPlace}: where the same figure is stated otherwise (a cross-reference), in words; a finding's own places are
+  // 1-based as reported, those in the rest of its data (what was assumed) are the records' own
+  const other = f.data?.other as OtherPlace | undefined;
+  if (other?.location) values.otherPlace = locationWords(other.location, lang);
   let text = renderMessage(f.rule, f.messageId, placesInWords(values), lang);
+  // the text's figure that agrees with the parts this one disagrees with (one-cause.ts moved the finding here)
+  if (other?.location && other.agrees) text += ui('other-agrees', lang, { place: values.otherPlace, value: other.value });
   const assumed = f.data?.assumed;
   if (Array.isArray(assumed) && assumed.length) {
     text = renderMessage(evidence.id, 'assumed', { message: text, assumptions: placesInWords(assumed) }, lang);
@@ -98,12 +108,32 @@ export function messageText(f: Pick<Finding, 'rule' | 'messageId' | 'data' | 'ex
 
 /** Values with every place in a file (a Location, however deep) written as words in both languages: 第3段, 表格第4行. */
 function placesInWords<T>(value: T): T {
-  if (isLocation(value)) return { zh: formatLocation(value, 'zh'), en: formatLocation(value, 'en') } as T;
+  if (isLocation(value)) return { zh: modelLocationWords(value, 'zh'), en: modelLocationWords(value, 'en') } as T;
   if (Array.isArray(value)) return value.map(placesInWords) as T;
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, placesInWords(v)])) as T;
   }
   return value;
+}
+
+/**
+ * A finding's expected value as shown: the one value, or the values any one of which would do (data.expectedAnyOf:
+ * 90 或 100). Messages and formatters show it alike.
+ */
+export function expectedWords(f: Pick<Finding, 'expected' | 'data'>, lang: Lang): string | undefined {
+  const anyOf = f.data?.expectedAnyOf;
+  if (Array.isArray(anyOf) && anyOf.length > 1) return anyOf.map(String).join(ui('or', lang));
+  return f.expected;
+}
+
+/**
+ * A finding's stated value as shown: as written, with the unit its column or context gave it when the number was
+ * written without one (data.impliedUnit: -47.95 under a 增减% header is -47.95%). `actual` itself stays as written,
+ * so the review copy finds it in the text.
+ */
+export function actualWords(f: Pick<Finding, 'actual' | 'data'>): string | undefined {
+  const unit = f.data?.impliedUnit;
+  return f.actual !== undefined && typeof unit === 'string' ? f.actual + unit : f.actual;
 }
 
 /**
@@ -196,7 +226,8 @@ export function runChecks(report: Report, config: Config = defaultConfig, rules:
       if (f) findings.push(f);
     }
   }
-  return findings;
+  // one cause, one finding: a number several rules find wrong, and a figure the text states otherwise, reported once
+  return oneCausePerNumber(findings);
 }
 
 

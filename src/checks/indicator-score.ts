@@ -45,8 +45,8 @@ export default defineCheck({
       en: '"{name}" met its target {target} ({actualValue}) but scores {actual} of {expected}; the stated reason: {deviation}',
     },
     ruleDependent: {
-      zh: '“{name}”未达目标（{actualValue}，目标 {target}），按比例规则 {formula} 应为 {expected}，表中为 {actual}；本表未写明计分规则，仅作提示',
-      en: '"{name}" missed its target ({actualValue} of {target}); the proportional rule {formula} gives {expected}, the table says {actual}; the form states no rule, so this is a hint',
+      zh: '“{name}”未达目标（{actualValue}，目标 {target}），按比例规则 {formula} 应为 {expected}，表中为 {actual}；本表未写明计分规则，此为按比例规则的推算，请核实',
+      en: '"{name}" missed its target ({actualValue} of {target}); the proportional rule {formula} gives {expected}, the table says {actual}; the form states no rule, so this is what the proportional rule gives: please verify',
     },
     groupShort: {
       zh: '“{group}”各指标均已达目标，得分合计 {actual}（{formula}），低于该项满分 {expected}；本表不列各指标分值，请核对扣分依据',

@@ -57,7 +57,8 @@ export default defineCheck({
         messageId: 'mismatch', location: inds[0].location,
         evidence: inds.map((i) => `${i.name} ${i.weight!.raw}`).join('；'),
         expected: accepted.join(' / '), actual: formatNumber(total, decimals),
-        data: { formula: inds.map((i) => w(i.weight!)).join(' + '), indicators: inds.length, budgetWeight },
+        // any accepted total would do: shown as 90 或 100
+        data: { formula: inds.map((i) => w(i.weight!)).join(' + '), indicators: inds.length, budgetWeight, expectedAnyOf: accepted },
       };
     }
   },

@@ -1,7 +1,7 @@
 // A file's key figures for the checks across files: who and which year it is about, what kind of document it is, the
 // figures a unit's other files state too, and the fingerprint of what it shows. Small, so that it, not the whole
 // records, is what crosses from a worker to the main thread; read from the records, never decided again.
-import type { Finding, Location } from '../findings.js';
+import { modelLocation, type Finding, type Location } from '../findings.js';
 import type { BudgetRow, Quantity, Report, RelationOf } from './schema.js';
 import {
   budgetBasis, fundingSource, isMoneyUnit, namesFundingSource, namesSpending, normalizeName, numbersIn, unitOf, type BudgetBasis, type FundingSource,
@@ -93,7 +93,8 @@ function samePlace(a: Location, b: Location): boolean {
 /** A file's own finding that stands on the figure: at its place, about its number when it names one. */
 function contradicts(findings: Finding[], q: Quantity): boolean {
   const value = (s: string) => numbersIn(s)[0];
-  return findings.some((f) => f.severity !== 'info' && samePlace(f.location, q.location)
+  // findings are located as reported (rows and columns 1-based), records in the document model's indices
+  return findings.some((f) => f.severity !== 'info' && samePlace(modelLocation(f.location), q.location)
     && (f.actual === undefined || value(f.actual) === value(q.raw)));
 }
 

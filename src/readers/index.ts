@@ -1,6 +1,7 @@
 // Reads any supported file into a SourceDocument; every failure becomes a finding, never an exception.
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { extname } from 'node:path';
 import type { SourceDocument } from '../document.js';
 import { causeText } from '../findings.js';
 import type { Diagnostic } from '../catalog/readers/index.js';
@@ -17,9 +18,14 @@ const readers = {
   pdf: async (buf: Uint8Array, options: ReadOptions) => (await import('./pdf.js')).readPdf(buf, options),
   xlsx: async (buf: Uint8Array) => (await import('./xlsx.js')).readXlsx(buf),
   ofd: async (buf: Uint8Array) => (await import('./ofd.js')).readOfd(buf),
-  doc: async (buf: Uint8Array, options: ReadOptions) => (await import('./legacy.js')).readLegacy(buf, 'doc', options),
-  xls: async (buf: Uint8Array, options: ReadOptions) => (await import('./legacy.js')).readLegacy(buf, 'xls', options),
+  doc: async (buf: Uint8Array, options: ReadOptions, path: string) => (await import('./legacy.js')).readLegacy(buf, 'doc', options, writtenExtension(path)),
+  xls: async (buf: Uint8Array, options: ReadOptions, path: string) => (await import('./legacy.js')).readLegacy(buf, 'xls', options, writtenExtension(path)),
 };
+
+/** A legacy file's own extension (wps, et …), which its messages name: the reader goes by content, the user by name. */
+function writtenExtension(path: string): string | undefined {
+  return extname(path).slice(1).toLowerCase() || undefined;
+}
 
 /**
  * Largest input read. Real reports are a few MB (scanned PDFs a few hundred); anything bigger is refused before it
@@ -53,7 +59,7 @@ export async function readBuffer(path: string, buf: Uint8Array, options: ReadOpt
       if (detected.reason === 'zip-corrupt') listZip(buf);
       throw new ReadFailure('read-error', detected.reason);
     }
-    const out: ReaderOutput = await readers[format](buf, options);
+    const out: ReaderOutput = await readers[format](buf, options, path);
     const document: SourceDocument = { path, format, blocks: out.blocks };
     if (out.pages !== undefined) document.pages = out.pages;
     const findings = out.findings.map((f): Diagnostic => ({ ...f, location: { file: path, ...f.location } }));

@@ -18,8 +18,17 @@ export function conversionLimitMs(timeoutMs = DEFAULT_TIMEOUT_MS): number {
 const KIND = { doc: 'Word', xls: 'Excel' } as const;
 const TARGET = { doc: 'docx', xls: 'xlsx' } as const;
 
-async function readBuiltIn(buf: Uint8Array, format: 'doc' | 'xls'): Promise<ReaderOutput> {
-  const data = { kind: KIND[format], format, target: TARGET[format] };
+/** The legacy extensions a file of each binary kind is written with (.wps is a Word binary, .et an Excel one). */
+const EXTENSIONS = { doc: ['doc', 'wps'], xls: ['xls', 'et'] } as const;
+
+/** What a legacy file's messages say of it: its kind, its own extension (a .wps is named .wps) and its conversion. */
+function describe(format: 'doc' | 'xls', written: string | undefined) {
+  const own = (EXTENSIONS[format] as readonly string[]).includes(written ?? '') ? written! : format;
+  return { kind: KIND[format], format: own, target: TARGET[format] };
+}
+
+async function readBuiltIn(buf: Uint8Array, format: 'doc' | 'xls', written?: string): Promise<ReaderOutput> {
+  const data = describe(format, written);
   try {
     if (format === 'xls') return (await import('./legacy-xls.js')).readXlsBinary(buf);
     const blocks = await (await import('./legacy-doc.js')).readDocBinary(buf);
@@ -34,13 +43,14 @@ async function readBuiltIn(buf: Uint8Array, format: 'doc' | 'xls'): Promise<Read
   }
 }
 
-export async function readLegacy(buf: Uint8Array, format: 'doc' | 'xls', options: ReadOptions = {}): Promise<ReaderOutput> {
+/** `written`: the file's own extension (wps, et …), for the messages. */
+export async function readLegacy(buf: Uint8Array, format: 'doc' | 'xls', options: ReadOptions = {}, written?: string): Promise<ReaderOutput> {
   // The built-in reader goes first: it is quick, and a file it cannot parse is damaged, which is said at once instead
   // of after LibreOffice has spent seconds starting up on it.
-  const builtIn = await readBuiltIn(buf, format);
+  const builtIn = await readBuiltIn(buf, format, written);
   const soffice = findSoffice();
   if (!soffice) return builtIn;
-  const data = { kind: KIND[format], format, target: TARGET[format] };
+  const data = describe(format, written);
   let converted: Uint8Array;
   try {
     converted = await convertWithSoffice(soffice, buf, format, TARGET[format], conversionLimitMs(options.timeoutMs));

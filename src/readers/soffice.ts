@@ -56,7 +56,8 @@ export async function convertWithSoffice(soffice: string, input: Uint8Array, fro
         child.once('error', reject);
         child.once('close', (c) => resolve(c));
       });
-      if (timedOut) throw new ConversionTimeout(Math.round(limitMs / 1000));
+      // to the hundredth of a second: a limit under half a second (a short --timeout) is not “0 seconds”
+      if (timedOut) throw new ConversionTimeout(Math.round(limitMs / 10) / 100);
       try {
         return await readFile(join(outdir, `input.${target}`));
       } catch {

@@ -1,8 +1,9 @@
 // Helpers every formatter shares: summary counts, quiet filtering, message language, locations, the formatter contract.
 import type { FileResult } from '../pipeline.js';
 import type { Finding, Location, RenderedFinding } from '../findings.js';
-import { checks, messageText } from '../checks/index.js';
+import { actualWords, checks, expectedWords, messageText } from '../checks/index.js';
 import { ui } from '../catalog/ui.js';
+import { locationWords } from '../catalog/location.js';
 import type { Lang } from '../catalog/define.js';
 import type { BatchOutcome } from '../checks/batch-stage.js';
 
@@ -109,6 +110,10 @@ export function messageOf(f: Finding, lang: Lang): string {
   return messageText(f, lang);
 }
 
+/** The expected and stated values as every output shows them (90 或 100; -47.95% under a 增减% header). */
+export const expectedOf = (f: Finding, lang: Lang): string | undefined => expectedWords(f, lang);
+export const actualOf = (f: Finding): string | undefined => actualWords(f);
+
 /** The finding as outputs write it, its message rendered: rule, severity, message, messageId, location, then the rest. */
 export function rendered(f: Finding, lang: Lang): RenderedFinding {
   const { rule, severity, messageId, location, ...rest } = f;
@@ -119,15 +124,17 @@ export function severityLabel(severity: Finding['severity'], lang: Lang): string
   return ui(severity, lang);
 }
 
-import { formatLocation } from '../catalog/location.js';
-export { formatLocation };
-
 /** The place in another file a finding was compared with (findings across files): 另见 B.xlsx 整体2-2自评打分表!F5. */
 export function relatedText(f: Finding, lang: Lang): string | undefined {
   const r = f.location.related;
   if (!r) return undefined;
   const where = formatLocation(r, lang);
   return where === '-' ? ui('related-file', lang, { file: r.file }) : ui('related', lang, { file: r.file, where });
+}
+
+/** Where in the document, in words (the catalog's locationWords): a finding's location, 1-based as displayed. */
+export function formatLocation(l: Location, lang: Lang = 'zh'): string {
+  return locationWords(l, lang);
 }
 
 /**

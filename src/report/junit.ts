@@ -1,7 +1,7 @@
 // JUnit XML formatter for CI test reports: one <testsuite> per file, one <testcase> per rule, failures for errors.
 import type { Finding } from '../findings.js';
 import type { FileResult } from '../pipeline.js';
-import { formatLocation, messageOf, relatedText, rulesFor, type FormatOptions, type Formatter } from './common.js';
+import { actualOf, expectedOf, formatLocation, messageOf, relatedText, rulesFor, type FormatOptions, type Formatter } from './common.js';
 import { ui } from '../catalog/ui.js';
 
 /** XML 1.0 forbids most control characters and lone surrogates even when escaped: drop them. */
@@ -14,8 +14,8 @@ export function xmlText(s: string): string {
 function describe(f: Finding, options: FormatOptions): string {
   const lines = [`${formatLocation(f.location, options.lang)}: ${messageOf(f, options.lang)}`];
   const lang = options.lang;
-  if (f.expected !== undefined) lines.push(`  ${ui('expected-line', lang, { value: f.expected })}`);
-  if (f.actual !== undefined) lines.push(`  ${ui('actual-line', lang, { value: f.actual })}`);
+  if (f.expected !== undefined) lines.push(`  ${ui('expected-line', lang, { value: expectedOf(f, lang) })}`);
+  if (f.actual !== undefined) lines.push(`  ${ui('actual-line', lang, { value: actualOf(f) })}`);
   if (f.evidence) lines.push(`  ${ui('evidence-line', lang, { text: f.evidence })}`);
   const related = relatedText(f, lang);
   if (related) lines.push(`  ${related}`);

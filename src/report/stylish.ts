@@ -2,7 +2,7 @@
 import { Chalk } from 'chalk';
 import type { Finding } from '../findings.js';
 import type { FileResult } from '../pipeline.js';
-import { coverageText, formatLocation, relatedText, messageOf, severityLabel, type Summary, type FormatOptions, type Formatter, type Lang } from './common.js';
+import { actualOf, coverageText, expectedOf, formatLocation, relatedText, messageOf, severityLabel, type Summary, type FormatOptions, type Formatter, type Lang } from './common.js';
 import { ui } from '../catalog/ui.js';
 
 function paint(options: FormatOptions) {
@@ -13,8 +13,8 @@ function detail(f: Finding, lang: Lang): string[] {
   const out: string[] = [];
   if (f.expected !== undefined || f.actual !== undefined) {
     const parts = [];
-    if (f.expected !== undefined) parts.push(ui('expected', lang, { value: f.expected }));
-    if (f.actual !== undefined) parts.push(ui('actual', lang, { value: f.actual }));
+    if (f.expected !== undefined) parts.push(ui('expected', lang, { value: expectedOf(f, lang) }));
+    if (f.actual !== undefined) parts.push(ui('actual', lang, { value: actualOf(f) }));
     out.push(parts.join(ui('pair-separator', lang)));
   }
   if (f.evidence) out.push(ui('evidence', lang, { text: f.evidence.replace(/\s+/g, ' ') }));

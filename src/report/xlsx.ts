@@ -1,12 +1,14 @@
 // Excel workbook for auditors: 汇总 (one row per document, live 执行率 formula), 问题清单, 指标, 评分, 跨文件核对.
 import type ExcelJS from 'exceljs';
-import type { Finding } from '../findings.js';
+import { basename, dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { reportedLocation, type Finding } from '../findings.js';
 import type { FileResult } from '../pipeline.js';
 import type { Quantity, Report } from '../model/schema.js';
-import { inMoneyUnit } from '../lexicon/index.js';
+import { digitsOf, hasDigit, inMoneyUnit, parseNumber } from '../lexicon/index.js';
 import { ui } from '../catalog/ui.js';
 import type { Text } from '../catalog/define.js';
-import { countsOf, formatLocation, messageOf, relatedText, severityLabel, type FormatOptions, type Formatter, type Lang } from './common.js';
+import { actualOf, countsOf, expectedOf, formatLocation, messageOf, relatedText, severityLabel, type FormatOptions, type Formatter, type Lang } from './common.js';
 import type { BatchOutcome } from '../checks/batch-stage.js';
 import type { Unplaced } from '../model/key-figures.js';
 import { renderMessage } from '../checks/index.js';
@@ -30,7 +32,9 @@ function text(s: string | undefined): string | null {
 
 /** A money amount in 万元, or undefined when its unit is not a money unit we know (never guess: 50万 may count people). */
 export function toWan(q: Quantity | undefined): number | undefined {
-  return q ? inMoneyUnit(q.value, q.unit) : undefined;
+  const wan = q ? inMoneyUnit(q.value, q.unit) : undefined;
+  // 387664.62 元 × 0.0001 is 38.766462000000004 in binary floating point: stored as the decimal it is
+  return wan === undefined ? undefined : Number(wan.toPrecision(15));
 }
 
 export interface BudgetFigures {
@@ -43,7 +47,23 @@ export interface BudgetFigures {
 
 /** 预算数来源 in the message language: 正文：调整预算数 / 实际支出, 预算表：合计. */
 function sourceText(f: BudgetFigures, lang: Lang): string {
-  return ui(f.from === 'text' ? 'source-text' : 'source-table', lang, { labels: f.labels });
+  // a label cell's own colon (年度资金总额：) is no part of the label
+  const labels = f.labels.split(' / ').map((l) => l.replace(/[\s:：]+$/, '')).join(' / ');
+  return ui(f.from === 'text' ? 'source-text' : 'source-table', lang, { labels });
+}
+
+/**
+ * A value as a number an auditor can filter and sort (88.28 of 88.28%, 1608.38 of 1608.38万元); null when it is not
+ * one number (90 或 100, 优秀).
+ */
+export function asNumber(s: string | undefined): number | null {
+  const text = (s ?? '').trim();
+  const digits = digitsOf(text);
+  if (!digits) return null;
+  const at = text.indexOf(digits);
+  // nothing before the number (≤ 5分 is a bound) and no second number after it (90 或 100)
+  if (text.slice(0, at).trim() || hasDigit(text.slice(at + digits.length))) return null;
+  return parseNumber(digits)?.value ?? null;
 }
 
 /** Budget and spending for the summary in 万元, as the model chose them (src/model/summary.ts); undefined without a pair. */
@@ -99,8 +119,10 @@ function findingRow(r: FileResult, f: Finding, options: FormatOptions) {
     message: text(messageOf(f, options.lang)),
     location: text([formatLocation(f.location, options.lang), relatedText(f, options.lang)].filter(Boolean).join('\n')),
     evidence: text(f.evidence),
-    expected: text(f.expected),
-    actual: text(f.actual),
+    expected: text(expectedOf(f, options.lang)),
+    actual: text(actualOf(f)),
+    expectedNumber: asNumber(expectedOf(f, options.lang)),
+    actualNumber: asNumber(actualOf(f)),
   };
 }
 
@@ -164,14 +186,18 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
     { header: { zh: '警告数', en: 'Warnings' }, key: 'warnings', width: 8 },
     { header: { zh: '读取状态', en: 'Read status' }, key: 'status', width: 10 },
     { header: { zh: '预算数来源', en: 'Budget source' }, key: 'source', width: 36 },
-    // last, so the columns before it keep the letters they always had
+    // last, so the columns before them keep the letters they always had
     { header: { zh: '核对项数', en: 'Checks made' }, key: 'checked', width: 10 },
+    { header: { zh: '提示数', en: 'Notes' }, key: 'infos', width: 8 },
+    { header: { zh: '文件夹', en: 'Folder' }, key: 'folder', width: 30 },
+    { header: { zh: '打开文件', en: 'Open' }, key: 'link', width: 30 },
     ...(batch ? [
       { header: { zh: '所属单位（跨文件核对）', en: 'Unit (across files)' }, key: 'group', width: 28 },
       { header: { zh: '内容相同的文件', en: 'Same document as' }, key: 'twins', width: 40 },
     ] : []),
   ], options.lang);
-  summaryRows(results, batch).forEach(({ result: r, unit, twins }, i) => {
+  const rows = summaryRows(results, batch);
+  rows.forEach(({ result: r, unit, twins }, i) => {
     const row = i + 2;
     const figures = budgetFigures(r.report);
     const meta = r.report?.meta ?? {};
@@ -189,14 +215,21 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
       grade: text(r.report?.summary?.grade),
       errors: countsOf(r).errors,
       warnings: countsOf(r).warnings,
+      infos: countsOf(r).infos,
+      folder: text(dirname(r.path)),
+      // a link the auditor clicks to open the report (absolute: the workbook may be written anywhere)
+      link: { text: basename(r.path), hyperlink: pathToFileURL(resolve(r.path)).href },
       status: ui(r.status === 'ok' ? 'status-ok' : 'status-failed', options.lang),
       checked: r.coverage?.checked ?? null,
       source: text(figures && sourceText(figures, options.lang)),
       ...(batch ? { group: text(unit ?? unplacedText(batch.unplaced.get(r.path), options.lang)), twins: text(twins.join('\n')) } : {}),
     });
     if (r.status === 'failed') summary.getCell(row, summary.getColumn('status').number).font = { ...FONT, color: { argb: FILL.error.font }, bold: true };
+    summary.getCell(row, summary.getColumn('link').number).font = { ...FONT, color: { argb: 'FF0563C1' }, underline: true };
   });
+  // the filter covers the files only, so sorting them leaves the totals row last
   finishSheet(summary);
+  if (rows.length) totalsRow(summary, rows.length, options.lang);
 
   const issues = sheet(wb, 1, [
     { header: { zh: '文件', en: 'File' }, key: 'file', width: 36 },
@@ -207,6 +240,9 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
     { header: { zh: '原文', en: 'Text as written' }, key: 'evidence', width: 50 },
     { header: { zh: '应为', en: 'Expected' }, key: 'expected', width: 14 },
     { header: { zh: '实为', en: 'Actual' }, key: 'actual', width: 14 },
+    // the same as numbers, to filter and sort by (blank when not one number)
+    { header: { zh: '应为（数值）', en: 'Expected (number)' }, key: 'expectedNumber', width: 12 },
+    { header: { zh: '实为（数值）', en: 'Actual (number)' }, key: 'actualNumber', width: 12 },
   ], options.lang);
   for (const r of results) {
     for (const f of r.findings) {
@@ -243,7 +279,7 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
         weight: num(ind.weight),
         actual: ind.actual ? ind.actual.value : text(ind.actualText),
         score: num(ind.score),
-        location: text(formatLocation(ind.location, options.lang)),
+        location: text(formatLocation(reportedLocation(ind.location), options.lang)),
       });
     }
   }
@@ -269,7 +305,7 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
         max: num(item.max),
         score: num(item.score),
         deduction: item.deduction ? ui('yes', options.lang) : null,
-        location: text(formatLocation(item.location, options.lang)),
+        location: text(formatLocation(reportedLocation(item.location), options.lang)),
       });
     }
   }
@@ -294,8 +330,8 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
         unit: text(c.unit),
         year: c.year,
         item: text(renderMessage('cross-file', c.item.messageId, c.item.data ?? {}, options.lang)),
-        fileA: text(c.a.path), valueA: text(c.a.value), placeA: text(formatLocation(c.a.location, options.lang)),
-        fileB: text(c.b.path), valueB: text(c.b.value), placeB: text(formatLocation(c.b.location, options.lang)),
+        fileA: text(c.a.path), valueA: text(c.a.value), placeA: text(formatLocation(reportedLocation(c.a.location), options.lang)),
+        fileB: text(c.b.path), valueB: text(c.b.value), placeB: text(formatLocation(reportedLocation(c.b.location), options.lang)),
         result: ui(c.agree ? 'agree' : 'differ', options.lang),
       });
       if (!c.agree) paint(row, FILL.error);
@@ -303,6 +339,24 @@ export async function buildWorkbook(results: FileResult[], options: FormatOption
     finishSheet(across);
   }
   return wb;
+}
+
+/** 合计 under the files: live sums of the amounts and counts, and the rate of the sums. */
+function totalsRow(ws: ExcelJS.Worksheet, files: number, lang: Lang): void {
+  const row = files + 2;
+  const last = files + 1;
+  const sum = (key: string) => {
+    const letter = ws.getColumn(key).letter;
+    return { formula: `SUM(${letter}2:${letter}${last})` };
+  };
+  const r = ws.addRow({
+    file: ui('total', lang),
+    budget: sum('budget'), spending: sum('spending'),
+    rate: { formula: `IF(OR(N(E${row})=0,F${row}=""),"",F${row}/E${row})` },
+    errors: sum('errors'), warnings: sum('warnings'), infos: sum('infos'), checked: sum('checked'),
+  });
+  r.font = { ...FONT, bold: true };
+  r.border = { top: { style: 'thin' } };
 }
 
 export const xlsx: Formatter = {

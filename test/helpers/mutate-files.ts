@@ -8,7 +8,7 @@ import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 import ExcelJS from 'exceljs';
 import { checkFile } from '../../src/pipeline.js';
 import { defaultConfig } from '../../src/config.js';
-import type { Location, RenderedFinding as Finding } from '../../src/findings.js';
+import { modelLocation, type Location, type RenderedFinding as Finding } from '../../src/findings.js';
 import { allSaid } from './said.js';
 import { mutatePdf } from './pdf-mutate.js';
 
@@ -64,7 +64,8 @@ export const show = (fs: Finding[]) => JSON.stringify(fs.map((f) => [f.rule, f.s
 /** An error of `rule` at `where` that carries the changed number (as the actual, in the message or in the evidence). */
 export function expectHit(found: Finding[], rule: string, where: Partial<Location>, changed: string): void {
   const hit = found.find((f) => f.rule === rule && f.severity === 'error'
-    && Object.entries(where).every(([k, v]) => (f.location as Record<string, unknown>)[k] === v)
+    // the cases give rows and columns as the document model counts them (0-based); a finding says them 1-based
+    && Object.entries(where).every(([k, v]) => (modelLocation(f.location) as Record<string, unknown>)[k] === v)
     && [f.actual, f.message, f.evidence].some((t) => t?.includes(changed)));
   expect(hit, `${rule} at ${JSON.stringify(where)} quoting ${changed} among ${show(found)}`).toBeDefined();
 }

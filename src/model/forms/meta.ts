@@ -19,8 +19,11 @@ function headCells(table: TableBlock): string[][] {
   return table.rows.slice(0, HEAD_ROWS).map((row) => row.filter((c) => !c.covered).map((c) => clean(c.text)));
 }
 
-/** 单位名称：X inside a line that also holds other fields (单位名称：农业工作科 填报日期：). */
-const UNIT_IN_LINE = /(?:单位名称|填报单位|部门名称|^部门)\s*[:：]\s*([^\s:：|]{2,40})/;
+/**
+ * 单位名称：X inside a line that also holds other fields (单位名称：农业工作科 填报日期：). The name is taken whole and
+ * never when a colon follows it: in 填报单位： 单位：万元 the field is blank and 单位 is the next field's label.
+ */
+const UNIT_IN_LINE = /(?:单位名称|填报单位|部门名称|^部门)\s*[:：]\s*([^\s:：|]{2,40})(?![^\s:：|])(?!\s*[:：])/;
 
 export function formMeta(doc: SourceDocument): FormMeta {
   const meta: FormMeta = {};
@@ -41,7 +44,8 @@ export function formMeta(doc: SourceDocument): FormMeta {
         if (!t) continue;
         if (!meta.unit) {
           const inline = UNIT_INLINE.exec(t);
-          if (inline && !/填报日期|年|月/.test(inline[1]) && !isMoneyUnit(inline[1])) meta.unit = inline[1].replace(/\s+/g, '');
+          // a name holds no colon: 填报单位： 单位：万元 is a blank field and the money unit
+          if (inline && !/填报日期|年|月|[:：]/.test(inline[1]) && !isMoneyUnit(inline[1])) meta.unit = inline[1].replace(/\s+/g, '');
           else if (UNIT_LABEL.test(t) && cells[i + 1] && !/[:：]$/.test(cells[i + 1])) meta.unit = cells[i + 1].replace(/\s+/g, '');
         }
         if (meta.year === undefined && cells.length <= 2) {

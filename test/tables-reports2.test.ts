@@ -8,7 +8,7 @@ import { defaultConfig } from '../src/config.js';
 import type { Finding } from '../src/findings.js';
 
 const at = (f: Finding) => f.location.cell ?? (f.location.row !== undefined ? `${f.location.row}:${f.location.col}` : `¶${f.location.paragraph}`);
-/** Each finding as rule, severity, cell (A1, or row:col of a Word or PDF table, or ¶paragraph) and the number it quotes. */
+/** Each finding as rule, severity, cell (A1, or row:col of a Word or PDF table, 1-based as displayed, or ¶paragraph) and the number it quotes. */
 async function findings(name: string): Promise<string[]> {
   const result = await checkFile(`test/data/reports2/${name}`, defaultConfig);
   return result.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${f.severity} ${at(f)} ${f.actual}`).sort();
@@ -17,12 +17,12 @@ async function findings(name: string): Promise<string[]> {
 const CASES: Array<[string, string, string[]]> = [
   // c: the 合计 column against its fund sources, which were written 0
   ['c-yueyang-wl-2017.xlsx', '4.9 and 3.1 against 0 + 0 + 0 (the 合计 column’s own rows hold: 4.9 = 0 + 1.8 + 3.1)', ['sum error B10 3.1', 'sum error B7 4.9']],
-  ['c-yueyang-wl-2017.docx', 'the same in the Word table', ['sum error 1:1 4.9', 'sum error 4:1 3.1']],
+  ['c-yueyang-wl-2017.docx', 'the same in the Word table', ['sum error 2:2 4.9', 'sum error 5:2 3.1']],
   // 支出合计 over 1、2、3、 (出国's row left empty: 0); counts under 二、相关统计数 are no part of it
   ['m-c-yueyang-tcy-2017.xlsx', '250000 against 0 + 160000 + 100000', ['sum error C6 250000']],
   ['c-yueyang-tcy-2017.xlsx', 'clean: the 2016 column is empty, the counts are counts', []],
   // 增、减幅度 under a two-row header
-  ['m-c-shidian-sgjf-2016.docx', '公务接待费 −5.82% against (1590.94 − 1679.69) ÷ 1679.69', ['growth error 4:4 -5.82%']],
+  ['m-c-shidian-sgjf-2016.docx', '公务接待费 −5.82% against (1590.94 − 1679.69) ÷ 1679.69', ['growth error 5:5 -5.82%']],
   ['c-shidian-sgjf-2016.xlsx', 'clean: −113 for −113.00, 14.80 → 0 is −100%', []],
   ['c-shidian-sgjf-2016.pdf', 'clean as printed', []],
   // a sentence in a merged cell read as a paragraph
@@ -39,14 +39,14 @@ const CASES: Array<[string, string, string[]]> = [
   // a section heading merged across between the header and the body; 2017比2016增减 over 增减值 | 增减%
   ['m-e-dachuan-zyy-2017.xlsx', '其他收入 7.04% against 19680.22 ÷ 266054.87 (and the hard 增减值, at the row’s finest precision, a truncation warning)',
     ['growth error E8 7.04%', 'sum warning D4 58557653.59']],
-  ['e-dachuan-zyy-2017.pdf', 'only the hard 增减值 read at the row’s finest precision', ['sum warning 3:3 58557653.59']],
+  ['e-dachuan-zyy-2017.pdf', 'only the hard 增减值 read at the row’s finest precision', ['sum warning 4:4 58557653.59']],
   // 收入合计 over the columns of the merged 其中： header
-  ['m-d-yueyang-yylq-tw-2021.docx', '70.183715 short of 0 + 68.863715 + 0 + 0 + 1.5', ['sum error 4:1 70.183715']],
+  ['m-d-yueyang-yylq-tw-2021.docx', '70.183715 short of 0 + 68.863715 + 0 + 0 + 1.5', ['sum error 5:2 70.183715']],
   ['d-yueyang-yylq-tw-2021.docx', 'clean', []],
   // grade columns
-  ['m-b-taizhou-sanmen-zjj-2024.docx', '89 graded 优 (national bands: 良)', ['grade error 5:6 优']],
+  ['m-b-taizhou-sanmen-zjj-2024.docx', '89 graded 优 (national bands: 良)', ['grade error 6:7 优']],
   ['b-taizhou-sanmen-zjj-2024.docx', 'clean: 87 良, 91 优, 94 优, 91 优, 90 优', []],
-  ['m2-d-danzhou-fy-2018.docx', '合计 94.04 graded 良 (the report’s own bands: 优); per-row grades not judged', ['grade error 5:3 良', 'sum warning ¶12 2956.36万元']],
+  ['m2-d-danzhou-fy-2018.docx', '合计 94.04 graded 良 (the report’s own bands: 优); per-row grades not judged', ['grade error 6:4 良', 'sum warning ¶12 2956.36万元']],
   ['d-danzhou-fy-2018.docx', 'only the labelled prose warning', ['sum warning ¶12 2956.36万元']],
   // text against its table
   ['m-a-jiading-sfj-2017.docx', '完成预算的65.50% against 8.47 ÷ the table’s 14.00', ['rate error ¶5 65.50%']],

@@ -133,12 +133,17 @@ function inOrder(children: Record<string, Array<IToken | CstNode> | undefined>):
 const isToken = (x: IToken | CstNode): x is IToken => (x as IToken).image !== undefined;
 const offsetOf = (x: IToken | CstNode) => (isToken(x) ? x.startOffset : x.location!.startOffset);
 const tokenEnd = (t: IToken) => t.startOffset + t.image.length;
+/** Ends already found: every level of the visitor asks for its children's, which would walk each subtree again. */
+const ENDS = new WeakMap<CstNode, number>();
 /** Where a node's text ends: after its last token (token end offsets are not tracked: custom patterns). */
 function nodeEnd(n: CstNode): number {
+  const known = ENDS.get(n);
+  if (known !== undefined) return known;
   let end = n.location!.startOffset;
   for (const xs of Object.values(n.children)) {
     for (const x of xs) end = Math.max(end, isToken(x) ? tokenEnd(x) : nodeEnd(x));
   }
+  ENDS.set(n, end);
   return end;
 }
 

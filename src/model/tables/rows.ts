@@ -46,13 +46,31 @@ function labelOf(grid: Grid, band: Band, row: number): { label: string; col: num
   return { label: label.replace(/\s+/g, ''), col };
 }
 
-function codeOf(grid: Grid, band: Band, row: number, name: string): string | undefined {
-  const inColumns = band.codeColumns.length ? classificationCode(band.codeColumns.map((c) => textAt(grid, row, c)).join(''), true) : undefined;
+/**
+ * The code a row's code columns write. Under 类 | 款 | 项 a table may write only the new part (201, then 01 under 款, then
+ * 01 under 项): the parts left blank before the last one written are those of the rows above. A part that is a whole code
+ * itself (20101 under 款) stands alone. A merged cell is read once.
+ */
+function codeOf(grid: Grid, band: Band, row: number, name: string, carried: string[]): string | undefined {
+  const parts = band.codeColumns.map((c) => (cellAt(grid, row, c)?.covered ? '' : textAt(grid, row, c)));
+  let last = -1;
+  parts.forEach((p, k) => { if (p) last = k; });
+  let inColumns: string | undefined;
+  if (last >= 0) {
+    inColumns = classificationCode(parts[last], true);
+    if (inColumns) carried.splice(0, carried.length, ...(last === 0 ? [parts[0]] : []));
+    else {
+      const full = parts.slice(0, last + 1).map((p, k) => p || carried[k] || '');
+      inColumns = full.every((p) => p) ? classificationCode(full.join(''), true) : undefined;
+      if (inColumns) carried.splice(0, carried.length, ...full);
+    }
+  }
   return inColumns ?? classificationCode(name);
 }
 
 /** Every body row described, in order. */
 export function describeRows(grid: Grid, band: Band): RowNode[] {
+  const carried: string[] = [];
   return band.body.map((row) => {
     const { label, col } = labelOf(grid, band, row);
     const { label: bare, ofWhich } = stripOfWhich(label);
@@ -70,7 +88,7 @@ export function describeRows(grid: Grid, band: Band): RowNode[] {
       && textAt(grid, row, first) === textAt(grid, row, col));
     const m = headerMeaning(name);
     if (isMeasure(m) && m.kind !== 'label' && m.kind !== 'text') node.measure = m;
-    const code = codeOf(grid, band, row, name);
+    const code = codeOf(grid, band, row, name, carried);
     if (code) node.code = code;
     return node;
   });

@@ -1,0 +1,79 @@
+// Clean tables laid out as other finance bureaus lay them out, built at test time as .docx and .xlsx: no error or
+// warning on any, and one changed cell in each still caught (the layout is read, not silenced).
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { checkFile } from '../src/pipeline.js';
+import { defaultConfig } from '../src/config.js';
+import { allSaid } from './helpers/said.js';
+import { scratch, show } from './helpers/mutate-files.js';
+// @ts-expect-error an untyped build script: its table builders are the fixtures' own
+import { buildDocx, buildXlsx } from '../scripts/make-form-fixtures.mjs';
+
+const files = scratch();
+beforeAll(() => files.make('jixiao-clean-tables-'));
+afterAll(() => files.remove());
+
+type Rows = string[][];
+interface Layout { what: string; title: string; rows: Rows; change?: { from: string; to: string; rule: string } }
+
+const LAYOUTS: Layout[] = [
+  {
+    what: '科目编码 under 类 | 款 | 项, each row writing only its own part (201, then 01 under 款), 合计 at the top',
+    title: '2023年度一般公共预算财政拨款支出决算表',
+    rows: [
+      ['科目编码', '<', '<', '科目名称', '本年支出', '<', '<'],
+      ['类', '款', '项', '^', '合计', '基本支出', '项目支出'],
+      ['', '', '', '合计', '1,234.56', '800.00', '434.56'],
+      ['201', '', '', '一般公共服务支出', '1,000.00', '700.00', '300.00'],
+      ['', '01', '', '人大事务', '1,000.00', '700.00', '300.00'],
+      ['', '', '01', '行政运行', '700.00', '700.00', ''],
+      ['', '', '02', '一般行政管理事务', '300.00', '', '300.00'],
+      ['208', '', '', '社会保障和就业支出', '234.56', '100.00', '134.56'],
+      ['', '05', '', '行政事业单位养老支出', '234.56', '100.00', '134.56'],
+      ['', '', '05', '机关事业单位基本养老保险缴费支出', '234.56', '100.00', '134.56'],
+    ],
+    change: { from: '300.00', to: '310.00', rule: 'sum' },
+  },
+  {
+    what: '科目编码 under 类 | 款 | 项, every row writing all its parts (201 | 01 | 01)',
+    title: '2023年度一般公共预算财政拨款支出决算表',
+    rows: [
+      ['科目编码', '<', '<', '科目名称', '决算数'],
+      ['类', '款', '项', '^', '^'],
+      ['', '', '', '合计', '150.00'],
+      ['201', '', '', '一般公共服务支出', '150.00'],
+      ['201', '01', '', '人大事务', '150.00'],
+      ['201', '01', '01', '行政运行', '100.00'],
+      ['201', '01', '02', '一般行政管理事务', '50.00'],
+    ],
+  },
+];
+
+async function findings(path: string) {
+  return allSaid((await checkFile(path, defaultConfig)).findings).filter((f) => f.severity !== 'info');
+}
+
+function build(layout: Layout, ext: 'docx' | 'xlsx', rows = layout.rows): Promise<string> | string {
+  const table = { title: layout.title, head: '单位：万元', rows };
+  const path = files.path(`table.${ext}`);
+  if (ext === 'docx') {
+    writeFileSync(path, buildDocx(readFileSync('test/data/reports/a-qu-shangwu-2020.docx'), table));
+    return path;
+  }
+  return (buildXlsx(table, '表1') as Promise<Uint8Array>).then((bytes) => { writeFileSync(path, bytes); return path; });
+}
+
+describe('clean tables of other layouts', () => {
+  for (const ext of ['docx', 'xlsx'] as const) {
+    it.each(LAYOUTS)(`.${ext}: $what — no error, no warning`, async (layout) => {
+      expect(show(await findings(await build(layout, ext)))).toBe('[]');
+    });
+    it.each(LAYOUTS.filter((l) => l.change))(`.${ext}: $what — one changed cell caught`, async (layout) => {
+      const { from, to, rule } = layout.change!;
+      let done = false;
+      const rows = layout.rows.map((r) => r.map((t) => (!done && t === from ? ((done = true), to) : t)));
+      const found = await findings(await build(layout, ext, rows));
+      expect(found.some((f) => f.rule === rule && f.severity === 'error'), show(found)).toBe(true);
+    });
+  }
+});

@@ -47,6 +47,17 @@ const LAYOUTS: Layout[] = [
       ['201', '01', '02', '一般行政管理事务', '50.00'],
     ],
   },
+  {
+    what: 'a 占比 column sharing out another whole: its 小计 row holds 15.00%, not 100%',
+    title: '重点项目支出表',
+    rows: [
+      ['项目', '决算数', '占部门总支出比重'],
+      ['项目A', '100.00', '10.00%'],
+      ['项目B', '50.00', '5.00%'],
+      ['小计', '150.00', '15.00%'],
+    ],
+    change: { from: '50.00', to: '60.00', rule: 'sum' },
+  },
 ];
 
 async function findings(path: string) {

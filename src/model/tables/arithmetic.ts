@@ -403,6 +403,9 @@ function shareOf(values: Column[], share: Column, cell: (c: Column) => Cell, sta
   if (!part) return undefined;
   const g = groups.find((x) => x.parts.includes(row) && x.exhaustive && !x.assumed);
   if (!g) return undefined;
+  // the total's own share other than 100 says the column shares out another whole (占部门总支出比重 of a 小计 of projects)
+  const own = cellOf(grid, band, g.total, share, 'share');
+  if (own.kind === 'number' && Math.abs(own.q.value - (own.q.unit === '比值' ? 1 : 100)) > 1) return undefined;
   const p = cell(part);
   const whole = cellOf(grid, band, g.total, part, 'value');
   if (p.kind !== 'number' || whole.kind !== 'number') return undefined;

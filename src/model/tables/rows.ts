@@ -181,7 +181,8 @@ export function buildTree(rows: RowNode[]): RowNode {
         last = node;
         return;
       }
-      closeList(!opensList);
+      // a total or a heading ends the section, not the 其中 list: a row between may be a part or a sibling of its parent
+      closeList(!opensList && !node.total && !node.heading);
     }
     // An unnumbered row sits beside the nearest unnumbered row above it that is no 其中 part.
     const beside = ancestors(last).find((a) => !a.numbering && a.edge !== 'ofWhich');

@@ -75,6 +75,20 @@ const LAYOUTS: Layout[] = [
     ],
     inferred: true,
   },
+  {
+    what: 'a 收入总计 over 本年收入合计 and the rows after it (年初结转和结余), the 合计 closing the numbered rows above',
+    title: '收入支出决算总表',
+    rows: [
+      ['项目', '决算数'],
+      ['一、财政拨款收入', '500.00'],
+      ['二、事业收入', '100.00'],
+      ['本年收入合计', '600.00'],
+      ['用事业基金弥补收支差额', '0.00'],
+      ['年初结转和结余', '50.00'],
+      ['收入总计', '650.00'],
+    ],
+    change: { from: '600.00', to: '610.00', rule: 'sum' },
+  },
 ];
 
 async function findings(path: string) {

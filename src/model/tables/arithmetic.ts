@@ -138,6 +138,13 @@ function rowGroups(root: RowNode, rows: RowNode[]): Array<Group<RowNode>> {
         for (let k = i + 1; k < children.length && closes(children[k]); k++) parts.push(children[k]);
       } else if (i === children.length - 1) {
         parts = [];
+        let k = i - 1;
+        for (; k >= 0 && closes(children[k]); k--) parts.unshift(children[k]);
+        // 总计 under 本年收入合计 and the rows after it (年初结转和结余): the earlier total stands for the rows it closes
+        if (k > 0 && parts.length && children[k].total === 'total' && !children[k].children.length && !children[k].countUnit) parts.unshift(children[k]);
+      } else if (i > 0 && !children[i - 1].total) {
+        // a 合计 inside the list (本年收入合计 before 年初结转和结余 and 总计) closes the rows above it
+        parts = [];
         for (let k = i - 1; k >= 0 && closes(children[k]); k--) parts.unshift(children[k]);
       } else continue;
       if (parts.length < 2) continue;

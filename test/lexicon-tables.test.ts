@@ -2,7 +2,7 @@
 // header variant of the sets classified, breakdowns closed only by all their members, names never taken for numbers.
 import { describe, it, expect } from 'vitest';
 import {
-  closesBreakdown, headerMeaning, isNarrativeLabel, isTemplateNote, itemCategories, itemOfLabel, labelTotalKind,
+  closesBreakdown, countUnitOfHeader, headerMeaning, isNarrativeLabel, isTemplateNote, itemCategories, itemOfLabel, labelTotalKind,
   statesFormula, suspectNumbers,
 } from '../src/lexicon/index.js';
 
@@ -90,5 +90,14 @@ describe('numbers OCR misread', () => {
   });
   it.each(['G20峰会', 'PM2.5浓度', 'H7N9', '5G网络覆盖3个村', '3D打印', 'COVID-19', '支出1 059.39万元', '资金执行率为90.07%。', 'GB/T 33190'])('%s: nothing', (text) => {
     expect(suspectNumbers(text)).toEqual([]);
+  });
+});
+
+describe('headers counting things', () => {
+  it.each([['人数', '人'], ['在职人数', '人'], ['车辆数（辆）', '辆'], ['公务用车数', '辆'], ['接待批次', '批'], ['团组数（个）', '个']])('%s: %s', (text, unit) => {
+    expect(countUnitOfHeader(text)).toBe(unit);
+  });
+  it.each(['预算数', '决算数', '金额（万元）', '执行数', '合计'])('%s: none', (text) => {
+    expect(countUnitOfHeader(text)).toBeUndefined();
   });
 });

@@ -89,6 +89,17 @@ const LAYOUTS: Layout[] = [
     ],
     change: { from: '600.00', to: '610.00', rule: 'sum' },
   },
+  {
+    what: 'a column counting people (人数) beside the amounts a 合计 column totals',
+    title: '人员经费表',
+    rows: [
+      ['部门', '人数', '工资', '津补贴', '合计'],
+      ['办公室', '5', '30.00', '10.00', '40.00'],
+      ['业务科', '8', '48.00', '16.00', '64.00'],
+      ['合计', '13', '78.00', '26.00', '104.00'],
+    ],
+    change: { from: '40.00', to: '45.00', rule: 'sum' },
+  },
 ];
 
 async function findings(path: string) {

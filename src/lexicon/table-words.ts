@@ -207,6 +207,21 @@ export function countUnitOfLabel(label: string): string | undefined {
   return undefined;
 }
 
+/** A header counting things by its words: 人数, 户数, 车辆数, 批次, 人次 (not 预算数, 决算数: those count no thing). */
+const COUNT_HEAD = /(人|户|车辆|车|辆|个|次|批|台|件|团组|床位|家)数$|(人次|批次|户次)$/;
+
+/** A column header that counts things (人数, 在职人数, 车辆数（辆）): its cells are no part of an amount. */
+export function countUnitOfHeader(header: string): string | undefined {
+  const text = header.replace(/\s+/g, '');
+  const noted = countUnitOfLabel(text);
+  if (noted) return noted;
+  const m = COUNT_HEAD.exec(text.replace(/[（(][^（()）]*[)）]$/, ''));
+  if (!m) return undefined;
+  const unit = m[2] ?? m[1];
+  const as: Record<string, string> = { 车辆: '辆', 车: '辆', 团组: '个', 床位: '张', 批次: '批' };
+  return as[unit] ?? unit;
+}
+
 /** A unit line above or beside a table (单位：万元, 金额单位：元, （万元）): the unit of its amounts. */
 const UNIT_LINE = new RegExp(`(?:单位|金额单位|计量单位)\\s*[:：]\\s*(?:人民币)?\\s*(${alternation(Object.keys(MONEY_UNITS))})`);
 const UNIT_NOTE_ONLY = new RegExp(`[（(]\\s*(${alternation(Object.keys(MONEY_UNITS))})\\s*[)）]`);

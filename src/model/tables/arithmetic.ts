@@ -5,7 +5,7 @@ import type { Assumption, Quantity, Relation } from '../schema.js';
 import { cellNumber, type Grid, isBlank, textAt, toQuantity } from './grid.js';
 import { findBands, isMeasure, plainColumns, type Band, type Column, type HeaderNode } from './bands.js';
 import { buildTree, describeRows, namedBreakdown, nodesOf, type RowNode } from './rows.js';
-import { breakdownMember, closesBreakdown, labelTotalKind, mentionsPercent, type HeaderMeaning } from '../../lexicon/index.js';
+import { breakdownMember, closesBreakdown, COUNT_UNITS, labelTotalKind, mentionsPercent, type HeaderMeaning } from '../../lexicon/index.js';
 
 /** What a cell holds: a number, nothing written (blank, —, /, 无), or words. */
 type Cell = { kind: 'number'; q: Quantity } | { kind: 'blank' } | { kind: 'words' };
@@ -218,8 +218,10 @@ function rowSum(grid: Grid, band: Band, column: Column, g: Group<RowNode>): Rela
 /** Value columns in groups that may total one another: the same measure, or a column that names none (a source). */
 function measureGroups(columns: Column[]): Column[][] {
   const key = (m: HeaderMeaning) => `${m.kind}|${m.stage ?? ''}|${m.year ?? ''}|${m.relative ?? ''}`;
-  const named = columns.filter((c) => c.measure.kind === 'value' && isMeasure(c.measure));
-  const plain = columns.filter((c) => c.measure.kind === 'value' && !isMeasure(c.measure));
+  // a column counting things (人数) is no part of an amount beside it
+  const amounts = columns.filter((c) => c.measure.kind === 'value' && !(c.measure.unit && COUNT_UNITS.has(c.measure.unit)));
+  const named = amounts.filter((c) => isMeasure(c.measure));
+  const plain = amounts.filter((c) => !isMeasure(c.measure));
   const byKey = new Map<string, Column[]>();
   for (const c of named) byKey.set(key(c.measure), [...(byKey.get(key(c.measure)) ?? []), c]);
   const groups = [...byKey.values()].map((g) => [...g, ...plain].sort((a, b) => a.col - b.col));

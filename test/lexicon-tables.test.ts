@@ -2,7 +2,7 @@
 // header variant of the sets classified, breakdowns closed only by all their members, names never taken for numbers.
 import { describe, it, expect } from 'vitest';
 import {
-  closesBreakdown, countUnitOfHeader, headerMeaning, isNarrativeLabel, isTemplateNote, itemCategories, itemOfLabel, labelTotalKind,
+  closesBreakdown, countUnitOfHeader, headerMeaning, shareOfTotal, isNarrativeLabel, isTemplateNote, itemCategories, itemOfLabel, labelTotalKind,
   statesFormula, suspectNumbers,
 } from '../src/lexicon/index.js';
 
@@ -100,4 +100,11 @@ describe('headers counting things', () => {
   it.each(['预算数', '决算数', '金额（万元）', '执行数', '合计'])('%s: none', (text) => {
     expect(countUnitOfHeader(text)).toBeUndefined();
   });
+});
+
+describe('the whole a share column names', () => {
+  it.each([['占比', '合计', true], ['占支出总额比重', '支出合计', true], ['占合计%', '合计', true], ['占部门总支出比重', '合计', false], ['占总支出比重', '小计', false]])(
+    '%s of %s: %s', (header, total, ok) => {
+      expect(shareOfTotal(header, total)).toBe(ok);
+    });
 });

@@ -100,6 +100,28 @@ const LAYOUTS: Layout[] = [
     ],
     change: { from: '40.00', to: '45.00', rule: 'sum' },
   },
+  {
+    what: 'a 占比 column naming another whole (占总支出比重) over a bare 合计 whose own share is left blank',
+    title: '重点项目支出表',
+    rows: [
+      ['项目', '决算数', '占总支出比重'],
+      ['项目A', '100.00', '10.00%'],
+      ['项目B', '50.00', '5.00%'],
+      ['合计', '150.00', ''],
+    ],
+    change: { from: '50.00', to: '60.00', rule: 'sum' },
+  },
+  {
+    what: 'a 占比 column naming the whole its total row names (占支出总额比重 of 支出合计)',
+    title: '支出结构表',
+    rows: [
+      ['项目', '决算数', '占支出总额比重'],
+      ['人员经费', '60.00', '40.00%'],
+      ['公用经费', '90.00', '60.00%'],
+      ['支出合计', '150.00', '100.00%'],
+    ],
+    change: { from: '40.00%', to: '45.00%', rule: 'share' },
+  },
 ];
 
 async function findings(path: string) {

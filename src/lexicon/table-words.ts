@@ -207,6 +207,22 @@ export function countUnitOfLabel(label: string): string | undefined {
   return undefined;
 }
 
+/** A share's header naming its whole: 占部门总支出比重, 占支出总额的比例, 占合计%. */
+const SHARE_OF = /^占(.+?)(?:的)?(?:比重|比例|百分比|[%％])/;
+/** The whole's own words, without the words any total row has (总, 合计, 额, 数): 部门总支出 → 部门支出. */
+const wholeWords = (s: string) => s.replace(new RegExp(alternation([...GRAND_TOTAL_WORDS, ...SUBTOTAL_WORDS, '总', '额', '数', '金'])), '').replace(/[总额数金]/g, '');
+
+/**
+ * Whether a share column may share out a total row: a header naming no whole (占比, 比重) or one the row's label names
+ * (占支出总额比重 of 支出合计); 占部门总支出比重 of a bare 合计 may share out a whole the table does not show.
+ */
+export function shareOfTotal(header: string, totalLabel: string): boolean {
+  const m = SHARE_OF.exec(notesOf(normalizeHeader(header)).words);
+  if (!m) return true;
+  const whole = wholeWords(m[1]);
+  return !whole || wholeWords(totalLabel).includes(whole);
+}
+
 /** A header counting things by its words: 人数, 户数, 车辆数, 批次, 人次 (not 预算数, 决算数: those count no thing). */
 const COUNT_HEAD = /(人|户|车辆|车|辆|个|次|批|台|件|团组|床位|家)数$|(人次|批次|户次)$/;
 

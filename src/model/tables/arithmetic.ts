@@ -5,7 +5,7 @@ import type { Assumption, Quantity, Relation } from '../schema.js';
 import { cellNumber, type Grid, isBlank, textAt, toQuantity } from './grid.js';
 import { findBands, isMeasure, plainColumns, type Band, type Column, type HeaderNode } from './bands.js';
 import { buildTree, describeRows, namedBreakdown, nodesOf, type RowNode } from './rows.js';
-import { breakdownMember, closesBreakdown, COUNT_UNITS, labelTotalKind, mentionsPercent, type HeaderMeaning } from '../../lexicon/index.js';
+import { breakdownMember, closesBreakdown, COUNT_UNITS, labelTotalKind, mentionsPercent, shareOfTotal, type HeaderMeaning } from '../../lexicon/index.js';
 
 /** What a cell holds: a number, nothing written (blank, —, /, 无), or words. */
 type Cell = { kind: 'number'; q: Quantity } | { kind: 'blank' } | { kind: 'words' };
@@ -413,6 +413,7 @@ function shareOf(values: Column[], share: Column, cell: (c: Column) => Cell, sta
   const g = groups.find((x) => x.parts.includes(row) && x.exhaustive && !x.assumed);
   if (!g) return undefined;
   // the total's own share other than 100 says the column shares out another whole (占部门总支出比重 of a 小计 of projects)
+  if (!shareOfTotal(share.name, g.total.name)) return undefined;
   const own = cellOf(grid, band, g.total, share, 'share');
   if (own.kind === 'number' && Math.abs(own.q.value - (own.q.unit === '比值' ? 1 : 100)) > 1) return undefined;
   const p = cell(part);

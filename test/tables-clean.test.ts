@@ -15,7 +15,9 @@ afterAll(() => files.remove());
 
 type Rows = string[][];
 interface Layout {
-  what: string; title: string; rows: Rows; change?: { from: string; to: string; rule: string };
+  what: string; title: string; rows: Rows;
+  /** one number changed: in the first cell holding it, or in the title (a sentence over the table) */
+  change?: { from: string; to: string; rule: string; inTitle?: true };
   /** a relation the table leaves open: it may warn, saying what it assumed, never err */
   inferred?: true;
 }
@@ -122,14 +124,35 @@ const LAYOUTS: Layout[] = [
     ],
     change: { from: '40.00%', to: '45.00%', rule: 'share' },
   },
+  {
+    what: 'a sentence naming the 年初 budget, the 调整后 one and the 决算 over a table of 上年决算数 | 本年预算数 | 本年决算数',
+    title: '公务用车运行维护费年初预算10.00万元，调整后预算12.00万元，决算11.00万元。',
+    rows: [
+      ['项目', '上年决算数', '本年预算数', '本年决算数'],
+      ['公务接待费', '6.00', '5.00', '4.00'],
+      ['公务用车运行维护费', '10.00', '12.00', '11.00'],
+    ],
+    change: { from: '11.00万元', to: '11.50万元', rule: 'restated', inTitle: true },
+  },
+  {
+    what: 'a sentence naming the 上年 决算 over a table of 本年 figures only',
+    title: '公务接待费上年决算6.00万元，本年预算5.00万元。',
+    rows: [
+      ['项目', '本年预算数', '本年决算数'],
+      ['公务接待费', '5.00', '4.00'],
+      ['公务用车运行维护费', '12.00', '11.00'],
+    ],
+    change: { from: '5.00万元', to: '5.50万元', rule: 'restated', inTitle: true },
+  },
 ];
 
+/** Findings on the numbers (a file with nothing checkable says so, and that is no claim about a number). */
 async function findings(path: string) {
-  return allSaid((await checkFile(path, defaultConfig)).findings).filter((f) => f.severity !== 'info');
+  return allSaid((await checkFile(path, defaultConfig)).findings).filter((f) => f.severity !== 'info' && f.rule !== 'nothing-checked');
 }
 
-function build(layout: Layout, ext: 'docx' | 'xlsx', rows = layout.rows): Promise<string> | string {
-  const table = { title: layout.title, head: '单位：万元', rows };
+function build(layout: Layout, ext: 'docx' | 'xlsx', rows = layout.rows, title = layout.title): Promise<string> | string {
+  const table = { title, head: '单位：万元', rows };
   const path = files.path(`table.${ext}`);
   if (ext === 'docx') {
     writeFileSync(path, buildDocx(readFileSync('test/data/reports/a-qu-shangwu-2020.docx'), table));
@@ -146,10 +169,12 @@ describe('clean tables of other layouts', () => {
       expect(show(found.filter((f) => !allowed.includes(f)))).toBe('[]');
     });
     it.each(LAYOUTS.filter((l) => l.change))(`.${ext}: $what — one changed cell caught`, async (layout) => {
-      const { from, to, rule } = layout.change!;
+      const { from, to, rule, inTitle } = layout.change!;
       let done = false;
-      const rows = layout.rows.map((r) => r.map((t) => (!done && t === from ? ((done = true), to) : t)));
-      const found = await findings(await build(layout, ext, rows));
+      const rows = inTitle ? layout.rows : layout.rows.map((r) => r.map((t) => (!done && t === from ? ((done = true), to) : t)));
+      const title = inTitle ? layout.title.replace(from, to) : layout.title;
+      expect(inTitle ? title : rows).not.toEqual(inTitle ? layout.title : layout.rows);
+      const found = await findings(await build(layout, ext, rows, title));
       expect(found.some((f) => f.rule === rule && f.severity === 'error'), show(found)).toBe(true);
     });
   }

@@ -207,6 +207,19 @@ export function countUnitOfLabel(label: string): string | undefined {
   return undefined;
 }
 
+/** An initial budget's words (年初预算数): the budget before any adjustment. */
+export const INITIAL_BUDGET = /年初/;
+
+/** Which figure of its stage a label names besides the stage: the period before (上年决算), the initial or adjusted budget. */
+export function figureOfLabel(label: string): { previous?: boolean; budgetOf?: 'initial' | 'adjusted' } {
+  const s = label.replace(/\s+/g, '');
+  const out: { previous?: boolean; budgetOf?: 'initial' | 'adjusted' } = {};
+  if (PREVIOUS.test(s)) out.previous = true;
+  if (ADJUSTED_BUDGET.test(s) || /调整/.test(s)) out.budgetOf = 'adjusted';
+  else if (INITIAL_BUDGET.test(s)) out.budgetOf = 'initial';
+  return out;
+}
+
 /** A share's header naming its whole: 占部门总支出比重, 占支出总额的比例, 占合计%. */
 const SHARE_OF = /^占(.+?)(?:的)?(?:比重|比例|百分比|[%％])/;
 /** The whole's own words, without the words any total row has (总, 合计, 额, 数): 部门总支出 → 部门支出. */

@@ -6,7 +6,7 @@ import { cellNumber, type Grid, textAt, toQuantity } from './grid.js';
 import { tableGrids } from './stitch.js';
 import { findBands, type Band, type Column } from './bands.js';
 import { describeRows } from './rows.js';
-import { itemCategories, labelTotalKind, type Stage } from '../../lexicon/index.js';
+import { INITIAL_BUDGET, itemCategories, labelTotalKind, type Stage } from '../../lexicon/index.js';
 
 /** The paragraphs right before a table (a 单位：万元 line, a title): what its amounts are in. */
 export function leadingText(doc: SourceDocument, block: number): string[] {
@@ -26,8 +26,15 @@ export interface TableCell {
   categories: string[];
   stage?: Stage;
   year?: number;
+  /** the column names the period before (上年决算数) */
+  previous?: boolean;
+  /** the column names which budget: 年初预算 (initial) or 调整后预算 (adjusted) */
+  budgetOf?: 'initial' | 'adjusted';
   quantity: Quantity;
 }
+
+/** Which figure of an item's stage a text or a header names besides the stage: the period before, the initial or adjusted budget. */
+export interface FigureOf { previous?: boolean; budgetOf?: 'initial' | 'adjusted' }
 
 /** The item words of a column: its last item header that is no total (公务用车购置及运行费 over 小计), or its own. */
 function columnItem(column: Column, band: Band): string | undefined {
@@ -56,6 +63,9 @@ function cellsOf(grid: Grid, leading: string[]): TableCell[] {
         const cell: TableCell = { item, categories: itemCategories(item), quantity: q };
         if (column.measure.stage) cell.stage = column.measure.stage;
         if (column.measure.year !== undefined) cell.year = column.measure.year;
+        if (column.measure.relative === 'previous') cell.previous = true;
+        const budgetOf = column.measure.adjusted ? 'adjusted' : column.path.some((n) => INITIAL_BUDGET.test(n.text)) ? 'initial' : undefined;
+        if (budgetOf) cell.budgetOf = budgetOf;
         out.push(cell);
       }
     }
@@ -76,10 +86,12 @@ export class TableIndex {
    * or undefined when none or several different ones do. Items are the same when the genre's categories say so
    * (公务用车购置及运行维护费 = 公务用车购置及运行费), else when their words are.
    */
-  find(item: string, stage: Stage, year?: number): Quantity | undefined {
+  find(item: string, stage: Stage, year?: number, of: FigureOf = {}): Quantity | undefined {
     const cats = itemCategories(item);
     const same = (c: TableCell) => (cats.length ? c.categories.length === cats.length && cats.every((x) => c.categories.includes(x)) : c.item === item);
-    const found = this.cells.filter((c) => c.stage === stage && same(c) && (year === undefined || c.year === undefined || c.year === year));
+    // the period before only in a column of the period before; a named budget (年初, 调整后) only in a column naming it
+    const figure = (c: TableCell) => !!c.previous === !!of.previous && (!of.budgetOf || c.budgetOf === of.budgetOf);
+    const found = this.cells.filter((c) => c.stage === stage && same(c) && figure(c) && (year === undefined || c.year === undefined || c.year === year));
     const values = new Set(found.map((c) => c.quantity.value));
     return values.size === 1 ? found[0].quantity : undefined;
   }

@@ -8,7 +8,8 @@ import { family, toQuantity, usable } from './context.js';
 import { COMPLETED_BUDGET_RATE, roleOf } from './rate.js';
 import { CHANGE_WORD } from './periods.js';
 import type { TableIndex } from '../../tables/lookup.js';
-import { itemCategories, itemOfLabel, stageOfLabel } from '../../../lexicon/index.js';
+import { figureOfLabel, itemCategories, itemOfLabel, stageOfLabel } from '../../../lexicon/index.js';
+import type { FigureOf } from '../../tables/lookup.js';
 
 /**
  * Rates of completion whose budget only a table of the document states: 公务用车购置及运行维护费支出决算为6.30万元，完成
@@ -67,6 +68,9 @@ export function restatedInTables(paragraphs: ProseParagraph[], tables: TableInde
     const p = para.parsed;
     for (const sentence of p.sentences.keys()) {
       const stated = new Map<string, Partial<Record<'budget' | 'actual', ReturnType<typeof toQuantity>>>>();
+      // which figure of its stage each amount names (上年决算, 年初预算); a stage stated twice for one item names no one figure
+      const figures = new Map<ReturnType<typeof toQuantity>, FigureOf>();
+      const twice = new Set<string>();
       let lastItem = '';
       for (const q of p.quantities.filter((x) => x.sentence === sentence)) {
         if (family(q.unit) !== 'money' || q.bracketDepth > 0 || !usable(p, q)) continue;
@@ -79,12 +83,15 @@ export function restatedInTables(paragraphs: ProseParagraph[], tables: TableInde
         if (!item || !itemCategories(item).length) continue;
         lastItem = item;
         const entry = stated.get(item) ?? {};
-        if (entry[stage]) continue; // two amounts of one stage: not one figure
+        if (entry[stage]) { twice.add(`${item}|${stage}`); continue; } // two amounts of one stage: not one figure
         entry[stage] = toQuantity(q, para.location);
+        figures.set(entry[stage]!, figureOfLabel(q.label));
         stated.set(item, entry);
       }
       for (const [item, text] of stated) {
-        const table = { budget: tables.find(item, 'budget'), actual: tables.find(item, 'actual') };
+        for (const k of ['budget', 'actual'] as const) if (twice.has(`${item}|${k}`)) delete text[k];
+        const look = (k: 'budget' | 'actual') => (text[k] ? tables.find(item, k, undefined, figures.get(text[k]!)) : undefined);
+        const table = { budget: look('budget'), actual: look('actual') };
         const differs = (k: 'budget' | 'actual') => !!text[k] && !!table[k] && text[k]!.value !== table[k]!.value;
         const swapped = differs('budget') && differs('actual') && text.budget!.value === table.actual!.value && text.actual!.value === table.budget!.value;
         for (const k of ['budget', 'actual'] as const) {

@@ -174,7 +174,10 @@ export function buildTree(rows: RowNode[]): RowNode {
       const parent = list.parent;
       // a row that opens a numbered list of its own (三公经费 over 1、2、3、) is a new whole, not one more part
       const opensList = !!next?.numbering && next.numbering.value === 1 && !next.ofWhich;
-      const stop = node.total || node.heading || siblingMember(node.name, parent.name) || opensList;
+      // a list of one breakdown's members (其中：一般公共预算…, 政府性基金…) ends at a row naming none of them (事业收入)
+      const members = list.members;
+      const outside = TABLE_BREAKDOWNS.some((g) => members.every((m) => breakdownMember(g, m.name)) && !breakdownMember(g, node.name));
+      const stop = node.total || node.heading || siblingMember(node.name, parent.name) || opensList || outside;
       if (!stop) {
         attach(node, parent, 'ofWhich');
         list.members.push(node);
@@ -182,7 +185,7 @@ export function buildTree(rows: RowNode[]): RowNode {
         return;
       }
       // a total or a heading ends the section, not the 其中 list: a row between may be a part or a sibling of its parent
-      closeList(!opensList && !node.total && !node.heading);
+      closeList(outside || (!opensList && !node.total && !node.heading));
     }
     // An unnumbered row sits beside the nearest unnumbered row above it that is no 其中 part.
     const beside = ancestors(last).find((a) => !a.numbering && a.edge !== 'ofWhich');

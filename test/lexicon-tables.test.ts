@@ -2,7 +2,7 @@
 // header variant of the sets classified, breakdowns closed only by all their members, names never taken for numbers.
 import { describe, it, expect } from 'vitest';
 import {
-  closesBreakdown, countUnitOfHeader, headerMeaning, shareOfTotal, isNarrativeLabel, isTemplateNote, itemCategories, itemOfLabel, labelTotalKind,
+  closesBreakdown, countUnitOfHeader, headerMeaning, measureUnderChange, shareOfTotal, isNarrativeLabel, isTemplateNote, itemCategories, itemOfLabel, labelTotalKind,
   statesFormula, suspectNumbers,
 } from '../src/lexicon/index.js';
 
@@ -107,4 +107,10 @@ describe('the whole a share column names', () => {
     '%s of %s: %s', (header, total, ok) => {
       expect(shareOfTotal(header, total)).toBe(ok);
     });
+});
+
+describe('columns under a comparison naming only what they hold', () => {
+  it.each([['金额', 'change'], ['%', 'changeRate'], ['（%）', 'changeRate'], ['幅度', 'changeRate'], ['预算数', undefined], ['合计', undefined]])('%s: %s', (text, kind) => {
+    expect(measureUnderChange(text)).toBe(kind);
+  });
 });

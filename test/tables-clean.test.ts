@@ -158,6 +158,18 @@ const LAYOUTS: Layout[] = [
     ],
     change: { from: '850.00', to: '870.00', rule: 'sum' },
   },
+  {
+    what: '金额 | % under one merged 决算数比预算数增减 heading: the change and its rate, not two amounts',
+    title: '支出表',
+    rows: [
+      ['项目', '预算数', '决算数', '决算数比预算数增减', '<'],
+      ['^', '^', '^', '金额', '%'],
+      ['合计', '100.00', '90.00', '-10.00', '-10.0'],
+      ['项目一', '60.00', '54.00', '-6.00', '-10.0'],
+      ['项目二', '40.00', '36.00', '-4.00', '-10.0'],
+    ],
+    change: { from: '-6.00', to: '-7.00', rule: 'sum' },
+  },
 ];
 
 /** Findings on the numbers (a file with nothing checkable says so, and that is no claim about a number). */

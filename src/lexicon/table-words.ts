@@ -196,6 +196,17 @@ export function changeGroupOf(raw: string): { years?: { base: number; current: n
   return {};
 }
 
+/**
+ * A column under a group of a comparison (决算数比预算数增减 over 金额 | %) that names only what it holds: the change
+ * (金额, 数额) or its rate (%, 幅度, 比例, 百分比).
+ */
+export function measureUnderChange(raw: string): 'change' | 'changeRate' | undefined {
+  const w = toHalfWidth(raw.replace(/\s+/g, '')).replace(/^[（(](.*)[)）]$/, '$1');
+  if (/^(?:%|百分比|幅度|比例|比率|变化率)$/.test(w)) return 'changeRate';
+  if (/^(?:金额|数额|绝对额|绝对数)$/.test(w)) return 'change';
+  return undefined;
+}
+
 /** A header over a run of columns that says they are the parts of the total column before them: 其中： */
 export function isOfWhichHeader(raw: string): boolean {
   return /^其中[:：]?$/.test(normalizeHeader(raw));

@@ -1,7 +1,7 @@
 // Any table read alike: header bands (one to four rows of column words over a body of numbers), the path of header
 // cells above each column and what it says (src/lexicon/table-words.ts), and the rows each band governs.
 import { cellAt, cellNumber, clean, type Grid, isBlank, textAt } from './grid.js';
-import { changeGroupOf, countUnitOfHeader, headerMeaning, isOfWhichHeader, moneyUnitOf, type HeaderMeaning } from '../../lexicon/index.js';
+import { changeGroupOf, countUnitOfHeader, headerMeaning, measureUnderChange, isOfWhichHeader, moneyUnitOf, type HeaderMeaning } from '../../lexicon/index.js';
 
 /** One header cell as it stands over its columns (a merged cell once). */
 export interface HeaderNode {
@@ -269,11 +269,15 @@ function columnOf(col: number, path: HeaderNode[]): Column {
   }
   const last = path[path.length - 1];
   if (!leaf && last.meaning?.total) measure.total = last.meaning.total;
+  // 金额 | % under 决算数比预算数增减: the group says what they compare, the leaf whether it is the change or its rate
+  const grouped = last !== leaf && path.some((n) => n !== last && (n.compares || n.meaning?.kind === 'change'));
+  const under = grouped ? measureUnderChange(last.text) : undefined;
+  if (under) measure.kind = under;
   // a column counting things (人数, 车辆数（辆）) says its unit by its words
   const count = measure.unit === undefined && measure.kind === 'value' ? countUnitOfHeader(last.text) : undefined;
   if (count) measure.unit = count;
   // items: the header cells that are no measure and no group of a comparison (合计, 因公出国（境）费, 其中：, 小计)
-  const items = path.filter((n) => n !== leaf && !isMeasure(n.meaning) && !n.compares);
+  const items = path.filter((n) => n !== leaf && !isMeasure(n.meaning) && !n.compares && !(under && n === last));
   if (leaf?.meaning?.total && !items.includes(leaf)) items.push(leaf);
   if (leaf?.meaning?.item && leaf.meaning.total === undefined && !items.includes(leaf)) items.push(leaf);
   const name = leaf ? leaf.text : last.text;

@@ -2,7 +2,7 @@
 // header variant of the sets classified, breakdowns closed only by all their members, names never taken for numbers.
 import { describe, it, expect } from 'vitest';
 import {
-  closesBreakdown, countUnitOfHeader, headerMeaning, measureUnderChange, shareOfTotal, isNarrativeLabel, isTemplateNote, itemCategories, itemOfLabel, labelTotalKind,
+  closesBreakdown, countUnitOfHeader, headerMeaning, measureUnderChange, namesRatio, shareOfTotal, isNarrativeLabel, isTemplateNote, itemCategories, itemOfLabel, labelTotalKind,
   statesFormula, suspectNumbers,
 } from '../src/lexicon/index.js';
 
@@ -112,5 +112,11 @@ describe('the whole a share column names', () => {
 describe('columns under a comparison naming only what they hold', () => {
   it.each([['金额', 'change'], ['%', 'changeRate'], ['（%）', 'changeRate'], ['幅度', 'changeRate'], ['预算数', undefined], ['合计', undefined]])('%s: %s', (text, kind) => {
     expect(measureUnderChange(text)).toBe(kind);
+  });
+});
+
+describe('headers naming a ratio', () => {
+  it.each([['节约率', true], ['节约率（%）', true], ['增长比例', true], ['节约资金', false], ['金额', false]])('%s: %s', (text, ratio) => {
+    expect(namesRatio(text)).toBe(ratio);
   });
 });

@@ -170,6 +170,17 @@ const LAYOUTS: Layout[] = [
     ],
     change: { from: '-6.00', to: '-7.00', rule: 'sum' },
   },
+  {
+    what: 'a ratio column no rule reads (节约率) beside the amounts its 合计 row totals',
+    title: '政府采购情况表',
+    rows: [
+      ['采购类别', '采购预算', '实际采购金额', '节约资金', '节约率'],
+      ['合计', '100.00', '95.00', '5.00', '5.00%'],
+      ['货物类', '60.00', '57.00', '3.00', '5.00%'],
+      ['服务类', '40.00', '38.00', '2.00', '5.00%'],
+    ],
+    change: { from: '57.00', to: '58.00', rule: 'sum' },
+  },
 ];
 
 /** Findings on the numbers (a file with nothing checkable says so, and that is no claim about a number). */

@@ -207,6 +207,11 @@ export function measureUnderChange(raw: string): 'change' | 'changeRate' | undef
   return undefined;
 }
 
+/** A header naming a ratio of some kind (节约率, 增长比例, 比率（%）): its cells are no amounts to add, whatever it divides. */
+export function namesRatio(header: string): boolean {
+  return /(?:率|比率|比例)$/.test(withoutNotes(header.replace(/\s+/g, '')));
+}
+
 /** A header over a run of columns that says they are the parts of the total column before them: 其中： */
 export function isOfWhichHeader(raw: string): boolean {
   return /^其中[:：]?$/.test(normalizeHeader(raw));

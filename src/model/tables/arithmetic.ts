@@ -5,7 +5,7 @@ import type { Assumption, Quantity, Relation } from '../schema.js';
 import { cellNumber, type Grid, isBlank, textAt, toQuantity } from './grid.js';
 import { findBands, isMeasure, plainColumns, type Band, type Column, type HeaderNode } from './bands.js';
 import { buildTree, describeRows, namedBreakdown, nodesOf, type RowNode } from './rows.js';
-import { breakdownMember, closesBreakdown, COUNT_UNITS, labelTotalKind, mentionsPercent, shareOfTotal, type HeaderMeaning } from '../../lexicon/index.js';
+import { breakdownMember, closesBreakdown, COUNT_UNITS, labelTotalKind, mentionsPercent, namesRatio, shareOfTotal, type HeaderMeaning } from '../../lexicon/index.js';
 
 /** What a cell holds: a number, nothing written (blank, —, /, 无), or words. */
 type Cell = { kind: 'number'; q: Quantity } | { kind: 'blank' } | { kind: 'words' };
@@ -86,7 +86,8 @@ function byRows(grid: Grid, band: Band, rows: RowNode[]): Relation[] {
   const out: Relation[] = [];
   for (const column of band.columns) {
     const kind = column.measure.kind;
-    if (!SUMMABLE.has(kind)) continue;
+    // a ratio no rule reads (节约率) is still no amount
+    if (!SUMMABLE.has(kind) || namesRatio(column.name)) continue;
     for (const g of groups) {
       // the changes of a list that may be incomplete say nothing of the whole's change
       if (kind === 'change' && !g.exhaustive) continue;
@@ -219,7 +220,7 @@ function rowSum(grid: Grid, band: Band, column: Column, g: Group<RowNode>): Rela
 function measureGroups(columns: Column[]): Column[][] {
   const key = (m: HeaderMeaning) => `${m.kind}|${m.stage ?? ''}|${m.year ?? ''}|${m.relative ?? ''}`;
   // a column counting things (人数) is no part of an amount beside it
-  const amounts = columns.filter((c) => c.measure.kind === 'value' && !(c.measure.unit && COUNT_UNITS.has(c.measure.unit)));
+  const amounts = columns.filter((c) => c.measure.kind === 'value' && !(c.measure.unit && COUNT_UNITS.has(c.measure.unit)) && !namesRatio(c.name));
   const named = amounts.filter((c) => isMeasure(c.measure));
   const plain = amounts.filter((c) => !isMeasure(c.measure));
   const byKey = new Map<string, Column[]>();

@@ -89,6 +89,13 @@ const cases: Case[] = [
   { name: 'the sentence before states a period amount and a budget: no growth', lines: ['2023年1-6月支出执行320.00万元，全年预算800.00万元。与上年同期的300.00万元相比，增加20.00万元，增长6.67%。'], lacks: /^growth/ },
   { name: '比上年的B减少C, then the parts’ changes after 其中', lines: ['“三公”经费支出15.20万元。比上年的18.00万元减少2.80万元，下降15.56%，其中公务接待费减少1.80万元，公务用车运行维护费减少1.00万元。'],
     has: ['growth 18.00万元→15.20万元 Δ2.80万元 15.56%'] },
+  // what is left (未支付, 剩余未拨付, 结余) carries the words of spending or budgeting but is neither operand of a rate
+  { name: '已支付, 未支付, then the 支付率: the paid amount is the numerator', lines: ['项目安排资金120.00万元，已支付108.00万元，未支付12.00万元，资金支付率90.00%。'],
+    has: ['rate 108.00万元 / 120.00万元 = 90.00%'] },
+  { name: '尚未支付 beside the budget: no rate from the remainder', lines: ['项目安排资金120.00万元，尚未支付12.00万元，支付率90.00%。'], lacks: /^rate/ },
+  { name: '剩余未拨付 beside the 下达: no rate from the remainder', lines: ['下达资金200万元，剩余未拨付20万元，拨付率90%。'], lacks: /^rate/ },
+  { name: '结余 beside the budget: no rate from the remainder', lines: ['年度预算资金80万元，截至12月底结余8万元，预算执行率90%。'], lacks: /^rate 8万元/ },
+  { name: '使用结余资金支付 was spent', lines: ['项目预算安排50.00万元，使用上年结余资金支付45.00万元，预算执行率90.00%。'], has: ['rate 45.00万元 / 50.00万元 = 90.00%'] },
 ];
 
 let dir: string;

@@ -95,6 +95,9 @@ const cases: Case[] = [
   { name: '尚未支付 beside the budget: no rate from the remainder', lines: ['项目安排资金120.00万元，尚未支付12.00万元，支付率90.00%。'], lacks: /^rate/ },
   { name: '剩余未拨付 beside the 下达: no rate from the remainder', lines: ['下达资金200万元，剩余未拨付20万元，拨付率90%。'], lacks: /^rate/ },
   { name: '结余 beside the budget: no rate from the remainder', lines: ['年度预算资金80万元，截至12月底结余8万元，预算执行率90%。'], lacks: /^rate 8万元/ },
+  // a cut in the aside is subtracted from what was first given, never a part of the amount it became
+  { name: '实际下达 with 年初下达 and 年中调减 in brackets: no sum', lines: ['全年实际下达项目资金1,800万元（年初下达2,000万元，年中调减200万元），已支出1,750万元，执行率97.22%。'], lacks: /^sum/ },
+  { name: '后经审计核减 after the parts is not one of them', lines: ['项目批复资金500万元，其中省级资金300万元，县级资金200万元，后经审计核减50万元。'], has: ['sum 500万元 = 300万元 + 200万元'] },
   { name: '使用结余资金支付 was spent', lines: ['项目预算安排50.00万元，使用上年结余资金支付45.00万元，预算执行率90.00%。'], has: ['rate 45.00万元 / 50.00万元 = 90.00%'] },
 ];
 

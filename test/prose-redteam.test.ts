@@ -98,6 +98,9 @@ const cases: Case[] = [
   // a cut in the aside is subtracted from what was first given, never a part of the amount it became
   { name: '实际下达 with 年初下达 and 年中调减 in brackets: no sum', lines: ['全年实际下达项目资金1,800万元（年初下达2,000万元，年中调减200万元），已支出1,750万元，执行率97.22%。'], lacks: /^sum/ },
   { name: '后经审计核减 after the parts is not one of them', lines: ['项目批复资金500万元，其中省级资金300万元，县级资金200万元，后经审计核减50万元。'], has: ['sum 500万元 = 300万元 + 200万元'] },
+  // a balance is what income leaves after spending: 累计 after them totals the balances only
+  { name: '收入, 支出, 结余, then 累计结余: no sum of income and spending', lines: ['全年收入1,250万元，全年支出1,180万元，当年结余70万元，加上上年结余30万元，累计结余100万元。'], lacks: /^sum 100万元 = 1,250/ },
+  { name: '收入 and 支出, then 共计: no sum', lines: ['本年度财政拨款收入500万元，财政拨款支出480万元，共计结余20万元。'], lacks: /^sum/ },
   { name: '使用结余资金支付 was spent', lines: ['项目预算安排50.00万元，使用上年结余资金支付45.00万元，预算执行率90.00%。'], has: ['rate 45.00万元 / 50.00万元 = 90.00%'] },
 ];
 

@@ -101,6 +101,11 @@ const cases: Case[] = [
   // a balance is what income leaves after spending: 累计 after them totals the balances only
   { name: '收入, 支出, 结余, then 累计结余: no sum of income and spending', lines: ['全年收入1,250万元，全年支出1,180万元，当年结余70万元，加上上年结余30万元，累计结余100万元。'], lacks: /^sum 100万元 = 1,250/ },
   { name: '收入 and 支出, then 共计: no sum', lines: ['本年度财政拨款收入500万元，财政拨款支出480万元，共计结余20万元。'], lacks: /^sum/ },
+  // 分别减少A、B: B is the second change of the parallel list, never one more part of the whole
+  { name: '其中 parts, then 分别减少 two changes', lines: ['全年“三公”经费支出5.5万元，其中：公务用车运行维护费3.5万元，公务接待费2万元，与上年相比，分别减少0.5万元、0.3万元。'],
+    has: ['sum 5.5万元 = 3.5万元 + 2万元'] },
+  { name: '其中 parts, then 较上年分别增加 A和B', lines: ['本年支出合计960万元，其中基本支出720万元，项目支出240万元，较上年分别增加20万元和40万元。'],
+    has: ['sum 960万元 = 720万元 + 240万元'] },
   { name: '使用结余资金支付 was spent', lines: ['项目预算安排50.00万元，使用上年结余资金支付45.00万元，预算执行率90.00%。'], has: ['rate 45.00万元 / 50.00万元 = 90.00%'] },
 ];
 

@@ -54,6 +54,12 @@ describe('a labelled amount of one period, stage and scope', () => {
     expect(restatedOf(built('1、基本支出：年初预算数为38.89万元。', '2、项目支出：年初预算数为10万元。'))).toEqual([]);
     expect(restatedOf(built('一批项目总投资3374.3万元。', '二批项目总投资2069.51万元。'))).toEqual([]);
   });
+  it('must stay silent: a bracketed qualifier narrows the label (（调整后）, （含上年结转）)', () => {
+    expect(restatedOf(built('本年度项目支出预算150万元，实际支出145万元。', '本年度项目支出预算（调整后）160万元。'))).toEqual([]);
+    expect(restatedOf(built('2023年支出合计1,200万元。', '2023年支出合计（含上年结转）1,260万元。'))).toEqual([]);
+    // the same aside on both: one figure
+    expect(findingsOf(built('本年度项目支出预算（调整后）160万元。', '本年度项目支出预算（调整后）166万元。'))).toEqual([['error', '166万元', '160万元']]);
+  });
   it.each(['e-xinzhou-syxx-2018.docx', 'e-xinzhou-syxx-2018.pdf'])('%s: 年末结转和结余 164.61 (the department) and 30.65 (一般公共预算): silent', async (file) => {
     const { document } = await readDocument(`test/data/reports2/${file}`);
     expect(restatedOf(extractReport(document))).toEqual([]);

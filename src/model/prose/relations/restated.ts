@@ -40,7 +40,21 @@ function labelKey(ctx: ProseContext, q: Q): string | undefined {
   const sentence = p.sentences[q.sentence];
   const reason = REASON_WORD.exec(outsideBrackets(sentence.text));
   if (reason && q.start >= sentence.start + reason.index) return undefined;
-  return `${yearBefore(ctx, q) ?? ''}|${label}|${family(q.unit)}|${scopeOf(ctx, q)}`;
+  return `${yearBefore(ctx, q) ?? ''}|${label}|${family(q.unit)}|${scopeOf(ctx, q)}|${qualifiersOf(ctx, q)}`;
+}
+
+/** An outline number in brackets (（一）基本支出…): no qualifier. */
+const OUTLINE_NUMBER = /^[一二三四五六七八九十百\d]+$/;
+/**
+ * The asides of the amount's clause before it, which narrow what its label names: 项目支出预算（调整后）160万元 is
+ * not 项目支出预算150万元, nor 支出（含上年结转）the 支出 without it. (The label itself leaves them out.)
+ */
+function qualifiersOf(ctx: ProseContext, q: Q): string {
+  const p = ctx.paragraphs[q.para].parsed;
+  const clause = p.sentences[q.sentence].clauses[q.clause];
+  const before = p.text.slice(clause?.start ?? p.sentences[q.sentence].start, q.start);
+  return [...before.matchAll(/[（(]([^（）()]*)[）)]/g)].map((m) => m[1].replace(/\s+/g, ''))
+    .filter((x) => !OUTLINE_NUMBER.test(x)).join('+');
 }
 
 /** Groups that name a stage of an amount, not the thing it is. */

@@ -54,6 +54,14 @@ describe('a labelled amount of one period, stage and scope', () => {
     expect(restatedOf(built('1、基本支出：年初预算数为38.89万元。', '2、项目支出：年初预算数为10万元。'))).toEqual([]);
     expect(restatedOf(built('一批项目总投资3374.3万元。', '二批项目总投资2069.51万元。'))).toEqual([]);
   });
+  it('must stay silent: two subjects or two dates within the year, said before the label', () => {
+    expect(restatedOf(built('截至2023年6月底，基本支出420.00万元。', '截至2023年12月底，基本支出860.00万元。'))).toEqual([]);
+    expect(restatedOf(built('一、城关镇', '城关镇2023年实有人数56人。', '二、东山镇', '东山镇2023年实有人数48人。'))).toEqual([]);
+    expect(restatedOf(built('项目一：道路改造，支出合计120万元。项目二：管网铺设，支出合计80万元。'))).toEqual([]);
+    expect(restatedOf(built('本单位2023年在职人员实有人数35人；下属单位2023年在职人员实有人数20人。'))).toEqual([]);
+    // one subject, said again after the year: one figure
+    expect(findingsOf(built('本单位2023年实有人数35人。', '截至2023年底，本单位实有人数36人。'))).toEqual([['error', '36人', '35人']]);
+  });
   it('must stay silent: a bracketed qualifier narrows the label (（调整后）, （含上年结转）)', () => {
     expect(restatedOf(built('本年度项目支出预算150万元，实际支出145万元。', '本年度项目支出预算（调整后）160万元。'))).toEqual([]);
     expect(restatedOf(built('2023年支出合计1,200万元。', '2023年支出合计（含上年结转）1,260万元。'))).toEqual([]);

@@ -40,7 +40,23 @@ function labelKey(ctx: ProseContext, q: Q): string | undefined {
   const sentence = p.sentences[q.sentence];
   const reason = REASON_WORD.exec(outsideBrackets(sentence.text));
   if (reason && q.start >= sentence.start + reason.index) return undefined;
-  return `${yearBefore(ctx, q) ?? ''}|${label}|${family(q.unit)}|${scopeOf(ctx, q)}|${qualifiersOf(ctx, q)}`;
+  return `${yearBefore(ctx, q) ?? ''}|${label}|${family(q.unit)}|${scopeOf(ctx, q)}|${qualifiersOf(ctx, q)}|${subjectOf(ctx, q)}`;
+}
+
+/** Words of the lead that name no subject: the year, 截至 and outline numbers, punctuation. */
+const NOT_SUBJECT = /[（(][一二三四五六七八九十\d]+[）)]|^\s*[一二三四五六七八九十\d]+[、.．]|\d{4}\s*年(?:度|底|末|初)?|截至|截止|[\s，,、；;：:。（）()“”"]/g;
+/**
+ * What the text says before the label since the amount before it in its sentence (or the sentence's start): the
+ * subject whose figure it is (城关镇 / 东山镇, 本单位 / 下属单位, 项目一：道路改造，…) and its time within the year
+ * (截至6月底 / 截至12月底). Two statements name one figure only when these agree too.
+ */
+function subjectOf(ctx: ProseContext, q: Q): string {
+  const p = ctx.paragraphs[q.para].parsed;
+  // (the amount before: of the same kind; a year or a date (6月底) is part of the lead)
+  const prev = ctx.quantities[q.para].filter((x) => x.sentence === q.sentence && x.end <= q.start && !x.year && family(x.unit) === family(q.unit)).pop();
+  const lead = p.text.slice(prev ? prev.end : p.sentences[q.sentence].start, q.start).replace(NOT_SUBJECT, '');
+  const at = lead.lastIndexOf(q.label.replace(NOT_SUBJECT, ''));
+  return at >= 0 ? lead.slice(0, at) : lead;
 }
 
 /** An outline number in brackets (（一）基本支出…): no qualifier. */

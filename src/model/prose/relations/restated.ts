@@ -120,12 +120,35 @@ export function findRestated(ctx: ProseContext) {
   }
   for (const [key, qs] of byKey) {
     const [first, ...later] = qs;
+    const cited = documentKey(ctx, first) !== undefined;
     for (const second of later) {
       if (second.para === first.para && second.start === first.start) continue;
+      if (cited && !sameObject(ctx, first, second)) continue;
+      // a labelled amount in another section may be that section's subject's (一、道路改造项目 / 二、管网铺设项目,
+      // 一、预算情况 / 二、决算情况): the sections' titles, not the sentences, would say it is one figure
+      const section = (q: Q) => ctx.paragraphs[q.para].path[ctx.paragraphs[q.para].path.length - 1];
+      const assumed = !cited && section(first) !== section(second) ? [{ kind: 'other-section' as const, quantity: ctx.q(first) }] : undefined;
       ctx.push({
         kind: 'restated', key: key.split('|').filter(Boolean).slice(0, 2).join(' '), first: ctx.q(first), second: ctx.q(second),
-        location: ctx.paragraphs[second.para].location, evidence: ctx.sentenceOf(second).text.trim(),
+        location: ctx.paragraphs[second.para].location, evidence: ctx.sentenceOf(second).text.trim(), ...(assumed ? { assumed } : {}),
       });
     }
   }
+}
+
+/** The label of an allocation that names no object of its own: 资金, 专项资金, 预算. */
+const GENERIC_OBJECT = /^(?:专项|补助)?(?:资金|经费|预算)?$/;
+/**
+ * Two allocations under one document number to one recipient are one figure unless they name two objects (项目资金 /
+ * 管理费) or an aside narrows one of them (资金（第二批）): a generic label (资金) names the document's whole allocation.
+ */
+function sameObject(ctx: ProseContext, a: Q, b: Q): boolean {
+  if (qualifiersOf(ctx, a) !== qualifiersOf(ctx, b)) return false;
+  const object = (q: Q) => objectOf(q.label);
+  return object(a) === object(b) || GENERIC_OBJECT.test(object(a)) || GENERIC_OBJECT.test(object(b));
+}
+/** What an allocation's label names after its verb and recipient (下达我县衔接资金 → 衔接资金), without its year. */
+function objectOf(label: string): string {
+  const after = label.replace(new RegExp(`^.*${ALLOCATES.source}`), '').replace(/\d{4}\s*年(?:度)?/g, '').trim();
+  return after.replace(RECIPIENT, '').trim();
 }

@@ -106,6 +106,11 @@ const cases: Case[] = [
     has: ['sum 5.5万元 = 3.5万元 + 2万元'] },
   { name: '其中 parts, then 较上年分别增加 A和B', lines: ['本年支出合计960万元，其中基本支出720万元，项目支出240万元，较上年分别增加20万元和40万元。'],
     has: ['sum 960万元 = 720万元 + 240万元'] },
+  // a named ratio's whole is not the one amount its word names when another source stands beside it
+  { name: '兑付比例 over two sources, one named 下达: no relation', lines: ['省级下达奖补资金200万元，县级配套资金50万元，已兑付230万元，兑付比例为92%。'], lacks: /^rate/ },
+  { name: '兑付比例 over the 下达 whose 其中 lists its batches', lines: ['共下达补贴资金747万元，其中第一批补贴资金520万元、第二批补贴资金227万元。已兑付补贴资金504万元，资金兑付比例67.47%。'],
+    has: ['rate 504万元 / 747万元 = 67.47%'] },
+  { name: '药占比 with another item in the ；-group before', lines: ['药品收入2.84亿元；卫生材料收入2.1亿元；医疗收入13.25亿元。药占比21.43%。'], has: ['rate 2.84亿元 / 13.25亿元 = 21.43%'] },
   { name: '使用结余资金支付 was spent', lines: ['项目预算安排50.00万元，使用上年结余资金支付45.00万元，预算执行率90.00%。'], has: ['rate 45.00万元 / 50.00万元 = 90.00%'] },
 ];
 

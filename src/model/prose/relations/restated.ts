@@ -4,7 +4,7 @@
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
 import {
-  CATEGORY_GROUPS, ORGANISATION_SUFFIXES, PROSE_TOTAL_WORDS, REASON_WORD, alternation, membersNamed, outsideBrackets,
+  CATEGORY_GROUPS, CHINESE_ORDINAL_CHARS, DIGIT, ORGANISATION_SUFFIXES, WRITTEN_YEAR, PROSE_TOTAL_WORDS, REASON_WORD, alternation, membersNamed, outsideBrackets,
 } from '../../../lexicon/index.js';
 import { CHANGE_WORD } from './periods.js';
 import { isSatellite, listOf } from './of-which.js';
@@ -44,7 +44,8 @@ function labelKey(ctx: ProseContext, q: Q): string | undefined {
 }
 
 /** Words of the lead that name no subject: the year, 截至 and outline numbers, punctuation. */
-const NOT_SUBJECT = /[（(][一二三四五六七八九十\d]+[）)]|^\s*[一二三四五六七八九十\d]+[、.．]|\d{4}\s*年(?:度|底|末|初)?|截至|截止|[\s，,、；;：:。（）()“”"]/g;
+const ORDINAL = `(?:[${CHINESE_ORDINAL_CHARS}]+|${DIGIT}+)`;
+const NOT_SUBJECT = new RegExp(`[（(]${ORDINAL}[）)]|^\\s*${ORDINAL}[、.．]|${WRITTEN_YEAR}(?:度|底|末|初)?|截至|截止|[\\s，,、；;：:。（）()“”"]`, 'g');
 /**
  * What the text says before the label since the amount before it in its sentence (or the sentence's start): the
  * subject whose figure it is (城关镇 / 东山镇, 本单位 / 下属单位, 项目一：道路改造，…) and its time within the year
@@ -60,7 +61,7 @@ function subjectOf(ctx: ProseContext, q: Q): string {
 }
 
 /** An outline number in brackets (（一）基本支出…): no qualifier. */
-const OUTLINE_NUMBER = /^[一二三四五六七八九十百\d]+$/;
+const OUTLINE_NUMBER = new RegExp(`^${ORDINAL}$`);
 /**
  * The asides of the amount's clause before it, which narrow what its label names: 项目支出预算（调整后）160万元 is
  * not 项目支出预算150万元, nor 支出（含上年结转）the 支出 without it. (The label itself leaves them out.)
@@ -149,6 +150,6 @@ function sameObject(ctx: ProseContext, a: Q, b: Q): boolean {
 }
 /** What an allocation's label names after its verb and recipient (下达我县衔接资金 → 衔接资金), without its year. */
 function objectOf(label: string): string {
-  const after = label.replace(new RegExp(`^.*${ALLOCATES.source}`), '').replace(/\d{4}\s*年(?:度)?/g, '').trim();
+  const after = label.replace(new RegExp(`^.*${ALLOCATES.source}`), '').replace(new RegExp(`${WRITTEN_YEAR}度?`, 'g'), '').trim();
   return after.replace(RECIPIENT, '').trim();
 }

@@ -89,6 +89,29 @@ const cases: Case[] = [
   { name: 'the sentence before states a period amount and a budget: no growth', lines: ['2023年1-6月支出执行320.00万元，全年预算800.00万元。与上年同期的300.00万元相比，增加20.00万元，增长6.67%。'], lacks: /^growth/ },
   { name: '比上年的B减少C, then the parts’ changes after 其中', lines: ['“三公”经费支出15.20万元。比上年的18.00万元减少2.80万元，下降15.56%，其中公务接待费减少1.80万元，公务用车运行维护费减少1.00万元。'],
     has: ['growth 18.00万元→15.20万元 Δ2.80万元 15.56%'] },
+  // what is left (未支付, 剩余未拨付, 结余) carries the words of spending or budgeting but is neither operand of a rate
+  { name: '已支付, 未支付, then the 支付率: the paid amount is the numerator', lines: ['项目安排资金120.00万元，已支付108.00万元，未支付12.00万元，资金支付率90.00%。'],
+    has: ['rate 108.00万元 / 120.00万元 = 90.00%'] },
+  { name: '尚未支付 beside the budget: no rate from the remainder', lines: ['项目安排资金120.00万元，尚未支付12.00万元，支付率90.00%。'], lacks: /^rate/ },
+  { name: '剩余未拨付 beside the 下达: no rate from the remainder', lines: ['下达资金200万元，剩余未拨付20万元，拨付率90%。'], lacks: /^rate/ },
+  { name: '结余 beside the budget: no rate from the remainder', lines: ['年度预算资金80万元，截至12月底结余8万元，预算执行率90%。'], lacks: /^rate 8万元/ },
+  // a cut in the aside is subtracted from what was first given, never a part of the amount it became
+  { name: '实际下达 with 年初下达 and 年中调减 in brackets: no sum', lines: ['全年实际下达项目资金1,800万元（年初下达2,000万元，年中调减200万元），已支出1,750万元，执行率97.22%。'], lacks: /^sum/ },
+  { name: '后经审计核减 after the parts is not one of them', lines: ['项目批复资金500万元，其中省级资金300万元，县级资金200万元，后经审计核减50万元。'], has: ['sum 500万元 = 300万元 + 200万元'] },
+  // a balance is what income leaves after spending: 累计 after them totals the balances only
+  { name: '收入, 支出, 结余, then 累计结余: no sum of income and spending', lines: ['全年收入1,250万元，全年支出1,180万元，当年结余70万元，加上上年结余30万元，累计结余100万元。'], lacks: /^sum 100万元 = 1,250/ },
+  { name: '收入 and 支出, then 共计: no sum', lines: ['本年度财政拨款收入500万元，财政拨款支出480万元，共计结余20万元。'], lacks: /^sum/ },
+  // 分别减少A、B: B is the second change of the parallel list, never one more part of the whole
+  { name: '其中 parts, then 分别减少 two changes', lines: ['全年“三公”经费支出5.5万元，其中：公务用车运行维护费3.5万元，公务接待费2万元，与上年相比，分别减少0.5万元、0.3万元。'],
+    has: ['sum 5.5万元 = 3.5万元 + 2万元'] },
+  { name: '其中 parts, then 较上年分别增加 A和B', lines: ['本年支出合计960万元，其中基本支出720万元，项目支出240万元，较上年分别增加20万元和40万元。'],
+    has: ['sum 960万元 = 720万元 + 240万元'] },
+  // a named ratio's whole is not the one amount its word names when another source stands beside it
+  { name: '兑付比例 over two sources, one named 下达: no relation', lines: ['省级下达奖补资金200万元，县级配套资金50万元，已兑付230万元，兑付比例为92%。'], lacks: /^rate/ },
+  { name: '兑付比例 over the 下达 whose 其中 lists its batches', lines: ['共下达补贴资金747万元，其中第一批补贴资金520万元、第二批补贴资金227万元。已兑付补贴资金504万元，资金兑付比例67.47%。'],
+    has: ['rate 504万元 / 747万元 = 67.47%'] },
+  { name: '药占比 with another item in the ；-group before', lines: ['药品收入2.84亿元；卫生材料收入2.1亿元；医疗收入13.25亿元。药占比21.43%。'], has: ['rate 2.84亿元 / 13.25亿元 = 21.43%'] },
+  { name: '使用结余资金支付 was spent', lines: ['项目预算安排50.00万元，使用上年结余资金支付45.00万元，预算执行率90.00%。'], has: ['rate 45.00万元 / 50.00万元 = 90.00%'] },
 ];
 
 let dir: string;

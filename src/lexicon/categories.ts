@@ -82,6 +82,11 @@ export const OTHER_MEASURE: ReadonlyArray<{ whole: RegExp; other: RegExp }> = [
   { whole: /预算|安排|下达|批复|计划|(?:资金|经费)$/, other: /执行|实际|完成|决算|拨付|到位/ },
   // 决算数12万元。其中：公务接待费预算8万元，决算6万元；…: a budget is no part of what was spent.
   { whole: /决算|实际|执行/, other: /预算(?:数|金额)?$/ },
+  // 全年收入1250万元，全年支出1180万元，当年结余70万元，加上上年结余30万元，累计结余100万元: a balance is what income
+  // leaves after spending, never their sum; income and spending are no parts of each other.
+  { whole: /结余|结存|余额/, other: /收入|支出/ },
+  { whole: /收入/, other: /支出/ },
+  { whole: /支出/, other: /收入/ },
 ];
 
 /** Labels that name a catch-all part (其他收入, 其它支出): a list that has one covers its whole. */

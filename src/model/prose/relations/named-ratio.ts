@@ -4,7 +4,7 @@
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
 import { NAMED_RATIOS, RATIO_THING_FILLER, type NamedRatio } from '../../../lexicon/index.js';
-import { isSatellite, listOf } from './of-which.js';
+import { isSatellite, listOf, markerParts } from './of-which.js';
 
 /** The thing a ratio's label names beside its name and operand words: 我市实际改造数超任务 → 改造. */
 function thingOf(ratio: NamedRatio, label: string): string {
@@ -26,6 +26,24 @@ function named(ctx: ProseContext, paragraphs: number[], words: RegExp, other: Re
   return new Set(found.map((q) => `${q.value}|${q.unit}`)).size === 1 ? found[0] : undefined;
 }
 
+/**
+ * Another amount of the denominator's kind in its sentence, before the ratio, that neither operand's words name,
+ * in its ；-group and no part of a list:
+ * 省级下达奖补资金200万元，县级配套资金50万元，已兑付230万元，兑付比例92% divides by both sources (250), not by the
+ * one 下达 names. The whole is then not stated: no relation.
+ */
+function unnamedBeside(ctx: ProseContext, ratio: NamedRatio, denominator: Q, numerator: Q, r: Q): boolean {
+  const p = ctx.paragraphs[denominator.para].parsed;
+  const end = r.para === denominator.para && r.sentence === denominator.sentence ? r.start : Infinity;
+  // (in the denominator's ；-group: 卫生材料收入…；医疗收入…。药占比 names another item; a 其中 part is the whole's)
+  const sameGroup = (q: Q) => !/[；;]/.test(p.text.slice(Math.min(q.end, denominator.end), Math.max(q.start, denominator.start)));
+  const sentence = p.sentences[denominator.sentence];
+  const parts = markerParts(ctx, denominator.para, sentence.start, Math.min(end, sentence.start + sentence.text.length));
+  return ctx.quantities[denominator.para].some((q) => q !== denominator && q !== numerator && q.sentence === denominator.sentence && !parts.has(q)
+    && q.start < end && q.bracketDepth === 0 && q.unit !== '%' && family(q.unit) === family(denominator.unit) && usable(p, q)
+    && !isSatellite(ctx, q) && !listOf(ctx, q) && sameGroup(q) && !ratio.numerator.test(q.label) && !ratio.denominator.test(q.label));
+}
+
 export function findNamedRatios(ctx: ProseContext, i: number) {
   const p = ctx.paragraphs[i].parsed;
   for (const r of ctx.quantities[i]) {
@@ -42,6 +60,7 @@ export function findNamedRatios(ctx: ProseContext, i: number) {
     const numerator = named(ctx, scope, ratio.numerator, ratio.denominator, narrow, r);
     const denominator = named(ctx, scope, ratio.denominator, ratio.numerator, narrow, r);
     if (!numerator || !denominator || family(numerator.unit) !== family(denominator.unit)) continue;
+    if (unnamedBeside(ctx, ratio, denominator, numerator, r)) continue;
     const evidence = [...new Set([denominator, numerator, r].map((q) => ctx.sentenceOf(q).text.trim()))].join('');
     const location = ctx.paragraphs[i].location;
     if (ratio.form === 'excess') {

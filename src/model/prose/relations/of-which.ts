@@ -24,8 +24,9 @@ const BETWEEN_TOTAL_AND_MARKER = /^[\u4e00-\u9fa5]{0,8}[\s，,。；;：:（(）
 const PART_STOP = PART_STOP_WORD;
 /** Words that open a statement of its own after the parts: 另有临聘人员3人 is not one of them. */
 const BESIDES = /^(?:另有|另外|此外|还有)/;
-/** A cut of the whole (调减30万元): subtracted from it, never one of its parts. */
-const REDUCTION = new RegExp(`^(?:${alternation(REDUCTION_WORDS)})`);
+/** A cut of the whole (调减30万元, 年中调减, 后经核减): subtracted from it, never one of its parts. The label starts
+ * at the separator before it, and a short time or agent word may come first. */
+const REDUCTION = new RegExp(`^[\\s，,、；;：:]*[\u4e00-\u9fa5]{0,4}?(?:${alternation(REDUCTION_WORDS)})`);
 const SUBTOTAL = SUBTOTAL_WORD;
 /** 完成年初预算数5000万元的40%: the budget a completion rate is of, an operand of that rate. */
 const COMPLETED_OF = /^(?:累计)?完成/;

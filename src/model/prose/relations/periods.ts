@@ -35,7 +35,7 @@ export function isChange(ctx: ProseContext, q: Q): Direction | undefined {
   const p = ctx.paragraphs[q.para].parsed;
   if (q.unit === '%' || q.bracketDepth > 0 || !usable(p, q) || !family(q.unit)) return undefined;
   const m = CHANGE_WORD.exec(q.label);
-  if (!m) return undefined;
+  if (!m) return parallelChange(ctx, q);
   const qs = ctx.quantities[q.para];
   const before = qs.filter((x) => x.sentence === q.sentence && x.end <= q.start && !x.year);
   const from = before.length ? before[before.length - 1].end : p.sentences[q.sentence].start;
@@ -43,6 +43,19 @@ export function isChange(ctx: ProseContext, q: Q): Direction | undefined {
   if (!COMPARISON.test(p.text.slice(from, q.start)) && !periodPair(ctx, before.filter((x) => x.unit !== '%').slice(-2), q)
     && !(last && last.unit !== '%' && comparedAmount(ctx, last))) return undefined;
   return directionOfWord(m[1]) === 'increase' ? 'increase' : 'decrease';
+}
+
+/** The text between two items of one list: a separator only (、 和 及). */
+const NEXT_ITEM = /^\s*(?:、|和|及|与)\s*$/;
+/**
+ * 分别减少0.5万元、0.3万元: an amount that follows a change in the same 、-list (its label a separator only) is the
+ * next change of that parallel list, never an amount of its own. (The 、 is no part of a label: the text between says it.)
+ */
+function parallelChange(ctx: ProseContext, q: Q): Direction | undefined {
+  const prev = ctx.quantities[q.para].filter((x) => x.sentence === q.sentence && x.end <= q.start).pop();
+  if (!prev || prev.unit === '%' || family(prev.unit) !== family(q.unit)) return undefined;
+  if (!NEXT_ITEM.test(ctx.paragraphs[q.para].parsed.text.slice(prev.end, q.numberStart))) return undefined;
+  return isChange(ctx, prev);
 }
 
 /** An amount stated as the previous period's inside its comparison: 比上年的X减少…, 与2022年度的X相比. */

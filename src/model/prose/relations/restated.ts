@@ -4,7 +4,7 @@
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
 import {
-  CATEGORY_GROUPS, ORGANISATION_SUFFIXES, PROSE_TOTAL_WORDS, REASON_WORD, alternation, membersNamed, outsideBrackets,
+  CATEGORY_GROUPS, CHINESE_ORDINAL_CHARS, DIGIT, ORGANISATION_SUFFIXES, WRITTEN_YEAR, PROSE_TOTAL_WORDS, REASON_WORD, alternation, membersNamed, outsideBrackets,
 } from '../../../lexicon/index.js';
 import { CHANGE_WORD } from './periods.js';
 import { isSatellite, listOf } from './of-which.js';
@@ -40,7 +40,38 @@ function labelKey(ctx: ProseContext, q: Q): string | undefined {
   const sentence = p.sentences[q.sentence];
   const reason = REASON_WORD.exec(outsideBrackets(sentence.text));
   if (reason && q.start >= sentence.start + reason.index) return undefined;
-  return `${yearBefore(ctx, q) ?? ''}|${label}|${family(q.unit)}|${scopeOf(ctx, q)}`;
+  return `${yearBefore(ctx, q) ?? ''}|${label}|${family(q.unit)}|${scopeOf(ctx, q)}|${qualifiersOf(ctx, q)}|${subjectOf(ctx, q)}`;
+}
+
+/** Words of the lead that name no subject: the year, 截至 and outline numbers, punctuation. */
+const ORDINAL = `(?:[${CHINESE_ORDINAL_CHARS}]+|${DIGIT}+)`;
+const NOT_SUBJECT = new RegExp(`[（(]${ORDINAL}[）)]|^\\s*${ORDINAL}[、.．]|${WRITTEN_YEAR}(?:度|底|末|初)?|截至|截止|[\\s，,、；;：:。（）()“”"]`, 'g');
+/**
+ * What the text says before the label since the amount before it in its sentence (or the sentence's start): the
+ * subject whose figure it is (城关镇 / 东山镇, 本单位 / 下属单位, 项目一：道路改造，…) and its time within the year
+ * (截至6月底 / 截至12月底). Two statements name one figure only when these agree too.
+ */
+function subjectOf(ctx: ProseContext, q: Q): string {
+  const p = ctx.paragraphs[q.para].parsed;
+  // (the amount before: of the same kind; a year or a date (6月底) is part of the lead)
+  const prev = ctx.quantities[q.para].filter((x) => x.sentence === q.sentence && x.end <= q.start && !x.year && family(x.unit) === family(q.unit)).pop();
+  const lead = p.text.slice(prev ? prev.end : p.sentences[q.sentence].start, q.start).replace(NOT_SUBJECT, '');
+  const at = lead.lastIndexOf(q.label.replace(NOT_SUBJECT, ''));
+  return at >= 0 ? lead.slice(0, at) : lead;
+}
+
+/** An outline number in brackets (（一）基本支出…): no qualifier. */
+const OUTLINE_NUMBER = new RegExp(`^${ORDINAL}$`);
+/**
+ * The asides of the amount's clause before it, which narrow what its label names: 项目支出预算（调整后）160万元 is
+ * not 项目支出预算150万元, nor 支出（含上年结转）the 支出 without it. (The label itself leaves them out.)
+ */
+function qualifiersOf(ctx: ProseContext, q: Q): string {
+  const p = ctx.paragraphs[q.para].parsed;
+  const clause = p.sentences[q.sentence].clauses[q.clause];
+  const before = p.text.slice(clause?.start ?? p.sentences[q.sentence].start, q.start);
+  return [...before.matchAll(/[（(]([^（）()]*)[）)]/g)].map((m) => m[1].replace(/\s+/g, ''))
+    .filter((x) => !OUTLINE_NUMBER.test(x)).join('+');
 }
 
 /** Groups that name a stage of an amount, not the thing it is. */
@@ -90,12 +121,35 @@ export function findRestated(ctx: ProseContext) {
   }
   for (const [key, qs] of byKey) {
     const [first, ...later] = qs;
+    const cited = documentKey(ctx, first) !== undefined;
     for (const second of later) {
       if (second.para === first.para && second.start === first.start) continue;
+      if (cited && !sameObject(ctx, first, second)) continue;
+      // a labelled amount in another section may be that section's subject's (一、道路改造项目 / 二、管网铺设项目,
+      // 一、预算情况 / 二、决算情况): the sections' titles, not the sentences, would say it is one figure
+      const section = (q: Q) => ctx.paragraphs[q.para].path[ctx.paragraphs[q.para].path.length - 1];
+      const assumed = !cited && section(first) !== section(second) ? [{ kind: 'other-section' as const, quantity: ctx.q(first) }] : undefined;
       ctx.push({
         kind: 'restated', key: key.split('|').filter(Boolean).slice(0, 2).join(' '), first: ctx.q(first), second: ctx.q(second),
-        location: ctx.paragraphs[second.para].location, evidence: ctx.sentenceOf(second).text.trim(),
+        location: ctx.paragraphs[second.para].location, evidence: ctx.sentenceOf(second).text.trim(), ...(assumed ? { assumed } : {}),
       });
     }
   }
+}
+
+/** The label of an allocation that names no object of its own: 资金, 专项资金, 预算. */
+const GENERIC_OBJECT = /^(?:专项|补助)?(?:资金|经费|预算)?$/;
+/**
+ * Two allocations under one document number to one recipient are one figure unless they name two objects (项目资金 /
+ * 管理费) or an aside narrows one of them (资金（第二批）): a generic label (资金) names the document's whole allocation.
+ */
+function sameObject(ctx: ProseContext, a: Q, b: Q): boolean {
+  if (qualifiersOf(ctx, a) !== qualifiersOf(ctx, b)) return false;
+  const object = (q: Q) => objectOf(q.label);
+  return object(a) === object(b) || GENERIC_OBJECT.test(object(a)) || GENERIC_OBJECT.test(object(b));
+}
+/** What an allocation's label names after its verb and recipient (下达我县衔接资金 → 衔接资金), without its year. */
+function objectOf(label: string): string {
+  const after = label.replace(new RegExp(`^.*${ALLOCATES.source}`), '').replace(new RegExp(`${WRITTEN_YEAR}度?`, 'g'), '').trim();
+  return after.replace(RECIPIENT, '').trim();
 }

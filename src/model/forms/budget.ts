@@ -4,7 +4,7 @@ import { cellNumber, clean, coveredFromLeft, type Grid, isBlank, isSpanningRow, 
 import { has, type Region, type Role, roleColumn, roleText } from '../tables/header.js';
 import { headerOf } from './indicators.js';
 import { isCatchAll, labelMax, stripOfWhich } from '../tables/labels.js';
-import { closesBreakdown, isTotalLabel, mentionsPercent, moneyUnitNoted } from '../../lexicon/index.js';
+import { closesBreakdown, headerMeaning, isTotalLabel, mentionsPercent, moneyUnitNoted } from '../../lexicon/index.js';
 
 const AMOUNT_ROLES = ['initial', 'annual', 'executed'] as const;
 const FIELDS: Array<[keyof BudgetRow & Role, string]> = [
@@ -113,6 +113,22 @@ export function extractBudget(grid: Grid, whole: Region): BudgetPart {
     if (stated) total.weight = { ...stated, label: `${total.label}·分值` };
   }
   return { budget, relations: budgetSums(budget, totalIndex) };
+}
+
+/**
+ * Whether a part the budget block's words recognise (预算数 … 执行率) is a form's block, read as one: it scores the
+ * execution (分值, 得分), or it writes the amounts spent under the form's words with the total over its sources first.
+ * A table numbering its rows (序号, 行次), writing no amount the form's words name as spent (决算数), or closing its
+ * rows with a total below them is a table of items: its structure states its arithmetic (tables/arithmetic.ts).
+ */
+export function isFormBudget(grid: Grid, region: Region, part: BudgetPart): boolean {
+  if (has(region, 'weight') || has(region, 'score')) return true;
+  if (!part.budget.some((b) => b.executed)) return false;
+  const firstValueCol = Math.min(...[...region.columns.values()].flat());
+  for (const h of region.headerRows) {
+    for (let c = 0; c < firstValueCol; c++) if (headerMeaning(textAt(grid, h, c))?.kind === 'rowNumber') return false;
+  }
+  return part.budget.findIndex((b) => isTotalLabel(b.label)) <= 0;
 }
 
 /** The money unit written in the block's header or label cells: （万元）, (元). */

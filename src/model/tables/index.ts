@@ -8,7 +8,7 @@ import { blockKindOf, findRegions } from './header.js';
 import { extractIndicators, totalRelations, type SectionLabel, type TotalRow } from '../forms/indicators.js';
 import type { Quantity, Relation } from '../schema.js';
 import { extractScores } from '../forms/scores.js';
-import { extractBudget } from '../forms/budget.js';
+import { extractBudget, isFormBudget } from '../forms/budget.js';
 import { tableArithmetic } from './arithmetic.js';
 import { gradeRelations } from './grades.js';
 import { leadingText } from './lookup.js';
@@ -29,10 +29,12 @@ export function extractTable(grid: Grid, leading: string[] = []): TableRecords {
   const sections: SectionLabel[] = [];
   for (const region of regions) {
     // which block a part is comes from the profiles (src/model/forms/profiles): the roles its header gives its columns
-    const kind = blockKindOf(region);
+    const found = blockKindOf(region);
+    const part = found === 'budget' ? extractBudget(grid, region) : undefined;
+    // a table of items under the budget block's words (序号 | 项目 | 预算数 | 决算数 | 执行率) is read by its structure
+    const kind = part && !isFormBudget(grid, region, part) ? undefined : found;
     if (kind === 'budget' || kind === 'indicators' || kind === 'scores') for (const r of [...region.headerRows, ...region.rows]) claimed.add(r);
-    if (kind === 'budget') {
-      const part = extractBudget(grid, region);
+    if (kind === 'budget' && part) {
       out.budget.push(...part.budget);
       out.relations.push(...part.relations);
     } else if (kind === 'indicators') {

@@ -1,0 +1,101 @@
+// Tables of items laid out as bureaus lay them out, built at test time as .docx and .xlsx: each is read (not
+// `nothing-checked`), clean it gives no error or warning, and one changed cell gives an error at that cell.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { checkFile } from '../src/pipeline.js';
+import { defaultConfig } from '../src/config.js';
+import { allSaid } from './helpers/said.js';
+import { scratch, show } from './helpers/mutate-files.js';
+// @ts-expect-error an untyped build script: its table builders are the fixtures' own
+import { buildDocx, buildXlsx } from '../scripts/make-form-fixtures.mjs';
+
+const files = scratch();
+beforeAll(() => files.make('jixiao-item-tables-'));
+afterAll(() => files.remove());
+
+type Rows = string[][];
+interface Layout {
+  what: string; title: string; rows: Rows;
+  /** the cell changed (row, column in `rows`), what it becomes, and the rule that must err there */
+  change: { row: number; col: number; to: string; rule: string };
+}
+
+const LAYOUTS: Layout[] = [
+  {
+    what: 'a 序号 column of small integers before 项目名称 | 预算数 | 执行数 | 执行率, the 合计 row below the items',
+    title: '2023年度项目支出执行情况表',
+    rows: [
+      ['序号', '项目名称', '预算数', '执行数', '执行率'],
+      ['1', '项目A', '100.00', '90.00', '90.00%'],
+      ['2', '项目B', '50.00', '45.00', '90.00%'],
+      ['3', '项目C', '20.00', '20.00', '100.00%'],
+      ['', '合计', '170.00', '155.00', '91.18%'],
+    ],
+    change: { row: 2, col: 4, to: '95.00%', rule: 'rate' },
+  },
+  {
+    what: 'a 行次 column numbering every row, the 合计 too, beside 预算数 | 决算数 | 执行率（%）',
+    title: '2023年度支出决算表',
+    rows: [
+      ['行次', '项目', '预算数', '决算数', '执行率（%）'],
+      ['1', '基本支出', '100.00', '90.00', '90.00'],
+      ['2', '项目支出', '50.00', '45.00', '90.00'],
+      ['3', '合计', '150.00', '135.00', '90.00'],
+    ],
+    change: { row: 3, col: 3, to: '145.00', rule: 'sum' },
+  },
+  {
+    what: 'a 行次 column after the labels (项目 | 行次 | 预算数 | 决算数 | 执行率)',
+    title: '2023年度支出决算表',
+    rows: [
+      ['项目', '行次', '预算数', '决算数', '执行率'],
+      ['基本支出', '1', '100.00', '90.00', '90.00%'],
+      ['项目支出', '2', '50.00', '45.00', '90.00%'],
+      ['合计', '3', '150.00', '135.00', '90.00%'],
+    ],
+    change: { row: 1, col: 4, to: '80.00%', rule: 'rate' },
+  },
+  {
+    what: 'no row numbers: 项目 | 预算数 | 决算数 | 执行率 over a 合计 below the items',
+    title: '2023年度支出决算表',
+    rows: [
+      ['项目', '预算数', '决算数', '执行率'],
+      ['基本支出', '100.00', '90.00', '90.00%'],
+      ['项目支出', '50.00', '45.00', '90.00%'],
+      ['合计', '150.00', '135.00', '90.00%'],
+    ],
+    change: { row: 2, col: 3, to: '85.00%', rule: 'rate' },
+  },
+];
+
+async function findings(path: string) {
+  return allSaid((await checkFile(path, defaultConfig)).findings).filter((f) => f.severity !== 'info');
+}
+
+function build(layout: Layout, ext: 'docx' | 'xlsx', rows = layout.rows): Promise<string> | string {
+  const table = { title: layout.title, head: '单位：万元', rows };
+  const path = files.path(`table.${ext}`);
+  if (ext === 'docx') {
+    writeFileSync(path, buildDocx(readFileSync('test/data/reports/a-qu-shangwu-2020.docx'), table));
+    return path;
+  }
+  return (buildXlsx(table, '表1') as Promise<Uint8Array>).then((bytes) => { writeFileSync(path, bytes); return path; });
+}
+
+describe('tables of items under the budget block\'s words', () => {
+  for (const ext of ['docx', 'xlsx'] as const) {
+    it.each(LAYOUTS)(`.${ext}: $what — read, and no error or warning`, async (layout) => {
+      expect(show(await findings(await build(layout, ext)))).toBe('[]');
+    });
+    it.each(LAYOUTS)(`.${ext}: $what — one changed cell caught at that cell`, async (layout) => {
+      const { row, col, to, rule } = layout.change;
+      const rows = layout.rows.map((r, i) => r.map((t, j) => (i === row && j === col ? to : t)));
+      const found = await findings(await build(layout, ext, rows));
+      // the builder writes the table from the sheet's third row (a title and a unit line above it)
+      const at = (f: (typeof found)[number]) => (ext === 'docx'
+        ? f.location.row === row + 1 && f.location.col === col + 1
+        : f.location.cell === `${String.fromCharCode(65 + col)}${row + 3}`);
+      expect(found.some((f) => f.rule === rule && f.severity === 'error' && at(f)), show(found)).toBe(true);
+    });
+  }
+});

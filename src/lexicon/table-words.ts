@@ -26,6 +26,8 @@ export interface HeaderMeaning {
   adjusted?: boolean;
   /** a change or rate of change between two named years (2017比2016增减) */
   years?: { base: number; current: number };
+  /** the budget a rate's header names as its denominator (完成年初预算%, 完成调整预算%) */
+  budgetOf?: 'initial' | 'adjusted';
   /** a letter naming the column in a formula written in another header (预算数（A）, 执行率（B/A）) */
   letter?: string;
   /** a formula of letters in the header (B/A) */
@@ -60,7 +62,7 @@ export const WEIGHT_WORDS = ['分值', '权重', '满分', '标准分', '指标�
 export const SCORE_WORDS = ['得分', '自评得分', '评价得分', '实际得分', '评分', '考核得分'] as const;
 
 /** A rate of realisation: 执行率 = 执行 ÷ 预算, 完成率, 到位率, 控制率 (实际 ÷ 编制/批复), 支付率. */
-const RATE_WORD = /(?:执行|完成|到位|控制|支付|拨付|兑付|使用|结转)(?:率|比例)$|完成预算[%％]?$|执行进度$/;
+const RATE_WORD = /(?:执行|完成|到位|控制|支付|拨付|兑付|使用|结转)(?:率|比例)$|完成(?:年初|调整后?|全年|变动后)?预算数?[%％]?$|执行进度$/;
 /** A share of the table's total: 占比, 比重, 所占比例, 构成. */
 const SHARE_WORD = /占比|比重|所占比例|^构成|^结构|占.{0,8}(?:[%％]|比例)$/;
 /** The rate of a change: 增减率, 增减幅度, 增减%, 增长率, 变动率, 增幅, 同比增长%. */
@@ -138,13 +140,20 @@ export function headerMeaning(raw: string): HeaderMeaning | undefined {
   const compared = years ? { years } : {};
   if (CHANGE_RATE_WORD.test(w) || (/[%％]$/.test(w) && /增减|增长|变动|比/.test(w))) return { kind: 'changeRate', ...compared, ...extra };
   if (SHARE_WORD.test(w)) return { kind: 'share', ...extra };
-  if (RATE_WORD.test(w)) return { kind: 'rate', ...extra };
+  if (RATE_WORD.test(w)) return { kind: 'rate', ...rateBudget(w), ...extra };
   if (TEXT.test(w)) return { kind: 'text', ...extra };
   if (GRADE.test(w)) return { kind: 'grade', ...extra };
   if (WEIGHT.test(w)) return { kind: 'weight', ...extra };
   if (SCORE.test(w)) return { kind: 'score', ...extra };
   if (CHANGE_WORD.test(w) && !TOTAL_HEAD.test(w)) return { kind: 'change', ...compared, ...extra };
   return valueMeaning(w, extra);
+}
+
+/** The budget a rate divides by when its header names one: 完成年初预算% (the initial), 完成调整预算% (the adjusted). */
+function rateBudget(w: string): Pick<HeaderMeaning, 'budgetOf'> {
+  const named = /完成(年初|调整后?|全年|变动后)预算/.exec(w);
+  if (!named) return {};
+  return { budgetOf: named[1] === '年初' ? 'initial' : 'adjusted' };
 }
 
 /** Names of a fund's sources (公共财政预算拨款, 上年结转, 其他资金): items of a 合计 column, never a stage or a period. */

@@ -395,6 +395,10 @@ function rateOf(values: Column[], rate: Column, cols: Column[], cell: (c: Column
     const actual = pool.filter((v) => v.measure.stage === 'actual');
     numerator = actual[actual.length - 1];
     denominators = pool.filter((v) => v.measure.stage === 'budget').sort((a, b) => Number(!!b.measure.adjusted) - Number(!!a.measure.adjusted));
+    // a rate naming its budget (完成年初预算%) divides by that budget alone: the adjusted one, or the one not adjusted
+    const named = rate.measure.budgetOf;
+    if (named) denominators = denominators.filter((d) => !!d.measure.adjusted === (named === 'adjusted'));
+    if (named && denominators.length !== 1) return undefined;
   }
   if (!numerator || !denominators.length) return undefined;
   const num = cell(numerator);

@@ -26,6 +26,8 @@ export interface HeaderMeaning {
   adjusted?: boolean;
   /** a change or rate of change between two named years (2017比2016增减) */
   years?: { base: number; current: number };
+  /** a change that adjusts the budget (调整数 = 调整后预算 − 年初预算) */
+  adjustment?: true;
   /** the budget a rate's header names as its denominator (完成年初预算%, 完成调整预算%) */
   budgetOf?: 'initial' | 'adjusted';
   /** a letter naming the column in a formula written in another header (预算数（A）, 执行率（B/A）) */
@@ -68,6 +70,8 @@ const SHARE_WORD = /占比|比重|所占比例|^构成|^结构|占.{0,8}(?:[%％
 /** The rate of a change: 增减率, 增减幅度, 增减%, 增长率, 变动率, 增幅, 同比增长%. */
 const CHANGE_RATE_WORD = new RegExp(`(?:增减|增长|增加|减少|变动|下降|同比)(?:率|幅度?|[${PERCENT_SIGNS}]|比例|变化率)$|^(?:增幅|降幅)$`);
 /** The amount of a change: 增减额, 增减数, 增减金额, 增减值, 增加额, 差额, 比上年增减 — and 增减 alone under a change group. */
+/** The amount a budget was adjusted by: 调整数, 调整额, 预算调整数, 调整金额 (not 调整后预算数, an adjusted budget). */
+const ADJUSTMENT_WORD = /^(?:预算)?调整(?:数|额|金额|数额|值)$|^(?:调增|调减|调增减)(?:数|额)?$/;
 const CHANGE_WORD = /(?:增减|增加|减少|变动|增减变化)(?:额|数|金额|值|数额)?$|^差额$|^差异$/;
 /** A header grouping a change and its rate: 比上年增减情况, 2017比2016增减, 与预算相比. */
 const CHANGE_GROUP_WORD = /(?:增减|增加|变动|变化|对比|比较)(?:情况)?$|^(?:比上年|较上年|与上年相比|同比)$|^与预算相比$/;
@@ -145,6 +149,7 @@ export function headerMeaning(raw: string): HeaderMeaning | undefined {
   if (GRADE.test(w)) return { kind: 'grade', ...extra };
   if (WEIGHT.test(w)) return { kind: 'weight', ...extra };
   if (SCORE.test(w)) return { kind: 'score', ...extra };
+  if (ADJUSTMENT_WORD.test(w)) return { kind: 'change', adjustment: true, ...extra };
   if (CHANGE_WORD.test(w) && !TOTAL_HEAD.test(w)) return { kind: 'change', ...compared, ...extra };
   return valueMeaning(w, extra);
 }

@@ -319,6 +319,13 @@ function basePair(values: Column[], change: Column): [Column, Column] | undefine
     return b && c ? [b, c] : undefined;
   }
   const against = change.path.map((n) => n.compares?.against).find(Boolean);
+  if (change.measure.adjustment) {
+    // 调整数 = the adjusted budget − the one before it (年初), each the only one of its kind among the item's columns
+    const budgets = values.filter((v) => v.measure.stage === 'budget' && v.measure.relative !== 'previous');
+    const b = budgets.filter((v) => !v.measure.adjusted);
+    const a = budgets.filter((v) => v.measure.adjusted);
+    return b.length === 1 && a.length === 1 ? [b[0], a[0]] : undefined;
+  }
   const candidates = values.filter((v) => v.measure.year !== undefined || v.measure.relative !== undefined || v.measure.stage !== undefined);
   if (against === 'budget') {
     const b = candidates.filter((v) => v.measure.stage === 'budget');

@@ -110,6 +110,29 @@ const LAYOUTS: Layout[] = [
     ],
     change: { row: 2, col: 3, to: '-20.00', rule: 'sum' },
   },
+  {
+    what: 'a negative written in brackets, (2.00), in a 增减 column its 合计 totals',
+    title: '2023年度支出决算表',
+    rows: [
+      ['项目', '上年决算数', '本年决算数', '增减'],
+      ['基本支出', '100.00', '98.00', '(2.00)'],
+      ['项目支出', '50.00', '55.00', '5.00'],
+      ['公用经费', '30.00', '28.50', '（1.50）'],
+      ['合计', '180.00', '181.50', '1.50'],
+    ],
+    change: { row: 1, col: 3, to: '(3.00)', rule: 'sum' },
+  },
+  {
+    what: 'a bracketed negative in a 调整数 column, the 合计 negative too',
+    title: '2023年度一般公共预算支出表',
+    rows: [
+      ['项目', '年初预算数', '调整数', '调整后预算数'],
+      ['一般公共服务支出', '100.00', '(20.00)', '80.00'],
+      ['教育支出', '200.00', '10.00', '210.00'],
+      ['合计', '300.00', '(10.00)', '290.00'],
+    ],
+    change: { row: 3, col: 2, to: '(12.00)', rule: 'sum' },
+  },
 ];
 
 async function findings(path: string) {
@@ -142,4 +165,13 @@ describe('tables of items under the budget block\'s words', () => {
       expect(found.some((f) => f.rule === rule && f.severity === 'error' && at(f)), show(found)).toBe(true);
     });
   }
+});
+
+describe('a bracketed negative', () => {
+  it('reads (2.00) and （1,234.50） as negatives, never a bracketed item number or words', async () => {
+    const { parseBracketedNegative } = await import('../src/lexicon/index.js');
+    expect(parseBracketedNegative('(2.00)')?.value).toBe(-2);
+    expect(parseBracketedNegative('（1,234.50）')?.value).toBe(-1234.5);
+    for (const t of ['(1)', '（3）', '（一）', '(2.00', '(a.b)', '(0.00)']) expect(parseBracketedNegative(t), t).toBeNull();
+  });
 });

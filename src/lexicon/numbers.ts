@@ -112,6 +112,17 @@ export function parseNumber(text: string): ParsedNumber | null {
   return { value, decimals: fracDigits.length, raw };
 }
 
+/**
+ * A negative amount as accountants write it in a table cell: the number in brackets, (2.00) · （1,234.50）. Only a
+ * number with decimals or thousands groups: a bracketed bare integer ((1), （3）) numbers an item.
+ */
+export function parseBracketedNegative(text: string): ParsedNumber | null {
+  const m = /^[(（]\s*([^()（）]+?)\s*[)）]$/.exec(text.trim());
+  if (!m || !/^\d[\d,]*(?:\.\d+)?$/.test(toHalfWidth(m[1])) || !/[.,]/.test(m[1])) return null;
+  const n = parseNumber(m[1]);
+  return n && n.value > 0 ? { value: -n.value, decimals: n.decimals, raw: text.trim() } : null;
+}
+
 /** Accepts 1059, 1,059, "1 059", a line-wrapped run ("1,05\n9"); rejects stray separators like "12,11". */
 function validGrouping(intPart: string): boolean {
   if (!/[,\s]/.test(intPart)) return true;

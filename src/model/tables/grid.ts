@@ -3,7 +3,7 @@ import type { Cell, TableBlock } from '../../document.js';
 import type { Location } from '../../findings.js';
 import type { Quantity } from '../schema.js';
 import { scanQuantities, type Comparator } from '../../../grammars/quantity-tokens.js';
-import { parseNumber } from '../../lexicon/index.js';
+import { parseBracketedNegative, parseNumber } from '../../lexicon/index.js';
 
 /** One table block with what every extractor needs to point back at a cell. */
 export interface Grid {
@@ -170,7 +170,7 @@ export function normalizeComparator(text: string): string {
 function readCellNumber(text: string): CellNumber | null {
   const raw = clean(text);
   if (!raw) return null;
-  const plain = parseNumber(raw);
+  const plain = parseNumber(raw) ?? parseBracketedNegative(raw);
   if (plain) return { raw, value: plain.value, decimals: plain.decimals };
   const found = scanQuantities(normalizeComparator(raw)).filter((q) => !q.year);
   if (found.length !== 1) return null;

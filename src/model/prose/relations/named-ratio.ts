@@ -18,7 +18,9 @@ function named(ctx: ProseContext, paragraphs: number[], words: RegExp, other: Re
   for (const k of paragraphs) {
     const p = ctx.paragraphs[k].parsed;
     for (const q of ctx.quantities[k]) {
-      if (q === exclude || q.bracketDepth > 0 || !usable(p, q) || q.unit === '%' || isSatellite(ctx, q) || listOf(ctx, q)) continue;
+      // a bracket right after the ratio states its operand: 超额完成任务20%（任务100万元）
+      const ownBracket = q.para === exclude.para && q.start > exclude.end && /^[（(][^（）()]*$/.test(p.text.slice(exclude.end, q.start));
+      if (q === exclude || (q.bracketDepth > 0 && !ownBracket) || !usable(p, q) || q.unit === '%' || isSatellite(ctx, q) || listOf(ctx, q)) continue;
       if (!words.test(q.label) || other.test(q.label) || (thing && !q.label.includes(thing))) continue;
       found.push(q);
     }
@@ -54,17 +56,23 @@ export function findNamedRatios(ctx: ProseContext, i: number) {
     const block = ctx.paragraphs[i].location.block;
     if (ctx.relations.some((x) => (x.kind === 'rate' || x.kind === 'growth') && x.rate?.raw === r.raw && x.rate.location.block === block)) continue;
     const thing = thingOf(ratio, r.label);
-    if (ratio.scope === 'document' && thing.length < 2) continue;
-    const scope = ratio.scope === 'paragraph' ? [i] : ctx.paragraphs.map((_, k) => k);
-    const narrow = ratio.scope === 'document' ? thing : '';
+    // a ratio that names no thing (超额完成20%) has its operands named in its own paragraph, or none
+    const inParagraph = ratio.scope === 'paragraph' || thing.length < 2;
+    const scope = inParagraph ? [i] : ctx.paragraphs.map((_, k) => k);
+    const narrow = inParagraph ? '' : thing;
     const numerator = named(ctx, scope, ratio.numerator, ratio.denominator, narrow, r);
     const denominator = named(ctx, scope, ratio.denominator, ratio.numerator, narrow, r);
     if (!numerator || !denominator || family(numerator.unit) !== family(denominator.unit)) continue;
     if (unnamedBeside(ctx, ratio, denominator, numerator, r)) continue;
     const evidence = [...new Set([denominator, numerator, r].map((q) => ctx.sentenceOf(q).text.trim()))].join('');
     const location = ctx.paragraphs[i].location;
+    // an operand of a thing-less ratio from another sentence of its paragraph was inferred, not stated beside it
+    const assumed = ratio.scope === 'document' && inParagraph
+      ? [denominator, numerator].filter((q) => q.sentence !== r.sentence).map((q) => ({ kind: 'other-sentence' as const, quantity: ctx.q(q) }))
+      : [];
     if (ratio.form === 'excess') {
-      ctx.push({ kind: 'growth', direction: 'increase', previous: ctx.q(denominator), current: ctx.q(numerator), rate: ctx.q(r), location, evidence });
+      ctx.push({ kind: 'growth', direction: 'increase', previous: ctx.q(denominator), current: ctx.q(numerator), rate: ctx.q(r), location, evidence,
+        ...(assumed.length ? { assumed } : {}) });
     } else {
       ctx.push({ kind: 'rate', name: ratio.name, rate: ctx.q(r), numerator: ctx.q(numerator), denominators: [ctx.q(denominator)], location, evidence });
     }

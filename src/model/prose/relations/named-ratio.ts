@@ -3,8 +3,10 @@
 // its thing (实际改造数超任务: 实际 … 改造 and 改造任务) — each stated with one value there, never picked among several.
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
-import { NAMED_RATIOS, RATIO_THING_FILLER, type NamedRatio } from '../../../lexicon/index.js';
+import { NAMED_RATIOS, PREVIOUS_PERIOD_WORDS, RATIO_THING_FILLER, WRITTEN_YEAR, alternation, type NamedRatio } from '../../../lexicon/index.js';
 import { isSatellite, listOf, markerParts } from './of-which.js';
+
+const YEAR_OR_PREVIOUS = new RegExp(`${WRITTEN_YEAR}|${alternation(PREVIOUS_PERIOD_WORDS)}`);
 
 /** The thing a ratio's label names beside its name and operand words: 我市实际改造数超任务 → 改造. */
 function thingOf(ratio: NamedRatio, label: string): string {
@@ -18,8 +20,10 @@ function named(ctx: ProseContext, paragraphs: number[], words: RegExp, other: Re
   for (const k of paragraphs) {
     const p = ctx.paragraphs[k].parsed;
     for (const q of ctx.quantities[k]) {
-      // a bracket right after the ratio states its operand: 超额完成任务20%（任务100万元）
-      const ownBracket = q.para === exclude.para && q.start > exclude.end && /^[（(][^（）()]*$/.test(p.text.slice(exclude.end, q.start));
+      // a bracket right after the ratio states its operand (超额完成任务20%（任务100万元）), unless it names a period
+      // of its own (（2022年任务…）, （上年…）): that may be another year's
+      const opening = q.para === exclude.para && q.start > exclude.end ? p.text.slice(exclude.end, q.start) : '';
+      const ownBracket = /^[（(][^（）()]*$/.test(opening) && !YEAR_OR_PREVIOUS.test(opening);
       if (q === exclude || (q.bracketDepth > 0 && !ownBracket) || !usable(p, q) || q.unit === '%' || isSatellite(ctx, q) || listOf(ctx, q)) continue;
       if (!words.test(q.label) || other.test(q.label) || (thing && !q.label.includes(thing))) continue;
       found.push(q);

@@ -67,11 +67,12 @@ describe('超额完成 with the task after the rate', () => {
   });
 });
 
-describe('完成年初预算的X% with the budget in the next sentence', () => {
+describe('完成年初预算的X% with the budget in the next sentence (or the one before)', () => {
   it.each([
     ['全年支出决算为8.47万元，完成年初预算的60.50%。年初预算为14.00万元。', 'rate 8.47万元 / 14.00万元 = 60.50%'],
     ['本年度决算数8.47万元，完成年初预算数的60.50%。年初预算数为14.00万元。', 'rate 8.47万元 / 14.00万元 = 60.50%'],
     ['2023年实际支出8.47万元，完成全年预算的60.50%。全年预算安排14.00万元。', 'rate 8.47万元 / 14.00万元 = 60.50%'],
+    ['年初预算为14.00万元。全年支出决算为8.47万元，完成年初预算的60.50%。', 'rate 8.47万元 / 14.00万元 = 60.50%'],
   ])('%s', async (line, relation) => {
     const { relations, findings, assumed } = await read(line);
     expect(relations).toContain(relation);
@@ -88,7 +89,9 @@ describe('完成年初预算的X% with the budget in the next sentence', () => {
   it.each([
     '全年支出决算为8.47万元，完成年初预算的60.50%。公务接待费年初预算为14.00万元。',
     '全年支出决算为8.47万元，完成年初预算的60.50%。2023年年初预算为14.00万元，2022年年初预算为12.00万元。',
-  ])('a budget of another item, or two budgets: no relation — %s', async (line) => {
+    '年初预算为14.00万元。全年支出决算为8.47万元，完成年初预算的60.50%。2022年年初预算为12.00万元。',
+    '全年支出决算为8.47万元，完成年初预算的60.50%。上年年初预算为12.00万元。',
+  ])('a budget of another item or year, or two budgets: no relation — %s', async (line) => {
     const { relations } = await read(line);
     expect(relations.filter((r) => r.startsWith('rate'))).toEqual([]);
   });

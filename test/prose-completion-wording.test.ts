@@ -38,6 +38,7 @@ describe('超额完成 with the task after the rate', () => {
     '本年度完成招商引资120万元，超额完成20%，年度目标任务100万元。',
     '全年完成120万元，超额完成年度任务20%（年度任务100万元）。',
     '实际完成120万元，超计划20%，计划100万元。',
+    '2023年实际完成120万元，超额完成20%，2023年任务为100万元。',
   ])('%s', async (line) => {
     const { relations, findings } = await read(line);
     expect(relations).toContain('excess 100万元→120万元 20%');
@@ -61,6 +62,8 @@ describe('超额完成 with the task after the rate', () => {
     '全年实际完成120万元，超额完成20%，市级下达任务100万元，县级下达任务90万元。',
     '完成固定资产投资120万元，超额完成20%，任务100万元；完成招商引资50万元，任务40万元。',
     '全年实际完成120万元，超额完成任务20%（2022年任务100万元）。',
+    '全年实际完成120万元，超额完成20%，上年任务为100万元。',
+    '全年实际完成120万元，超额完成20%，2022年任务为100万元。',
   ])('two candidate tasks, or another year’s: no relation — %s', async (line) => {
     const { relations } = await read(line);
     expect(relations.filter((r) => r.startsWith('excess'))).toEqual([]);

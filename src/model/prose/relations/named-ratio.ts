@@ -8,6 +8,15 @@ import { isSatellite, listOf, markerParts } from './of-which.js';
 
 const YEAR_OR_PREVIOUS = new RegExp(`${WRITTEN_YEAR}|${alternation(PREVIOUS_PERIOD_WORDS)}`);
 
+const PREVIOUS = new RegExp(alternation(PREVIOUS_PERIOD_WORDS));
+
+/** The year or previous period an operand's clause names (the label drops them): 2022年任务 → 2022年, 上年任务 → 上年. */
+function periodOf(ctx: ProseContext, q: Q): string {
+  const p = ctx.paragraphs[q.para].parsed;
+  const clause = p.text.slice(p.sentences[q.sentence].start, q.start).split(/[，,；;：:（(]/).pop() ?? '';
+  return YEAR_OR_PREVIOUS.exec(clause)?.[0].replace(/\s+/g, '') ?? '';
+}
+
 /** The thing a ratio's label names beside its name and operand words: 我市实际改造数超任务 → 改造. */
 function thingOf(ratio: NamedRatio, label: string): string {
   return label.replace(ratio.pattern, '').replace(RATIO_THING_FILLER, '').replace(ratio.numerator, '').replace(ratio.denominator, '');
@@ -68,6 +77,12 @@ export function findNamedRatios(ctx: ProseContext, i: number) {
     const denominator = named(ctx, scope, ratio.denominator, ratio.numerator, narrow, r);
     if (!numerator || !denominator || family(numerator.unit) !== family(denominator.unit)) continue;
     if (unnamedBeside(ctx, ratio, denominator, numerator, r)) continue;
+    // operands found by their words alone in a paragraph are one period's: a task of a year the actual does not name
+    // (2022年任务, 上年任务) or a previous year's actual is another comparison
+    if (inParagraph && ratio.scope === 'document') {
+      const [actualPeriod, taskPeriod] = [periodOf(ctx, numerator), periodOf(ctx, denominator)];
+      if (PREVIOUS.test(actualPeriod) || (taskPeriod && taskPeriod !== actualPeriod)) continue;
+    }
     const evidence = [...new Set([denominator, numerator, r].map((q) => ctx.sentenceOf(q).text.trim()))].join('');
     const location = ctx.paragraphs[i].location;
     // an operand of a thing-less ratio from another sentence of its paragraph was inferred, not stated beside it

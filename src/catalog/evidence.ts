@@ -20,6 +20,7 @@ const evidence = defineRule({
     'list-end-by-category': { zh: '所列各项算至“{last}”为止（其后“{stop}”另属一类）', en: 'counting the parts up to “{last}” (“{stop}” begins another category)' },
     'list-continues': { zh: '把{where}的{label} {value}计入所列各项', en: 'counting {label} {value} at {where} as one more part' },
     'other-section': { zh: '按{where}的{label} {value}计算（取自其他部分）', en: 'taking {label} {value} from {where}, another part of the document' },
+    'other-sentence': { zh: '按{where}另一句中的{label} {value}计算（不在同一句中）', en: 'taking {label} {value} from another sentence, at {where}' },
     'rows-by-position': { zh: '按表中各行的位置认定合计关系', en: 'reading which rows a total covers from their positions in the table' },
   },
 });

@@ -17,11 +17,11 @@ export type Quantity = z.infer<typeof Quantity>;
 /**
  * What extraction had to assume to read a relation (DOMAIN.md, "Severity by evidence"): an operand picked among
  * candidates, a whole the sentence does not name, a list end decided by category words alone, an amount from another
- * section, table rows found by indentation or position only. A relation with none is stated by the text; one with any
+ * section or another sentence, table rows found by indentation or position only. A relation with none is stated by the text; one with any
  * can only warn, and the warning says what was assumed.
  */
 export const Assumption = z.object({
-  kind: z.enum(['operand-by-position', 'unnamed-whole', 'list-end-by-category', 'list-continues', 'other-section', 'rows-by-position']),
+  kind: z.enum(['operand-by-position', 'unnamed-whole', 'list-end-by-category', 'list-continues', 'other-section', 'other-sentence', 'rows-by-position']),
   /** the operand assumed, as read: its label, value and place */
   quantity: Quantity.optional(),
   /** for a list end: the last part read, and the word after it that ended the list */

@@ -3,8 +3,19 @@
 // its thing (实际改造数超任务: 实际 … 改造 and 改造任务) — each stated with one value there, never picked among several.
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
-import { NAMED_RATIOS, RATIO_THING_FILLER, type NamedRatio } from '../../../lexicon/index.js';
+import { NAMED_RATIOS, PREVIOUS_PERIOD_WORDS, RATIO_THING_FILLER, WRITTEN_YEAR, alternation, type NamedRatio } from '../../../lexicon/index.js';
 import { isSatellite, listOf, markerParts } from './of-which.js';
+
+const YEAR_OR_PREVIOUS = new RegExp(`${WRITTEN_YEAR}|${alternation(PREVIOUS_PERIOD_WORDS)}`);
+
+const PREVIOUS = new RegExp(alternation(PREVIOUS_PERIOD_WORDS));
+
+/** The year or previous period an operand's clause names (the label drops them): 2022年任务 → 2022年, 上年任务 → 上年. */
+function periodOf(ctx: ProseContext, q: Q): string {
+  const p = ctx.paragraphs[q.para].parsed;
+  const clause = p.text.slice(p.sentences[q.sentence].start, q.start).split(/[，,；;：:（(]/).pop() ?? '';
+  return YEAR_OR_PREVIOUS.exec(clause)?.[0].replace(/\s+/g, '') ?? '';
+}
 
 /** The thing a ratio's label names beside its name and operand words: 我市实际改造数超任务 → 改造. */
 function thingOf(ratio: NamedRatio, label: string): string {
@@ -18,7 +29,11 @@ function named(ctx: ProseContext, paragraphs: number[], words: RegExp, other: Re
   for (const k of paragraphs) {
     const p = ctx.paragraphs[k].parsed;
     for (const q of ctx.quantities[k]) {
-      if (q === exclude || q.bracketDepth > 0 || !usable(p, q) || q.unit === '%' || isSatellite(ctx, q) || listOf(ctx, q)) continue;
+      // a bracket right after the ratio states its operand (超额完成任务20%（任务100万元）), unless it names a period
+      // of its own (（2022年任务…）, （上年…）): that may be another year's
+      const opening = q.para === exclude.para && q.start > exclude.end ? p.text.slice(exclude.end, q.start) : '';
+      const ownBracket = /^[（(][^（）()]*$/.test(opening) && !YEAR_OR_PREVIOUS.test(opening);
+      if (q === exclude || (q.bracketDepth > 0 && !ownBracket) || !usable(p, q) || q.unit === '%' || isSatellite(ctx, q) || listOf(ctx, q)) continue;
       if (!words.test(q.label) || other.test(q.label) || (thing && !q.label.includes(thing))) continue;
       found.push(q);
     }
@@ -54,17 +69,29 @@ export function findNamedRatios(ctx: ProseContext, i: number) {
     const block = ctx.paragraphs[i].location.block;
     if (ctx.relations.some((x) => (x.kind === 'rate' || x.kind === 'growth') && x.rate?.raw === r.raw && x.rate.location.block === block)) continue;
     const thing = thingOf(ratio, r.label);
-    if (ratio.scope === 'document' && thing.length < 2) continue;
-    const scope = ratio.scope === 'paragraph' ? [i] : ctx.paragraphs.map((_, k) => k);
-    const narrow = ratio.scope === 'document' ? thing : '';
+    // a ratio that names no thing (超额完成20%) has its operands named in its own paragraph, or none
+    const inParagraph = ratio.scope === 'paragraph' || thing.length < 2;
+    const scope = inParagraph ? [i] : ctx.paragraphs.map((_, k) => k);
+    const narrow = inParagraph ? '' : thing;
     const numerator = named(ctx, scope, ratio.numerator, ratio.denominator, narrow, r);
     const denominator = named(ctx, scope, ratio.denominator, ratio.numerator, narrow, r);
     if (!numerator || !denominator || family(numerator.unit) !== family(denominator.unit)) continue;
     if (unnamedBeside(ctx, ratio, denominator, numerator, r)) continue;
+    // operands found by their words alone in a paragraph are one period's: a task of a year the actual does not name
+    // (2022年任务, 上年任务) or a previous year's actual is another comparison
+    if (inParagraph && ratio.scope === 'document') {
+      const [actualPeriod, taskPeriod] = [periodOf(ctx, numerator), periodOf(ctx, denominator)];
+      if (PREVIOUS.test(actualPeriod) || (taskPeriod && taskPeriod !== actualPeriod)) continue;
+    }
     const evidence = [...new Set([denominator, numerator, r].map((q) => ctx.sentenceOf(q).text.trim()))].join('');
     const location = ctx.paragraphs[i].location;
+    // an operand of a thing-less ratio from another sentence of its paragraph was inferred, not stated beside it
+    const assumed = ratio.scope === 'document' && inParagraph
+      ? [denominator, numerator].filter((q) => q.sentence !== r.sentence).map((q) => ({ kind: 'other-sentence' as const, quantity: ctx.q(q) }))
+      : [];
     if (ratio.form === 'excess') {
-      ctx.push({ kind: 'growth', direction: 'increase', previous: ctx.q(denominator), current: ctx.q(numerator), rate: ctx.q(r), location, evidence });
+      ctx.push({ kind: 'growth', direction: 'increase', previous: ctx.q(denominator), current: ctx.q(numerator), rate: ctx.q(r), location, evidence,
+        ...(assumed.length ? { assumed } : {}) });
     } else {
       ctx.push({ kind: 'rate', name: ratio.name, rate: ctx.q(r), numerator: ctx.q(numerator), denominators: [ctx.q(denominator)], location, evidence });
     }

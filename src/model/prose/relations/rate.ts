@@ -1,7 +1,7 @@
 // 执行率 / 到位率 … = 实际数 ÷ 预算数: a rate named in a sentence with the amounts it divides.
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
-import { WHOLE_AMOUNT_WORDS, alternation } from '../../../lexicon/index.js';
+import { CURRENT_PERIOD_WORDS, PREVIOUS_PERIOD_WORDS, WHOLE_AMOUNT_WORDS, WRITTEN_YEAR, alternation } from '../../../lexicon/index.js';
 import { markerParts } from './of-which.js';
 
 /** Names of rates that divide an amount spent (or received, paid …) by an amount budgeted. */
@@ -97,9 +97,13 @@ export function findRates(ctx: ProseContext, i: number) {
         if (!denominators.some((x) => x.value === d.value && x.label === d.label)) denominators.push(d);
       }
     }
+    // 完成年初预算的Y%。年初预算为X: the budget the rate names, stated by that name alone in the next sentence
+    const nextBudget = ownOperandsOnly && !denominators.length ? budgetNamedNext(ctx, i, rate, name) : undefined;
+    if (nextBudget) denominators.push(nextBudget);
     if (!denominators.length) continue;
     ctx.push({
       kind: 'rate',
+      ...(nextBudget ? { assumed: [{ kind: 'other-sentence' as const, quantity: ctx.q(nextBudget) }] } : {}),
       name,
       rate: ctx.q(rate),
       numerator: ctx.q(numerator),
@@ -108,6 +112,28 @@ export function findRates(ctx: ProseContext, i: number) {
       evidence: sentence.text.trim(),
     });
   }
+}
+
+/**
+ * The budget a 完成(年初)预算的Y% names, stated in the sentence after the rate (or else before it) under that name alone (年初预算为X,
+ * 本年年初预算数X): one value there, else none. A budget that names an item (公务接待费年初预算) is another's.
+ */
+function budgetNamedNext(ctx: ProseContext, i: number, rate: Q, name: string): Q | undefined {
+  const budget = name.replace(/^完成/, '').replace(/数$/, '');
+  const label = new RegExp(`^(?:${alternation(CURRENT_PERIOD_WORDS)}度?|全年)?${budget}(?:数|资金|金额|安排)?(?:为|是)?$`);
+  const p = ctx.paragraphs[i].parsed;
+  // a budget whose clause names a year or the previous one (2022年年初预算, 上年年初预算: the label drops them) may be
+  // another year's: the budget is then not stated
+  const period = new RegExp(`${WRITTEN_YEAR}|${alternation(PREVIOUS_PERIOD_WORDS)}`);
+  const namesPeriod = (q: Q) => period.test(p.text.slice(p.sentences[q.sentence].start, q.start).split(/[，,；;：:]/).pop() ?? '');
+  const stated = (sentence: number) => {
+    const found = ctx.quantities[i].filter((q) => q.sentence === sentence && family(q.unit) === 'money' && q.bracketDepth === 0
+      && q.value !== 0 && usable(p, q) && label.test(q.label));
+    return found.length && !found.some(namesPeriod) && new Set(found.map((q) => `${q.value}|${q.unit}`)).size === 1 ? found[0] : undefined;
+  };
+  // (or, when the next sentence names none, in the one before: 年初预算为X。全年支出决算Y，完成年初预算的Z%)
+  const after = ctx.quantities[i].some((q) => q.sentence === rate.sentence + 1 && label.test(q.label));
+  return after ? stated(rate.sentence + 1) : stated(rate.sentence - 1);
 }
 
 /** 完成年初预算数60999万元的40.4% / 完成预算数257288万元的41.9%: the budget a 决算 amount is a share of. */

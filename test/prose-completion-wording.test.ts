@@ -1,0 +1,101 @@
+// Completion wordings red-teamed as unread: 超额完成 with its task stated after the rate (or in a bracket after it),
+// and 完成年初预算的X% with the budget in the next sentence. Each paraphrase is read; near misses give no relation;
+// an operand from another sentence is inferred, so a mismatch there only warns and says what was assumed.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkFile } from './helpers/read.js';
+import { defaultConfig } from '../src/config.js';
+import type { Relation, Quantity } from '../src/model/schema.js';
+import { buildDocx } from './helpers/docx-build.js';
+
+const raw = (q?: Quantity) => (q ? q.raw.replace(/\s+/g, '') : '_');
+function project(r: Relation): string {
+  if (r.kind === 'growth') return `excess ${raw(r.previous)}→${raw(r.current)} ${raw(r.rate)}`;
+  if (r.kind === 'rate') return `rate ${raw(r.numerator)} / ${r.denominators.map(raw).join('|')} = ${raw(r.rate)}`;
+  return r.kind;
+}
+
+let dir: string;
+let n = 0;
+beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'jixiao-completion-')); });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function read(line: string) {
+  const result = await checkFile(buildDocx(join(dir, `case-${n++}.docx`), [line]), defaultConfig);
+  return {
+    relations: (result.report?.relations ?? []).map(project),
+    assumed: (result.report?.relations ?? []).flatMap((r) => r.assumed ?? []).map((a) => a.kind),
+    findings: result.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').filter((f) => f.rule !== 'nothing-checked'),
+  };
+}
+
+describe('超额完成 with the task after the rate', () => {
+  it.each([
+    '全年实际完成120万元，超额完成20%，年度任务为100万元。',
+    '超额完成任务20%（任务100万元），实际完成120万元。',
+    '本年度完成招商引资120万元，超额完成20%，年度目标任务100万元。',
+    '全年完成120万元，超额完成年度任务20%（年度任务100万元）。',
+    '实际完成120万元，超计划20%，计划100万元。',
+    '2023年实际完成120万元，超额完成20%，2023年任务为100万元。',
+  ])('%s', async (line) => {
+    const { relations, findings } = await read(line);
+    expect(relations).toContain('excess 100万元→120万元 20%');
+    expect(findings).toEqual([]);
+  });
+
+  it('a wrong rate with both operands in its sentence is an error', async () => {
+    const { findings } = await read('全年实际完成120万元，超额完成任务25%（任务100万元）。');
+    expect(findings.map((f) => `${f.severity} ${f.rule}`)).toEqual(['error growth']);
+  });
+
+  it('the task from the next sentence is inferred: a warning that says so', async () => {
+    const { findings, assumed } = await read('全年实际完成120万元，超额完成25%。年度任务为100万元。');
+    expect(assumed).toEqual(['other-sentence']);
+    expect(findings.map((f) => `${f.severity} ${f.rule}`)).toEqual(['warning growth']);
+    expect(findings[0].message).toContain('年度任务');
+  });
+
+  it.each([
+    '全年实际完成120万元，超额完成20%，年初任务为100万元，调整后任务为110万元。',
+    '全年实际完成120万元，超额完成20%，市级下达任务100万元，县级下达任务90万元。',
+    '完成固定资产投资120万元，超额完成20%，任务100万元；完成招商引资50万元，任务40万元。',
+    '全年实际完成120万元，超额完成任务20%（2022年任务100万元）。',
+    '全年实际完成120万元，超额完成20%，上年任务为100万元。',
+    '全年实际完成120万元，超额完成20%，2022年任务为100万元。',
+  ])('two candidate tasks, or another year’s: no relation — %s', async (line) => {
+    const { relations } = await read(line);
+    expect(relations.filter((r) => r.startsWith('excess'))).toEqual([]);
+  });
+});
+
+describe('完成年初预算的X% with the budget in the next sentence (or the one before)', () => {
+  it.each([
+    ['全年支出决算为8.47万元，完成年初预算的60.50%。年初预算为14.00万元。', 'rate 8.47万元 / 14.00万元 = 60.50%'],
+    ['本年度决算数8.47万元，完成年初预算数的60.50%。年初预算数为14.00万元。', 'rate 8.47万元 / 14.00万元 = 60.50%'],
+    ['2023年实际支出8.47万元，完成全年预算的60.50%。全年预算安排14.00万元。', 'rate 8.47万元 / 14.00万元 = 60.50%'],
+    ['年初预算为14.00万元。全年支出决算为8.47万元，完成年初预算的60.50%。', 'rate 8.47万元 / 14.00万元 = 60.50%'],
+  ])('%s', async (line, relation) => {
+    const { relations, findings, assumed } = await read(line);
+    expect(relations).toContain(relation);
+    expect(assumed).toEqual(['other-sentence']);
+    expect(findings).toEqual([]);
+  });
+
+  it('a wrong rate only warns, naming the budget it took from the next sentence', async () => {
+    const { findings } = await read('全年支出决算为8.47万元，完成年初预算的70.50%。年初预算为14.00万元。');
+    expect(findings.map((f) => `${f.severity} ${f.rule}`)).toEqual(['warning rate']);
+    expect(findings[0].message).toContain('年初预算 14.00万元');
+  });
+
+  it.each([
+    '全年支出决算为8.47万元，完成年初预算的60.50%。公务接待费年初预算为14.00万元。',
+    '全年支出决算为8.47万元，完成年初预算的60.50%。2023年年初预算为14.00万元，2022年年初预算为12.00万元。',
+    '年初预算为14.00万元。全年支出决算为8.47万元，完成年初预算的60.50%。2022年年初预算为12.00万元。',
+    '全年支出决算为8.47万元，完成年初预算的60.50%。上年年初预算为12.00万元。',
+  ])('a budget of another item or year, or two budgets: no relation — %s', async (line) => {
+    const { relations } = await read(line);
+    expect(relations.filter((r) => r.startsWith('rate'))).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 // Benchmark of record: `jixiao check -f ndjson` end to end per format, --jobs 1 and 2, beside pdftotext and pandoc.
 // Usage: npm run bench -- --dir FOLDER [--files 200 --repeat 5 --small 1,2,4,8,16,50 --scaling 100,500,1000,2000 --write]
-//   --dir D       the reports to measure (default fixtures/); e.g. ../shared/corpus, named at run time, never committed
+//   --dir D       the reports to measure (default fixtures/); any folder of reports, named at run time (never committed)
 //   --files N     each format's distinct files repeated (as hard links) to at least N files (default 200)
 //   --repeat R    runs of every measurement (default 5), interleaved: run 1 of each, then run 2 of each, …; medians
 //   --small L     batch sizes (PDFs of --dir) timed at the default --jobs against --jobs 1 (default 1,2,4,8,16,50); "none" skips

@@ -1,19 +1,16 @@
 // Clean tables laid out as other finance bureaus lay them out, built at test time as .docx and .xlsx: no error or
 // warning on any, and one changed cell in each still caught (the layout is read, not silenced).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { checkFile } from '../src/pipeline.js';
 import { defaultConfig } from '../src/config.js';
 import { allSaid } from './helpers/said.js';
 import { scratch, show } from './helpers/mutate-files.js';
-// @ts-expect-error an untyped build script: its table builders are the fixtures' own
-import { buildDocx, buildXlsx } from '../scripts/make-form-fixtures.mjs';
+import { tableFile, type Rows } from './helpers/table-files.js';
 
 const files = scratch();
 beforeAll(() => files.make('jixiao-clean-tables-'));
 afterAll(() => files.remove());
 
-type Rows = string[][];
 interface Layout {
   what: string; title: string; rows: Rows;
   /** one number changed: in the first cell holding it, or in the title (a sentence over the table) */
@@ -188,15 +185,7 @@ async function findings(path: string) {
   return allSaid((await checkFile(path, defaultConfig)).findings).filter((f) => f.severity !== 'info' && f.rule !== 'nothing-checked');
 }
 
-function build(layout: Layout, ext: 'docx' | 'xlsx', rows = layout.rows, title = layout.title): Promise<string> | string {
-  const table = { title, head: '单位：万元', rows };
-  const path = files.path(`table.${ext}`);
-  if (ext === 'docx') {
-    writeFileSync(path, buildDocx(readFileSync('test/data/reports/a-qu-shangwu-2020.docx'), table));
-    return path;
-  }
-  return (buildXlsx(table, '表1') as Promise<Uint8Array>).then((bytes) => { writeFileSync(path, bytes); return path; });
-}
+const build = (layout: Layout, ext: 'docx' | 'xlsx', rows = layout.rows, title = layout.title) => tableFile(files, ext, title, rows);
 
 describe('clean tables of other layouts', () => {
   for (const ext of ['docx', 'xlsx'] as const) {

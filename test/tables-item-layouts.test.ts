@@ -1,19 +1,16 @@
 // Tables of items laid out as bureaus lay them out, built at test time as .docx and .xlsx: each is read (not
 // `nothing-checked`), clean it gives no error or warning, and one changed cell gives an error at that cell.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { checkFile } from '../src/pipeline.js';
 import { defaultConfig } from '../src/config.js';
 import { allSaid } from './helpers/said.js';
 import { scratch, show } from './helpers/mutate-files.js';
-// @ts-expect-error an untyped build script: its table builders are the fixtures' own
-import { buildDocx, buildXlsx } from '../scripts/make-form-fixtures.mjs';
+import { tableFile, type Rows } from './helpers/table-files.js';
 
 const files = scratch();
 beforeAll(() => files.make('jixiao-item-tables-'));
 afterAll(() => files.remove());
 
-type Rows = string[][];
 interface Layout {
   what: string; title: string; rows: Rows;
   /** the cell changed (row, column in `rows`), what it becomes, and the rule that must err there */
@@ -139,15 +136,7 @@ async function findings(path: string) {
   return allSaid((await checkFile(path, defaultConfig)).findings).filter((f) => f.severity !== 'info');
 }
 
-function build(layout: Layout, ext: 'docx' | 'xlsx', rows = layout.rows): Promise<string> | string {
-  const table = { title: layout.title, head: '单位：万元', rows };
-  const path = files.path(`table.${ext}`);
-  if (ext === 'docx') {
-    writeFileSync(path, buildDocx(readFileSync('test/data/reports/a-qu-shangwu-2020.docx'), table));
-    return path;
-  }
-  return (buildXlsx(table, '表1') as Promise<Uint8Array>).then((bytes) => { writeFileSync(path, bytes); return path; });
-}
+const build = (layout: Layout, ext: 'docx' | 'xlsx', rows = layout.rows) => tableFile(files, ext, layout.title, rows);
 
 describe('tables of items under the budget block\'s words', () => {
   for (const ext of ['docx', 'xlsx'] as const) {

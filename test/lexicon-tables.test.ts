@@ -3,8 +3,20 @@
 import { describe, it, expect } from 'vitest';
 import {
   closesBreakdown, countUnitOfHeader, headerMeaning, measureUnderChange, namesRatio, shareOfTotal, isNarrativeLabel, isTemplateNote, itemCategories, itemOfLabel, labelTotalKind,
-  statesFormula, suspectNumbers,
+  stageOfLabel, statesFormula, suspectNumbers,
 } from '../src/lexicon/index.js';
+
+describe('the stage an amount\'s label names', () => {
+  it.each([
+    ['“三公”经费财政拨款支出年初预算为', 'budget'],
+    ['公务用车购置及运行维护费支出决算为', 'actual'],
+    ['预算执行数', 'actual'],
+    ['公务用车购置及运行维护费支出决算减少', undefined],
+    ['支出决算比上年增加', undefined],
+    ['决算数较预算数节约', undefined],
+    ['公务接待费', undefined],
+  ])('%s → %s', (label, stage) => { expect(stageOfLabel(label)).toBe(stage); });
+});
 
 describe('header words', () => {
   it.each([

@@ -418,11 +418,19 @@ export function itemOfLabel(label: string): string {
   return label.replace(/\s+/g, '').replace(OF_WHICH_HEAD, '').replace(MEASURE_TAIL, '');
 }
 
-/** The stage an amount's label names: 预算 (budget) or 决算/执行/实际 (actual), the later word deciding; else none. */
+/** After the stage word, words that make the amount a change or a comparison of the stage (支出决算减少, 决算比上年增加). */
+const CHANGE_AFTER_STAGE = /(?:比|较|同比|环比|增|减|下降|节约|超)/;
+
+/**
+ * The stage whose figure an amount's label names: 预算 (budget) or 决算/执行/实际 (actual), the later word deciding;
+ * none when no stage is named, or when the words after it make the amount a change or comparison of that stage.
+ */
 export function stageOfLabel(label: string): Stage | undefined {
   const s = label.replace(/\s+/g, '');
   const budget = s.lastIndexOf('预算');
   const actual = Math.max(s.lastIndexOf('决算'), s.lastIndexOf('执行'), s.lastIndexOf('实际'));
   if (actual < 0 && budget < 0) return undefined;
+  const at = Math.max(actual, budget);
+  if (CHANGE_AFTER_STAGE.test(s.slice(at + 2).split(/[，,；;]/)[0])) return undefined;
   return actual > budget ? 'actual' : 'budget';
 }

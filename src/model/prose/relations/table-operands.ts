@@ -6,7 +6,6 @@ import type { Relation } from '../../schema.js';
 import type { ProseParagraph } from './context.js';
 import { family, toQuantity, usable } from './context.js';
 import { COMPLETED_BUDGET_RATE, roleOf } from './rate.js';
-import { CHANGE_WORD } from './periods.js';
 import type { TableIndex } from '../../tables/lookup.js';
 import { figureOfLabel, itemCategories, itemOfLabel, stageOfLabel } from '../../../lexicon/index.js';
 import type { FigureOf } from '../../tables/lookup.js';
@@ -52,8 +51,6 @@ export function ratesOverTables(paragraphs: ProseParagraph[], found: readonly Re
   return out;
 }
 
-const COMPARED_AFTER_STAGE = /(?:预算|决算|执行|实际)[^，,；;]*?(?:比|较|同比|环比|增|减|下降|节约|超)/;
-
 const STAGE_NAME = { budget: '预算数', actual: '决算数' } as const;
 
 /**
@@ -74,9 +71,9 @@ export function restatedInTables(paragraphs: ProseParagraph[], tables: TableInde
       let lastItem = '';
       for (const q of p.quantities.filter((x) => x.sentence === sentence)) {
         if (family(q.unit) !== 'money' || q.bracketDepth > 0 || !usable(p, q)) continue;
+        // none for a change or comparison of a stage (支出决算减少0.29万元): not the stage's figure
         const stage = stageOfLabel(q.label);
-        // 支出决算减少0.29万元, 决算比上年增加…: the amount is a change or a comparison, not the stage's figure
-        if (!stage || CHANGE_WORD.test(q.label) || COMPARED_AFTER_STAGE.test(q.label)) continue;
+        if (!stage) continue;
         // the item named in the label, or, for a second amount of one subject (…，支出决算为Y), the one before
         const own = itemOfLabel(q.label.replace(/^.*?(?:其中)[:：]?/, ''));
         const item = itemCategories(own).length ? own : lastItem;

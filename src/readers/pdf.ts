@@ -41,16 +41,19 @@ function restoreNatives(): void {
 }
 
 /**
- * pdf.js turns every embedded Type 1 or CFF font into an OpenType font a browser could draw with, and the CFF
- * compiler that writes the new font program, byte by byte into JavaScript arrays, was half of all the time this
- * reader took on the reports' PDFs (LibreOffice embeds CJK text as many Type 1 subsets). Text extraction takes
- * nothing from the bytes it writes: character codes, Unicode mappings, widths and metrics come from the parsed font
- * and the PDF's own dictionaries. The compiled program only feeds font faces (dropped: fontSink, skipFontFaces) and
- * glyph outlines for canvas drawing (never asked for; pdf.js ignores a glyph it cannot outline, stopAtErrors off).
- * The build (scripts/pdf-worker.mjs) writes a copy of the worker half whose compiler returns an empty program;
- * `jixiao read` and `extract` give byte-identical output with it on every PDF of fixtures/, test/data and the
- * development set. Without that copy, or one made from another pdfjs-dist (pdf.js refuses halves of two versions),
- * the worker half loads unchanged: slower, the same text.
+ * pdf.js reads every embedded font program to make a font a browser could draw with: it parses it (Type 1 programs
+ * are decrypted, TrueType tables checked and repaired) and writes it anew as OpenType, the CFF compiler byte by byte
+ * into JavaScript arrays. That was over half of all the time this reader took on the reports' PDFs (LibreOffice embeds
+ * CJK text as many Type 1 subsets). Text extraction takes nothing from it where the PDF itself maps the font's codes to
+ * Unicode (a ToUnicode map, which Word, WPS and LibreOffice always write): the text comes from that map, the widths
+ * from the font dictionary (/Widths, /W), the position from the text matrix; the program only feeds font faces
+ * (dropped: fontSink, skipFontFaces) and glyph outlines for canvas drawing (never asked for). The build
+ * (scripts/pdf-worker.mjs, the changes listed in scripts/pdf-worker-patches.mjs) writes a copy of the worker half
+ * that skips reading the program of a font with a ToUnicode map, and the CFF compiler of the others; `jixiao read`
+ * and `extract` give byte-identical output with it on every PDF of fixtures/, test/data and both development sets.
+ * A font without a ToUnicode map is read as pdf.js reads it (its glyph names may be all there is to its text).
+ * Without that copy, or one made from another pdfjs-dist (pdf.js refuses halves of two versions), the worker half
+ * loads unchanged: slower, the same text.
  */
 export function pdfWorkerModule(): string {
   const { version } = createRequire(import.meta.url)(join(pdfjsRoot, 'package.json')) as { version: string };

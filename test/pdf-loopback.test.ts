@@ -65,6 +65,38 @@ describe('cloneMessage', () => {
     expect([...copy.bytes]).toEqual([1, 2, 3]);
     expect(bytes.byteLength).toBe(0);
   });
+
+  // pdf.js' stream chunks (StreamKind.ENQUEUE = 4): what the sender does after posting is known, so only the arrays
+  // it reuses are copied
+  const envelope = { sourceName: 'worker', targetName: 'main', stream: 4, streamId: 7 };
+
+  it('gives a text chunk a fresh envelope and item list, which the sender replacing its own leaves whole', () => {
+    const item = { str: '预算', width: 24, transform: [12, 0, 0, 12, 90, 700], hasEOL: false };
+    const textContent = { items: [item], styles: Object.assign(Object.create(null), { f1: { ascent: 0.88 } }), lang: null };
+    const copy = cloneMessage({ ...envelope, chunk: textContent }) as { stream: number; chunk: typeof textContent };
+    textContent.items = []; // what pdf.js does after posting a chunk
+    textContent.styles = Object.create(null);
+    expect(copy.stream).toBe(4);
+    expect(copy.chunk).not.toBe(textContent);
+    expect(copy.chunk.items).toEqual([item]);
+    expect(copy.chunk.styles).toEqual({ f1: { ascent: 0.88 } });
+  });
+
+  it('copies an operator-list chunk\'s arrays before the sender empties them, and hands over the buffers it transfers', () => {
+    const path = new Float32Array([1, 2, 3, 4]);
+    const opList = { fnArray: [91, 13], argsArray: [[13, [path], null], null], lastChunk: false, separateAnnots: null, length: 2 };
+    const copy = cloneMessage({ ...envelope, chunk: opList }, { transfer: [path.buffer] }) as { chunk: typeof opList };
+    opList.fnArray.length = 0; // OperatorList.flush empties both in place
+    opList.argsArray.length = 0;
+    expect(copy.chunk.fnArray).toEqual([91, 13]);
+    expect(copy.chunk.argsArray).toEqual([[13, [new Float32Array([1, 2, 3, 4])], null], null]);
+  });
+
+  it('copies any other stream message in full', () => {
+    const other = { ...envelope, chunk: { items: 'not a list' } };
+    expect(cloneMessage(other)).toStrictEqual(structuredClone(other));
+    expect((cloneMessage(other) as typeof other).chunk).not.toBe(other.chunk);
+  });
 });
 
 describe('reading a PDF', () => {

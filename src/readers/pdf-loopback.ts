@@ -87,8 +87,37 @@ function copy(value: unknown, seen: Map<object, unknown>): unknown {
   return out;
 }
 
+/** pdf.js' stream message kind for a chunk of a stream (StreamKind.ENQUEUE in its message handler). */
+const ENQUEUE = 4;
+
+/**
+ * A page's text and operator list arrive as stream chunks, most of what crosses between the halves, and most of
+ * the copying: deep copies of every text item and of every glyph a show-text operator names. A copy protects the
+ * receiver from what the sender does next, and for these chunks that is known: pdf.js' text sender replaces its
+ * chunk's `items` and `styles` with new ones after posting (it never touches an item again), and its operator-list
+ * sender empties `fnArray` and `argsArray` in place (each operator's own arguments are never touched again; the path
+ * buffers it lists for transfer are given up, which is what a transfer means). So those chunks need a fresh envelope
+ * and fresh top-level arrays, not fresh items. `undefined` for any other message.
+ */
+function copyStreamChunk(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const message = value as { stream?: unknown; chunk?: unknown };
+  if (message.stream !== ENQUEUE || typeof message.chunk !== 'object' || message.chunk === null) return undefined;
+  const chunk = message.chunk as Record<string, unknown>;
+  if (Object.getPrototypeOf(chunk) !== Object.prototype) return undefined;
+  if (Array.isArray(chunk.items) && typeof chunk.styles === 'object' && chunk.styles !== null && !('fnArray' in chunk)) {
+    return { ...message, chunk: { ...chunk, styles: { ...chunk.styles } } };
+  }
+  if (Array.isArray(chunk.fnArray) && Array.isArray(chunk.argsArray) && !('items' in chunk)) {
+    return { ...message, chunk: { ...chunk, fnArray: chunk.fnArray.slice(), argsArray: chunk.argsArray.slice() } };
+  }
+  return undefined;
+}
+
 /** structuredClone for what pdf.js posts between its halves; the real one for a transfer list or anything not plain data. */
 export function cloneMessage(value: unknown, options?: StructuredSerializeOptions | null): unknown {
+  const chunk = copyStreamChunk(value);
+  if (chunk !== undefined) return chunk;
   if (options?.transfer?.length) return realClone(value, options);
   try {
     return copy(value, new Map());

@@ -127,23 +127,33 @@ const PhraseVisitorBase = phraseParser.getBaseCstVisitorConstructor<ParagraphSta
 
 /** A node's children (tokens and nodes) in text order. */
 function inOrder(children: Record<string, Array<IToken | CstNode> | undefined>): Array<IToken | CstNode> {
+  let only: Array<IToken | CstNode> | undefined;
+  let groups = 0;
+  for (const key in children) {
+    const xs = children[key];
+    if (xs?.length) { only = xs; groups++; }
+  }
+  // one kind of child (most nodes): already in text order; read, never changed, by the callers
+  if (groups <= 1) return only ?? [];
   const all = Object.values(children).flatMap((xs) => xs ?? []);
   return all.sort((a, b) => offsetOf(a) - offsetOf(b));
 }
 const isToken = (x: IToken | CstNode): x is IToken => (x as IToken).image !== undefined;
 const offsetOf = (x: IToken | CstNode) => (isToken(x) ? x.startOffset : x.location!.startOffset);
 const tokenEnd = (t: IToken) => t.startOffset + t.image.length;
-/** Ends already found: every level of the visitor asks for its children's, which would walk each subtree again. */
-const ENDS = new WeakMap<CstNode, number>();
-/** Where a node's text ends: after its last token (token end offsets are not tracked: custom patterns). */
+/**
+ * Where a node's text ends: after its last token (token end offsets are not tracked: custom patterns). Each kind of
+ * child is listed in text order, so only the last of each kind can hold the end: a walk down the right edges.
+ */
 function nodeEnd(n: CstNode): number {
-  const known = ENDS.get(n);
-  if (known !== undefined) return known;
   let end = n.location!.startOffset;
-  for (const xs of Object.values(n.children)) {
-    for (const x of xs) end = Math.max(end, isToken(x) ? tokenEnd(x) : nodeEnd(x));
+  for (const key in n.children) {
+    const xs = n.children[key];
+    const last = xs[xs.length - 1];
+    if (!last) continue;
+    const e = isToken(last) ? tokenEnd(last) : nodeEnd(last);
+    if (e > end) end = e;
   }
-  ENDS.set(n, end);
   return end;
 }
 

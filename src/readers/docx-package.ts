@@ -46,6 +46,13 @@ const MARK_OPEN = '\uE000jixiao-object-';
 const MARK_CLOSE = '\uE001';
 export const MARKER_PATTERN = /\uE000jixiao-object-(\d+)\uE001/g;
 
+/**
+ * XML parts that Word, WPS and LibreOffice write and that neither mammoth nor this reader ever opens: the themes,
+ * font table, settings, the duplicate styles Word 2010 adds (stylesWithEffects: as large as styles.xml), document
+ * properties and custom XML. Left compressed and unchecked: no parser sees them.
+ */
+const NEVER_PARSED = /^(?:word\/(?:stylesWithEffects\.xml|theme\/|fontTable\.xml|webSettings\.xml|settings\.xml)|docProps\/|customXml\/)/;
+
 const megabytes = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
 
 function corrupt(detail: MessageRef): ReadFailure {
@@ -54,8 +61,9 @@ function corrupt(detail: MessageRef): ReadFailure {
 
 export function openDocx(buf: Uint8Array): DocxPackage {
   const members = new Map(listZip(buf).map((m) => [m.name, m]));
-  // Mammoth reads only XML parts; images and embeddings stay compressed until needed.
-  const wanted = [...members.values()].filter((m) => isXmlPart(m.name));
+  // Mammoth reads only XML parts; images and embeddings stay compressed until needed, and so do the XML parts no
+  // reader here opens (a review copy takes those from the zip as they are).
+  const wanted = [...members.values()].filter((m) => isXmlPart(m.name) && !NEVER_PARSED.test(m.name));
   let total = 0;
   for (const m of wanted) {
     if (m.declaredSize > MEMBER_CAP) {

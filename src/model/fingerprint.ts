@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import type { SourceDocument } from '../document.js';
 import { numbersIn } from '../lexicon/index.js';
 
-/** A letter of any script (汉字, Latin …); digits are counted as numbers, punctuation and spaces not at all. */
-const LETTER = /\p{L}/u;
+/** Everything but letters of any script (汉字, Latin …); digits are counted as numbers, punctuation and spaces not at all. */
+const NOT_LETTERS = /\P{L}+/gu;
 
 /** Fewer numbers and letters than this cannot tell one document from another. */
 const MIN_TOKENS = 10;
@@ -26,14 +26,21 @@ function shownTexts(doc: SourceDocument): string[] {
  * and its workbook write them differently) and its letters, each sorted. Undefined for a document showing too little.
  */
 export function contentFingerprint(doc: SourceDocument): string | undefined {
-  // counted, not listed: a long PDF shows hundreds of thousands of letters
+  // counted, not listed: a long PDF shows hundreds of thousands of letters (by code point: cheaper keys than strings)
   const counts = new Map<string, number>();
+  const letters = new Map<number, number>();
   let tokens = 0;
-  const count = (token: string) => { counts.set(token, (counts.get(token) ?? 0) + 1); tokens++; };
   for (const text of shownTexts(doc)) {
-    for (const n of numbersIn(text)) count(`#${n}`);
-    for (const ch of text.normalize('NFKC')) if (LETTER.test(ch)) count(ch);
+    for (const n of numbersIn(text)) { counts.set(`#${n}`, (counts.get(`#${n}`) ?? 0) + 1); tokens++; }
+    const only = text.normalize('NFKC').replace(NOT_LETTERS, '');
+    for (let i = 0; i < only.length; i++) {
+      const cp = only.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      letters.set(cp, (letters.get(cp) ?? 0) + 1);
+      tokens++;
+    }
   }
+  for (const [cp, n] of letters) counts.set(String.fromCodePoint(cp), n);
   if (tokens < MIN_TOKENS) return undefined;
   const hash = createHash('sha1');
   for (const token of [...counts.keys()].sort()) hash.update(`${token}\u0000${counts.get(token)}\u0000`);

@@ -376,6 +376,9 @@ describe('the XML guard looks at markup only', () => {
     ['a DOCTYPE inside CDATA', '<a><![CDATA[<!DOCTYPE a>]]></a>', { dtd: false, depth: 1 }],
     ['">" and quotes inside attribute values', `<a x="1>2" y='"'><b z="/"><c/></b></a>`, { dtd: false, depth: 2 }],
     ['processing instructions', '<?xml version="1.0"?><a><?pi <b> ?></a>', { dtd: false, depth: 1 }],
+    ['a comment never closed (the scan ends there: no declaration)', '<a><b><!-- <!DOCTYPE a>', { dtd: false, depth: 2 }],
+    ['a start tag whose quote never closes', '<a><b x="1><c><d>', { dtd: false, depth: 1 }],
+    ['text with non-ASCII bytes between tags', '<a>预算<b>执行率</b><c/></a>', { dtd: false, depth: 2 }],
   ])('%s', (_title, xml, shape) => {
     expect(xmlShape(utf8(xml))).toMatchObject(shape);
   });

@@ -242,6 +242,24 @@ describe('PDFs without usable text', () => {
     expect(out.blocks).toEqual([]);
     expect(out.findings.map((f) => [f.rule, f.messageId])).toEqual([['no-text', 'garbled']]);
   });
+
+  // a subset font without a ToUnicode map: its codes (1, 2, 3 …) come out as they are, controls first
+  const rawCodes = (text: string) => pdfWithPages(
+    [[`BT /F1 12 Tf 72 720 Td (${text}) Tj ET`, '<< /Font << /F1 5 0 R >> >>']],
+    ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'],
+  );
+
+  it('text of raw font codes (control characters and the ASCII past them): a no-text warning, not a silent pass', async () => {
+    const out = await readPdf(rawCodes('\\001\\002\\003!"#\\004\\005$%&\\001\\006\\007()*+,-./0123'));
+    expect(out.blocks).toEqual([]);
+    expect(out.findings.map((f) => [f.rule, f.messageId])).toEqual([['no-text', 'garbled']]);
+  });
+
+  it('one stray control character in a page of text is no reason to drop it', async () => {
+    const out = await readPdf(rawCodes('Budget 8724.90 of 9883.28, rate 88.28 percent, as stated in the table below\\001'));
+    expect(out.findings).toEqual([]);
+    expect(out.blocks.map((b) => b.type === 'paragraph' && b.text)).toEqual([expect.stringContaining('Budget 8724.90 of 9883.28')]);
+  });
 });
 
 describe('PDFs that cannot be read', () => {

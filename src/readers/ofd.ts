@@ -228,7 +228,7 @@ export async function readOfd(buf: Uint8Array): Promise<ReaderOutput> {
       while (lines.length && isPageNumberLine(lines[lines.length - 1]!.text)) lines.pop();
       while (lines.length && isPageNumberLine(lines[0]!.text)) lines.shift();
       const visibleChars = drawn.items.reduce((s, i) => s + [...i.str.replace(/\s+/g, '')].length, 0);
-      pages.push({ page: n, width: width * PT_PER_MM, lines, tables, visibleChars, unmappedChars: 0, hasImages: drawn.images > 0 });
+      pages.push({ page: n, width: width * PT_PER_MM, lines, tables, visibleChars, unmappedChars: 0, controlChars: 0, hasImages: drawn.images > 0 });
     } catch (err) {
       if (err instanceof ReadFailure) throw err;
       findings.push({ rule: 'read-warning', messageId: 'ofd-page-unread', location: { page: n }, data: { page: n, cause: causeText(err) } });

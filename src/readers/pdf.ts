@@ -146,12 +146,16 @@ export interface PageContent {
   tables: TableGrid[];
   visibleChars: number;
   unmappedChars: number;
+  /** control characters among them: character codes a font without a Unicode map passed through as they are */
+  controlChars: number;
   hasImages: boolean;
   /** the lines were read by OCR from the rendered page */
   ocr?: boolean;
 }
 
 const UNMAPPED = /[\ufffd\ue000-\uf8ff]/gu;
+/** C0 controls (whitespace is gone before they are counted): no text has them; a font's raw codes do. */
+const CONTROL = /[\u0000-\u001f]/g;
 
 async function readPage(doc: PdfDocument, n: number, OPS: PdfOps): Promise<PageContent> {
   const page = await doc.getPage(n);
@@ -162,6 +166,7 @@ async function readPage(doc: PdfDocument, n: number, OPS: PdfOps): Promise<PageC
     const items: PdfTextItem[] = [];
     let visibleChars = 0;
     let unmappedChars = 0;
+    let controlChars = 0;
     let rotated = false;
     for (const raw of content.items) {
       if (typeof raw.str !== 'string' || !raw.transform || raw.str.length === 0) continue;
@@ -177,6 +182,7 @@ async function readPage(doc: PdfDocument, n: number, OPS: PdfOps): Promise<PageC
       const visible = raw.str.replace(/\s+/g, '');
       visibleChars += [...visible].length;
       unmappedChars += visible.match(UNMAPPED)?.length ?? 0;
+      controlChars += visible.match(CONTROL)?.length ?? 0;
     }
     // The operator list (ruling lines, images) parses the page's content a second time: only for pages whose text
     // could sit in a table, or so sparse that the page may be a scan (an image is what tells).
@@ -193,7 +199,7 @@ async function readPage(doc: PdfDocument, n: number, OPS: PdfOps): Promise<PageC
     // running page numbers in the header or footer are not report text
     while (lines.length && isPageNumberLine(lines[lines.length - 1].text)) lines.pop();
     while (lines.length && isPageNumberLine(lines[0].text)) lines.shift();
-    return { page: n, width: viewport.width, lines, tables, visibleChars, unmappedChars, hasImages };
+    return { page: n, width: viewport.width, lines, tables, visibleChars, unmappedChars, controlChars, hasImages };
   } finally {
     page.cleanup();
   }
@@ -291,6 +297,13 @@ const looksScanned = (p: PageContent) => p.hasImages && p.visibleChars < SCANNED
 const MIN_CHARS = 10;
 /** Share of undecodable characters above which the text layer is unusable. */
 const MAX_UNMAPPED = 0.3;
+/**
+ * Share of control characters above which it is unusable too: a subset font without a Unicode map numbers its glyphs
+ * from 1, so its text comes out as controls and, past code 31, as ASCII punctuation and letters that pass for text
+ * (a Chinese report read that way showed 18 % controls and not one character of its own). No PDF of the development
+ * sets has a single one.
+ */
+const MAX_CONTROL = 0.05;
 
 /** Page numbers as short ranges (1–3, 5), for a message that lists many scanned pages. */
 function pageRanges(pages: number[]): string[] {
@@ -312,7 +325,7 @@ function withOcrText(p: PageContent, items: PdfTextItem[], width: number, rules:
   while (lines.length && isPageNumberLine(lines[lines.length - 1].text)) lines.pop();
   while (lines.length && isPageNumberLine(lines[0].text)) lines.shift();
   const visibleChars = items.reduce((n, i) => n + [...i.str.replace(/\s+/g, '')].length, 0);
-  return { ...p, width, lines, tables, visibleChars, unmappedChars: 0, ocr: true };
+  return { ...p, width, lines, tables, visibleChars, unmappedChars: 0, controlChars: 0, ocr: true };
 }
 
 /**
@@ -389,12 +402,13 @@ export async function readPdf(buf: Uint8Array, options: ReadOptions = {}): Promi
 
     let visible = pages.reduce((s, p) => s + p.visibleChars, 0);
     const unmapped = pages.reduce((s, p) => s + p.unmappedChars, 0);
+    const control = pages.reduce((s, p) => s + p.controlChars, 0);
     const scanned = pages.filter(looksScanned);
     // a scan with a typed page number or stamp on each page still has no text worth reading
     const allScanned = scanned.length > 0 && pages.every((p) => looksScanned(p) || p.visibleChars === 0);
     const empty = { blocks: [], pages: doc.numPages };
     if (!allScanned && visible < MIN_CHARS) return { ...empty, findings: [noTextFinding('no-text'), ...truncated] };
-    if (!allScanned && unmapped / visible > MAX_UNMAPPED) return { ...empty, findings: [noTextFinding('garbled'), ...truncated] };
+    if (!allScanned && (unmapped / visible > MAX_UNMAPPED || control / visible > MAX_CONTROL)) return { ...empty, findings: [noTextFinding('garbled'), ...truncated] };
     // an image-only PDF unread is a file not checked: an error that says how to check it
     if (allScanned && !options.ocr) return { ...empty, findings: [{ rule: 'no-text', messageId: 'scanned' }, ...truncated] };
 

@@ -100,12 +100,22 @@ export function overlaps(a: Interval, b: Interval): boolean {
   return a.lo <= bHi && b.lo <= aHi;
 }
 
+/**
+ * Do two intervals share more than an end point? A truncated figure stands for a half-open interval (90.07 for
+ * [90.07, 90.08)), so a computed range that only touches its far end (90.08) truncates to the next digit, not to it.
+ */
+export function overlapsInside(a: Interval, b: Interval): boolean {
+  if (a.lo === a.hi || b.lo === b.hi) return overlaps(a, b);
+  const slack = 1e-12 * Math.max(1, Math.abs(a.lo), Math.abs(a.hi), Math.abs(b.lo), Math.abs(b.hi));
+  return a.lo < b.hi - slack && b.lo < a.hi - slack;
+}
+
 /** Is the stated value (value, decimals) consistent with the computed interval, under rounding or truncation only? */
 export function consistency(computed: Interval, value: number, decimals: number, factor = 1, exact = false): Consistency {
   if (Number.isNaN(computed.lo) || Number.isNaN(computed.hi)) return 'consistent';
   const asRounded = exact ? point(value) : rounded(value, decimals);
   if (overlaps(computed, scale(asRounded, factor))) return 'consistent';
-  if (!exact && overlaps(computed, scale(truncated(value, decimals), factor))) return 'truncated';
+  if (!exact && overlapsInside(computed, scale(truncated(value, decimals), factor))) return 'truncated';
   return 'inconsistent';
 }
 

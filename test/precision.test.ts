@@ -70,6 +70,14 @@ describe('consistency of stated rates (DOMAIN examples)', () => {
   it('45.9% from 735.65 / 1599.38 (45.996 %) holds only as truncated', () => {
     expect(consistency(ratio(735.65, 2, 1599.38, 2), 45.9, 1, 0.01)).toBe('truncated');
   });
+  it('a computed range that only touches the far end of a truncation is no truncation: [.60, .62] is not .59 cut off', () => {
+    const difference = sub(rounded(117154424.7, 2), rounded(58596771.09, 2)); // 58557653.60 .. 58557653.62
+    expect(consistency(difference, 58557653.59, 2)).toBe('inconsistent');
+    expect(consistency(difference, 58557653.60, 2)).toBe('consistent');
+    // a range reaching inside [.59, .60) still reads as a truncation
+    expect(consistency({ lo: 58557653.596, hi: 58557653.606 }, 58557653.59, 2)).toBe('truncated');
+    expect(consistency({ lo: 90.076, hi: 90.086 }, 90.07, 2)).toBe('truncated');
+  });
   it('100% from 2183.25 / 2179.77 (100.16 %) is consistent at 0 decimals', () => {
     expect(consistency(ratio(2183.25, 2, 2179.77, 2), 100, 0, 0.01)).toBe('consistent');
   });

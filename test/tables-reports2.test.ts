@@ -37,9 +37,11 @@ const CASES: Array<[string, string, string[]]> = [
     ['growth error F11 2.52%', 'sum warning C2 61625022.26', 'sum warning D2 66095039.04']],
   ['e-zhuzhou-fybjy-2020.xlsx', 'the two labelled warnings, nothing else', ['sum warning C2 61625022.26', 'sum warning D2 66095039.04']],
   // a section heading merged across between the header and the body; 2017比2016增减 over 增减值 | 增减%
-  ['m-e-dachuan-zyy-2017.xlsx', '其他收入 7.04% against 19680.22 ÷ 266054.87 (and the hard 增减值, at the row’s finest precision, a truncation warning)',
-    ['growth error E8 7.04%', 'sum warning D4 58557653.59']],
-  ['e-dachuan-zyy-2017.pdf', 'only the hard 增减值 read at the row’s finest precision', ['sum warning 4:4 58557653.59']],
+  // the hard 增减值: 117154424.7 read at the row's finest precision gives 58557653.60–.62; .59 is neither that rounded
+  // nor that truncated (a truncation to .59 needs a value below .60)
+  ['m-e-dachuan-zyy-2017.xlsx', '其他收入 7.04% against 19680.22 ÷ 266054.87, and the hard 增减值 at the row’s finest precision',
+    ['growth error E8 7.04%', 'sum error D4 58557653.59']],
+  ['e-dachuan-zyy-2017.pdf', 'only the hard 增减值 read at the row’s finest precision', ['sum error 4:4 58557653.59']],
   // 收入合计 over the columns of the merged 其中： header
   ['m-d-yueyang-yylq-tw-2021.docx', '70.183715 short of 0 + 68.863715 + 0 + 0 + 1.5', ['sum error 5:2 70.183715']],
   ['d-yueyang-yylq-tw-2021.docx', 'clean', []],

@@ -55,7 +55,9 @@ function judge(r: Sum, ctx: Ctx): Outcome | undefined {
   const computed = sum(parts.map((p, i) => interval(p, pf[i])));
   const estimate = r.parts.reduce((a, p, i) => a + p.value * pf[i], 0);
   const sameUnit = pf.every((f) => f === tf); // 个 and 人 are both plain counts: digits suffice
-  const formula = r.parts.map((p) => (sameUnit ? w(p) : p.raw)).join(' + ');
+  // a part taken away (−上年) reads as a subtraction: 2017年度 − 2016年度, not + −
+  const formula = r.parts.map((p) => (sameUnit ? w(p) : p.raw))
+    .map((text, i) => (i === 0 ? text : /^[−-]/.test(text) ? `− ${text.slice(1)}` : `+ ${text}`)).join(' ');
   const { outcome, issue } = assess(ctx, {
     stated: total, factor: tf, exact: counted && total.decimals === 0, computed, estimate, formula,
     evidence: r.evidence, location: total.location ?? r.location, data: { total: total.label ?? { zh: '合计', en: 'the total' } },

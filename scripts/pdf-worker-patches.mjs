@@ -1,5 +1,6 @@
 // The changes the build makes to pdf.js' worker half (scripts/pdf-worker.mjs applies them; a test checks the copy is
-// the original with exactly these). Each removes font work whose result text extraction never reads.
+// the original with exactly these). Two remove font work whose result text extraction never reads; one inflates
+// compressed streams with Node's zlib instead of pdf.js' decoder written in JavaScript.
 
 /** Each change: the text as pdfjs-dist 5.4.296 writes it (found exactly once), and the same text with lines added. */
 export const PATCHES = [
@@ -22,5 +23,31 @@ export const PATCHES = [
       + '    }\n'
       + '    [type, subtype] = getFontFileType(file, properties);\n',
   },
+  {
+    name: 'Flate streams inflated by zlib',
+    // pdf.js decodes /FlateDecode (every content stream of a LibreOffice or Word PDF) bit by bit in JavaScript; Node's
+    // zlib gives the same bytes natively. Data zlib refuses (a damaged or cut stream) goes back to pdf.js' own decoder,
+    // which reads it exactly as before: what it can, or the error that makes the file a read failure, never a quietly
+    // shortened page. Only where Node provides zlib (process.getBuiltinModule, Node 20.16 and later)
+    find: '  readBlock() {\n    let buffer, hdr, len;\n    const str = this.str;\n    try {\n      hdr = this.getBits(3);\n',
+    replace: '  readBlock() {\n'
+      + '    if (!this.zlibTried) {\n'
+      + '      this.zlibTried = true;\n'
+      + '      const zlib = this.bufferLength === 0 && this.codeSize === 0 ? globalThis.process?.getBuiltinModule?.("node:zlib") : undefined;\n'
+      + '      if (zlib) {\n'
+      + '        const bytes = this.str.getBytes();\n'
+      + '        try {\n'
+      + '          const out = zlib.inflateRawSync(bytes);\n'
+      + '          // a buffer of its own: a small result may sit in Node\'s shared pool, which pdf.js could transfer\n'
+      + '          this.buffer = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? new Uint8Array(out.buffer) : Uint8Array.prototype.slice.call(out);\n'
+      + '          this.bufferLength = this.buffer.length;\n'
+      + '          this.eof = true;\n'
+      + '          return;\n'
+      + '        } catch {\n'
+      + '          this.str = new Stream(bytes, 0, bytes.length, this.dict);\n'
+      + '        }\n'
+      + '      }\n'
+      + '    }\n'
+      + '    let buffer, hdr, len;\n    const str = this.str;\n    try {\n      hdr = this.getBits(3);\n',
+  },
 ];
-

@@ -2,6 +2,7 @@
 // garbage after %PDF, an encrypted file.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import type { Block, Cell, ParagraphBlock, TableBlock } from '../src/document.js';
 import { ReadFailure } from '../src/readers/contract.js';
 import type { ReaderOutput } from '../src/readers/index.js';
@@ -161,13 +162,38 @@ describe("pdf.js' worker half", () => {
     let original = readFileSync(new URL('../node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs', import.meta.url), 'utf8')
       .replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
     expect(header).toMatch(/^\/\/ jixiao build of pdfjs-dist \d/);
-    expect(PATCHES.map((p) => p.name)).toEqual(['CFFCompiler.compile skipped', 'font program not read where the PDF maps codes to Unicode']);
+    expect(PATCHES.map((p) => p.name)).toEqual([
+      'CFFCompiler.compile skipped', 'font program not read where the PDF maps codes to Unicode', 'Flate streams inflated by zlib',
+    ]);
     for (const { name, find, replace } of PATCHES) {
       expect(header).toContain(name);
       expect(original.split(find).length, name).toBe(2);
       original = original.replace(find, () => replace);
     }
     expect(rest.join('\n')).toBe(original);
+  });
+
+  const budgetLine = 'BT /F1 12 Tf 72 700 Td (Budget 88.28 percent) Tj ET\n';
+  const secondLine = 'BT /F1 12 Tf 72 600 Td (Second line 12.5) Tj ET\n';
+  // one page whose content stream is compressed, as every content stream of a Word or LibreOffice PDF is
+  const flatePage = (compressed: Uint8Array) => pdfFile([
+    '<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${helvetica} >> >> /Contents 4 0 R >>`,
+    stream(Buffer.from(compressed).toString('latin1'), '/Filter /FlateDecode'),
+  ]);
+
+  it('inflates a /FlateDecode content stream (zlib in the build copy): the page reads as written', async () => {
+    const out = await readPdf(flatePage(deflateSync(budgetLine + secondLine)));
+    expect(out.findings).toEqual([]);
+    expect(paragraphs(out.blocks).map((b) => b.text)).toEqual(['Budget 88.28 percent Second line 12.5']);
+  });
+
+  it('a Flate stream cut short goes back to pdf.js\' own decoder: a read failure as before, not a page quietly shortened', async () => {
+    const whole = deflateSync(budgetLine + secondLine);
+    const result = await readBuffer('cut-stream.pdf', flatePage(whole.subarray(0, whole.length - 12)));
+    expect(result.findings.map((f) => [f.rule, f.severity])).toEqual([['read-error', 'error']]);
+    // pdf.js' message, not zlib's "unexpected end of file": the stream was handed back
+    expect(result.findings[0].message).toContain('Bad encoding in flate stream');
   });
 
   it('is the one pdf.js runs documents with (it takes the worker half already loaded)', async () => {

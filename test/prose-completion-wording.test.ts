@@ -99,3 +99,55 @@ describe('完成年初预算的X% with the budget in the next sentence (or the o
     expect(relations.filter((r) => r.startsWith('rate'))).toEqual([]);
   });
 });
+
+describe('完成年初预算的X% with the budget after it in its own sentence: stated, so a wrong rate is an error', () => {
+  it.each([
+    ['“三公”经费财政拨款支出决算为45.60万元，完成年初预算的76.00%，年初预算为60.00万元。', 'rate 45.60万元 / 60.00万元 = 76.00%'],
+    ['公务接待费支出5.40万元，完成预算的67.50%，预算数为8.00万元。', 'rate 5.40万元 / 8.00万元 = 67.50%'],
+    ['本年度决算数8.47万元，完成全年预算的60.50%，全年预算安排14.00万元。', 'rate 8.47万元 / 14.00万元 = 60.50%'],
+  ])('%s', async (line, relation) => {
+    const { relations, findings, assumed } = await read(line);
+    expect(relations).toContain(relation);
+    expect(assumed).toEqual([]);
+    expect(findings).toEqual([]);
+  });
+
+  it('a wrong rate is an error at the rate', async () => {
+    const { findings } = await read('公务接待费支出5.40万元，完成预算的60.00%，预算数为8.00万元。');
+    expect(findings.map((f) => `${f.severity} ${f.rule} ${f.actual}`)).toEqual(['error rate 60.00%']);
+  });
+
+  it.each([
+    '公务接待费支出5.40万元，完成预算的67.50%，公务用车运行维护费预算为8.00万元。',
+    '公务接待费支出5.40万元，完成预算的67.50%，预算数为8.00万元，调整后预算数为9.00万元，2022年预算数为7.00万元。',
+    '公务接待费支出5.40万元，完成预算的67.50%，上年预算数为8.00万元。',
+  ])('a budget of another item or year after it: no relation — %s', async (line) => {
+    const { relations } = await read(line);
+    expect(relations.filter((r) => r.startsWith('rate'))).toEqual([]);
+  });
+});
+
+describe('超额完成 with a 计划完成 target: 计划完成 is the plan, not what was done', () => {
+  it.each([
+    ['全年计划完成造林任务5000亩，实际完成5600亩，超额完成12%。', 'excess 5000亩→5600亩 12%'],
+    ['全年计划完成投资5000万元，实际完成5600万元，超额完成12%。', 'excess 5000万元→5600万元 12%'],
+    ['年度计划完成培训800人次，全年实际完成培训1000人次，超额完成任务25%。', 'excess 800人次→1000人次 25%'],
+  ])('%s', async (line, relation) => {
+    const { relations, findings } = await read(line);
+    expect(relations).toContain(relation);
+    expect(findings).toEqual([]);
+  });
+
+  it('a wrong excess is an error', async () => {
+    const { findings } = await read('全年计划完成造林任务5000亩，实际完成5600亩，超额完成15%。');
+    expect(findings.map((f) => `${f.severity} ${f.rule} ${f.actual}`)).toEqual(['error growth 15%']);
+  });
+
+  it.each([
+    '全年预计完成5000亩，实际完成5600亩，超额完成15%。',
+    '全年应完成5000亩，预计完成5600亩，超额完成15%。',
+  ])('a forecast is neither target nor actual: no relation — %s', async (line) => {
+    const { relations } = await read(line);
+    expect(relations.filter((r) => r.startsWith('excess'))).toEqual([]);
+  });
+});

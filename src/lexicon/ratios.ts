@@ -21,7 +21,8 @@ export const NAMED_RATIOS: readonly NamedRatio[] = [
   { name: '药占比', pattern: /药占比$/, form: 'ratio', numerator: /药品收入|药品费/, denominator: /医疗收入/, scope: 'paragraph' },
   { name: '兑付比例', pattern: /兑付(?:比例|率)$/, form: 'ratio', numerator: /(?:已|累计)?兑付/, denominator: /下达|应兑付/, scope: 'paragraph' },
   { name: '资金使用率', pattern: /使用率$/, form: 'ratio', numerator: /(?:已|实际)使用|已用/, denominator: /到位/, scope: 'paragraph' },
-  { name: '超额完成', pattern: /超(?:额完成(?:(?:年度|全年)?(?:任务|计划|目标))?|任务|计划|目标)$/, form: 'excess', numerator: /实际|完成/, denominator: /任务|计划|目标/, scope: 'document' },
+  // 计划完成/预计完成/应完成 is the target or a forecast, not what was done: its 完成 makes no actual
+  { name: '超额完成', pattern: /超(?:额完成(?:(?:年度|全年)?(?:任务|计划|目标))?|任务|计划|目标)$/, form: 'excess', numerator: /实际|(?<![划计应])完成/, denominator: /任务|计划|目标/, scope: 'document' },
 ];
 
 /** Words around a ratio's thing that are no part of it: the writer (我市, 本单位), a count's 数. */

@@ -97,13 +97,15 @@ export function findRates(ctx: ProseContext, i: number) {
         if (!denominators.some((x) => x.value === d.value && x.label === d.label)) denominators.push(d);
       }
     }
-    // 完成年初预算的Y%。年初预算为X: the budget the rate names, stated by that name alone in the next sentence
+    // 完成年初预算的Y%，年初预算为X / 完成年初预算的Y%。年初预算为X: the budget the rate names, stated by that name alone
+    // after it in its sentence or in the next
     const nextBudget = ownOperandsOnly && !denominators.length ? budgetNamedNext(ctx, i, rate, name) : undefined;
     if (nextBudget) denominators.push(nextBudget);
     if (!denominators.length) continue;
     ctx.push({
       kind: 'rate',
-      ...(nextBudget ? { assumed: [{ kind: 'other-sentence' as const, quantity: ctx.q(nextBudget) }] } : {}),
+      // a budget from the sentence after or before was inferred; after the rate in its own sentence it is stated
+      ...(nextBudget && nextBudget.sentence !== rate.sentence ? { assumed: [{ kind: 'other-sentence' as const, quantity: ctx.q(nextBudget) }] } : {}),
       name,
       rate: ctx.q(rate),
       numerator: ctx.q(numerator),
@@ -115,7 +117,7 @@ export function findRates(ctx: ProseContext, i: number) {
 }
 
 /**
- * The budget a 完成(年初)预算的Y% names, stated in the sentence after the rate (or else before it) under that name alone (年初预算为X,
+ * The budget a 完成(年初)预算的Y% names, stated after the rate in its sentence, in the next sentence (or else the one before) under that name alone (年初预算为X,
  * 本年年初预算数X): one value there, else none. A budget that names an item (公务接待费年初预算) is another's.
  */
 function budgetNamedNext(ctx: ProseContext, i: number, rate: Q, name: string): Q | undefined {
@@ -126,12 +128,14 @@ function budgetNamedNext(ctx: ProseContext, i: number, rate: Q, name: string): Q
   // another year's: the budget is then not stated
   const period = new RegExp(`${WRITTEN_YEAR}|${alternation(PREVIOUS_PERIOD_WORDS)}`);
   const namesPeriod = (q: Q) => period.test(p.text.slice(p.sentences[q.sentence].start, q.start).split(/[，,；;：:]/).pop() ?? '');
-  const stated = (sentence: number) => {
-    const found = ctx.quantities[i].filter((q) => q.sentence === sentence && family(q.unit) === 'money' && q.bracketDepth === 0
-      && q.value !== 0 && usable(p, q) && label.test(q.label));
+  const named = (q: Q) => family(q.unit) === 'money' && q.bracketDepth === 0 && q.value !== 0 && usable(p, q) && label.test(q.label);
+  const stated = (sentence: number, from = -1) => {
+    const found = ctx.quantities[i].filter((q) => q.sentence === sentence && q.start > from && named(q));
     return found.length && !found.some(namesPeriod) && new Set(found.map((q) => `${q.value}|${q.unit}`)).size === 1 ? found[0] : undefined;
   };
-  // (or, when the next sentence names none, in the one before: 年初预算为X。全年支出决算Y，完成年初预算的Z%)
+  // first in the rate's own sentence after it (完成年初预算的80%，年初预算为60万元), then in the next sentence, or, when
+  // that names none, in the one before (年初预算为X。全年支出决算Y，完成年初预算的Z%)
+  if (ctx.quantities[i].some((q) => q.sentence === rate.sentence && q.start > rate.start && named(q))) return stated(rate.sentence, rate.start);
   const after = ctx.quantities[i].some((q) => q.sentence === rate.sentence + 1 && label.test(q.label));
   return after ? stated(rate.sentence + 1) : stated(rate.sentence - 1);
 }

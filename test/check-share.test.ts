@@ -26,6 +26,11 @@ ruleTester('share', {
       errors: [{ messageId: 'mismatch', severity: 'error', location: para(20), expected: '93.38%', actual: '93.83%', data: { formula: '1493.56 ÷ 1599.38' } }],
     },
     {
+      name: 'one wrong share of complete parts: one finding, at the share, not also the shares\' sum it throws off',
+      report: share('2000.00万元', [['1500.00万元', '70.00%'], ['500.00万元', '25.00%']]),
+      errors: [{ messageId: 'mismatch', severity: 'error', location: para(20), expected: '75.00%', actual: '70.00%' }],
+    },
+    {
       name: 'complete shares that miss 100%',
       report: share(undefined, [[undefined, '60%'], [undefined, '30%']]),
       errors: [{ messageId: 'total', severity: 'error', location: para(20), expected: '100%', actual: '90%' }],

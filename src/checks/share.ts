@@ -22,6 +22,8 @@ export default defineCheck({
   },
   *run({ relations }, ctx) {
     for (const r of relations) {
+      // a share that does not match its part and whole is the one cause; the shares' sum then fails because of it
+      let shareFailed = false;
       if (isUsable(r.whole)) {
         const siblings = r.parts.flatMap((x) => (x.part ? [x.part] : []));
         const operands = (part: Quantity, whole: Quantity, pf: number, wf: number) => {
@@ -43,10 +45,10 @@ export default defineCheck({
             data: { part: p.part.label ?? '', whole: r.whole.label ?? '' },
             assumed: r.assumed,
           });
-          if (issue) yield issue;
+          if (issue) { shareFailed = true; yield issue; }
         }
       }
-      if (!r.complete) continue;
+      if (!r.complete || shareFailed) continue;
       const shares = r.parts.map((p) => p.share);
       if (shares.length < 2 || !shares.every(isUsable)) continue;
       const factors = shares.map(rateFactor);

@@ -25,7 +25,7 @@ export function rounded(value: number, decimals: number): Interval {
   return { lo: value - half, hi: value + half };
 }
 
-/** The interval a number stands for when truncated (toward zero) to `decimals` places: 90.07 → [90.07, 90.08]. */
+/** The interval a number stands for when truncated (toward zero) to `decimals` places: 90.07 → [90.07, 90.08) (see overlapsInside). */
 export function truncated(value: number, decimals: number): Interval {
   const step = 10 ** -decimals;
   return value >= 0 ? { lo: value, hi: value + step } : { lo: value - step, hi: value };

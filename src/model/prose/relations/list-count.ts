@@ -45,8 +45,8 @@ function countOf(ctx: ProseContext, i: number, q: Q): boolean {
   return COUNT_UNIT.test(q.unit ?? '') && usable(p, q) && q.bracketDepth === 0 && !PARTIAL.test(p.text.slice(0, q.start));
 }
 
-/** Between two counts written together before one list: the first one's noun and 和/及 (3个科和2个中心). */
-const COUNT_JOINER = /^[\u4e00-\u9fa5]{1,10}?(?:和|及|以及)$/;
+/** Between two counts written together before one list: the first one's noun and 和/及 (3个科和2个中心, 3 个科和 2 个中心). */
+const COUNT_JOINER = /^\s*[\u4e00-\u9fa5]{1,10}?\s*(?:和|及|以及)\s*$/;
 
 /** The counts written together from `count` on (3个科和2个中心): the first, then each joined to the one before. */
 function countChain(ctx: ProseContext, i: number, count: Q): Q[] {

@@ -11,8 +11,9 @@ export const GROWTH_LABEL = /(增长率|增幅|增长|增加|压减率|下降率
  * after the verb (比上年减少支出80万元, 节约开支, 增加收入).
  */
 export const CHANGE_WORD = /(增加|减少|增收|减收|增支|减支|增长|下降|压减|节约|增|减)(?:支出|开支|收入|经费)?$/;
-/** A comparison with another period before the change: 比上年, 较上年, 与上年相比, 同比, 对比, 比2017年预算数. */
-export const COMPARISON = new RegExp(`(?:比|较)(?:${alternation(PREVIOUS_PERIOD_WORDS)}|同期|年初|预算|${WRITTEN_YEAR})|与[^，,。；;]{0,12}相比|同比|对比`);
+/** A comparison with another period before the change: 比上年, 较上年, 与上年相比, 同比, 对比, 比2017年预算数 (比 2017 年: a
+ * writer's or a PDF's space before the digits). */
+export const COMPARISON = new RegExp(`(?:比|较)\\s*(?:${alternation(PREVIOUS_PERIOD_WORDS)}|同期|年初|预算|${WRITTEN_YEAR})|与[^，,。；;]{0,12}相比|同比|对比`);
 /** The rate of a change: 增长15.46%, 下降4.2%, 减幅0.02%, 增幅17.18%, 减少率35.22%. */
 export const CHANGE_RATE = /^(增长率|增长|增幅|增加|上升|下降率|下降|降幅|减幅|减少率|减少|压减率|变化率|变动率)$/;
 /** A label without its period words and the 比…的 around a compared amount (比2022年的120万元). */

@@ -1,7 +1,8 @@
 // Writers and converters vary a report's surface without changing its arithmetic: spaces between Chinese and digits
 // (Word documents typed that way, text copied from PDFs), full-width digits and ％, thousands separators, half-width
-// punctuation, 较上年 for 比上年, 其中： for 其中. Each rewrite of the paragraphs of every real docx here must leave the
-// error and warning findings as they are: a wording elsewhere must not lose an error or invent one.
+// punctuation, 较上年 or 同比 for 比上年, 本年度 for 本年, 上升 for 增长, 及 for 和. Each rewrite of the paragraphs of
+// every real docx here must leave the error and warning findings as they are: a wording elsewhere must not lose an
+// error or invent one.
 import { describe, it, expect } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +29,11 @@ const REWRITES: Record<string, (text: string) => string> = {
   'half-width commas, colons and brackets': (t) => t.replace(/，/g, ',').replace(/：/g, ':').replace(/（/g, '(').replace(/）/g, ')'),
   '较上年 and 上一年 for 比上年': (t) => t.replace(/比上年/g, '较上年').replace(/与上年相比/g, '比上一年'),
   '其中： for 其中': (t) => t.replace(/其中(?![：:])/g, '其中：'),
+  '同比 for 比上年 before a change': (t) => t.replace(/比上年(增长|下降|增加|减少)/g, '同比$1'),
+  '上升 for 增长 before a rate': (t) => t.replace(/增长(?=\d)/g, '上升'),
+  '本年度 for 本年, 2023年度 for 2023年': (t) => t.replace(/本年(?!度)/g, '本年度').replace(/(\d{4})年(?!度)/g, '$1年度'),
+  '及 for 和': (t) => t.replace(/和/g, '及'),
+  '分别是 for 分别为': (t) => t.replace(/分别为/g, '分别是'),
 };
 
 const HALF_WIDTH = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/．/g, '.').replace(/％/g, '%');

@@ -55,9 +55,7 @@ function judge(r: Sum, ctx: Ctx): Outcome | undefined {
   const computed = sum(parts.map((p, i) => interval(p, pf[i])));
   const estimate = r.parts.reduce((a, p, i) => a + p.value * pf[i], 0);
   const sameUnit = pf.every((f) => f === tf); // 个 and 人 are both plain counts: digits suffice
-  // a part taken away (−上年) reads as a subtraction: 2017年度 − 2016年度, not + −
-  const formula = r.parts.map((p) => (sameUnit ? w(p) : p.raw))
-    .map((text, i) => (i === 0 ? text : /^[−-]/.test(text) ? `− ${text.slice(1)}` : `+ ${text}`)).join(' ');
+  const formula = sumFormula(r.parts.map((p) => (sameUnit ? w(p) : p.raw)));
   const { outcome, issue } = assess(ctx, {
     stated: total, factor: tf, exact: counted && total.decimals === 0, computed, estimate, formula,
     evidence: r.evidence, location: total.location ?? r.location, data: { total: total.label ?? { zh: '合计', en: 'the total' } },
@@ -80,6 +78,12 @@ function judge(r: Sum, ctx: Ctx): Outcome | undefined {
     },
   };
 }
+
+/** Terms as one sum, a term taken away written as a subtraction: 2017年度 − 2016年度 (111 − 40), never 111 + −40. */
+function sumFormula(terms: string[]): string {
+  return terms.map((t, i) => (i === 0 ? t : /^[−-]/.test(t) ? `− ${t.slice(1)}` : `+ ${t}`)).join(' ');
+}
+const negated = (text: string) => (/^[−-]/.test(text) ? text.slice(1) : `−${text}`);
 
 const keyOf = (l: Location) => [l.file, l.sheet, l.block, l.row, l.col].join('|');
 /** A part written as a cell taken away (本年 − 上年: the 上年 cell negated). */
@@ -114,9 +118,9 @@ function sharedCells(failing: Outcome[], ctx: Ctx): { issues: Array<Issue<SumMes
     const decimals = Math.max(cell.decimals, ...[first.f.r.total, ...first.f.r.parts].map((q) => q.decimals));
     const candidate = Number(value.toFixed(decimals));
     if (!owners.every((o) => holdsWith(o.r, uses.filter((u) => u.f === o), candidate, decimals))) continue;
-    const formula = first.role === 'total'
-      ? first.f.r.parts.map((p) => w(p)).join(' + ')
-      : [w(first.f.r.total), ...others.map((p) => `${p.value < 0 ? '+' : '−'} ${w(p).replace(/^[−-]/, '')}`)].join(' ');
+    const formula = sumFormula(first.role === 'total'
+      ? first.f.r.parts.map((p) => w(p))
+      : [w(first.f.r.total), ...others.map((p) => negated(w(p)))]);
     const issue: Issue<SumMessage> = {
       messageId: 'mismatch', location: cell.location, evidence: first.f.r.evidence,
       expected: formatNumber(candidate, decimals) + (cell.unit ?? ''), actual: cell.raw,

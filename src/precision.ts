@@ -94,7 +94,7 @@ export function mid(x: Interval): number {
  * computed in binary still meets 88.275; it is not a tolerance on the numbers themselves.
  */
 export function overlaps(a: Interval, b: Interval): boolean {
-  const slack = 1e-12 * Math.max(1, Math.abs(a.lo), Math.abs(a.hi), Math.abs(b.lo), Math.abs(b.hi));
+  const slack = slackOf(a, b);
   const aHi = Number.isFinite(a.hi) ? a.hi + slack : a.hi;
   const bHi = Number.isFinite(b.hi) ? b.hi + slack : b.hi;
   return a.lo <= bHi && b.lo <= aHi;
@@ -106,8 +106,13 @@ export function overlaps(a: Interval, b: Interval): boolean {
  */
 export function overlapsInside(a: Interval, b: Interval): boolean {
   if (a.lo === a.hi || b.lo === b.hi) return overlaps(a, b);
-  const slack = 1e-12 * Math.max(1, Math.abs(a.lo), Math.abs(a.hi), Math.abs(b.lo), Math.abs(b.hi));
+  const slack = slackOf(a, b);
   return a.lo < b.hi - slack && b.lo < a.hi - slack;
+}
+
+/** A few units in the last place of a double at the intervals' magnitude. */
+function slackOf(a: Interval, b: Interval): number {
+  return 1e-12 * Math.max(1, Math.abs(a.lo), Math.abs(a.hi), Math.abs(b.lo), Math.abs(b.hi));
 }
 
 /** Is the stated value (value, decimals) consistent with the computed interval, under rounding or truncation only? */

@@ -99,13 +99,13 @@ export function findRates(ctx: ProseContext, i: number) {
     }
     // 完成年初预算的Y%，年初预算为X / 完成年初预算的Y%。年初预算为X: the budget the rate names, stated by that name alone
     // after it in its sentence or in the next
-    const nextBudget = ownOperandsOnly && !denominators.length ? budgetNamedNext(ctx, i, rate, name) : undefined;
-    if (nextBudget) denominators.push(nextBudget);
+    const nearBudget = ownOperandsOnly && !denominators.length ? budgetNamedNearby(ctx, i, rate, name) : undefined;
+    if (nearBudget) denominators.push(nearBudget);
     if (!denominators.length) continue;
     ctx.push({
       kind: 'rate',
       // a budget from the sentence after or before was inferred; after the rate in its own sentence it is stated
-      ...(nextBudget && nextBudget.sentence !== rate.sentence ? { assumed: [{ kind: 'other-sentence' as const, quantity: ctx.q(nextBudget) }] } : {}),
+      ...(nearBudget && nearBudget.sentence !== rate.sentence ? { assumed: [{ kind: 'other-sentence' as const, quantity: ctx.q(nearBudget) }] } : {}),
       name,
       rate: ctx.q(rate),
       numerator: ctx.q(numerator),
@@ -120,7 +120,7 @@ export function findRates(ctx: ProseContext, i: number) {
  * The budget a 完成(年初)预算的Y% names, stated after the rate in its sentence, in the next sentence (or else the one before) under that name alone (年初预算为X,
  * 本年年初预算数X): one value there, else none. A budget that names an item (公务接待费年初预算) is another's.
  */
-function budgetNamedNext(ctx: ProseContext, i: number, rate: Q, name: string): Q | undefined {
+function budgetNamedNearby(ctx: ProseContext, i: number, rate: Q, name: string): Q | undefined {
   const budget = name.replace(/^完成/, '').replace(/数$/, '');
   const label = new RegExp(`^(?:${alternation(CURRENT_PERIOD_WORDS)}度?|全年)?${budget}(?:数|资金|金额|安排)?(?:为|是)?$`);
   const p = ctx.paragraphs[i].parsed;

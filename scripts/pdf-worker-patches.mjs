@@ -31,9 +31,10 @@ export const PATCHES = [
     // shortened page. Only where Node provides zlib (process.getBuiltinModule, Node 20.16 and later)
     find: '  readBlock() {\n    let buffer, hdr, len;\n    const str = this.str;\n    try {\n      hdr = this.getBits(3);\n',
     replace: '  readBlock() {\n'
+      + '    // the first block read: the whole stream at once\n'
       + '    if (!this.zlibTried) {\n'
       + '      this.zlibTried = true;\n'
-      + '      const zlib = this.bufferLength === 0 && this.codeSize === 0 ? globalThis.process?.getBuiltinModule?.("node:zlib") : undefined;\n'
+      + '      const zlib = globalThis.process?.getBuiltinModule?.("node:zlib");\n'
       + '      if (zlib) {\n'
       + '        const bytes = this.str.getBytes();\n'
       + '        try {\n'

@@ -31,6 +31,12 @@ async function read(line: string) {
   };
 }
 
+/** A test that the line gives no relation of this kind (a near miss). */
+const noRelation = (kind: string) => async (line: string) => {
+  const { relations } = await read(line);
+  expect(relations.filter((r) => r.startsWith(kind))).toEqual([]);
+};
+
 describe('超额完成 with the task after the rate', () => {
   it.each([
     '全年实际完成120万元，超额完成20%，年度任务为100万元。',
@@ -64,10 +70,7 @@ describe('超额完成 with the task after the rate', () => {
     '全年实际完成120万元，超额完成任务20%（2022年任务100万元）。',
     '全年实际完成120万元，超额完成20%，上年任务为100万元。',
     '全年实际完成120万元，超额完成20%，2022年任务为100万元。',
-  ])('two candidate tasks, or another year’s: no relation — %s', async (line) => {
-    const { relations } = await read(line);
-    expect(relations.filter((r) => r.startsWith('excess'))).toEqual([]);
-  });
+  ])('two candidate tasks, or another year’s: no relation — %s', noRelation('excess'));
 });
 
 describe('完成年初预算的X% with the budget in the next sentence (or the one before)', () => {
@@ -94,10 +97,7 @@ describe('完成年初预算的X% with the budget in the next sentence (or the o
     '全年支出决算为8.47万元，完成年初预算的60.50%。2023年年初预算为14.00万元，2022年年初预算为12.00万元。',
     '年初预算为14.00万元。全年支出决算为8.47万元，完成年初预算的60.50%。2022年年初预算为12.00万元。',
     '全年支出决算为8.47万元，完成年初预算的60.50%。上年年初预算为12.00万元。',
-  ])('a budget of another item or year, or two budgets: no relation — %s', async (line) => {
-    const { relations } = await read(line);
-    expect(relations.filter((r) => r.startsWith('rate'))).toEqual([]);
-  });
+  ])('a budget of another item or year, or two budgets: no relation — %s', noRelation('rate'));
 });
 
 describe('完成年初预算的X% with the budget after it in its own sentence: stated, so a wrong rate is an error', () => {
@@ -121,10 +121,7 @@ describe('完成年初预算的X% with the budget after it in its own sentence: 
     '公务接待费支出5.40万元，完成预算的67.50%，公务用车运行维护费预算为8.00万元。',
     '公务接待费支出5.40万元，完成预算的67.50%，预算数为8.00万元，调整后预算数为9.00万元，2022年预算数为7.00万元。',
     '公务接待费支出5.40万元，完成预算的67.50%，上年预算数为8.00万元。',
-  ])('a budget of another item or year after it: no relation — %s', async (line) => {
-    const { relations } = await read(line);
-    expect(relations.filter((r) => r.startsWith('rate'))).toEqual([]);
-  });
+  ])('a budget of another item or year after it: no relation — %s', noRelation('rate'));
 });
 
 describe('超额完成 with a 计划完成 target: 计划完成 is the plan, not what was done', () => {
@@ -146,8 +143,5 @@ describe('超额完成 with a 计划完成 target: 计划完成 is the plan, not
   it.each([
     '全年预计完成5000亩，实际完成5600亩，超额完成15%。',
     '全年应完成5000亩，预计完成5600亩，超额完成15%。',
-  ])('a forecast is neither target nor actual: no relation — %s', async (line) => {
-    const { relations } = await read(line);
-    expect(relations.filter((r) => r.startsWith('excess'))).toEqual([]);
-  });
+  ])('a forecast is neither target nor actual: no relation — %s', noRelation('excess'));
 });

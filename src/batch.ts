@@ -121,18 +121,23 @@ export function workerCount(files: number, jobs: number): number {
 }
 
 /**
- * V8's optimizing compiler, run on background threads, was a third of a worker's CPU again (docx half): it inlines
- * callees up to 920 bytes of bytecode into each function it compiles, and pdf.js, mammoth and the extraction are
- * many mid-sized functions, recompiled as they deoptimize. With two workers on two cores that compilation takes CPU
- * from the workers themselves. A budget of 200 bytes cut the compiler threads' CPU by ~40 % with the workers no slower
- * (BENCHMARKS.md). V8's flags are per process, so this is set once, before the first worker starts.
+ * V8's optimizing compiler, run on background threads, was a third of a worker's CPU again (docx half), and with two
+ * workers on two cores that compilation takes CPU from the workers themselves. Two budgets (V8's flags are per
+ * process, so they are set once, before the first worker starts; BENCHMARKS.md has the measurements):
+ * - inlining: it inlines callees up to 920 bytes of bytecode into each function it compiles, and pdf.js, mammoth and
+ *   the extraction are many mid-sized functions, recompiled as they deoptimize; 200 bytes cut the compiler threads'
+ *   CPU by ~40 % with the workers no slower.
+ * - when to optimize: by default a function is sent to the optimizing compiler after ~66 KB of its bytecode ran. The
+ *   extraction's finders run once per file and are large, so they were compiled (30–100 ms each) after a few dozen
+ *   files for a few milliseconds of running per file. At 300 KB only what runs hot is compiled: the compiler threads'
+ *   CPU fell by another ~40 % and the whole process' by ~10 %, for 50 and 200 PDFs alike.
  */
-const INLINING_BUDGET = '--max-inlined-bytecode-size-cumulative=200';
+const COMPILER_BUDGETS = ['--max-inlined-bytecode-size-cumulative=200', '--interrupt-budget=300000'];
 let compilerTuned = false;
 function tuneCompiler(): void {
   if (compilerTuned) return;
   compilerTuned = true;
-  setFlagsFromString(INLINING_BUDGET);
+  for (const flag of COMPILER_BUDGETS) setFlagsFromString(flag);
 }
 
 /** Yields one FileResult per input, in input order, whatever the completion order. */

@@ -16,4 +16,17 @@ async function load(): Promise<typeof Chevrotain> {
 
 // generateCstDts must come from the same copy as the parsers: it recognises their productions by class.
 export const { createToken, Lexer, CstParser, generateCstDts } = await load();
+/**
+ * Chevrotain validates a grammar (ambiguous alternatives, left recursion, unreachable tokens) each time a lexer or a
+ * parser is built: ~35 ms of every thread's start, the CLI's and each worker's. The grammars are fixed when built, so
+ * they are validated where they are tested (vitest sets VITEST, and an invalid grammar fails every test that imports
+ * it) or when JIXIAO_VALIDATE_GRAMMARS is set, not again in each worker of each run.
+ */
+export const validateGrammars = process.env.VITEST !== undefined || process.env.JIXIAO_VALIDATE_GRAMMARS !== undefined;
+const skipValidations = !validateGrammars;
+/** Options every lexer of the grammars is built with. */
+export const lexerOptions = { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations } as const;
+/** Options every parser of the grammars is built with (recovery off: a line that does not parse is no numbering). */
+export const parserOptions = { recoveryEnabled: false, skipValidations } as const;
+
 export type { TokenType, CustomPatternMatcherFunc, IToken, CstNode, ParserMethod } from 'chevrotain';

@@ -1,5 +1,5 @@
 // Grammar of an enumeration after its introducer (分别是/具体为/包括/：): items split by 、，；, bracketed aliases kept inside an item.
-import { createToken, Lexer, CstParser, type TokenType } from './chevrotain.js';
+import { createToken, Lexer, CstParser, lexerOptions, parserOptions, type TokenType } from './chevrotain.js';
 
 export const EnumLParen = createToken({ name: 'EnumLParen', pattern: /[（(]/ });
 export const EnumRParen = createToken({ name: 'EnumRParen', pattern: /[）)]/ });
@@ -11,11 +11,11 @@ export const EnumStop = createToken({ name: 'EnumStop', pattern: /[。！？!?]/
 export const EnumText = createToken({ name: 'EnumText', pattern: /[^（()）：:、，,；;。！？!?]+/, line_breaks: true });
 
 const allTokens: TokenType[] = [EnumLParen, EnumRParen, EnumColon, EnumDun, EnumComma, EnumSemi, EnumStop, EnumText];
-export const enumerationLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+export const enumerationLexer = new Lexer(allTokens, lexerOptions);
 
 class EnumerationParser extends CstParser {
   constructor() {
-    super(allTokens, { recoveryEnabled: false });
+    super(allTokens, parserOptions);
     this.performSelfAnalysis();
   }
 

@@ -1,5 +1,5 @@
 // Grammar of outline numbering at the start of a line: 一、 （一） 1. 1、 （1） 1） ①. Grammar only; meaning lives in src/model/prose/outline.ts.
-import { createToken, Lexer, CstParser, type TokenType } from './chevrotain.js';
+import { createToken, Lexer, CstParser, lexerOptions, parserOptions, type TokenType } from './chevrotain.js';
 import { rulePattern } from './rule-pattern.js';
 import { CHINESE_ORDINAL_CHARS, DIGIT } from '../src/lexicon/index.js';
 
@@ -15,11 +15,11 @@ export const Space = createToken({ name: 'Space', pattern: /[ \t\u00a0\u3000]+/ 
 export const Other = createToken({ name: 'Other', pattern: /[^]/ });
 
 const allTokens: TokenType[] = [LParen, RParen, CnNumeral, ArabicNumeral, Circled, Dun, Dot, Space, Other];
-export const outlineLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+export const outlineLexer = new Lexer(allTokens, lexerOptions);
 
 class OutlineParser extends CstParser {
   constructor() {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 3 });
+    super(allTokens, { ...parserOptions, maxLookahead: 3 });
     this.performSelfAnalysis();
   }
 

@@ -1,7 +1,7 @@
 // Grammar of a paragraph's structure: sentences of ；-groups of ，-clauses of 、-items, asides in brackets (nested, or
 // left open to the sentence's end), over the quantity phrases, list markers and document numbers. Grammar only; labels
 // and meaning come from the visitor (src/model/prose/phrases.ts) and the list reader (src/model/prose/lists.ts).
-import { createToken, Lexer, CstParser, type CstNode, type ParserMethod, type TokenType, type CustomPatternMatcherFunc } from './chevrotain.js';
+import { createToken, Lexer, CstParser, lexerOptions, parserOptions, type CstNode, type ParserMethod, type TokenType, type CustomPatternMatcherFunc } from './chevrotain.js';
 import { scanQuantities, type ScannedQuantity } from './quantity-tokens.js';
 import { bracketPairs, documentNumbers, listMarkers } from '../src/lexicon/index.js';
 
@@ -75,7 +75,7 @@ const allTokens: TokenType[] = [
   QuantityToken, Marker, DocRef, LBracket, RBracket, LBracketOpen, OpenQuote, CloseQuote, StraightQuote, Dun, Comma,
   Semicolon, Colon, Stop, Text,
 ];
-const phraseLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+const phraseLexer = new Lexer(allTokens, lexerOptions);
 
 /** Lexes a paragraph; returns the tokens and the quantities they refer to (keyed by start offset). */
 export function lexPhrases(text: string) {
@@ -101,7 +101,7 @@ export function lexPhrases(text: string) {
 
 class PhraseParser extends CstParser {
   constructor() {
-    super(allTokens, { recoveryEnabled: false, nodeLocationTracking: 'onlyOffset' });
+    super(allTokens, { ...parserOptions, nodeLocationTracking: 'onlyOffset' });
     this.performSelfAnalysis();
   }
 

@@ -1,10 +1,7 @@
 // Checks many files on a worker pool, yielding results in input order with a bounded window in flight.
 import { availableParallelism } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import { CheckWorker, takeEarlyWorker, DEFAULT_MAX_HEAP_MB } from './workers.js';
 import type { Config } from './config.js';
 import type { FileResult } from './pipeline.js';
 import type { Input, Unreadable } from './files.js';
@@ -38,13 +35,6 @@ function progressChannel(path: string, onProgress: BatchOptions['onProgress']): 
   port1.on('message', (p: ReadProgress) => onProgress(path, p));
   port1.unref();
   return { port: port2, stop: () => port1.close() };
-}
-
-/** The compiled worker; under vitest (running src/*.ts) fall back to dist/, which `npm test` builds first. */
-function workerFile(): string {
-  const here = new URL('./worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return fileURLToPath(here);
-  return fileURLToPath(new URL('../dist/src/worker.js', import.meta.url));
 }
 
 /** A file that ended without a result of its own: a finding as data, its severity settled like the pipeline's. */
@@ -120,26 +110,6 @@ export function workerCount(files: number, jobs: number): number {
   return Math.max(1, Math.min(jobs, Math.ceil(files / FILES_PER_WORKER)));
 }
 
-/**
- * V8's optimizing compiler, run on background threads, was a third of a worker's CPU again (docx half), and with two
- * workers on two cores that compilation takes CPU from the workers themselves. Two budgets (V8's flags are per
- * process, so they are set once, before the first worker starts; BENCHMARKS.md has the measurements):
- * - inlining: it inlines callees up to 920 bytes of bytecode into each function it compiles, and pdf.js, mammoth and
- *   the extraction are many mid-sized functions, recompiled as they deoptimize; 200 bytes cut the compiler threads'
- *   CPU by ~40 % with the workers no slower.
- * - when to optimize: by default a function is sent to the optimizing compiler after ~66 KB of its bytecode ran. The
- *   extraction's finders run once per file and are large, so they were compiled (30–100 ms each) after a few dozen
- *   files for a few milliseconds of running per file. At 300 KB only what runs hot is compiled: the compiler threads'
- *   CPU fell by another ~40 % and the whole process' by ~10 %, for 50 and 200 PDFs alike.
- */
-const COMPILER_BUDGETS = ['--max-inlined-bytecode-size-cumulative=200', '--interrupt-budget=300000'];
-let compilerTuned = false;
-function tuneCompiler(): void {
-  if (compilerTuned) return;
-  compilerTuned = true;
-  for (const flag of COMPILER_BUDGETS) setFlagsFromString(flag);
-}
-
 /** Yields one FileResult per input, in input order, whatever the completion order. */
 export async function* checkFiles(inputs: Array<Input | string>, config: Config, options: BatchOptions = {}): AsyncGenerator<FileResult> {
   const items: Input[] = inputs.map((i) => (typeof i === 'string' ? { path: i } : i));
@@ -159,18 +129,16 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
     }
     return;
   }
-  tuneCompiler();
   const workers = workerCount(checkable, jobs);
-  const pool = new Piscina({
-    filename: workerFile(),
-    minThreads: workers,
-    maxThreads: workers,
-    // a worker once started is kept till the batch ends (destroy() below), even while it waits for a slow file's
-    // result to free the window: starting it again would cost its whole start a second time
-    idleTimeout: 600_000,
-    resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 2048 },
-  });
-  // At most `workers` tasks are handed to the pool at once, so a task's timeout clock starts when it runs,
+  // one thread per worker, so which thread takes a file is decided here; the first may have started
+  // while the CLI loaded (src/workers.ts), when it was started with the same heap limit
+  const maxHeapMb = options.maxHeapMb ?? DEFAULT_MAX_HEAP_MB;
+  const pools: CheckWorker[] = [];
+  const early = maxHeapMb === DEFAULT_MAX_HEAP_MB ? takeEarlyWorker() : undefined;
+  if (early) pools.push(early);
+  while (pools.length < workers) pools.push(new CheckWorker(maxHeapMb));
+  const busy = pools.map(() => false);
+  // At most one task is handed to each worker at once, so a task's timeout clock starts when it runs,
   // not while it queues; at most `window` results wait for an earlier slow file, so memory stays flat.
   const window = Math.max(jobs * 4, 8);
   const results = new Map<number, Promise<FileResult>>();
@@ -185,12 +153,14 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
       const { path: p, unreadable } = items[i];
       if (unreadable !== undefined) { results.set(i, unreadableResult(p, unreadable, config)); continue; }
       running++;
+      const k = busy.indexOf(false);
+      busy[k] = true;
       const { signal, started, stop } = fileClock(timeoutMs);
       const progress = progressChannel(p, options.onProgress);
       const task = { path: p, config, keepReport, started, read: readOptions, ...(progress.port ? { progress: progress.port } : {}) };
-      results.set(i, pool.run(task, { signal, transferList: progress.port ? [started, progress.port] : [started] })
+      results.set(i, pools[k].run(task, { signal, transferList: progress.port ? [started, progress.port] : [started] })
         .catch((err: unknown) => describeFailure(p, err, timeoutMs, config))
-        .finally(() => { stop(); progress.stop(); running--; fill(); nudge(); }) as Promise<FileResult>);
+        .finally(() => { stop(); progress.stop(); busy[k] = false; running--; fill(); nudge(); }) as Promise<FileResult>);
     }
   };
   try {
@@ -204,6 +174,6 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
       yield result;
     }
   } finally {
-    await pool.destroy();
+    await Promise.all(pools.map((p) => p.stop()));
   }
 }

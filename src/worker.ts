@@ -23,6 +23,11 @@ export interface WorkerTask {
   progress?: MessagePort;
 }
 
+/** The first task of every worker (src/workers.ts): done once this module and the pipeline have loaded. */
+export function loaded(): true {
+  return true;
+}
+
 export default async function checkInWorker(task: WorkerTask): Promise<FileResult> {
   // a library that fails to load fails again inside checkFile, which reports it for this file
   await loaders[extname(task.path).toLowerCase()]?.().catch(() => undefined);

@@ -1,0 +1,97 @@
+// The worker threads files are checked on: one piscina pool of one thread each, the first of which `jixiao check` starts
+// before the CLI itself has loaded, so that the two load side by side.
+import { setFlagsFromString } from 'node:v8';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+
+/** Heap limit per worker in MiB unless the caller sets one: a file that needs more is reported, not fatal to the run. */
+export const DEFAULT_MAX_HEAP_MB = 2048;
+
+/** The compiled worker; under vitest (running src/*.ts) fall back to dist/, which `npm test` builds first. */
+function workerFile(): string {
+  const here = new URL('./worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return fileURLToPath(here);
+  return fileURLToPath(new URL('../dist/src/worker.js', import.meta.url));
+}
+
+/**
+ * V8's optimizing compiler, run on background threads, was a third of a worker's CPU again (docx half), and with two
+ * workers on two cores that compilation takes CPU from the workers themselves. Two budgets (V8's flags are per
+ * process, so they are set once, before the first worker starts; BENCHMARKS.md has the measurements):
+ * - inlining: it inlines callees up to 920 bytes of bytecode into each function it compiles, and pdf.js, mammoth and
+ *   the extraction are many mid-sized functions, recompiled as they deoptimize; 200 bytes cut the compiler threads'
+ *   CPU by ~40 % with the workers no slower.
+ * - when to optimize: by default a function is sent to the optimizing compiler after ~66 KB of its bytecode ran. The
+ *   extraction's finders run once per file and are large, so they were compiled (30–100 ms each) after a few dozen
+ *   files for a few milliseconds of running per file. At 300 KB only what runs hot is compiled: the compiler threads'
+ *   CPU fell by another ~40 % and the whole process' by ~10 %, for 50 and 200 PDFs alike.
+ */
+const COMPILER_BUDGETS = ['--max-inlined-bytecode-size-cumulative=200', '--interrupt-budget=300000'];
+let compilerTuned = false;
+function tuneCompiler(): void {
+  if (compilerTuned) return;
+  compilerTuned = true;
+  for (const flag of COMPILER_BUDGETS) setFlagsFromString(flag);
+}
+
+/**
+ * One worker thread (a piscina pool of one), which starts loading the pipeline at once. It is stopped only once it has
+ * loaded: Node 20 aborts the whole process when a thread is terminated while it loads an ES module (piscina loads the
+ * worker with require), as a usage error right after the early start, or a pipe closed by `head`, would do.
+ */
+export class CheckWorker {
+  private readonly pool: Piscina;
+  /** settles once the thread has loaded the worker's modules, or failed to */
+  private readonly loaded: Promise<unknown>;
+
+  constructor(maxHeapMb = DEFAULT_MAX_HEAP_MB) {
+    tuneCompiler();
+    this.pool = new Piscina({
+      filename: workerFile(),
+      minThreads: 1,
+      maxThreads: 1,
+      // a worker once started is kept till the batch ends (stop()), even while it waits for a slow file's result to
+      // free the window: starting it again would cost its whole start a second time
+      idleTimeout: 600_000,
+      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+    });
+    // the first task of the thread: it runs as soon as the worker module is loaded
+    this.loaded = this.pool.run(null, { name: 'loaded' }).catch(() => undefined);
+  }
+
+  run(task: unknown, options: Parameters<Piscina['run']>[1]): Promise<unknown> {
+    return this.pool.run(task, options);
+  }
+
+  async stop(): Promise<void> {
+    await this.loaded;
+    await this.pool.destroy();
+  }
+}
+
+let early: CheckWorker | undefined;
+
+/**
+ * The CLI's modules take ~0.3 s to load before it knows what to check, and a worker as long to load the pipeline: a
+ * command line that will check files on workers (`check`, `annotate`) starts the first worker before the CLI loads.
+ * The batch takes it (takeEarlyWorker); `closeEarlyWorker` stops it when nothing did.
+ */
+export function startEarlyWorker(argv: readonly string[]): void {
+  const [command, ...rest] = argv.slice(2);
+  if (command !== 'check' && command !== 'annotate') return;
+  if (rest.includes('--help') || rest.includes('-h')) return;
+  early ??= new CheckWorker();
+}
+
+/** The worker started early, once: later batches start their own. */
+export function takeEarlyWorker(): CheckWorker | undefined {
+  const worker = early;
+  early = undefined;
+  return worker;
+}
+
+/** Stops the early worker if no batch took it (a usage error, nothing to check), so the process can end. */
+export async function closeEarlyWorker(): Promise<void> {
+  await takeEarlyWorker()?.stop();
+}

@@ -96,10 +96,11 @@ export function defaultJobs(): number {
  * Files a worker must have to pay for its start. A worker costs more than checking a file: its thread, loading the
  * pipeline and a reader's library (~0.4 s of CPU), its first files run cold, and V8 compiles everything again in the
  * worker's own isolate, on the compiler threads that had the second core to themselves while one worker ran.
- * Measured on two cores (BENCHMARKS.md, "Second worker"). JIXIAO_FILES_PER_WORKER overrides it, for measuring
- * where a second worker starts to pay (`npm run bench -- --crossover`), not for use.
+ * Measured on two cores (`npm run bench -- --crossover`, BENCHMARKS.md): since the first worker starts while the CLI
+ * loads and the compiler optimizes only what runs hot, two workers beat one from 16 PDFs on (24 before).
+ * JIXIAO_FILES_PER_WORKER overrides it, for measuring where a second worker starts to pay, not for use.
  */
-export const FILES_PER_WORKER = Number(process.env.JIXIAO_FILES_PER_WORKER) || 24;
+export const FILES_PER_WORKER = Number(process.env.JIXIAO_FILES_PER_WORKER) || 16;
 
 /**
  * How many workers check a batch of `files` files with `jobs` allowed: one per FILES_PER_WORKER files, at least one,

@@ -24,10 +24,11 @@ function workerFile(): string {
  *   CPU by ~40 % with the workers no slower.
  * - when to optimize: by default a function is sent to the optimizing compiler after ~66 KB of its bytecode ran. The
  *   extraction's finders run once per file and are large, so they were compiled (30–100 ms each) after a few dozen
- *   files for a few milliseconds of running per file. At 300 KB only what runs hot is compiled: the compiler threads'
- *   CPU fell by another ~40 % and the whole process' by ~10 %, for 50 and 200 PDFs alike.
+ *   files for a few milliseconds of running per file. At 200 KB the compiler threads' CPU fell by a quarter (~40 % with
+ *   two workers), the workers' own no more than the noise; at 300 KB the one worker of --jobs 1 ran 13 % slower, its
+ *   code left unoptimised too long.
  */
-const COMPILER_BUDGETS = ['--max-inlined-bytecode-size-cumulative=200', '--interrupt-budget=300000'];
+const COMPILER_BUDGETS = ['--max-inlined-bytecode-size-cumulative=200', '--interrupt-budget=200000'];
 let compilerTuned = false;
 function tuneCompiler(): void {
   if (compilerTuned) return;

@@ -138,22 +138,21 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
   const early = maxHeapMb === DEFAULT_MAX_HEAP_MB ? takeEarlyWorker() : undefined;
   if (early) pools.push(early);
   while (pools.length < workers) pools.push(new CheckWorker(maxHeapMb));
+  // which worker has a file: one at a time each
   const busy = pools.map(() => false);
   // At most one task is handed to each worker at once, so a task's timeout clock starts when it runs,
   // not while it queues; at most `window` results wait for an earlier slow file, so memory stays flat.
   const window = Math.max(jobs * 4, 8);
   const results = new Map<number, Promise<FileResult>>();
-  let running = 0;
   let emitted = 0;
   let wake: (() => void) | undefined;
   const nudge = () => { const w = wake; wake = undefined; w?.(); };
   let next = 0;
   const fill = () => {
-    while (next < items.length && running < workers && next < emitted + window) {
+    while (next < items.length && busy.includes(false) && next < emitted + window) {
       const i = next++;
       const { path: p, unreadable } = items[i];
       if (unreadable !== undefined) { results.set(i, unreadableResult(p, unreadable, config)); continue; }
-      running++;
       const k = busy.indexOf(false);
       busy[k] = true;
       const { signal, started, stop } = fileClock(timeoutMs);
@@ -161,7 +160,7 @@ export async function* checkFiles(inputs: Array<Input | string>, config: Config,
       const task = { path: p, config, keepReport, started, read: readOptions, ...(progress.port ? { progress: progress.port } : {}) };
       results.set(i, pools[k].run(task, { signal, transferList: progress.port ? [started, progress.port] : [started] })
         .catch((err: unknown) => describeFailure(p, err, timeoutMs, config))
-        .finally(() => { stop(); progress.stop(); busy[k] = false; running--; fill(); nudge(); }) as Promise<FileResult>);
+        .finally(() => { stop(); progress.stop(); busy[k] = false; fill(); nudge(); }) as Promise<FileResult>);
     }
   };
   try {

@@ -4,7 +4,7 @@ import type { Quantity } from '../../schema.js';
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
 import { CATEGORY_GROUPS, REASON_WORD, WHOLE_LABEL, membersNamed } from '../../../lexicon/index.js';
-import { CHANGE_RATE, CHANGE_WORD, comparedAmount, directionOfWord, earlier, isChange, periodPair, subjectOfComparison, type Direction } from './periods.js';
+import { CHANGE_RATE, CHANGE_WORD, comparedAmount, directionOfWord, earlier, isChange, leadingRate, periodPair, subjectOfComparison, type Direction } from './periods.js';
 import { endsWithOfWhich, listsIn, markerParts, ofWhichAfter } from './of-which.js';
 
 /** Labels of a paragraph's total, when a later paragraph states its change: 收入总计, 预算总额, 支出合计. */
@@ -180,7 +180,7 @@ export function changesIn(ctx: ProseContext, i: number): ChangeStatement[] {
   for (const q of ctx.quantities[i]) {
     const direction = isChange(ctx, q);
     if (!direction) continue;
-    out.push({ change: q, direction, rate: rateAfter(ctx, q, direction), ...currentOf(ctx, q) });
+    out.push({ change: q, direction, rate: rateAfter(ctx, q, direction) ?? leadingRate(ctx, q), ...currentOf(ctx, q) });
   }
   return out;
 }

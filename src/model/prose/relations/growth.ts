@@ -7,6 +7,17 @@ import { CURRENT_PERIOD, PREVIOUS_PERIOD, PREVIOUS_PERIOD_WORDS, alternation } f
 /** A label that is only the previous period (上年为X, 上年同期X, 去年决算数X): the amount of the thing just named. */
 const BARE_PREVIOUS = new RegExp(`^(?:${alternation(PREVIOUS_PERIOD_WORDS)})度?(?:同期)?(?:决算数?|预算数?|数)?$`);
 
+/** 从29人降为16人 / 由200人增加到250人 / 从A万元增长至B万元: the amount a change starts from, and the one it ends at. */
+const FROM = /[从由]\s*$/;
+const TO = /^\s*(降|减|下降|减少|降低|增|增加|增长|上升|提高|提升|升)(?:为|至|到)\s*$/;
+
+/** The direction 从A…为B states when a and b are written so; undefined otherwise. */
+function fromToDirection(text: string, a: Q, b: Q): 'increase' | 'decrease' | undefined {
+  const to = TO.exec(text.slice(a.end, b.numberStart));
+  if (!to || !FROM.test(text.slice(Math.max(0, a.numberStart - 4), a.numberStart))) return undefined;
+  return /增|升|提/.test(to[1]) ? 'increase' : 'decrease';
+}
+
 export function findGrowth(ctx: ProseContext, i: number) {
   const p = ctx.paragraphs[i].parsed;
   const qs = ctx.quantities[i];
@@ -26,6 +37,10 @@ export function findGrowth(ctx: ProseContext, i: number) {
       const current = subjectOfComparison(ctx, last);
       if (current) values.unshift(current);
     }
+    // 从A降为B right before the rate names its two amounts, whatever the sentence stated before them
+    const last2 = values.slice(-2);
+    const fromTo = last2.length === 2 ? fromToDirection(p.text, last2[0], last2[1]) : undefined;
+    if (fromTo) values.splice(0, values.length - 2);
     if (values.length !== 2 || family(values[0].unit) !== family(values[1].unit)) continue;
     const [a, b] = values;
     const yearOf = (q: Q) => scope.find((y) => y.year && y.clause === q.clause && y.start < q.start)?.value;
@@ -33,12 +48,15 @@ export function findGrowth(ctx: ProseContext, i: number) {
     const yb = yearOf(b);
     let previous: Q;
     let current: Q;
-    if (namedPrevious && !PREVIOUS_PERIOD.test(a.label)) [previous, current] = [b, a];
+    if (fromTo) {
+      if (direction !== 'change' && fromTo !== direction) continue;
+      [previous, current] = [a, b];
+    } else if (namedPrevious && !PREVIOUS_PERIOD.test(a.label)) [previous, current] = [b, a];
     else if (ya !== undefined && yb !== undefined && ya !== yb) [previous, current] = ya < yb ? [a, b] : [b, a];
     else if (PREVIOUS_PERIOD.test(a.label) && CURRENT_PERIOD.test(b.label)) [previous, current] = [a, b];
     else continue;
     const la = a.label, lb = b.label;
-    if (!namedPrevious && !(la.endsWith(lb) || lb.endsWith(la) || la.replace(PREVIOUS_PERIOD, '') === lb.replace(CURRENT_PERIOD, ''))) continue;
+    if (!fromTo && !namedPrevious && !(la.endsWith(lb) || lb.endsWith(la) || la.replace(PREVIOUS_PERIOD, '') === lb.replace(CURRENT_PERIOD, ''))) continue;
     ctx.push({
       kind: 'growth',
       direction,

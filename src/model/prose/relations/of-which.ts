@@ -157,12 +157,13 @@ export function wholeOf(ctx: ProseContext, i: number, containers: Container[], c
   let last: Q | undefined; // the last amount before the marker, whole or satellite: the gap is measured from it
   let total: Q | undefined;
   const assumed: Assumption[] = [];
+  let changed = false; // a change of the whole stands between it and the marker
   for (let k = m - 1; k >= 0; k--) {
     const q = quantityOf(ctx, i, c.elements[k]);
     if (!q) continue;
     if (!q.unit && arabicItemNumber(p.text.slice(q.numberStart))) continue;
     last ??= q;
-    if (isSatellite(ctx, q)) continue;
+    if (isSatellite(ctx, q)) { changed ||= Boolean(isChange(ctx, q)); continue; }
     total = q;
     break;
   }
@@ -193,11 +194,23 @@ export function wholeOf(ctx: ProseContext, i: number, containers: Container[], c
   }
   if (!total || !last) return undefined;
   if (!BETWEEN_TOTAL_AND_MARKER.test(withoutAsideText(p.text.slice(last.end, marker.start)))) return undefined;
+  // 收入合计X，较上年减少Y，其中A减少a，B减少b: after the whole's change, parts that state changes are the change's
+  // parts (the change's own sum reads them), not parts of X
+  if (changed && CHANGE_WORD.test(firstAmountAfter(ctx, i, c, m)?.label ?? '')) return undefined;
   if (!acceptable(ctx, total)) return undefined;
   // A whole that is itself a part of an earlier list of its ；-group heads a nested list.
   const placed = c.elements.find((x) => x.element.kind === 'quantity' && x.element.q.start === total!.start);
   const nested = placed !== undefined && c.elements.some((x, k) => k < c.elements.indexOf(placed) && isMarker(x) && x.at.group === placed.at.group);
   return { total, aside: false, nested, outerRank: placed ? rankBetween(placed.at, marker.at) : 0, assumed };
+}
+
+/** The first amount after element `m` of a container. */
+function firstAmountAfter(ctx: ProseContext, i: number, c: Container, m: number): Q | undefined {
+  for (const x of c.elements.slice(m + 1)) {
+    const q = quantityOf(ctx, i, x);
+    if (q && !q.year && q.unit !== '%') return q;
+  }
+  return undefined;
 }
 
 /** The text outside asides (their content and brackets removed): what stands between a whole and its marker. */

@@ -5,7 +5,7 @@ import { family, usable } from './context.js';
 import { CURRENT_PERIOD, PREVIOUS_PERIOD, PREVIOUS_PERIOD_WORDS, WRITTEN_YEAR, alternation, withoutPeriod } from '../../../lexicon/index.js';
 
 /** Labels that end in a rate of change, and the direction each states. */
-export const GROWTH_LABEL = /(增长率|增幅|增长|增加|压减率|下降率|降幅|减少率|下降|减少|变化率|变动率)$/;
+export const GROWTH_LABEL = /(增长率|增幅|增长|增加|上升|压减率|下降率|降幅|减幅|减少率|下降|降低|减少|变化率|变动率)$/;
 /**
  * The word that ends a change amount's label: 增加/减少/增收/减收/增支/减支/压减/节约 …, with the object a writer may put
  * after the verb (比上年减少支出80万元, 节约开支, 增加收入).
@@ -15,7 +15,7 @@ export const CHANGE_WORD = /(增加|减少|增收|减收|增支|减支|增长|�
  * writer's or a PDF's space before the digits). */
 export const COMPARISON = new RegExp(`(?:比|较)\\s*(?:${alternation(PREVIOUS_PERIOD_WORDS)}|同期|年初|预算|${WRITTEN_YEAR})|与[^，,。；;]{0,12}相比|同比|对比`);
 /** The rate of a change: 增长15.46%, 下降4.2%, 减幅0.02%, 增幅17.18%, 减少率35.22%. */
-export const CHANGE_RATE = /^(增长率|增长|增幅|增加|上升|下降率|下降|降幅|减幅|减少率|减少|压减率|变化率|变动率)$/;
+export const CHANGE_RATE = /^(增长率|增长|增幅|增加|上升|下降率|下降|降低|降幅|减幅|减少率|减少|压减率|变化率|变动率)$/;
 /** A label without its period words and the 比…的 around a compared amount (比2022年的120万元). */
 const YEAR_FREE = (s: string) => withoutPeriod(s).replace(/^比|的$/g, '');
 /** The comparison that names the previous period's amount right before it: 比上年（2022年）的X, 与2022年度的X, 较上年同期X. */
@@ -34,9 +34,11 @@ export const directionOfWord = (w: string): Direction | 'change' => (/增|上升
 /** Whether a quantity is a change against another period: its label ends in a change word after a comparison. */
 export function isChange(ctx: ProseContext, q: Q): Direction | undefined {
   const p = ctx.paragraphs[q.para].parsed;
-  if (q.unit === '%' || q.bracketDepth > 0 || !usable(p, q) || !family(q.unit)) return undefined;
+  if (q.unit === '%' || !usable(p, q) || !family(q.unit)) return undefined;
+  if (q.bracketDepth > 0) return leadingRate(ctx, q) ? directionOfWord(CHANGE_WORD.exec(q.label)![1]) === 'increase' ? 'increase' : 'decrease' : undefined;
   const m = CHANGE_WORD.exec(q.label);
   if (!m) return parallelChange(ctx, q);
+  if (leadingRate(ctx, q)) return directionOfWord(m[1]) === 'increase' ? 'increase' : 'decrease';
   const qs = ctx.quantities[q.para];
   const before = qs.filter((x) => x.sentence === q.sentence && x.end <= q.start && !x.year);
   const from = before.length ? before[before.length - 1].end : p.sentences[q.sentence].start;
@@ -44,6 +46,28 @@ export function isChange(ctx: ProseContext, q: Q): Direction | undefined {
   if (!COMPARISON.test(p.text.slice(from, q.start)) && !periodPair(ctx, before.filter((x) => x.unit !== '%').slice(-2), q)
     && !(last && last.unit !== '%' && comparedAmount(ctx, last))) return undefined;
   return directionOfWord(m[1]) === 'increase' ? 'increase' : 'decrease';
+}
+
+/** Between a rate of change and the amount that follows it: a ， or an opening bracket, then the change word alone. */
+const RATE_THEN_CHANGE = new RegExp(`^[，,（(](?:${CHANGE_WORD.source.replace(/\$$/, '')})[了约达为]?$`);
+
+/**
+ * 较上年增长11.1%，增加123.45万元 / 同比下降5%（减少6万元）: the rate of change is written first, after the comparison,
+ * and the amount of the change right after it, in the next clause or an aside opened there, with nothing but the change
+ * word as its label. The rate states the change's direction: the two must agree. Returns that rate.
+ */
+export function leadingRate(ctx: ProseContext, q: Q): Q | undefined {
+  const p = ctx.paragraphs[q.para].parsed;
+  const word = CHANGE_WORD.exec(q.label);
+  if (!word || word.index !== 0 || q.bracketDepth > 1) return undefined;
+  const before = ctx.quantities[q.para].filter((x) => x.sentence === q.sentence && x.end <= q.start && !x.year);
+  const rate = before[before.length - 1];
+  if (!rate || rate.unit !== '%' || rate.bracketDepth !== 0 || !usable(p, rate)) return undefined;
+  if (!RATE_THEN_CHANGE.test(p.text.slice(rate.end, q.numberStart).replace(/\s+/g, ''))) return undefined;
+  const rateWord = GROWTH_LABEL.exec(rate.label);
+  if (!rateWord || directionOfWord(rateWord[1]) !== directionOfWord(word[1])) return undefined;
+  const from = before.length > 1 ? before[before.length - 2].end : p.sentences[q.sentence].start;
+  return COMPARISON.test(p.text.slice(from, rate.start)) ? rate : undefined;
 }
 
 /** The text between two items of one list: a separator only (、 和 及). */

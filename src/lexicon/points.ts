@@ -22,3 +22,8 @@ export function pointsSuffix(label: string): PointsSuffix | undefined {
   const point = digits.indexOf('.');
   return { name: label.slice(0, m.index).trim(), raw: `${digits}${POINTS_UNIT}`, value: Number(digits), decimals: point < 0 ? 0 : digits.length - point - 1 };
 }
+
+/** What opens the aside after an item's score that states its maximum: 得分45分（满分50分）, （分值10分）, （50分）. */
+export const MAX_ASIDE_OPENING = /^\s*[（(]\s*(?:满分|分值|总分)?\s*[为:：]?\s*$/;
+/** The score words that end an item's label, before its name: 产出指标得分, 效益指标自评得分, 产出指标满分. */
+export const ITEM_SCORE_SUFFIX = /(?:满分|自评得分|得分)$/;

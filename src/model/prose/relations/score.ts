@@ -2,7 +2,8 @@
 import type { Quantity, RelationOf, Section } from '../../schema.js';
 import type { ProseContext } from './context.js';
 import { usable } from './context.js';
-import { pointsSuffix } from '../../../lexicon/index.js';
+import { ITEM_SCORE_SUFFIX, MAX_ASIDE_OPENING, pointsSuffix } from '../../../lexicon/index.js';
+import type { Q } from './context.js';
 
 const MAX_LABEL = /满分$/;
 const SCORE_LABEL = /得分$/;
@@ -36,13 +37,59 @@ export function findScores(ctx: ProseContext, i: number) {
       ctx.push(r);
       continue;
     }
-    if (score && OVERALL.test(score.label + (max?.label ?? '')) && !PART_SCORE.test(score.label)) {
-      const r: RelationOf<'total-score'> = { kind: 'total-score', score: ctx.q(score), location: ctx.paragraphs[i].location, evidence: sentence.text.trim() };
-      if (max && max.value >= score.value) r.max = ctx.q(max);
+    const items = clauseItems(p.text, inSentence);
+    for (const item of items) {
+      ctx.push({ kind: 'score', name: item.name, max: ctx.q(item.max), score: ctx.q(item.score), location: ctx.paragraphs[i].location, evidence: sentence.text.trim() });
+    }
+    // the overall score: the first score of the sentence, or after its items the one that names itself so (总得分93分)
+    const taken = new Set(items.flatMap((x) => [x.score, x.max]));
+    const overall = items.length ? inSentence.find((q) => !taken.has(q) && SCORE_LABEL.test(q.label) && OVERALL.test(q.label)) : score;
+    if (overall && OVERALL.test(overall.label + (items.length ? '' : max?.label ?? '')) && !PART_SCORE.test(overall.label)) {
+      const r: RelationOf<'total-score'> = { kind: 'total-score', score: ctx.q(overall), location: ctx.paragraphs[i].location, evidence: sentence.text.trim() };
+      const ownMax = items.length ? undefined : max;
+      if (ownMax && ownMax.value >= overall.value) r.max = ctx.q(ownMax);
       ctx.push(r);
     }
   }
 }
+
+/** 产出指标得分45分（满分50分） / 项目决策（20分）得分18分 / 效益指标满分30分，得分28分: an item's score and maximum. */
+interface ClauseItem { name: string; score: Q; max: Q }
+const SCORE_AFTER_MAX_ASIDE = /^\s*[）)]\s*(?:自评)?得分\s*[为:：]?\s*$/;
+const NAME_BEFORE_ASIDE = /([^，,；;：:。（(）)]*)[（(]\s*$/;
+const SCORE_AFTER_MAX = /^\s*[，,]\s*(?:自评|实际)?得分\s*[为:：]?\s*$/;
+/** An item's name: its label without the score word (and a lead that is not the name: 其中). */
+const itemName = (label: string) => label.replace(ITEM_SCORE_SUFFIX, '').replace(/^(?:其中|分别是|分别为)[：:，,]?/, '');
+
+/**
+ * The scored items of a sentence written clause by clause, each score with the maximum its own words give it. An item
+ * whose name says it is the overall score (自评, 总, 综合) is none of them.
+ */
+function clauseItems(text: string, qs: Q[]): ClauseItem[] {
+  const out: ClauseItem[] = [];
+  qs.forEach((q, k) => {
+    if (q.bracketDepth !== 0 || !SCORE_LABEL.test(q.label)) return;
+    const next = qs[k + 1];
+    const prev = qs[k - 1];
+    let max: Q | undefined;
+    let name = itemName(q.label);
+    if (next && next.bracketDepth === 1 && MAX_ASIDE_OPENING.test(text.slice(q.end, next.numberStart))) max = next;
+    else if (prev && prev.bracketDepth === 1 && SCORE_AFTER_MAX_ASIDE.test(text.slice(prev.end, q.numberStart))) {
+      max = prev;
+      // 项目决策（20分）得分18分: the name stands before the aside
+      name = itemName(NAME_BEFORE_ASIDE.exec(text.slice(0, prev.numberStart))?.[1] ?? '');
+    }
+    else if (prev && prev.bracketDepth === 0 && MAX_LABEL.test(prev.label) && SCORE_AFTER_MAX.test(text.slice(prev.end, q.numberStart))) {
+      max = prev;
+      name = itemName(prev.label);
+    }
+    if (!max || !name || OVERALL_NAME.test(name)) return;
+    out.push({ name, score: q, max });
+  });
+  return out;
+}
+/** An item named as the whole: 自评, 总, 综合, 整体. */
+const OVERALL_NAME = /自评|总|综合|整体|最终|本项目|本单位|项目整体/;
 
 /** （25分） at the end of a heading title → that maximum as a quantity (location filled by the caller). */
 function pointsOf(title: string): Omit<Quantity, 'location'> | null {

@@ -1,0 +1,75 @@
+// Scores written clause by clause in a sentence (产出指标得分45分（满分50分），…，总得分93分): each item's score with
+// the maximum its own words give it, and the overall score after them. Read through the whole pipeline from built
+// documents: a score over its maximum and a total that is not the items' sum are errors; near misses give no item.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkFile } from './helpers/read.js';
+import { defaultConfig } from '../src/config.js';
+import type { Relation, Quantity } from '../src/model/schema.js';
+import { buildDocx } from './helpers/docx-build.js';
+
+const raw = (q?: Quantity) => (q ? q.raw.replace(/\s+/g, '') : '_');
+function project(r: Relation): string {
+  if (r.kind === 'score') return `score ${r.name} ${raw(r.score)}/${raw(r.max)}`;
+  if (r.kind === 'total-score') return `total ${raw(r.score)}`;
+  return r.kind;
+}
+
+let dir: string;
+let n = 0;
+beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'jixiao-score-clauses-')); });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function read(line: string) {
+  const result = await checkFile(buildDocx(join(dir, `case-${n++}.docx`), [line]), defaultConfig);
+  return {
+    relations: (result.report?.relations ?? []).map(project).filter((r) => r.startsWith('score') || r.startsWith('total')),
+    findings: result.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').filter((f) => f.rule !== 'nothing-checked')
+      .map((f) => `${f.severity} ${f.rule} ${f.actual ?? ''}`.trim()),
+  };
+}
+
+const FOUR = ['score 产出指标 45分/50分', 'score 效益指标 28分/30分', 'score 满意度指标 10分/10分', 'score 预算执行率 10分/10分'];
+
+describe('items scored clause by clause, and their total', () => {
+  it.each([
+    ['产出指标得分45分（满分50分），效益指标得分28分（满分30分），满意度指标得分10分（满分10分），预算执行率得分10分（满分10分），总得分93分。', [...FOUR, 'total 93分']],
+    ['经评价，项目决策（20分）得分18分，项目过程（20分）得分19分，项目产出（40分）得分38分，项目效益（20分）得分18分，综合得分93分，评价等级为优。',
+      ['score 项目决策 18分/20分', 'score 项目过程 19分/20分', 'score 项目产出 38分/40分', 'score 项目效益 18分/20分', 'total 93分']],
+    ['产出指标自评得分45分（满分50分），效益指标自评得分28分（满分30分）。', ['score 产出指标 45分/50分', 'score 效益指标 28分/30分']],
+    ['其中：产出指标满分50分，得分45分；效益指标满分30分，得分28分；满意度指标满分10分，得分10分；预算执行率满分10分，得分10分。', FOUR],
+  ])('%s', async (line, relations) => {
+    const read_ = await read(line);
+    expect(read_.relations).toEqual(relations);
+    expect(read_.findings).toEqual([]);
+  });
+
+  it('a total that is not the sum of the items is an error on the total', async () => {
+    const { findings } = await read('产出指标得分45分（满分50分），效益指标得分28分（满分30分），满意度指标得分10分（满分10分），预算执行率得分10分（满分10分），总得分95分。');
+    expect(findings).toEqual(['error score-total 95分']);
+  });
+
+  it('a score over its maximum is an error', async () => {
+    const { findings } = await read('产出指标得分52分（满分50分），效益指标得分28分（满分30分）。');
+    expect(findings.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['error score-cap']);
+  });
+
+  it('items whose maxima do not make the whole leave the total unchecked', async () => {
+    const { relations, findings } = await read('产出指标得分45分（满分50分），效益指标得分28分（满分30分），总得分90分。');
+    expect(relations).toEqual(['score 产出指标 45分/50分', 'score 效益指标 28分/30分', 'total 90分']);
+    expect(findings).toEqual([]);
+  });
+
+  it.each([
+    // the aside is no maximum: it says what the score is of
+    '产出指标得分45分（产出数量和质量），效益指标得分28分。',
+    // the overall score with its maximum is no item
+    '本项目自评得分93分（满分100分）。',
+    // a score and a maximum in different items
+    '产出指标满分50分，效益指标得分28分。',
+  ])('near miss: %s', async (line) => {
+    expect((await read(line)).relations.filter((r) => r.startsWith('score'))).toEqual([]);
+  });
+});

@@ -249,7 +249,14 @@ function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number
       // 人员经费80万元，主要包括基本工资、津贴补贴…: a nested list of names, no amounts after it, ends nothing
       const amountsAfter = c.elements.slice(k + 1).some((y) => { const q = quantityOf(ctx, i, y); return q !== undefined && !isSatellite(ctx, q); });
       if (!inner?.parts.length && !amountsAfter) break;
-      if (!inner?.parts.length) return null;
+      if (!inner?.parts.length) {
+        // 人员经费600万元，主要包括：基本工资、津贴补贴；公用经费100万元: the names end at a separator stronger than the
+        // one before their marker (and than 、), and the list goes on; closed by anything weaker, where they end is unsaid
+        const j = c.elements.findIndex((y, idx) => { const q = idx > k ? quantityOf(ctx, i, y) : undefined; return q !== undefined && !isSatellite(ctx, q); });
+        if (j < 0 || rankBetween(x.at, c.elements[j].at) <= Math.max(rankBetween(lastAt, x.at), SEPARATOR_RANK['、'])) return null;
+        k = j - 1;
+        continue;
+      }
       k = inner.next - 1;
       lastAt = c.elements[k].at;
       continue;

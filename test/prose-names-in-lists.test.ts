@@ -1,0 +1,41 @@
+// A part of a 其中 list followed by the names of what it covers (人员经费600万元，主要包括：基本工资、津贴补贴；公用经费
+// 100万元，…): the names end at a separator stronger than the one before their marker, and the list goes on after them.
+// Where a weaker separator closes them, where they end is unsaid: no relation.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkFile } from './helpers/read.js';
+import { lineRelations } from './helpers/relations.js';
+import { defaultConfig } from '../src/config.js';
+import { buildDocx } from './helpers/docx-build.js';
+
+let dir: string;
+beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'jixiao-names-')); });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const sums = (line: string) => lineRelations([line]).filter((r) => r.startsWith('sum'));
+
+describe('names after a part end at a stronger separator', () => {
+  it.each([
+    ['2023年度一般公共预算财政拨款基本支出700.00万元，其中：人员经费600.00万元，主要包括：基本工资、津贴补贴、奖金；公用经费100.00万元，主要包括：办公费、印刷费、水费。',
+      'sum 700.00万元 = 600.00万元 + 100.00万元'],
+    ['基本支出700万元，其中：人员经费600万元，包括基本工资、津贴补贴和奖金；公用经费100万元，包括办公费和印刷费。', 'sum 700万元 = 600万元 + 100万元'],
+    ['本年支出合计900万元，其中：基本支出700万元，主要用于人员工资和日常运转；项目支出200万元，主要用于专项业务。', 'sum 900万元 = 700万元 + 200万元'],
+  ])('%s', (line, sum) => {
+    expect(sums(line)).toEqual([sum]);
+  });
+
+  it('the parts name the whole’s split, so a wrong figure is an error', async () => {
+    const file = buildDocx(join(dir, 'wrong.docx'), ['基本支出700万元，其中人员经费650万元，主要包括：基本工资、津贴补贴、奖金；公用经费100万元，主要包括：办公费、印刷费、水费。']);
+    const result = await checkFile(file, defaultConfig);
+    expect(result.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.actual}`)).toEqual(['sum 700万元']);
+  });
+
+  it.each([
+    // closed by a ， as weak as the one before the marker: 公用经费 may still be one of the names
+    '基本支出700万元，其中人员经费600万元，包括基本工资、津贴补贴，公用经费100万元，包括办公费、印刷费。',
+  ])('near miss: %s', (line) => {
+    expect(sums(line)).toEqual([]);
+  });
+});

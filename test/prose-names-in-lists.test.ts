@@ -39,3 +39,19 @@ describe('names after a part end at a stronger separator', () => {
     expect(sums(line)).toEqual([]);
   });
 });
+
+describe('people counted by two attributes overlap: the list ends where the attribute changes', () => {
+  it.each([
+    '本单位共有干部职工50人，其中党员30人，女性25人。',
+    '全局在职干部职工42人，其中中共党员28人，本科及以上学历30人，35岁以下12人。',
+    '现有工作人员36人，其中女性20人，少数民族18人。',
+  ])('no sum: %s', (line) => {
+    expect(sums(line)).toEqual([]);
+  });
+  it.each([
+    ['本单位在职人员50人，其中男性30人，女性20人，35岁以下15人。', 'sum 50人 = 30人 + 20人 (partial)'],
+    ['全局干部职工42人，其中研究生学历5人、本科学历30人、大专学历7人。', 'sum 42人 = 5人 + 30人 + 7人 (partial)'],
+  ])('one attribute is still a list: %s', (line, sum) => {
+    expect(sums(line)).toEqual([sum]);
+  });
+});

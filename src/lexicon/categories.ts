@@ -159,3 +159,22 @@ export function coversWhole(labels: readonly string[]): boolean {
     return g.exhaustive === 'all' ? named.size === Object.keys(g.members).length : named.size >= 2;
   });
 }
+
+/**
+ * Attributes that cut across the people of a whole: each divides the same people another way, so parts naming two of
+ * them overlap (干部职工50人，其中党员30人，女性25人 — the women may be members too) and add up to nothing.
+ */
+export const PERSON_ATTRIBUTES: ReadonlyArray<{ name: string; pattern: RegExp }> = [
+  { name: '性别', pattern: /男|女/ },
+  { name: '政治面貌', pattern: /党员|团员|民主党派|群众/ },
+  { name: '年龄', pattern: /岁|年龄/ },
+  { name: '学历', pattern: /研究生|博士|硕士|本科|大专|专科|中专|高中|学历|学位/ },
+  { name: '民族', pattern: /少数民族|汉族/ },
+  { name: '职称', pattern: /职称/ },
+];
+
+/** The attribute of people a label names (党员 → 政治面貌), when it names exactly one. */
+export function personAttribute(label: string): string | undefined {
+  const named = PERSON_ATTRIBUTES.filter((a) => a.pattern.test(label));
+  return named.length === 1 ? named[0].name : undefined;
+}

@@ -6,7 +6,7 @@ import type { ProseContext, ProseParagraph, Q } from './context.js';
 import { compatible, family, usable } from './context.js';
 import {
   CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, groupNamed, membersNamed,
-  NOT_AN_AMOUNT, PREVIOUS_PERIOD, isDigit, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, yearRange, type CategoryGroup,
+  NOT_AN_AMOUNT, PREVIOUS_PERIOD, isDigit, personAttribute, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, yearRange, type CategoryGroup,
 } from '../../../lexicon/index.js';
 import type { Assumption } from '../../schema.js';
 import { CHANGE_WORD, COMPARISON, comparedAmount, isChange } from './periods.js';
@@ -278,10 +278,20 @@ function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number
     // A 小计 inside the list totals some of its parts: which ones, the list alone does not say.
     if (SUBTOTAL.test(q.label)) return null;
     if (!partOf(ctx, whole.total, q)) break;
+    // 干部职工50人，其中党员30人，女性25人: a part naming another attribute of the same people overlaps the ones before
+    if (parts.length && crossesAttribute(parts[parts.length - 1], q)) break;
     parts.push(q);
     lastAt = x.at;
   }
   return { parts, next: k };
+}
+
+/** Two parts that divide people by different attributes (政治面貌 and 性别): they overlap, neither ends the other's list. */
+function crossesAttribute(a: Q, b: Q): boolean {
+  if (family(a.unit) !== 'persons') return false;
+  const x = personAttribute(a.label);
+  const y = personAttribute(b.label);
+  return x !== undefined && y !== undefined && x !== y;
 }
 
 /** Right after the amount at `k`, a marker that lists its own parts (only its satellites between). */

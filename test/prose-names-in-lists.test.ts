@@ -55,3 +55,28 @@ describe('people counted by two attributes overlap: the list ends where the attr
     expect(sums(line)).toEqual([sum]);
   });
 });
+
+describe('a body’s units listed before their count: 内设A、B、C 3个科室', () => {
+  const counts = (line: string) => lineRelations([line]).filter((r) => r.startsWith('list-count'));
+  it.each([
+    ['本单位内设综合办公室、业务科、财务科3个科室。', 'list-count 3个 [3]'],
+    ['局机关下设办公室、规划股和执法股共3个股室。', 'list-count 3个 [3]'],
+    ['中心设有综合部、技术部、培训部、信息部4个部室。', 'list-count 4个 [4]'],
+  ])('%s', (line, count) => {
+    expect(counts(line)).toEqual([count]);
+  });
+  it('a count that is not the number of names is an error', async () => {
+    const file = buildDocx(join(dir, 'count.docx'), ['本单位内设综合办公室、业务科、财务科4个科室。']);
+    const result = await checkFile(file, defaultConfig);
+    expect(result.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(['list-count']);
+  });
+  it.each([
+    // 等 leaves the list open
+    '本单位内设办公室、业务科和财务科等3个职能科室。',
+    // the names do not end like the counted noun: what is counted is unsaid
+    '本单位内设办公室、业务科、财务科，管理3个基层站所。',
+    '中心设有咨询、培训、检测3个服务窗口。',
+  ])('near miss: %s', (line) => {
+    expect(counts(line)).toEqual([]);
+  });
+});

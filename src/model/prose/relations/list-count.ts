@@ -17,7 +17,7 @@ const NOUN_AFTER_COUNT = /^[\u4e00-\u9fa5]{0,8}/;
 /** A sentence that names the counted noun and lists it: 内设组室分别是… */
 const SUBJECT_THEN_INTRO = new RegExp(`^\\s*([\\u4e00-\\u9fa5]{2,12}?)(?=[，,]?\\s*(?:${INTRO_PATTERNS.join('|')}))`);
 /** Verbs before a list that a count closes: 涉及 A镇、B镇 2个乡镇. */
-const LIST_BEFORE_COUNT_VERB = /(?:涉及|覆盖|包括|包含)\s*[：:]?/g;
+const LIST_BEFORE_COUNT_VERB = /(?:涉及|覆盖|包括|包含|内设|下设|设有)\s*[：:]?/g;
 /** 等 before a count says the list is partial (办公室等16个股室): no count to check. */
 const PARTIAL = /等\s*(?:共\s*)?$/;
 

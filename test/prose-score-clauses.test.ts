@@ -73,3 +73,31 @@ describe('items scored clause by clause, and their total', () => {
     expect((await read(line)).relations.filter((r) => r.startsWith('score'))).toEqual([]);
   });
 });
+
+describe('grades stated as a result (自评结果为“优秀”) and scores as 评分', () => {
+  const grades = async (line: string) => {
+    const result = await checkFile(buildDocx(join(dir, `grade-${n++}.docx`), [line]), defaultConfig);
+    return {
+      relations: (result.report?.relations ?? []).flatMap((r) => (r.kind === 'grade' ? [`grade ${r.grade} ${r.score?.raw ?? '_'}`] : [])),
+      errors: result.findings.filter((f) => f.severity === 'error').map((f) => f.rule),
+    };
+  };
+  it.each(['e-changning-dyfx-2023.docx', 'e-changning-dyfx-2023.pdf'])('%s: 自评得分100分，自评结果为“优秀”', async (file) => {
+    const result = await checkFile(`test/data/reports/${file}`, defaultConfig);
+    expect((result.report?.relations ?? []).flatMap((r) => (r.kind === 'grade' ? [`${r.grade} ${r.score?.raw}`] : []))).toContain('优秀 100分');
+  });
+  it.each([
+    ['综合评分85分，绩效评价结果为“良好”。', 'grade 良好 85分'],
+    ['该项目绩效自评得分91分，评定结果为优。', 'grade 优 91分'],
+  ])('%s', async (line, relation) => {
+    const { relations, errors } = await grades(line);
+    expect(relations).toEqual([relation]);
+    expect(errors).toEqual([]);
+  });
+  it('a grade its score does not earn is an error', async () => {
+    expect((await grades('综合评分75分，绩效评价结果为“良好”。')).errors).toEqual(['grade']);
+  });
+  it('a condition (评价结果为良好的，…) states no grade', async () => {
+    expect((await grades('该项目自评得分85分。绩效评价结果为良好的，在安排该项目后续资金时给予保障。')).relations).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@ import { ITEM_SCORE_SUFFIX, MAX_ASIDE_OPENING, pointsSuffix } from '../../../lex
 import type { Q } from './context.js';
 
 const MAX_LABEL = /满分$/;
-const SCORE_LABEL = /得分$/;
+const SCORE_LABEL = /(?:得分|评分)$/;
 /** “预算执行率”满分10分 / "产出指标"指标满分… opens an item's score sentence. */
 const QUOTED_ITEM = /^[\s　]*[“"]([^”"]{1,40})[”"](?:指标)?满分/;
 /** Words that make a score the overall one, and those that make it a part's. */

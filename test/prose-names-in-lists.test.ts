@@ -9,6 +9,7 @@ import { checkFile } from './helpers/read.js';
 import { lineRelations } from './helpers/relations.js';
 import { defaultConfig } from '../src/config.js';
 import { buildDocx } from './helpers/docx-build.js';
+import { REASON_WORD, listMarkers } from '../src/lexicon/index.js';
 
 let dir: string;
 beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'jixiao-names-')); });
@@ -78,5 +79,33 @@ describe('a body’s units listed before their count: 内设A、B、C 3个科室
     '中心设有咨询、培训、检测3个服务窗口。',
   ])('near miss: %s', (line) => {
     expect(counts(line)).toEqual([]);
+  });
+});
+
+describe('主要用于以下方面： opens the parts of the total before it', () => {
+  const read = async (line: string) => {
+    const result = await checkFile(buildDocx(join(dir, `purpose-${line.length}-${line.charCodeAt(40)}.docx`), [line]), defaultConfig);
+    return {
+      relations: lineRelations([line]).filter((r) => r.startsWith('sum') || r.startsWith('share')),
+      errors: result.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.actual}`),
+    };
+  };
+  const LINE = '2023年度一般公共预算财政拨款支出1000.00万元，主要用于以下方面：一般公共服务（类）支出600.00万元，占60.0%；教育（类）支出300.00万元，占30.0%；社会保障和就业（类）支出100.00万元，占10.0%。';
+  it('the parts and their shares of the total', async () => {
+    const { relations, errors } = await read(LINE);
+    expect(relations).toEqual([
+      'share 1000.00万元: 600.00万元→60.0%, 300.00万元→30.0%, 100.00万元→10.0%',
+      'sum 1000.00万元 = 600.00万元 + 300.00万元 + 100.00万元 (partial)',
+    ]);
+    expect(errors).toEqual([]);
+  });
+  it('a wrong share is an error on it', async () => {
+    expect((await read(LINE.replace('占60.0%', '占65.0%'))).errors).toEqual(['share 65.0%']);
+  });
+  it('主要用于 without 以下方面 still opens a reason; 原因如下 too', () => {
+    expect(REASON_WORD.test('主要用于乡村振兴项目30万元')).toBe(true);
+    expect(REASON_WORD.test('增长的主要原因如下：')).toBe(true);
+    expect(REASON_WORD.test('主要用于以下方面：')).toBe(false);
+    expect(listMarkers('支出1000万元，主要用于以下几个方面：A').map((m) => m.word)).toEqual(['主要用于以下几个方面：']);
   });
 });

@@ -26,6 +26,12 @@ export function stripOfWhich(label: string): { label: string; ofWhich: boolean }
 /** 含 that is part of a word, not a marker: 含义, 含量, 含糊 (包含 is a marker of its own). */
 const NOT_A_MARKER_AFTER_HAN = '义量糊蓄金';
 const MARKER = new RegExp(OF_WHICH_WORD, 'g');
+/**
+ * 支出1000万元，主要用于以下方面：A支出600万元，占60%；B支出400万元，占40% — the departmental final accounts' wording
+ * for what a total went on: it opens the total's parts as 其中 does.
+ */
+export const PURPOSE_LIST_WORD = '(?:主要)?用于(?:以下|如下)(?:几个)?方面[：:]?';
+const PURPOSE_LIST = new RegExp(PURPOSE_LIST_WORD, 'g');
 
 /** The list markers of a text (其中, 包括, 包含, 含 in context), in order, each with its offsets. */
 export function listMarkers(text: string): Array<{ word: string; start: number; end: number }> {
@@ -36,7 +42,8 @@ export function listMarkers(text: string): Array<{ word: string; start: number; 
     if (m[0] === '含' && NOT_A_MARKER_AFTER_HAN.includes(text[end] ?? '')) continue;
     out.push({ word: m[0], start, end });
   }
-  return out;
+  for (const m of text.matchAll(PURPOSE_LIST)) out.push({ word: m[0], start: m.index!, end: m.index! + m[0].length });
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -45,7 +52,7 @@ export function listMarkers(text: string): Array<{ word: string; start: number; 
  */
 export const REASON_WORDS = ['原因是', '原因为', '主要原因', '主要是由于', '主要是因为', '是由于', '主要用于'] as const;
 /** The regex of a reason word. */
-export const REASON_WORD = new RegExp(alternation(REASON_WORDS));
+export const REASON_WORD = new RegExp(alternation(REASON_WORDS).replace('主要用于', '主要用于(?!以下|如下)'));
 
 /** Words of a cut made to an amount (调减40万元, 压减, 核减): an operand subtracted from it, never one of its parts. */
 export const REDUCTION_WORDS = ['调减', '压减', '核减', '扣减', '收回'] as const;

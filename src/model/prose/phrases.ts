@@ -7,7 +7,7 @@ import type {
   OpenAsideCstChildren, ParagraphCstChildren, SentenceCstChildren,
 } from '../../../grammars/phrase.cst.js';
 import type { ScannedQuantity } from '../../../grammars/quantity-tokens.js';
-import { OF_WHICH_WORD, withoutAsides } from '../../lexicon/index.js';
+import { OF_WHICH_WORD, PURPOSE_LIST_WORD, withoutAsides } from '../../lexicon/index.js';
 
 /** Where a quantity stands in its container (its sentence, or the aside it is in): ；-group, ，-clause, 、-item. */
 export interface Position {
@@ -95,7 +95,7 @@ export interface ParsedParagraph {
 // label in 实有/现有 (在职实有34人: the people actually in post), so it is kept after 实 and 现. Likewise 达 (reaches)
 // is filler but 下达/到达 (issued, arrived) name the amount: 全年实际下达61万元.
 const LABEL_TAIL = /(?:截至|截止|[为是至了约近超]|(?<![下到])达|(?<![实现])有|达到|共计|分别为|分别是|大约|只有|仅为)+$/;
-const LABEL_HEAD = new RegExp(`^(?:${OF_WHICH_WORD}|包括|即|共|及|和|与|以及|同时|截至[^，,]*?[月日底末]|我镇|我单位|我局|本单位|本部门)+`);
+const LABEL_HEAD = new RegExp(`^(?:${OF_WHICH_WORD}|${PURPOSE_LIST_WORD}|包括|即|共|及|和|与|以及|同时|截至[^，,]*?[月日底末]|我镇|我单位|我局|本单位|本部门)+`);
 
 export function cleanLabel(raw: string): string {
   let s = withoutAsides(raw); // asides: 行政编制（含工勤编制）人员 → 行政编制人员

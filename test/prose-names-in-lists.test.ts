@@ -109,3 +109,15 @@ describe('主要用于以下方面： opens the parts of the total before it', (
     expect(listMarkers('支出1000万元，主要用于以下几个方面：A').map((m) => m.word)).toEqual(['主要用于以下几个方面：']);
   });
 });
+
+describe('a clause opening with 总计 totals the parts before it, as 共计 and 合计 do', () => {
+  it.each([
+    ['中央资金300万元，省级资金150万元，县级资金50万元，总计500万元。', 'sum 500万元 = 300万元 + 150万元 + 50万元'],
+    ['中央资金300万元、省级资金150万元、县级资金50万元，共计500万元。', 'sum 500万元 = 300万元 + 150万元 + 50万元'],
+  ])('%s', (line, sum) => {
+    expect(sums(line)).toEqual([sum]);
+  });
+  it('总金额 names a whole of its own: no sum', () => {
+    expect(sums('中央资金300万元，省级资金150万元，县级资金50万元，总金额600万元的项目已完工。')).toEqual([]);
+  });
+});

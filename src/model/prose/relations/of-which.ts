@@ -599,8 +599,11 @@ function partsFrom(ctx: ProseContext, k: number, total: Q, start: Q): Q[] | null
   return read ? read.parts : null;
 }
 
-/** A clause that opens with a total word totals what the sentence listed before it: …6万元，共计90万元. */
-const TOTAL_OPENS_CLAUSE = new RegExp(`^[\\s，,；;：:]*(?:以上)?(?:${alternation(PROSE_TOTAL_WORDS.filter((w) => !w.startsWith('总')))}|累计)`);
+/**
+ * A clause that opens with a total word totals what the sentence listed before it: …6万元，共计90万元 / 总计90万元. Not
+ * 总额 or 总金额, which name a whole of their own (…，总金额500万元 may be another amount's).
+ */
+const TOTAL_OPENS_CLAUSE = new RegExp(`^[\\s，,；;：:]*(?:以上)?(?:${alternation(PROSE_TOTAL_WORDS.filter((w) => !/^总(?:额|金额)/.test(w)))}|累计)`);
 /** …资金400万元全部执行到位: the amount the parts before it make up, all of it. */
 const ALL_OF_IT = /^\s*全部/;
 

@@ -58,6 +58,46 @@ export function findShares(ctx: ProseContext, i: number) {
   }
 }
 
+/** 分别占X的p%和q% / 分别占p%、q%: the shares of the amounts listed right before, paired by position. */
+const RESPECTIVE_SHARE = /^分别占(.*?)(?:的)?(?:比重|比例|比)?$/;
+const NEXT_SHARE = /^\s*[、和及与]\s*$/;
+const NEXT_PART = /^[^。；;]*$/;
+
+/**
+ * A run of shares after 分别占, one per amount of the run of amounts right before it (人员经费800万元、公用经费100万元，
+ * 分别占基本支出的88.9%和11.1%): as many amounts as shares, nothing but words and separators between them. Their whole
+ * is the one the label names, or the whole of the list the amounts are parts of.
+ */
+export function findRespectiveShares(ctx: ProseContext, i: number) {
+  const p = ctx.paragraphs[i].parsed;
+  const qs = ctx.quantities[i];
+  qs.forEach((first, k) => {
+    const m = first.unit === '%' ? RESPECTIVE_SHARE.exec(first.label) : null;
+    if (!m || !usable(p, first)) return;
+    const shares = [first];
+    for (let j = k + 1; j < qs.length && qs[j].unit === '%' && NEXT_SHARE.test(p.text.slice(qs[j - 1].end, qs[j].numberStart)); j++) shares.push(qs[j]);
+    const before = qs.slice(0, k).filter((q) => q.sentence === first.sentence && !q.year);
+    const parts = before.slice(-shares.length);
+    if (shares.length < 2 || parts.length !== shares.length || before.length > parts.length && before[before.length - parts.length - 1].unit === '%') return;
+    if (parts.some((q, j) => q.unit === '%' || q.bracketDepth !== 0 || !usable(p, q) || !compatible(parts[0], q)
+      || !NEXT_PART.test(p.text.slice(q.end, (parts[j + 1] ?? first).numberStart)))) return;
+    const wholeLabel = m[1].replace(/的$/, '');
+    // the list's whole, when the label names none or names it (基本支出合计900万元，其中…，分别占基本支出的…)
+    const listed = totalBeforeMarker(ctx, parts[0]);
+    const ofList = listed && parts.every((q) => totalBeforeMarker(ctx, q) === listed) && (!wholeLabel || listed.label.includes(wholeLabel)) ? listed : undefined;
+    const whole = ofList ?? (wholeLabel ? ctx.findByLabel(i, wholeLabel, parts[0].start) : undefined);
+    if (!whole || parts.some((q) => !compatible(whole, q))) return;
+    ctx.push({
+      kind: 'share',
+      whole: ctx.q(whole),
+      parts: parts.map((q, j) => ({ part: ctx.q(q), share: ctx.q(shares[j]) })),
+      complete: coversWhole(parts.map((q) => q.label)),
+      location: ctx.paragraphs[i].location,
+      evidence: ctx.sentenceOf(first).text.trim(),
+    });
+  });
+}
+
 /**
  * One share per paragraph, paragraph after paragraph, of the same whole (①财政拨款收入…占总收入的35.39%。
  * ②教育事业收入…占总收入的20.74%。…): when the parts' names cover the whole, their shares add up to 100%.

@@ -1,6 +1,7 @@
-// A part of a 其中 list followed by the names of what it covers (人员经费600万元，主要包括：基本工资、津贴补贴；公用经费
-// 100万元，…): the names end at a separator stronger than the one before their marker, and the list goes on after them.
-// Where a weaker separator closes them, where they end is unsaid: no relation.
+// Lists in the wordings of departmental accounts and self-descriptions: names after a part (人员经费600万元，主要包括：
+// 基本工资…；公用经费100万元) end at a stronger separator; people counted by two attributes overlap; 内设A、B、C 3个科室;
+// 主要用于以下方面： opens the total's parts; 总计 totals like 共计; 分别占 pairs shares with amounts by position. Each
+// with near misses that give no relation, and a wrong figure as an error through the whole pipeline.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -119,5 +120,28 @@ describe('a clause opening with 总计 totals the parts before it, as 共计 and
   });
   it('总金额 names a whole of its own: no sum', () => {
     expect(sums('中央资金300万元，省级资金150万元，县级资金50万元，总金额600万元的项目已完工。')).toEqual([]);
+  });
+});
+
+describe('分别占 pairs a run of shares with the amounts right before it, by position', () => {
+  const shares = (line: string) => lineRelations([line]).filter((r) => r.startsWith('share'));
+  it.each([
+    ['本年度基本支出合计900万元，其中人员经费800万元、公用经费100万元，分别占基本支出的88.9%和11.1%。', 'share 900万元: 800万元→88.9%, 100万元→11.1% complete'],
+    ['基本支出合计900万元，其中人员经费800万元，公用经费100万元，分别占88.9%、11.1%。', 'share 900万元: 800万元→88.9%, 100万元→11.1% complete'],
+  ])('%s', (line, share) => {
+    expect(shares(line)).toEqual([share]);
+  });
+  it('a wrong share is an error', async () => {
+    const file = buildDocx(join(dir, 'respective.docx'), ['基本支出合计900万元，其中人员经费800万元，公用经费100万元，分别占80.9%、11.1%。']);
+    const result = await checkFile(file, defaultConfig);
+    expect(result.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.actual}`)).toEqual(['share 80.9%']);
+  });
+  it.each([
+    // no whole stated for the shares: of the whole city, not of anything here
+    '全年接待来访群众3000人次、来信500件，分别占全市的30%和20%。',
+    // more shares than amounts right before them
+    '基本支出合计900万元，其中公用经费100万元，分别占88.9%、11.1%。',
+  ])('near miss: %s', (line) => {
+    expect(shares(line)).toEqual([]);
   });
 });

@@ -38,3 +38,41 @@ describe('a rate divides the stage of the money its name says (到位率: what a
     expect((await rates(line)).relations).toEqual([relation]);
   });
 });
+
+describe('a 完成率 over counts: what was done over the task', () => {
+  const rates = async (line: string) => {
+    const result = await checkFile(buildDocx(join(dir, `count-${n++}.docx`), [line]), defaultConfig);
+    return {
+      relations: (result.report?.relations ?? []).flatMap((r) => (r.kind === 'rate' ? [`${r.name} ${raw(r.rate)} = ${raw(r.numerator)} / ${r.denominators.map(raw).join('|')}`] : [])),
+      errors: result.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.actual}`),
+    };
+  };
+  it.each([
+    ['绩效目标完成情况：共设定绩效指标15个，已完成14个，完成率93.3%。', '完成率 93.3% = 14个 / 15个'],
+    ['计划培训农民200人次，实际培训210人次，完成率105%。', '完成率 105% = 210人次 / 200人次'],
+    ['部门预算27个项目中，完成绩效目标数量指标的项目有27个，完成率100%。', '完成率 100% = 27个 / 27个'],
+  ])('%s', async (line, relation) => {
+    expect(await rates(line)).toEqual({ relations: [relation], errors: [] });
+  });
+  it('a wrong rate is an error', async () => {
+    expect((await rates('计划培训农民200人次，实际培训210人次，完成率95%。')).errors).toEqual(['rate 95%']);
+  });
+  it.each([
+    // two units: not one count
+    '计划培训农民200人，实际培训210人次，完成率105%。',
+    // three counts: which two is unsaid
+    '计划培训200人次，实际培训210人次，其中线上100人次，完成率105%。',
+    // neither is what was done
+    '共设定绩效指标15个，其中产出指标14个，完成率93.3%。',
+  ])('near miss: %s', async (line) => {
+    expect((await rates(line)).relations).toEqual([]);
+  });
+});
+
+describe('the bundled sample 004 (docx, pdf): 完成绩效目标数量指标的项目有27个，完成率100%', () => {
+  it.each(['fixtures/004-baocheng-2024.docx', 'fixtures/004-baocheng-2024.pdf'])('%s', async (file) => {
+    const result = await checkFile(file, defaultConfig);
+    const rates = (result.report?.relations ?? []).flatMap((r) => (r.kind === 'rate' ? [`${r.name} ${raw(r.rate)} = ${raw(r.numerator)} / ${r.denominators.map(raw).join('|')}`] : []));
+    expect(rates).toContain('完成率 100% = 27个 / 27个');
+  });
+});

@@ -1,7 +1,7 @@
 // Runs every relation detector over a document's paragraphs, in a fixed order, and returns what they found.
 import type { Relation } from '../../schema.js';
 import { ProseContext, type ProseParagraph } from './context.js';
-import { findBudgetCompletion, findRates } from './rate.js';
+import { findBudgetCompletion, findCountCompletion, findRates } from './rate.js';
 import { findRespectiveShares, findShareRuns, findShares } from './share.js';
 import { findAsideSums, findClassificationSums, findDetailedParts, findPartSums, findTotalsAfterParts, findTrailingPartSums } from './of-which.js';
 import { findAdjustedSums, findMadeOf } from './sum-words.js';
@@ -20,7 +20,7 @@ export { roleOf } from './rate.js';
 
 /** Detectors that read one paragraph (and may look back at earlier ones). */
 const PARAGRAPH_DETECTORS: Array<(ctx: ProseContext, i: number) => void> = [
-  findRates, findBudgetCompletion, findNamedRatios, findShares, findRespectiveShares, findPartSums, findAsideSums, findTotalsAfterParts, findClassificationSums, findDetailedParts, findAdjustedSums, findMadeOf, findDifferences, findGrowth, findChanges, findParallelChanges, findChangeSums, findListCounts,
+  findRates, findBudgetCompletion, findCountCompletion, findNamedRatios, findShares, findRespectiveShares, findPartSums, findAsideSums, findTotalsAfterParts, findClassificationSums, findDetailedParts, findAdjustedSums, findMadeOf, findDifferences, findGrowth, findChanges, findParallelChanges, findChangeSums, findListCounts,
   findNumberedItems, findTrailingPartSums, findScores, findGrades, findGradeBands,
 ];
 /** Detectors that read the whole document once the paragraphs are done. */

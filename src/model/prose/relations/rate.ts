@@ -152,6 +152,29 @@ function budgetNamedNearby(ctx: ProseContext, i: number, rate: Q, name: string):
   return after ? stated(rate.sentence + 1) : stated(rate.sentence - 1);
 }
 
+/**
+ * 共设定绩效指标15个，已完成14个，完成率93.3%: a 完成率 over counts — the two amounts of one unit its scope states
+ * (after any earlier rate in the sentence), what was done over the other (the task, 计划, 共设定…), never money.
+ */
+export function findCountCompletion(ctx: ProseContext, i: number) {
+  const p = ctx.paragraphs[i].parsed;
+  const qs = ctx.quantities[i];
+  for (const rate of qs) {
+    if (rate.unit !== '%' || !usable(p, rate) || !/完成率$/.test(RATE_NAME.exec(rate.label)?.[1] ?? '')) continue;
+    const before = qs.filter((q) => q.sentence === rate.sentence && q.start < rate.start);
+    const lastRate = [...before].reverse().find((q) => q.unit === '%');
+    const local = before.filter((q) => (!lastRate || q.start > lastRate.start) && !q.year && q.unit !== '%');
+    if (local.length !== 2 || local.some((q) => family(q.unit) === 'money' || q.bracketDepth !== 0 || !usable(p, q) || q.unit !== local[0].unit)) continue;
+    const done = local.filter((q) => roleOf(q.label) === 'numerator');
+    if (done.length !== 1 || roleOf(local.find((q) => q !== done[0])!.label) === 'remainder') continue;
+    const task = local.find((q) => q !== done[0])!;
+    ctx.push({
+      kind: 'rate', name: RATE_NAME.exec(rate.label)![1], rate: ctx.q(rate), numerator: ctx.q(done[0]), denominators: [ctx.q(task)],
+      location: ctx.paragraphs[i].location, evidence: p.sentences[rate.sentence].text.trim(),
+    });
+  }
+}
+
 /** 完成年初预算数60999万元的40.4% / 完成预算数257288万元的41.9%: the budget a 决算 amount is a share of. */
 const COMPLETED_OF_BUDGET = /^(?:累计)?完成((?:年初|全年|调整后?)?预算(?:数)?)$/;
 

@@ -115,3 +115,28 @@ describe('a 其中 list after a whole’s change whose parts state changes', () 
     expect(relations).toContain('sum 1000万元 = 800万元 + 200万元');
   });
 });
+
+describe('two comparisons of one amount, the first with its rate; a comparison that names both amounts', () => {
+  it('较年初预算减少X，减少P%；较上年减少Y，下降Q%: both are the amount’s changes', async () => {
+    const { relations, findings } = await read('本年度“三公”经费支出12.50万元，较年初预算减少2.50万元，减少16.67%；较上年减少1.00万元，下降7.41%。');
+    expect(growths(relations)).toEqual(['growth decrease _→12.50万元 Δ2.50万元 16.67%', 'growth decrease _→12.50万元 Δ1.00万元 7.41%']);
+    expect(findings).toEqual([]);
+  });
+  it('a wrong rate of the second comparison is an error', async () => {
+    expect((await read('本年度“三公”经费支出12.50万元，较年初预算减少2.50万元，减少16.67%；较上年减少1.00万元，下降8.41%。')).findings).toEqual(['error growth 8.41%']);
+  });
+  it.each([
+    ['“三公”经费预算数15.00万元，决算数12.00万元，决算数比预算数减少3.00万元，下降20.00%。', 'growth decrease 15.00万元→12.00万元 Δ3.00万元 20.00%'],
+    ['公务接待费预算数5.00万元，决算数4.00万元，决算数比预算数减少1.00万元，下降20.0%，比上年决算数减少0.50万元。', 'growth decrease 5.00万元→4.00万元 Δ1.00万元 20.0%'],
+  ])('决算数比预算数减少: %s', async (line, relation) => {
+    const { relations, findings } = await read(line);
+    expect(growths(relations)).toEqual([relation]);
+    expect(findings).toEqual([]);
+  });
+  it('a wrong change is an error on it', async () => {
+    expect((await read('“三公”经费预算数15.00万元，决算数12.00万元，决算数比预算数减少2.00万元。')).findings).toEqual(['error growth 2.00万元']);
+  });
+  it('a name that two amounts end with chooses neither', async () => {
+    expect(growths((await read('公务用车预算数8.00万元，公务接待预算数5.00万元，决算数4.00万元，决算数比预算数减少1.00万元，下降20.0%。')).relations)).toEqual([]);
+  });
+});

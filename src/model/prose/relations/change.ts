@@ -52,11 +52,14 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
   // A change of the same subject against another base right before (决算6万元，比预算增加0万元，比去年增加1万元)
   // is a parallel comparison: it leaves the subject in scope.
   const ends = (q: Q) => (q.unit === '%' && CHANGE_RATE.test(q.label)) || Boolean(isChange(ctx, q));
-  const last = before[before.length - 1];
+  // the change right before, its own rate after it skipped (较年初预算减少2.5万元，减少16.67%；较上年减少1万元)
+  const tail = before[before.length - 1];
+  const rated = tail !== undefined && tail.unit === '%' && CHANGE_RATE.test(tail.label) && before.length > 1;
+  const last = rated ? before[before.length - 2] : tail;
   const parallel = last !== undefined && Boolean(isChange(ctx, last)) && baseOf(ctx, last) !== baseOf(ctx, change);
   let startAt = 0;
   before.forEach((q, k) => {
-    if (ends(q) && !(parallel && q === last)) startAt = k + 1;
+    if (ends(q) && !(parallel && (q === last || (rated && q === tail)))) startAt = k + 1;
   });
   const same = (q: Q) => !q.year && q.bracketDepth === 0 && usable(p, q) && family(q.unit) === family(change.unit);
   const scope = before.slice(startAt).filter((q) => same(q) && !(parallel && q === last));
@@ -78,6 +81,8 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
     const current = subjectOfComparison(ctx, scope[0]);
     return current ? { current, previous: scope[0], yearPair: false } : { yearPair: false };
   }
+  const byName = comparedByName(ctx, change, scope);
+  if (byName) return { ...byName, yearPair: false };
   if (scope.length) {
     const taken = denominatorsIn(ctx, i);
     const candidates = scope.filter((q) => !taken.has(q.value) && !parts.has(q));
@@ -113,6 +118,29 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
   }
   const values = new Set(totals.map((q) => q.value));
   return values.size === 1 ? { current: totals[0], yearPair: false } : { yearPair: false };
+}
+
+/** 决算数比预算数减少3万元: the subject and the base of a comparison, named in the change's own clause. */
+const NAMED_COMPARISON = /^[\s，,；;]*([\u4e00-\u9fa5]{2,12}?)(?:比|较)([\u4e00-\u9fa5]{2,12}?)$/;
+
+/**
+ * 预算数15万元，决算数12万元，决算数比预算数减少3万元: the clause names both amounts by the labels they were stated
+ * under — exactly one amount of the scope each — so what changed and what it is compared with are stated, not chosen.
+ */
+function comparedByName(ctx: ProseContext, change: Q, scope: Q[]): { current: Q; previous: Q } | undefined {
+  const p = ctx.paragraphs[change.para].parsed;
+  const clause = p.sentences[change.sentence]?.clauses[change.clause];
+  if (!clause || scope.length < 2) return undefined;
+  const words = p.text.slice(clause.start, change.numberStart).replace(CHANGE_WORD, '').replace(/\s+/g, '');
+  const m = NAMED_COMPARISON.exec(words);
+  if (!m) return undefined;
+  const one = (name: string) => {
+    const found = scope.filter((q) => q.label.replace(/\s+/g, '').endsWith(name));
+    return found.length === 1 ? found[0] : undefined;
+  };
+  const current = one(m[1]);
+  const previous = one(m[2]);
+  return current && previous && current !== previous ? { current, previous } : undefined;
 }
 
 /** A comparison word that ends a change's subject: 公务用车运行维护费支出决算|比预算… */

@@ -145,3 +145,12 @@ describe('分别占 pairs a run of shares with the amounts right before it, by p
     expect(shares(line)).toEqual([]);
   });
 });
+
+describe('a list goes on into the next sentence only when that sentence is one amount and nothing else', () => {
+  it('药品收入2400万元，药占比30%: a statement of its own, not one more part of 医疗收入', () => {
+    expect(sums('2023年医疗收入8000万元，其中：门诊收入3000万元，住院收入5000万元。药品收入2400万元，药占比30%。')).toEqual(['sum 8000万元 = 3000万元 + 5000万元 (partial)']);
+  });
+  it('同等待遇人员127人。 alone is still taken as one more part (an assumption)', () => {
+    expect(sums('实有人数1982人，其中：在职人数1434人；离休人员4人；退休人员417人。同等待遇非在编人员127人。')).toEqual(['sum 1982人 = 1434人 + 4人 + 417人 + 127人 (partial)']);
+  });
+});

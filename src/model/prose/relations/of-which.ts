@@ -379,6 +379,8 @@ function continuation(ctx: ProseContext, i: number, list: MarkerList): { parts: 
   const [only] = heads;
   const kind = (q: Q) => q.label.slice(-2);
   if (heads.length !== 1 || !partOf(ctx, total, only) || !list.parts.some((q) => kind(q) === kind(only))) return undefined;
+  // a sentence that also states a share or a rate (药品收入2400万元，药占比30%) is a statement of its own
+  if (ctx.quantities[i].some((q) => q.sentence === s && q !== only && !q.year)) return undefined;
   return { parts: [only], lastSentence: s, assumed: { kind: 'list-continues', quantity: ctx.q(only) } };
 }
 

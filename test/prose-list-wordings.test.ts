@@ -154,3 +154,12 @@ describe('a list goes on into the next sentence only when that sentence is one a
     expect(sums('实有人数1982人，其中：在职人数1434人；离休人员4人；退休人员417人。同等待遇非在编人员127人。')).toEqual(['sum 1982人 = 1434人 + 4人 + 417人 + 127人 (partial)']);
   });
 });
+
+describe('a budget is no part of what was spent', () => {
+  it('“三公”经费预算5万元，支出4.2万元。其中公务接待费预算2万元，支出1.6万元: no sum of 支出 over a 预算', () => {
+    expect(sums('2023年“三公”经费预算5.00万元，支出4.20万元。其中公务接待费预算2.00万元，支出1.60万元。')).toEqual([]);
+  });
+  it('a spending budget’s own parts are still its parts', () => {
+    expect(sums('项目支出预算100万元，其中：设备购置预算60万元，培训预算40万元。')).toEqual(['sum 100万元 = 60万元 + 40万元 (partial)']);
+  });
+});

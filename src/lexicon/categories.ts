@@ -81,8 +81,9 @@ export const OTHER_MEASURE: ReadonlyArray<{ whole: RegExp; other: RegExp }> = [
   // 全年预算数150万元，其中年初预算120万元，上年结转30万元，全年执行145.5万元: what was spent is no part of a budget;
   // a fund is what was allocated (整合资金120万元，其中管理费2万元，目前项目资金已拨付110万元).
   { whole: /预算|安排|下达|批复|计划|(?:资金|经费)$/, other: /执行|实际|完成|决算|拨付|到位/ },
-  // 决算数12万元。其中：公务接待费预算8万元，决算6万元；…: a budget is no part of what was spent.
-  { whole: /决算|实际|执行/, other: /预算(?:数|金额)?$/ },
+  // 决算数12万元。其中：公务接待费预算8万元，决算6万元；… (or 支出4.20万元。其中公务接待费预算2.00万元): a budget is no
+  // part of what was spent.
+  { whole: /决算|实际|执行|支出/, other: /预算(?:数|金额)?$/ },
   // 全年收入1250万元，全年支出1180万元，当年结余70万元，加上上年结余30万元，累计结余100万元: a balance is what income
   // leaves after spending, never their sum; income and spending are no parts of each other.
   { whole: /结余|结存|余额/, other: /收入|支出/ },

@@ -163,3 +163,12 @@ describe('a budget is no part of what was spent', () => {
     expect(sums('项目支出预算100万元，其中：设备购置预算60万元，培训预算40万元。')).toEqual(['sum 100万元 = 60万元 + 40万元 (partial)']);
   });
 });
+
+describe('after parts that name kinds, one that says how far the work has got ends the list', () => {
+  it('…其他类2个，已完工13个: 已完工 is no fourth kind', () => {
+    expect(sums('共实施项目15个，其中：产业发展类8个、基础设施类5个、其他类2个，已完工13个，完工率86.7%。')).toEqual(['sum 15个 = 8个 + 5个 + 2个 (partial)']);
+  });
+  it('parts that are themselves stages (已完工, 在建) are still parts', () => {
+    expect(sums('共实施项目15个，其中已完工13个，在建2个。')).toEqual(['sum 15个 = 13个 + 2个 (partial)']);
+  });
+});

@@ -22,6 +22,9 @@ const TRAILING_MARKER = new RegExp(`${OF_WHICH}\\s*[：:]\\s*$`);
 const BETWEEN_TOTAL_AND_MARKER = /^[\u4e00-\u9fa5]{0,8}[\s，,。；;：:（(）)]*$/;
 /** A word that ends a run of parts: 实际, 合计, 累计 … */
 const PART_STOP = PART_STOP_WORD;
+/** A label that says how far something has got (已完工, 已拨付), and one that says it has or has not (未拨付, 尚未完工). */
+const PROGRESS = /^已/;
+const PROGRESS_OR_NOT = /^(?:已|未|尚)/;
 /** Words that open a statement of its own after the parts: 另有临聘人员3人 is not one of them. */
 const BESIDES = /^(?:另有|另外|此外|还有)/;
 /** A cut of the whole (调减30万元, 年中调减, 后经核减): subtracted from it, never one of its parts. The label starts
@@ -280,6 +283,9 @@ function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number
     if (!partOf(ctx, whole.total, q)) break;
     // 干部职工50人，其中党员30人，女性25人: a part naming another attribute of the same people overlaps the ones before
     if (parts.length && crossesAttribute(parts[parts.length - 1], q)) break;
+    // 产业发展类8个、基础设施类5个、其他类2个，已完工13个: after parts that name kinds, one that says how far the work has
+    // got (已完工, 已拨付) measures the whole another way
+    if (parts.length && PROGRESS.test(q.label) && !parts.some((x) => PROGRESS_OR_NOT.test(x.label))) break;
     parts.push(q);
     lastAt = x.at;
   }

@@ -172,3 +172,12 @@ describe('after parts that name kinds, one that says how far the work has got en
     expect(sums('共实施项目15个，其中已完工13个，在建2个。')).toEqual(['sum 15个 = 13个 + 2个 (partial)']);
   });
 });
+
+describe('amounts after the parts that are about one of them, or about how far the whole has got', () => {
+  it.each([
+    ['项目资金500万元，其中：A项目300万元，B项目200万元；A项目中中央资金200万元。', 'sum 500万元 = 300万元 + 200万元 (partial)'],
+    ['2023年共安排资金500万元，其中：2023年资金300万元，2022年结转资金200万元，当年已支出450万元。', 'sum 500万元 = 300万元 + 200万元 (partial)'],
+  ])('%s', (line, sum) => {
+    expect(sums(line)).toEqual([sum]);
+  });
+});

@@ -23,7 +23,7 @@ const BETWEEN_TOTAL_AND_MARKER = /^[\u4e00-\u9fa5]{0,8}[\s，,。；;：:（(）
 /** A word that ends a run of parts: 实际, 合计, 累计 … */
 const PART_STOP = PART_STOP_WORD;
 /** A label that says how far something has got (已完工, 已拨付), and one that says it has or has not (未拨付, 尚未完工). */
-const PROGRESS = /^已/;
+const PROGRESS = /^[\u4e00-\u9fa5]{0,4}?已/;
 const PROGRESS_OR_NOT = /^(?:已|未|尚)/;
 /** Words that open a statement of its own after the parts: 另有临聘人员3人 is not one of them. */
 const BESIDES = /^(?:另有|另外|此外|还有)/;
@@ -286,6 +286,8 @@ function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number
     // 产业发展类8个、基础设施类5个、其他类2个，已完工13个: after parts that name kinds, one that says how far the work has
     // got (已完工, 已拨付) measures the whole another way
     if (parts.length && PROGRESS.test(q.label) && !parts.some((x) => PROGRESS_OR_NOT.test(x.label))) break;
+    // A项目300万元，B项目200万元；A项目中中央资金200万元: an amount inside an earlier part is none of the whole's parts
+    if (parts.some((x) => x.label.length >= 2 && q.label.startsWith(x.label) && /^[中的里内]/.test(q.label.slice(x.label.length)))) break;
     parts.push(q);
     lastAt = x.at;
   }

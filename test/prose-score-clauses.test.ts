@@ -101,3 +101,18 @@ describe('grades stated as a result (自评结果为“优秀”) and scores as 
     expect((await grades('该项目自评得分85分。绩效评价结果为良好的，在安排该项目后续资金时给予保障。')).relations).toEqual([]);
   });
 });
+
+describe('a sentence that mentions a form is no form', () => {
+  const unread = async (lines: string[]) => {
+    const result = await checkFile(buildDocx(join(dir, `form-${n++}.docx`), lines), defaultConfig);
+    return { form: result.report?.meta.form, rules: result.findings.filter((f) => f.rule === 'form-unread').length };
+  };
+  it('项目支出绩效自评表中自评得分为94分: a report that cites its form is still a report', async () => {
+    expect(await unread(['一、项目概况', '项目自评得分93分，等级为优。', '项目支出绩效自评表中自评得分为94分。'])).toEqual({ form: undefined, rules: 0 });
+  });
+  it('a title line naming the form, a year after it, is a form (its tables unread here: a warning says so)', async () => {
+    const { form, rules } = await unread(['项目支出绩效自评表（2023年度）', '项目名称：道路维护']);
+    expect(form).toBeDefined();
+    expect(rules).toBeGreaterThan(0);
+  });
+});

@@ -36,8 +36,20 @@ function titles(doc: SourceDocument): string[] {
   return out;
 }
 
+/**
+ * A title that names the form. A sentence that mentions the form (项目支出绩效自评表中自评得分为94分。) is none: after the
+ * form's name it goes on with 中/的 or a clause. A title may run into the line after it (a PDF's 2023年度项目支出绩效
+ * 自评表单位名称：…).
+ */
+function namesForm(title: RegExp, text: string): boolean {
+  const m = title.exec(text);
+  // a title pattern that names a table (…自评表, 评分表) says so; a looser one (三公) stands anywhere in its line
+  return m !== null && (!m[0].endsWith('表') || !SENTENCE_GOES_ON.test(text.slice(m.index + m[0].length)));
+}
+const SENTENCE_GOES_ON = /^[中的里内]|[。，,；;]/;
+
 /** The profile a document's title names, or undefined for a document that is no form (a prose report). */
 export function recogniseForm(doc: SourceDocument): FormProfile | undefined {
   const ts = titles(doc);
-  return profiles.find((p) => ts.some((t) => p.title.test(t) && !/报告$/.test(t)));
+  return profiles.find((p) => ts.some((t) => namesForm(p.title, t) && !/报告$/.test(t)));
 }

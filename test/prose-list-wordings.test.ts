@@ -181,3 +181,16 @@ describe('amounts after the parts that are about one of them, or about how far t
     expect(sums(line)).toEqual([sum]);
   });
 });
+
+describe('具体如下： with its numbered items in the same paragraph opens the total’s parts', () => {
+  it('资金1500万元，具体如下：1.…500万元；2.…300万元；…', () => {
+    expect(sums('本年度共下达项目资金1500万元，具体如下：1.道路建设项目500万元；2.桥梁维修项目300万元；3.饮水安全项目400万元；4.人居环境整治项目300万元。'))
+      .toEqual(['sum 1500万元 = 500万元 + 300万元 + 400万元 + 300万元 (partial)']);
+  });
+  it('at the end of a paragraph it is no marker (the numbered paragraphs after it are read as before)', () => {
+    expect(listMarkers('“三公”经费支出1360.13万元，比上年减少613.80万元。具体情况如下：')).toEqual([]);
+  });
+  it('具体原因如下： lists reasons, not parts', () => {
+    expect(sums('本年支出1500万元，比上年增加200万元，具体原因如下：1.人员经费增加120万元；2.项目支出增加80万元。').filter((s) => s.startsWith('sum 1500'))).toEqual([]);
+  });
+});

@@ -28,9 +28,9 @@ const NOT_A_MARKER_AFTER_HAN = '义量糊蓄金';
 const MARKER = new RegExp(OF_WHICH_WORD, 'g');
 /**
  * 支出1000万元，主要用于以下方面：A支出600万元，占60%；B支出400万元，占40% — the departmental final accounts' wording
- * for what a total went on: it opens the total's parts as 其中 does.
+ * for what a total went on — and 资金1500万元，具体如下：1.…500万元；2.…: they open the total's parts as 其中 does.
  */
-export const PURPOSE_LIST_WORD = '(?:主要)?用于(?:以下|如下)(?:几个)?方面[：:]?';
+export const PURPOSE_LIST_WORD = '(?:主要)?用于(?:以下|如下)(?:几个)?方面[：:]?|(?:具体|明细|构成|分项)(?:情况)?如下[：:]';
 const PURPOSE_LIST = new RegExp(PURPOSE_LIST_WORD, 'g');
 
 /** The list markers of a text (其中, 包括, 包含, 含 in context), in order, each with its offsets. */
@@ -42,7 +42,12 @@ export function listMarkers(text: string): Array<{ word: string; start: number; 
     if (m[0] === '含' && NOT_A_MARKER_AFTER_HAN.includes(text[end] ?? '')) continue;
     out.push({ word: m[0], start, end });
   }
-  for (const m of text.matchAll(PURPOSE_LIST)) out.push({ word: m[0], start: m.index!, end: m.index! + m[0].length });
+  // only with its list after it in the same text: at the end of a paragraph, the numbered paragraphs after it are read
+  // as the items of a 如下： (of-which, change)
+  for (const m of text.matchAll(PURPOSE_LIST)) {
+    const end = m.index! + m[0].length;
+    if (text.slice(end).trim()) out.push({ word: m[0], start: m.index!, end });
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 

@@ -82,6 +82,8 @@ describe('从A降为B: the amount a change starts from and the one it ends at', 
     ['参训人数由200人增加到250人，增长25%。', 'growth increase 200人→250人 Δ_ 25%'],
     ['公务用车从12辆减少至9辆，下降25%。', 'growth decrease 12辆→9辆 Δ_ 25%'],
     ['会议费从6.40万元降至4.80万元，降幅25%。', 'growth decrease 6.40万元→4.80万元 Δ_ 25%'],
+    ['收入从上年的1000.0万元增加到1200.0万元，增长20.0%。', 'growth increase 1000.0万元→1200.0万元 Δ_ 20.0%'],
+    ['培训人数由原来的10人减少到8人，下降20%。', 'growth decrease 10人→8人 Δ_ 20%'],
   ])('%s', async (line, relation) => {
     const { relations, findings } = await read(line);
     expect(relations).toContain(relation);

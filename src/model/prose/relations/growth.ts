@@ -7,14 +7,17 @@ import { CURRENT_PERIOD, PREVIOUS_PERIOD, PREVIOUS_PERIOD_WORDS, alternation } f
 /** A label that is only the previous period (上年为X, 上年同期X, 去年决算数X): the amount of the thing just named. */
 const BARE_PREVIOUS = new RegExp(`^(?:${alternation(PREVIOUS_PERIOD_WORDS)})度?(?:同期)?(?:决算数?|预算数?|数)?$`);
 
-/** 从29人降为16人 / 由200人增加到250人 / 从A万元增长至B万元: the amount a change starts from, and the one it ends at. */
-const FROM = /[从由]\s*$/;
+/**
+ * 从29人降为16人 / 由200人增加到250人 / 从上年的A万元增长至B万元 / 由原来的A人减少到B人: the amount a change starts from,
+ * and the one it ends at.
+ */
+const FROM = new RegExp(`[从由](?:${alternation(PREVIOUS_PERIOD_WORDS)}|原来|原先)?的?\\s*$`);
 const TO = /^\s*(降|减|下降|减少|降低|增|增加|增长|上升|提高|提升|升)(?:为|至|到)\s*$/;
 
 /** The direction 从A…为B states when a and b are written so; undefined otherwise. */
 function fromToDirection(text: string, a: Q, b: Q): 'increase' | 'decrease' | undefined {
   const to = TO.exec(text.slice(a.end, b.numberStart));
-  if (!to || !FROM.test(text.slice(Math.max(0, a.numberStart - 4), a.numberStart))) return undefined;
+  if (!to || !FROM.test(text.slice(Math.max(0, a.numberStart - 8), a.numberStart))) return undefined;
   return /增|升|提/.test(to[1]) ? 'increase' : 'decrease';
 }
 

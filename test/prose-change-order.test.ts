@@ -2,35 +2,21 @@
 // in an aside after the rate, 降低 as a rate word, and 从A降为B. Each is read from built documents through the whole
 // pipeline (a wrong figure is an error on it), near misses give no relation; and a 其中 list after a whole's change,
 // whose parts state changes, lists the change's parts, never the whole's.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { checkFile } from './helpers/read.js';
-import { reportRelations } from './helpers/relations.js';
-import { defaultConfig } from '../src/config.js';
-import type { Relation, Quantity } from '../src/model/schema.js';
-import { buildDocx } from './helpers/docx-build.js';
+import { describe, it, expect } from 'vitest';
+import { builtDocs, findingsOf } from './helpers/built-docs.js';
+import { raw, reportRelations } from './helpers/relations.js';
+import type { Relation } from '../src/model/schema.js';
 
-const raw = (q?: Quantity) => (q ? q.raw.replace(/\s+/g, '') : '_');
 function project(r: Relation): string {
   if (r.kind === 'growth') return `growth ${r.direction} ${raw(r.previous)}→${raw(r.current)} Δ${raw(r.change)} ${raw(r.rate)}`;
   if (r.kind === 'sum') return `sum ${raw(r.total)} = ${r.parts.map(raw).join(' + ')}`;
   return r.kind;
 }
 
-let dir: string;
-let n = 0;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'jixiao-change-order-')); });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
+const check = builtDocs('change-order');
 async function read(line: string) {
-  const result = await checkFile(buildDocx(join(dir, `case-${n++}.docx`), [line]), defaultConfig);
-  return {
-    relations: (result.report?.relations ?? []).map(project),
-    findings: result.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').filter((f) => f.rule !== 'nothing-checked')
-      .map((f) => `${f.severity} ${f.rule} ${f.actual ?? ''}`.trim()),
-  };
+  const result = await check(line);
+  return { relations: (result.report?.relations ?? []).map(project), findings: findingsOf(result) };
 }
 
 const growths = (rs: string[]) => rs.filter((r) => r.startsWith('growth'));

@@ -1,29 +1,20 @@
 // Completion wordings red-teamed as unread: 超额完成 with its task stated after the rate (or in a bracket after it),
 // and 完成年初预算的X% with the budget in the next sentence. Each paraphrase is read; near misses give no relation;
 // an operand from another sentence is inferred, so a mismatch there only warns and says what was assumed.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { checkFile } from './helpers/read.js';
-import { defaultConfig } from '../src/config.js';
-import type { Relation, Quantity } from '../src/model/schema.js';
-import { buildDocx } from './helpers/docx-build.js';
+import { describe, it, expect } from 'vitest';
+import { builtDocs } from './helpers/built-docs.js';
+import { raw } from './helpers/relations.js';
+import type { Relation } from '../src/model/schema.js';
 
-const raw = (q?: Quantity) => (q ? q.raw.replace(/\s+/g, '') : '_');
 function project(r: Relation): string {
   if (r.kind === 'growth') return `excess ${raw(r.previous)}→${raw(r.current)} ${raw(r.rate)}`;
   if (r.kind === 'rate') return `rate ${raw(r.numerator)} / ${r.denominators.map(raw).join('|')} = ${raw(r.rate)}`;
   return r.kind;
 }
 
-let dir: string;
-let n = 0;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'jixiao-completion-')); });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
+const check = builtDocs('completion');
 async function read(line: string) {
-  const result = await checkFile(buildDocx(join(dir, `case-${n++}.docx`), [line]), defaultConfig);
+  const result = await check(line);
   return {
     relations: (result.report?.relations ?? []).map(project),
     assumed: (result.report?.relations ?? []).flatMap((r) => r.assumed ?? []).map((a) => a.kind),

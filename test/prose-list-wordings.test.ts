@@ -2,20 +2,14 @@
 // 基本工资…；公用经费100万元) end at a stronger separator; people counted by two attributes overlap; 内设A、B、C 3个科室;
 // 主要用于以下方面： opens the total's parts; 总计 totals like 共计; 分别占 pairs shares with amounts by position. Each
 // with near misses that give no relation, and a wrong figure as an error through the whole pipeline.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { checkFile } from './helpers/read.js';
-import { lineRelations } from './helpers/relations.js';
-import { defaultConfig } from '../src/config.js';
-import { buildDocx } from './helpers/docx-build.js';
+import { describe, it, expect } from 'vitest';
+import { builtDocs, errorsOf } from './helpers/built-docs.js';
+import { lineRelations, project } from './helpers/relations.js';
 import { REASON_WORD, listMarkers } from '../src/lexicon/index.js';
 
-let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'jixiao-names-')); });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
+const check = builtDocs('list-wordings');
+/** The error findings of the line checked as a document of its own. */
+const errors = async (line: string) => errorsOf(await check(line));
 const sums = (line: string) => lineRelations([line]).filter((r) => r.startsWith('sum'));
 
 describe('names after a part end at a stronger separator', () => {
@@ -29,9 +23,7 @@ describe('names after a part end at a stronger separator', () => {
   });
 
   it('the parts name the whole’s split, so a wrong figure is an error', async () => {
-    const file = buildDocx(join(dir, 'wrong.docx'), ['基本支出700万元，其中人员经费650万元，主要包括：基本工资、津贴补贴、奖金；公用经费100万元，主要包括：办公费、印刷费、水费。']);
-    const result = await checkFile(file, defaultConfig);
-    expect(result.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.actual}`)).toEqual(['sum 700万元']);
+    expect(await errors('基本支出700万元，其中人员经费650万元，主要包括：基本工资、津贴补贴、奖金；公用经费100万元，主要包括：办公费、印刷费、水费。')).toEqual(['sum 700万元']);
   });
 
   it.each([
@@ -68,9 +60,7 @@ describe('a body’s units listed before their count: 内设A、B、C 3个科室
     expect(counts(line)).toEqual([count]);
   });
   it('a count that is not the number of names is an error', async () => {
-    const file = buildDocx(join(dir, 'count.docx'), ['本单位内设综合办公室、业务科、财务科4个科室。']);
-    const result = await checkFile(file, defaultConfig);
-    expect(result.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(['list-count']);
+    expect((await errors('本单位内设综合办公室、业务科、财务科4个科室。')).map((e) => e.split(' ')[0])).toEqual(['list-count']);
   });
   it.each([
     // 等 leaves the list open
@@ -85,11 +75,8 @@ describe('a body’s units listed before their count: 内设A、B、C 3个科室
 
 describe('主要用于以下方面： opens the parts of the total before it', () => {
   const read = async (line: string) => {
-    const result = await checkFile(buildDocx(join(dir, `purpose-${line.length}-${line.charCodeAt(40)}.docx`), [line]), defaultConfig);
-    return {
-      relations: lineRelations([line]).filter((r) => r.startsWith('sum') || r.startsWith('share')),
-      errors: result.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.actual}`),
-    };
+    const result = await check(line);
+    return { relations: project(result.report?.relations ?? []).filter((r) => r.startsWith('sum') || r.startsWith('share')), errors: errorsOf(result) };
   };
   const LINE = '2023年度一般公共预算财政拨款支出1000.00万元，主要用于以下方面：一般公共服务（类）支出600.00万元，占60.0%；教育（类）支出300.00万元，占30.0%；社会保障和就业（类）支出100.00万元，占10.0%。';
   it('the parts and their shares of the total', async () => {
@@ -132,9 +119,7 @@ describe('分别占 pairs a run of shares with the amounts right before it, by p
     expect(shares(line)).toEqual([share]);
   });
   it('a wrong share is an error', async () => {
-    const file = buildDocx(join(dir, 'respective.docx'), ['基本支出合计900万元，其中人员经费800万元，公用经费100万元，分别占80.9%、11.1%。']);
-    const result = await checkFile(file, defaultConfig);
-    expect(result.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.actual}`)).toEqual(['share 80.9%']);
+    expect(await errors('基本支出合计900万元，其中人员经费800万元，公用经费100万元，分别占80.9%、11.1%。')).toEqual(['share 80.9%']);
   });
   it.each([
     // no whole stated for the shares: of the whole city, not of anything here

@@ -1,28 +1,22 @@
 // Which amount a rate divides when its sentence states several it could: the one its name's verb names (到位率: what
 // arrived, not what was spent after it); a rate of one stage of the money with only another stage stated has no operand.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, it, expect } from 'vitest';
+import { builtDocs, errorsOf, type BuiltResult } from './helpers/built-docs.js';
 import { checkFile } from './helpers/read.js';
+import { raw } from './helpers/relations.js';
 import { defaultConfig } from '../src/config.js';
-import type { Quantity } from '../src/model/schema.js';
-import { buildDocx } from './helpers/docx-build.js';
 
-const raw = (q?: Quantity) => (q ? q.raw.replace(/\s+/g, '') : '_');
-let dir: string;
-let n = 0;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'jixiao-rate-operands-')); });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** A result's rates as `name rate = numerator / denominators`. */
+const ratesOf = (result: BuiltResult) => (result.report?.relations ?? [])
+  .flatMap((r) => (r.kind === 'rate' ? [`${r.name} ${raw(r.rate)} = ${raw(r.numerator)} / ${r.denominators.map(raw).join('|')}`] : []));
+
+const check = builtDocs('rate-operands');
+const rates = async (line: string) => {
+  const result = await check(line);
+  return { relations: ratesOf(result), errors: errorsOf(result) };
+};
 
 describe('a rate divides the stage of the money its name says (到位率: what arrived)', () => {
-  const rates = async (line: string) => {
-    const result = await checkFile(buildDocx(join(dir, `rate-${n++}.docx`), [line]), defaultConfig);
-    return {
-      relations: (result.report?.relations ?? []).flatMap((r) => (r.kind === 'rate' ? [`${r.name} ${raw(r.rate)} = ${raw(r.numerator)} / ${r.denominators.map(raw).join('|')}`] : [])),
-      errors: result.findings.filter((f) => f.severity === 'error').map((f) => f.rule),
-    };
-  };
   it('with what arrived and what was spent, 到位率 takes what arrived', async () => {
     const { relations, errors } = await rates('项目预算100万元，到位资金100万元，实际支出95万元，到位率100%，执行率95%。');
     expect(relations).toEqual(['到位率 100% = 100万元 / 100万元']);
@@ -40,13 +34,6 @@ describe('a rate divides the stage of the money its name says (到位率: what a
 });
 
 describe('a 完成率 over counts: what was done over the task', () => {
-  const rates = async (line: string) => {
-    const result = await checkFile(buildDocx(join(dir, `count-${n++}.docx`), [line]), defaultConfig);
-    return {
-      relations: (result.report?.relations ?? []).flatMap((r) => (r.kind === 'rate' ? [`${r.name} ${raw(r.rate)} = ${raw(r.numerator)} / ${r.denominators.map(raw).join('|')}`] : [])),
-      errors: result.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.actual}`),
-    };
-  };
   it.each([
     ['绩效目标完成情况：共设定绩效指标15个，已完成14个，完成率93.3%。', '完成率 93.3% = 14个 / 15个'],
     ['计划培训农民200人次，实际培训210人次，完成率105%。', '完成率 105% = 210人次 / 200人次'],
@@ -71,8 +58,6 @@ describe('a 完成率 over counts: what was done over the task', () => {
 
 describe('the bundled sample 004 (docx, pdf): 完成绩效目标数量指标的项目有27个，完成率100%', () => {
   it.each(['fixtures/004-baocheng-2024.docx', 'fixtures/004-baocheng-2024.pdf'])('%s', async (file) => {
-    const result = await checkFile(file, defaultConfig);
-    const rates = (result.report?.relations ?? []).flatMap((r) => (r.kind === 'rate' ? [`${r.name} ${raw(r.rate)} = ${raw(r.numerator)} / ${r.denominators.map(raw).join('|')}`] : []));
-    expect(rates).toContain('完成率 100% = 27个 / 27个');
+    expect(ratesOf(await checkFile(file, defaultConfig))).toContain('完成率 100% = 27个 / 27个');
   });
 });

@@ -1,33 +1,25 @@
 // Scores written clause by clause in a sentence (产出指标得分45分（满分50分），…，总得分93分): each item's score with
 // the maximum its own words give it, and the overall score after them. Read through the whole pipeline from built
 // documents: a score over its maximum and a total that is not the items' sum are errors; near misses give no item.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, it, expect } from 'vitest';
+import { builtDocs, findingsOf } from './helpers/built-docs.js';
 import { checkFile } from './helpers/read.js';
 import { defaultConfig } from '../src/config.js';
-import type { Relation, Quantity } from '../src/model/schema.js';
-import { buildDocx } from './helpers/docx-build.js';
+import { raw } from './helpers/relations.js';
+import type { Relation } from '../src/model/schema.js';
 
-const raw = (q?: Quantity) => (q ? q.raw.replace(/\s+/g, '') : '_');
 function project(r: Relation): string {
   if (r.kind === 'score') return `score ${r.name} ${raw(r.score)}/${raw(r.max)}`;
   if (r.kind === 'total-score') return `total ${raw(r.score)}`;
   return r.kind;
 }
 
-let dir: string;
-let n = 0;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'jixiao-score-clauses-')); });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
+const check = builtDocs('score-clauses');
 async function read(line: string) {
-  const result = await checkFile(buildDocx(join(dir, `case-${n++}.docx`), [line]), defaultConfig);
+  const result = await check(line);
   return {
     relations: (result.report?.relations ?? []).map(project).filter((r) => r.startsWith('score') || r.startsWith('total')),
-    findings: result.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').filter((f) => f.rule !== 'nothing-checked')
-      .map((f) => `${f.severity} ${f.rule} ${f.actual ?? ''}`.trim()),
+    findings: findingsOf(result),
   };
 }
 
@@ -76,7 +68,7 @@ describe('items scored clause by clause, and their total', () => {
 
 describe('grades stated as a result (自评结果为“优秀”) and scores as 评分', () => {
   const grades = async (line: string) => {
-    const result = await checkFile(buildDocx(join(dir, `grade-${n++}.docx`), [line]), defaultConfig);
+    const result = await check(line);
     return {
       relations: (result.report?.relations ?? []).flatMap((r) => (r.kind === 'grade' ? [`grade ${r.grade} ${r.score?.raw ?? '_'}`] : [])),
       errors: result.findings.filter((f) => f.severity === 'error').map((f) => f.rule),
@@ -104,7 +96,7 @@ describe('grades stated as a result (自评结果为“优秀”) and scores as 
 
 describe('a sentence that mentions a form is no form', () => {
   const unread = async (lines: string[]) => {
-    const result = await checkFile(buildDocx(join(dir, `form-${n++}.docx`), lines), defaultConfig);
+    const result = await check(lines);
     return { form: result.report?.meta.form, rules: result.findings.filter((f) => f.rule === 'form-unread').length };
   };
   it('项目支出绩效自评表中自评得分为94分: a report that cites its form is still a report', async () => {

@@ -4,7 +4,7 @@ import { readDocument } from '../../src/readers/index.js';
 import type { SourceDocument } from '../../src/document.js';
 import type { Relation, Quantity } from '../../src/model/schema.js';
 
-const raw = (q?: Quantity) => (q ? q.raw.replace(/\s+/g, '') : '_');
+export const raw = (q?: Quantity) => (q ? q.raw.replace(/\s+/g, '') : '_');
 
 /** Kinds without a line of their own: named by their kind (`'name'`) or left out (`'omit'`). */
 export type OtherKinds = 'name' | 'omit';

@@ -35,17 +35,19 @@ export const directionOfWord = (w: string): Direction | 'change' => (/增|上升
 export function isChange(ctx: ProseContext, q: Q): Direction | undefined {
   const p = ctx.paragraphs[q.para].parsed;
   if (q.unit === '%' || !usable(p, q) || !family(q.unit)) return undefined;
-  if (q.bracketDepth > 0) return leadingRate(ctx, q) ? directionOfWord(CHANGE_WORD.exec(q.label)![1]) === 'increase' ? 'increase' : 'decrease' : undefined;
   const m = CHANGE_WORD.exec(q.label);
+  const direction = m && directionOfWord(m[1]) === 'increase' ? 'increase' : 'decrease';
+  // 较上年增长Y%，增加X / 同比增长Y%（增加X）: the rate before it states the comparison (an aside's amount only so)
+  if (m && leadingRate(ctx, q)) return direction;
+  if (q.bracketDepth > 0) return undefined;
   if (!m) return parallelChange(ctx, q);
-  if (leadingRate(ctx, q)) return directionOfWord(m[1]) === 'increase' ? 'increase' : 'decrease';
   const qs = ctx.quantities[q.para];
   const before = qs.filter((x) => x.sentence === q.sentence && x.end <= q.start && !x.year);
   const from = before.length ? before[before.length - 1].end : p.sentences[q.sentence].start;
   const last = before[before.length - 1];
   if (!COMPARISON.test(p.text.slice(from, q.start)) && !periodPair(ctx, before.filter((x) => x.unit !== '%').slice(-2), q)
     && !(last && last.unit !== '%' && comparedAmount(ctx, last))) return undefined;
-  return directionOfWord(m[1]) === 'increase' ? 'increase' : 'decrease';
+  return direction;
 }
 
 /** Between a rate of change and the amount that follows it: a ， or an opening bracket, then the change word alone. */

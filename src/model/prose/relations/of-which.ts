@@ -249,14 +249,13 @@ function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number
       if (!parts.length) continue;
       const owner = parts[parts.length - 1];
       const inner = partsAfter(ctx, i, c, k, { total: owner, aside: false, nested: true, outerRank: rankBetween(lastAt, x.at), assumed: [] });
-      // 人员经费80万元，主要包括基本工资、津贴补贴…: a nested list of names, no amounts after it, ends nothing
-      const amountsAfter = c.elements.slice(k + 1).some((y) => { const q = quantityOf(ctx, i, y); return q !== undefined && !isSatellite(ctx, q); });
-      if (!inner?.parts.length && !amountsAfter) break;
       if (!inner?.parts.length) {
-        // 人员经费600万元，主要包括：基本工资、津贴补贴；公用经费100万元: the names end at a separator stronger than the
-        // one before their marker (and than 、), and the list goes on; closed by anything weaker, where they end is unsaid
+        // a nested list of names: 人员经费80万元，主要包括基本工资、津贴补贴… with no amount after it ends nothing; with
+        // one (…；公用经费100万元) the names end at a separator stronger than the one before their marker (and than 、)
+        // and the list goes on; closed by anything weaker, where they end is unsaid
         const j = c.elements.findIndex((y, idx) => { const q = idx > k ? quantityOf(ctx, i, y) : undefined; return q !== undefined && !isSatellite(ctx, q); });
-        if (j < 0 || rankBetween(x.at, c.elements[j].at) <= Math.max(rankBetween(lastAt, x.at), SEPARATOR_RANK['、'])) return null;
+        if (j < 0) break;
+        if (rankBetween(x.at, c.elements[j].at) <= Math.max(rankBetween(lastAt, x.at), SEPARATOR_RANK['、'])) return null;
         k = j - 1;
         continue;
       }
@@ -280,27 +279,32 @@ function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number
     if (stronger && opensOwnList(c, k)) break;
     // A 小计 inside the list totals some of its parts: which ones, the list alone does not say.
     if (SUBTOTAL.test(q.label)) return null;
-    if (!partOf(ctx, whole.total, q)) break;
-    // 干部职工50人，其中党员30人，女性25人: a part naming another attribute of the same people overlaps the ones before
-    if (parts.length && crossesAttribute(parts[parts.length - 1], q)) break;
-    // 产业发展类8个、基础设施类5个、其他类2个，已完工13个: after parts that name kinds, one that says how far the work has
-    // got (已完工, 已拨付) measures the whole another way
-    if (parts.length && PROGRESS.test(q.label) && !parts.some((x) => PROGRESS_OR_NOT.test(x.label))) break;
-    // A项目300万元，B项目200万元；A项目中中央资金200万元: an amount inside an earlier part is none of the whole's parts
-    if (parts.some((x) => x.label.length >= 2 && q.label.startsWith(x.label) && /^[中的里内]/.test(q.label.slice(x.label.length)))) break;
+    if (!partOf(ctx, whole.total, q) || measuresOtherwise(parts, q)) break;
     parts.push(q);
     lastAt = x.at;
   }
   return { parts, next: k };
 }
 
-/** Two parts that divide people by different attributes (政治面貌 and 性别): they overlap, neither ends the other's list. */
-function crossesAttribute(a: Q, b: Q): boolean {
-  if (family(a.unit) !== 'persons') return false;
-  const x = personAttribute(a.label);
-  const y = personAttribute(b.label);
-  return x !== undefined && y !== undefined && x !== y;
+/**
+ * An amount that measures the whole another way than the parts before it (partOf judges it against the whole alone):
+ * - 干部职工50人，其中党员30人，女性25人: people by another attribute (政治面貌, then 性别) overlap the parts before;
+ * - 产业发展类8个、…、其他类2个，已完工13个: how far the work has got (已完工, 当年已支出), after parts that name kinds;
+ * - A项目300万元，B项目200万元；A项目中中央资金200万元: an amount inside an earlier part.
+ */
+function measuresOtherwise(parts: Q[], q: Q): boolean {
+  const last = parts[parts.length - 1];
+  if (!last) return false;
+  if (family(last.unit) === 'persons') {
+    const x = personAttribute(last.label);
+    const y = personAttribute(q.label);
+    if (x !== undefined && y !== undefined && x !== y) return true;
+  }
+  if (PROGRESS.test(q.label) && !parts.some((x) => PROGRESS_OR_NOT.test(x.label))) return true;
+  return parts.some((x) => x.label.length >= 2 && q.label.startsWith(x.label) && INSIDE.test(q.label.slice(x.label.length)));
 }
+/** After a part's name, the words that put what follows inside it: A项目中…, A项目的… */
+const INSIDE = /^[中的里内]/;
 
 /** Right after the amount at `k`, a marker that lists its own parts (only its satellites between). */
 function opensOwnList(c: Container, k: number): boolean {

@@ -11,13 +11,19 @@ export const RATE_NAME = /([\u4e00-\u9fa5]*?(?:执行率|到位率|完成率|控
  * year), 结转率 = 结转 ÷ 预算. Their numerator is found by these words, not by the spent-or-budgeted roles.
  */
 const OWN_NUMERATOR: Array<[RegExp, RegExp]> = [[/预算控制率$/, /追加|调增|调整数/], [/结转率$/, /结转/]];
-/** The verb of what a rate counts, by its name: 到位率 divides what arrived (到位), not what was spent after. */
-const RATE_VERB: Array<[RegExp, RegExp]> = [
-  [/到位率$/, /到位/], [/支付率$/, /支付|支出/], [/拨付率$/, /拨付/], [/使用率$/, /使用/], [/兑付(?:率|比例)$/, /兑付/], [/分配率$/, /分配/],
-  [/(?:执行率|支出进度(?:比率)?)$/, /执行|支出|实际/],
+/**
+ * The verb of what a rate counts, by its name: 到位率 divides what arrived (到位), not what was spent after. A rate of
+ * one stage of the money (`stage`: arrived, paid, allocated …) divides that stage alone.
+ */
+const RATE_VERB: Array<{ rate: RegExp; verb: RegExp; stage: boolean }> = [
+  { rate: /到位率$/, verb: /到位/, stage: true },
+  { rate: /支付率$/, verb: /支付|支出/, stage: true },
+  { rate: /拨付率$/, verb: /拨付/, stage: true },
+  { rate: /兑付(?:率|比例)$/, verb: /兑付/, stage: true },
+  { rate: /分配率$/, verb: /分配/, stage: true },
+  { rate: /使用率$/, verb: /使用/, stage: false },
+  { rate: /(?:执行率|支出进度(?:比率)?)$/, verb: /执行|支出|实际/, stage: false },
 ];
-/** Verbs that name one stage of the money (arrived, paid, allocated …): a rate of that stage divides that stage alone. */
-const SPECIFIC_VERB = /到位|支付|拨付|兑付|分配/;
 /** 完成(年初)预算的Y% with the amounts stated before it: a rate of the 决算 over the 预算 (DOMAIN.md's 完成预算数的Y%). */
 export const COMPLETED_BUDGET_RATE = /(完成(?:年初|全年|调整后?)?预算(?:数)?)的?$/;
 const rateNameOf = (label: string): string | undefined => RATE_NAME.exec(label)?.[1] ?? COMPLETED_BUDGET_RATE.exec(label)?.[1];
@@ -87,10 +93,10 @@ export function findRates(ctx: ProseContext, i: number) {
     const numerators = own ? local.filter((q) => own.test(q.label)) : local.filter((q) => roleOf(q.label) === 'numerator');
     if (own && numerators.length !== 1) continue; // the rate's own operand is not named, or named twice
     // Several amounts a rate could divide (到位资金100万元，实际支出95万元，到位率100%): the one its name's verb names
-    const verb = RATE_VERB.find(([rateName]) => rateName.test(name))?.[1];
-    const named = verb ? numerators.filter((q) => verb.test(q.label)) : [];
+    const counts = RATE_VERB.find((v) => v.rate.test(name));
+    const named = counts ? numerators.filter((q) => counts.verb.test(q.label)) : [];
     // …实际支出95万元，到位率100%: what arrived is not stated, and what was spent is not it
-    if (verb && SPECIFIC_VERB.test(verb.source) && numerators.length && !named.length) continue;
+    if (counts?.stage && numerators.length && !named.length) continue;
     let numerator: Q | undefined = named.length && new Set(numerators.map((q) => q.value)).size > 1 ? named[named.length - 1] : numerators[numerators.length - 1];
     // Two amounts, one the budget and the other unnamed (年度资金X，本年度财政拨款Y，执行率Z): the other is spent.
     if (!numerator && local.length === 2 && local.filter((q) => roleOf(q.label) === 'denominator').length === 1) {

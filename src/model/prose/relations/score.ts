@@ -88,8 +88,8 @@ function clauseItems(text: string, qs: Q[]): ClauseItem[] {
   });
   return out;
 }
-/** An item named as the whole: 自评, 总, 综合, 整体. */
-const OVERALL_NAME = /自评|总|综合|整体|最终|本项目|本单位|项目整体/;
+/** An item named as the whole: the words of the overall score (自评, 总, 综合, 整体, 本项目), and 最终. */
+const OVERALL_NAME = new RegExp(`${OVERALL.source}|最终`);
 
 /** （25分） at the end of a heading title → that maximum as a quantity (location filled by the caller). */
 function pointsOf(title: string): Omit<Quantity, 'location'> | null {

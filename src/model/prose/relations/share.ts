@@ -59,7 +59,7 @@ export function findShares(ctx: ProseContext, i: number) {
 }
 
 /** 分别占X的p%和q% / 分别占p%、q%: the shares of the amounts listed right before, paired by position. */
-const RESPECTIVE_SHARE = /^分别占(.*?)(?:的)?(?:比重|比例|比)?$/;
+const RESPECTIVELY = /^分别/;
 const NEXT_SHARE = /^\s*[、和及与]\s*$/;
 const NEXT_PART = /^[^。；;]*$/;
 
@@ -72,7 +72,7 @@ export function findRespectiveShares(ctx: ProseContext, i: number) {
   const p = ctx.paragraphs[i].parsed;
   const qs = ctx.quantities[i];
   qs.forEach((first, k) => {
-    const m = first.unit === '%' ? RESPECTIVE_SHARE.exec(first.label) : null;
+    const m = first.unit === '%' && RESPECTIVELY.test(first.label) ? SHARE_LABEL.exec(first.label.replace(RESPECTIVELY, '')) : null;
     if (!m || !usable(p, first)) return;
     const shares = [first];
     for (let j = k + 1; j < qs.length && qs[j].unit === '%' && NEXT_SHARE.test(p.text.slice(qs[j - 1].end, qs[j].numberStart)); j++) shares.push(qs[j]);

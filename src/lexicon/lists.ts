@@ -30,7 +30,7 @@ const MARKER = new RegExp(OF_WHICH_WORD, 'g');
  * 支出1000万元，主要用于以下方面：A支出600万元，占60%；B支出400万元，占40% — the departmental final accounts' wording
  * for what a total went on — and 资金1500万元，具体如下：1.…500万元；2.…: they open the total's parts as 其中 does.
  */
-export const PURPOSE_LIST_WORD = '(?:主要)?用于(?:以下|如下)(?:几个)?方面[：:]?|(?:具体|明细|构成|分项)(?:情况)?如下[：:]';
+export const PURPOSE_LIST_WORD = '(?:主要)?用于(?:以下|如下)(?:几个)?方面[：:]?|(?:具体|明细|构成|分项)(?:情况)?(?:如下|是|为)[：:]';
 const PURPOSE_LIST = new RegExp(PURPOSE_LIST_WORD, 'g');
 
 /** The list markers of a text (其中, 包括, 包含, 含 in context), in order, each with its offsets. */

@@ -97,7 +97,15 @@ export interface ParsedParagraph {
 const LABEL_TAIL = /(?:截至|截止|[为是至了约近超]|(?<![下到])达|(?<![实现])有|达到|共计|分别为|分别是|大约|只有|仅为)+$/;
 const LABEL_HEAD = new RegExp(`^(?:${OF_WHICH_WORD}|${PURPOSE_LIST_WORD}|包括|即|共|及|和|与|以及|同时|截至[^，,]*?[月日底末]|我镇|我单位|我局|本单位|本部门)+`);
 
+/**
+ * 出国经费、车辆购置及运行费、公务接待费（简称“三公”经费）支出合计X: the abbreviation names what the amount is; the
+ * words before it are what it abbreviates (only the last of them would be left after the 、).
+ */
+const ABBREVIATION = /[（(](?:以下)?简称[:：]?([^（）()]{1,20})[）)]/;
+
 export function cleanLabel(raw: string): string {
+  const abbreviated = ABBREVIATION.exec(raw);
+  if (abbreviated) raw = abbreviated[1] + raw.slice(abbreviated.index + abbreviated[0].length);
   let s = withoutAsides(raw); // asides: 行政编制（含工勤编制）人员 → 行政编制人员
   s = s.replace(/[“”"‘’「」『』\s]/g, '');
   s = s.replace(/^[（(）)]+|[（(）)]+$/g, '');

@@ -128,12 +128,17 @@ export interface Whole {
   assumed: Assumption[];
 }
 
-/** The heads of a sentence's top level: its amounts that are no satellites, and not in a reason clause (原因是：1、…). */
+/**
+ * The heads of a sentence's top level: its amounts that are no satellites, and not in a reason clause (…增长35%，原因是：
+ * 1、…). A sentence that opens with its reason word (…变化的主要原因是：2018年…预算合计24.75万元，…) explains no amount
+ * of its own before it: what it states after is its subject.
+ */
 function sentenceHeads(ctx: ProseContext, i: number, sentence: number): Q[] {
   const p = ctx.paragraphs[i].parsed;
   const s = p.sentences[sentence];
   const reason = REASON_WORD.exec(outsideBrackets(s.text));
-  const reasonAt = reason ? s.start + reason.index : Infinity;
+  const explains = reason && [...s.text.slice(0, reason.index)].some(isDigit);
+  const reasonAt = reason && explains ? s.start + reason.index : Infinity;
   return ctx.quantities[i].filter((q) => q.sentence === sentence && q.bracketDepth === 0 && q.start < reasonAt && !isSatellite(ctx, q)
     && q.unit !== undefined && !NOT_AN_AMOUNT.has(q.unit) && !q.ordinal);
 }
@@ -270,8 +275,9 @@ function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number
     const rank = rankBetween(lastAt, x.at);
     const stronger = parts.length > 0 && ownRank > 0 && rank > ownRank;
     // A nested list of one part so far (财政拨款500万元，包括一般公共预算500万元；其他收入…) ends at a separator
-    // stronger than the one before its marker.
-    if (whole.nested && parts.length > 0 && !ownRank && whole.outerRank > 0 && rank > whole.outerRank) break;
+    // stronger than the one before its marker, unless the amount after it names the other member of the part's own
+    // category (公务用车1618万元，比上年下降1.2%，其中：购置费414万元，…；运行费1204万元).
+    if (whole.nested && parts.length > 0 && !ownRank && whole.outerRank > 0 && rank > whole.outerRank && !namesSibling(parts[0], q)) break;
     if (parts.length && !ownRank) ownRank = rank;
     if (whole.nested && stronger) break;
     // 编制30人，其中行政20人，事业10人；实有28人，其中…: after a stronger separator, a whole with its own 其中 list
@@ -284,6 +290,15 @@ function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number
     lastAt = x.at;
   }
   return { parts, next: k };
+}
+
+/** Whether two amounts each name one member of a category, and different ones (购置费 and 运行费 of 公务用车). */
+function namesSibling(a: Q, b: Q): boolean {
+  return CATEGORY_GROUPS.some((g) => {
+    const x = membersNamed(g, a.label);
+    const y = membersNamed(g, b.label);
+    return x.size === 1 && y.size === 1 && [...x][0] !== [...y][0];
+  });
 }
 
 /**

@@ -86,8 +86,15 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
   if (scope.length) {
     const taken = denominatorsIn(ctx, i);
     const candidates = scope.filter((q) => !taken.has(q.value) && !parts.has(q));
-    // 总收入X，其中本年收入A，较上年减少Y: the change may be the whole's or the part's just before it; say nothing.
-    if (scope.some((q) => parts.has(q))) return { yearPair: false };
+    // 总收入X，其中本年收入A，较上年减少Y: the change is the part's when the list has that one part so far and the
+    // change follows it in its own clause (one comma, then the comparison). After several parts (其中A、B，较上年减少Y),
+    // or further away, it may be the whole's as well: say nothing.
+    const listed = scope.filter((q) => parts.has(q));
+    if (listed.length) {
+      const nearest = scope[scope.length - 1];
+      const ownClause = /^[，,][^，,；;、。：:]*$/.test(p.text.slice(nearest.end, change.start));
+      return listed.length === 1 && listed[0] === nearest && ownClause ? { current: nearest, yearPair: false } : { yearPair: false };
+    }
     return candidates.length === 1 ? { current: candidates[0], yearPair: false } : { yearPair: false };
   }
   // Its ；-group names its subject before the comparison (…；公务用车运行维护费支出决算比预算无增减变化，比去年增加1万元):

@@ -1,0 +1,83 @@
+// Wordings of published 三公 statements and 决算 explanations outside both development sets (numbers changed): the
+// items after 分项情况是：, a car item's two halves after its own 其中：, a whole named by its abbreviation (…（简称“三公”
+// 经费）支出合计X), a paragraph that opens with its reason word, and the change of a 其中 part. Each read, a wrong figure
+// an error through the whole pipeline, and near misses that give no relation.
+import { describe, it, expect } from 'vitest';
+import { builtDocs, errorsOf } from './helpers/built-docs.js';
+import { lineRelations } from './helpers/relations.js';
+
+const check = builtDocs('published-statements');
+const errors = async (lines: string | string[]) => errorsOf(await check(lines));
+const sums = (lines: string[]) => lineRelations(lines).filter((r) => r.startsWith('sum'));
+const growths = (lines: string[]) => lineRelations(lines).filter((r) => r.startsWith('growth'));
+
+const SANGONG = (reception: string, running: string) => '2019年部门“三公”经费决算总额1550万元，比上年下降2.1%。分项情况是：'
+  + '因公出国（境）经费决算60万元，比上年增长30.4%，主要是交流任务增加；'
+  + `公务接待费决算${reception}万元，与上年下降6.9%；公务用车购置及运行费决算950万元，比上年下降1.5%，其中：`
+  + `公务用车购置费决算210万元，比上年增长4.2%；公务用车运行费决算${running}万元，与上年下降3.1%。`;
+
+describe('分项情况是： opens the parts of the whole before it', () => {
+  it('the three items, and the car item’s two halves after its own 其中：', () => {
+    expect(sums([SANGONG('540', '740')])).toEqual(['sum 1550万元 = 60万元 + 540万元 + 950万元', 'sum 950万元 = 210万元 + 740万元']);
+  });
+  it.each([
+    ['具体情况为：', '“三公”经费决算总额1550万元。具体情况为：因公出国（境）经费60万元；公务接待费540万元；公务用车购置及运行费950万元。'],
+    ['分项情况如下：', '“三公”经费决算总额1550万元，分项情况如下：因公出国（境）经费60万元；公务接待费540万元；公务用车购置及运行费950万元。'],
+  ])('%s', (_, line) => {
+    expect(sums([line])).toEqual(['sum 1550万元 = 60万元 + 540万元 + 950万元']);
+  });
+  it('a wrong item is one error, on the whole its parts add up to', async () => {
+    expect(await errors(SANGONG('560', '740'))).toEqual(['sum 1550万元']);
+  });
+  it('a wrong half is one error, on the car item (not also on the 三公 total)', async () => {
+    expect(await errors(SANGONG('540', '750'))).toEqual(['sum 950万元']);
+  });
+  it('near miss: after a part’s 其中：, an item of another category ends the part’s list', () => {
+    // 其他收入 is no half of 财政拨款: it goes on the outer list
+    expect(sums(['本年收入合计800万元，其中：财政拨款收入500万元，比上年增长5%，其中：一般公共预算500万元；其他收入300万元。']))
+      .toEqual(['sum 800万元 = 500万元 + 300万元 (partial)']);
+  });
+});
+
+describe('a whole named by its abbreviation', () => {
+  const PARTS = '其中：因公出国（境）费0万元；公务用车购置费0万元；公务用车运行维护费6.30万元；公务接待费';
+  it.each([
+    '2019年用财政拨款开支的因公出国（境）费、公务用车购置及运行费、公务接待费（简称“三公”经费）支出合计18.40万元。',
+    '2019年用财政拨款开支的出国费、车辆购置及运行费、接待费（以下简称“三公”经费）支出合计18.40万元。',
+  ])('%s', async (opening) => {
+    expect(sums([`${opening}${PARTS}12.10万元。`])).toEqual(['sum 18.40万元 = 0万元 + 0万元 + 6.30万元 + 12.10万元']);
+    expect(await errors(`${opening}${PARTS}12.60万元。`)).toEqual(['sum 18.40万元']);
+  });
+});
+
+describe('a paragraph that opens with its reason word states its subject after it', () => {
+  const lines = (reception: string) => [
+    '“三公”经费预算增减变化的主要原因是：2019年“三公”经费支出预算合计18.40万元，比上年预算数减少3.20万元。其中：',
+    '因公出国（境）费支出预算0万元，与上年预算数持平。',
+    '公务用车运行维护费支出预算6.30万元，与上年预算数持平。',
+    `公务接待费支出预算${reception}万元，比上年预算数减少3.20万元，原因是严格控制接待费支出。`,
+  ];
+  it('the whole before 其中： and the items after it', async () => {
+    expect(sums(lines('12.10'))).toEqual(['sum 18.40万元 = 0万元 + 6.30万元 + 12.10万元 (partial)']);
+    expect(await errors(lines('12.60'))).toEqual(['sum 18.40万元']);
+  });
+  it('near miss: a reason clause after a figure explains it; its amounts are no whole', () => {
+    expect(sums(['项目支出较上年增长35%，原因是：新增专项资金300万元。其中：', '1.设备购置100万元。', '2.系统开发150万元。'])).toEqual([]);
+  });
+});
+
+describe('the change of a 其中 part', () => {
+  it('总收入X，其中本年收入A，较上年减少Y，下降P%: the part changed', async () => {
+    const line = (rate: string) => `本单位2022年度总收入640.20万元，其中本年收入420.35万元，较2021年度决算数减少160.10万元，下降${rate}%。`;
+    expect(growths([line('27.6')])).toEqual(['growth decrease _→420.35万元 Δ160.10万元 27.6%']);
+    expect(await errors(line('29.6'))).toEqual(['growth 29.6%']);
+  });
+  it.each([
+    // after two parts the change may be the whole's
+    '本单位2022年度总收入640.20万元，其中本年收入420.35万元、上年结转219.85万元，较上年减少160.10万元，下降20.0%。',
+    // a clause between the part and the change
+    '本单位2022年度总收入640.20万元，其中本年收入420.35万元，主要是财政拨款，较上年减少160.10万元，下降27.6%。',
+  ])('near miss: %s', (line) => {
+    expect(growths([line])).toEqual([]);
+  });
+});

@@ -81,3 +81,20 @@ describe('the change of a 其中 part', () => {
     expect(growths([line])).toEqual([]);
   });
 });
+
+describe('分别为A和B，占X的p%和q%: shares paired with the amounts 分别 introduced', () => {
+  const shares = (line: string) => lineRelations([line]).filter((r) => r.startsWith('share'));
+  const line = (second: string) => `本年支出合计4021.94万元。基本支出和项目支出分别为2719.24万元和1302.70万元，占本年支出合计的67.61%和${second}%。`;
+  it('read, and a wrong share is an error', async () => {
+    expect(shares(line('32.39'))).toEqual(['share 4021.94万元: 2719.24万元→67.61%, 1302.70万元→32.39% complete']);
+    expect(await errors(line('34.39'))).toEqual(['share 34.39%']);
+  });
+  it.each([
+    // without 分别 the amounts and shares are not said to pair
+    '本年支出合计4021.94万元。基本支出和项目支出为2719.24万元和1302.70万元，占本年支出合计的67.61%和32.39%。',
+    // fewer amounts than shares
+    '本年支出合计4021.94万元。基本支出分别为2719.24万元，占本年支出合计的67.61%和32.39%。',
+  ])('near miss: %s', (text) => {
+    expect(shares(text)).toEqual([]);
+  });
+});

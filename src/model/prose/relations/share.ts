@@ -58,10 +58,14 @@ export function findShares(ctx: ProseContext, i: number) {
   }
 }
 
-/** 分别占X的p%和q% / 分别占p%、q%: the shares of the amounts listed right before, paired by position. */
+/**
+ * 分别占X的p%和q% / 分别占p%、q% / 分别为A和B，占X的p%和q%: the shares of the amounts listed right before, paired by
+ * position.
+ */
 const RESPECTIVELY = /^分别/;
 const NEXT_SHARE = /^\s*[、和及与]\s*$/;
 const NEXT_PART = /^[^。；;]*$/;
+const AMOUNTS_RESPECTIVELY = /分别(?:为|是)[：:]?\s*$/;
 
 /**
  * A run of shares after 分别占, one per amount of the run of amounts right before it (人员经费800万元、公用经费100万元，
@@ -72,13 +76,16 @@ export function findRespectiveShares(ctx: ProseContext, i: number) {
   const p = ctx.paragraphs[i].parsed;
   const qs = ctx.quantities[i];
   qs.forEach((first, k) => {
-    const m = first.unit === '%' && RESPECTIVELY.test(first.label) ? SHARE_LABEL.exec(first.label.replace(RESPECTIVELY, '')) : null;
+    const respectively = RESPECTIVELY.test(first.label);
+    const m = first.unit === '%' ? SHARE_LABEL.exec(first.label.replace(RESPECTIVELY, '')) : null;
     if (!m || !usable(p, first)) return;
     const shares = [first];
     for (let j = k + 1; j < qs.length && qs[j].unit === '%' && NEXT_SHARE.test(p.text.slice(qs[j - 1].end, qs[j].numberStart)); j++) shares.push(qs[j]);
     const before = qs.slice(0, k).filter((q) => q.sentence === first.sentence && !q.year);
     const parts = before.slice(-shares.length);
     if (shares.length < 2 || parts.length !== shares.length || before.length > parts.length && before[before.length - parts.length - 1].unit === '%') return;
+    // 分别 before the amounts instead (A、B分别为X万元和Y万元，占本年支出的p%和q%)
+    if (!respectively && !AMOUNTS_RESPECTIVELY.test(p.text.slice(0, parts[0].numberStart))) return;
     if (parts.some((q, j) => q.unit === '%' || q.bracketDepth !== 0 || !usable(p, q) || !compatible(parts[0], q)
       || !NEXT_PART.test(p.text.slice(q.end, (parts[j + 1] ?? first).numberStart)))) return;
     const wholeLabel = m[1].replace(/的$/, '');

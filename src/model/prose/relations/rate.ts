@@ -37,10 +37,10 @@ const BUDGET_HEAD = /预算(?:数|资金|金额)?$/;
 const BUDGETED = new RegExp(`预算$|安排|下达|批复|申请|年度资金|预算数|预算资金|预算金额|预算收入|预算支出|调整后|调整预算|全年预算|年初预算|${alternation(WHOLE_AMOUNT_WORDS)}|计划`);
 
 /**
- * What is left of a budget (未支付, 尚未拨付, 剩余, 结余, 余额): neither what was spent nor what was budgeted, though
+ * What is left of a budget (未支付 or 未支, 尚未拨付, 剩余, 结余, 余额): neither what was spent nor what was budgeted, though
  * its words (支付, 预算) are theirs. Only when no spending verb follows it in the label (使用结余资金支付 was spent).
  */
-const REMAINDER = /(?:未|没有)(?:支付|拨付|支出|使用|执行|到位|下达|发放|兑付|完成|分配)|剩余|结余|余额|结存/g;
+const REMAINDER = /(?:未|没有)(?:支付|拨付|支出|使用|执行|到位|下达|发放|兑付|完成|分配|[支拨付用])|剩余|结余|余额|结存/g;
 const SPENT_AFTER = /支付|支出|拨付|使用|执行|发放|兑付|安排/;
 function isRemainder(label: string): boolean {
   const last = [...label.matchAll(REMAINDER)].pop();

@@ -5,6 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { builtDocs, errorsOf } from './helpers/built-docs.js';
 import { lineRelations } from './helpers/relations.js';
+import { unitInContext } from '../src/lexicon/index.js';
 
 const check = builtDocs('published-statements');
 const errors = async (lines: string | string[]) => errorsOf(await check(lines));
@@ -96,5 +97,26 @@ describe('分别为A和B，占X的p%和q%: shares paired with the amounts 分别
     '本年支出合计4021.94万元。基本支出分别为2719.24万元，占本年支出合计的67.61%和32.39%。',
   ])('near miss: %s', (text) => {
     expect(shares(text)).toEqual([]);
+  });
+});
+
+describe('money written 万 without 元, and 未支 as what is left', () => {
+  it('万 right after a noun of money is 万元: the list under it is read, and a wrong part is an error', async () => {
+    const line = (county: string) => `2023年安排衔接资金19204.096万。其中，中央和省级14059.11万元、市级1299万元、县级${county}万元，资金已全部到位。`;
+    expect(sums([line('3845.986')])).toEqual(['sum 19204.096万 = 14059.11万元 + 1299万元 + 3845.986万元 (partial)']);
+    const result = await check(line('3945.986'));
+    expect(errorsOf(result)).toEqual(['sum 19204.096万']);
+    // the message writes what was stated once, with the 元 it implies: 19204.096万元, not 19204.096万万元
+    expect(result.findings.find((f) => f.severity === 'error')?.message).toContain('19204.096万元');
+  });
+  it('near miss: 万 after anything else is no money unit', () => {
+    expect(unitInContext('万', '全年服务群众')).toBe('万');
+    expect(unitInContext('亿', '项目总投资')).toBe('亿元');
+    expect(unitInContext('万元', '服务群众')).toBe('万元');
+  });
+  it('未支 is what was not paid: never the amount a 支付率 divides by', () => {
+    const rates = (line: string) => lineRelations([line]).filter((r) => r.startsWith('rate'));
+    expect(rates('资金支付18501.10万元，未支703.00万元，支付率95%。')).toEqual([]);
+    expect(rates('下达资金19204.10万元，已支付18501.10万元，未支703.00万元，支付率96.3%。')).toEqual(['rate 支付率 96.3% = 18501.10万元 / 19204.10万元']);
   });
 });

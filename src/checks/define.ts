@@ -159,13 +159,17 @@ export function expectedText(stated: Quantity, estimateInStatedUnit: number): st
 
 /**
  * { impliedUnit } when a stated number was written without the unit it has (a cell under a 增减% or 金额（万元）
- * header): shown after it, so 实为 says -47.95% as 应为 says -49.32%.
+ * header), or without part of it (资金19204.096万 for 万元): shown after it, so 实为 says -47.95% as 应为 says -49.32%.
  */
 export function impliedUnit(stated: Quantity): { impliedUnit?: string } {
   const unit = stated.unit;
   if (!unit) return {};
   const written = stated.raw.normalize('NFKC').trim();
-  return written.endsWith(unit.normalize('NFKC')) ? {} : { impliedUnit: unit };
+  const full = unit.normalize('NFKC');
+  if (written.endsWith(full)) return {};
+  // 19204.096万 read as 万元 (a noun of money before it): only 元 is implied
+  for (let k = full.length - 1; k > 0; k--) if (written.endsWith(full.slice(0, k))) return { impliedUnit: full.slice(k) };
+  return { impliedUnit: unit };
 }
 
 /** Judge a stated number; every expected-vs-actual finding goes through here so they all read alike. */

@@ -7,7 +7,7 @@ import type {
   OpenAsideCstChildren, ParagraphCstChildren, SentenceCstChildren,
 } from '../../../grammars/phrase.cst.js';
 import type { ScannedQuantity } from '../../../grammars/quantity-tokens.js';
-import { OF_WHICH_WORD, PURPOSE_LIST_WORD, withoutAsides } from '../../lexicon/index.js';
+import { OF_WHICH_WORD, PURPOSE_LIST_WORD, unitInContext, withoutAsides } from '../../lexicon/index.js';
 
 /** Where a quantity stands in its container (its sentence, or the aside it is in): ；-group, ，-clause, 、-item. */
 export interface Position {
@@ -244,9 +244,11 @@ export class PhraseVisitor extends PhraseVisitorBase implements ICstNodeVisitor<
     if (c.QuantityToken) {
       const q = p.quantities.get(start)!;
       for (const frame of p.brackets) frame.sawQuantity = true;
+      const label = cleanLabel(p.text.slice(p.labelStart, start));
       const lq: LabelledQuantity = {
         ...q,
-        label: cleanLabel(p.text.slice(p.labelStart, start)),
+        unit: unitInContext(q.unit, label),
+        label,
         bracketDepth: p.depth,
         sentence: p.sentences.length,
         clause: p.sentence!.clauses.length,

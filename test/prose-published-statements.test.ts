@@ -120,3 +120,25 @@ describe('money written 万 without 元, and 未支 as what is left', () => {
     expect(rates('下达资金19204.10万元，已支付18501.10万元，未支703.00万元，支付率96.3%。')).toEqual(['rate 支付率 96.3% = 18501.10万元 / 19204.10万元']);
   });
 });
+
+describe('a change in a ；-group of a 其中 list is that group’s', () => {
+  const line = (rate: string) => '2025年“三公”经费预算总额1969万元，较2024年的2190万元减少221万元，下降10.1%；其中：因公出国（境）经费40万元，较上年持平；'
+    + `公务接待费242万元，较上年减少12万元，下降${rate}%；公务用车购置及运行维护费1687万元，较上年减少209万元，下降11%。`;
+  it('公务接待费242万元，较上年减少12万元: after 因公出国（境）经费40万元 in the group before', async () => {
+    expect(growths([line('4.7')])).toContain('growth decrease _→242万元 Δ12万元 4.7%');
+    expect(await errors(line('5.7'))).toEqual(['growth 5.7%']);
+  });
+});
+
+describe('items that restate every amount of the sentence before are no parts of one of them', () => {
+  it('支出X，年初预算为Y，差值为Z。其中：A支出…，年初预算为…，差值为…；…: no sum, no finding', async () => {
+    const lines = ['2018年度“三公”经费支出2.05万元，年初预算为2.95万元，差值为0.9万元。其中：因公出国（境）支出0万元，年初预算为0万元，差值为0万元；'
+      + '公务用车运行维护费支出0万元，年初预算为0.95万元，差值为0.95万元；公务接待费支出2.05万元，年初预算为2万元，差值为0.05万元。'];
+    expect(sums(lines)).toEqual([]);
+    expect((await check(lines)).findings.filter((f) => f.rule === 'sum')).toEqual([]);
+  });
+  it('near miss: items that name other things are still the parts of the last amount', () => {
+    expect(sums(['2018年度“三公”经费年初预算为2.95万元，支出2.05万元。其中：因公出国（境）支出0.05万元；公务接待费支出2.00万元。']))
+      .toEqual(['sum 2.05万元 = 0.05万元 + 2.00万元 (partial)']);
+  });
+});

@@ -62,7 +62,7 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
     if (ends(q) && !(parallel && (q === last || (rated && q === tail)))) startAt = k + 1;
   });
   const same = (q: Q) => !q.year && q.bracketDepth === 0 && usable(p, q) && family(q.unit) === family(change.unit);
-  const scope = before.slice(startAt).filter((q) => same(q) && !(parallel && q === last));
+  let scope = before.slice(startAt).filter((q) => same(q) && !(parallel && q === last));
   const parts = markerParts(ctx, i, p.sentences[change.sentence].start, change.start);
   if (periodPair(ctx, scope, change)) {
     const [a, b] = scope;
@@ -85,6 +85,10 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
   if (byName) return { ...byName, yearPair: false };
   if (scope.length) {
     const taken = denominatorsIn(ctx, i);
+    // A ；-group that states amounts before the change is its statement (…其中：A 40万元，较上年持平；B 242万元，
+    // 较上年减少12万元): the change is about those, not the earlier groups'.
+    const ownGroup = scope.filter((q) => q.at.container === change.at.container && q.at.group === change.at.group);
+    if (ownGroup.length && ownGroup.length < scope.length) scope = ownGroup;
     const candidates = scope.filter((q) => !taken.has(q.value) && !parts.has(q));
     // 总收入X，其中本年收入A，较上年减少Y: the change is the part's when the list has that one part so far and the
     // change follows it in its own clause (one comma, then the comparison). After several parts (其中A、B，较上年减少Y),

@@ -126,6 +126,8 @@ export interface Whole {
   /** the separator before the marker (、，；), for a nested list of one part */
   outerRank: number;
   assumed: Assumption[];
+  /** the other amounts its sentence states, when the whole was taken among them by its place */
+  rivals?: Q[];
 }
 
 /**
@@ -165,6 +167,7 @@ export function wholeOf(ctx: ProseContext, i: number, containers: Container[], c
   let last: Q | undefined; // the last amount before the marker, whole or satellite: the gap is measured from it
   let total: Q | undefined;
   const assumed: Assumption[] = [];
+  let rivals: Q[] = [];
   let changed = false; // a change of the whole stands between it and the marker
   for (let k = m - 1; k >= 0; k--) {
     const q = quantityOf(ctx, i, c.elements[k]);
@@ -190,14 +193,13 @@ export function wholeOf(ctx: ProseContext, i: number, containers: Container[], c
     if (!total || !last) return undefined;
     // several values: the last is the subject only by its place — unless it names itself the sentence's result
     // (年初…、中期调整…，调整后财政拨款收入1200万元; …，合计…)
-    if (new Set(heads.map((q) => q.value)).size > 1 && !SENTENCE_RESULT.test(total.label)) {
-      assumed.push({ kind: 'operand-by-position', quantity: ctx.q(total) });
-    }
+    if (new Set(heads.map((q) => q.value)).size > 1 && !SENTENCE_RESULT.test(total.label)) rivals = heads.filter((q) => q !== total);
+    if (rivals.length) assumed.push({ kind: 'operand-by-position', quantity: ctx.q(total) });
     if (k < i) {
       // the rest of the paragraph before after its last amount, and nothing before the marker here
       const before = ctx.paragraphs[k].parsed.text.slice(last.end);
       const rest = /^[^，,；;。]{0,4}[。.；;！]?\s*$/.test(before) && ![...before].some(isDigit);
-      return rest && acceptable(ctx, total) ? { total, aside: false, nested: false, outerRank: 0, assumed } : undefined;
+      return rest && acceptable(ctx, total) ? { total, aside: false, nested: false, outerRank: 0, assumed, rivals } : undefined;
     }
   }
   if (!total || !last) return undefined;
@@ -209,7 +211,7 @@ export function wholeOf(ctx: ProseContext, i: number, containers: Container[], c
   // A whole that is itself a part of an earlier list of its ；-group heads a nested list.
   const placed = c.elements.find((x) => x.element.kind === 'quantity' && x.element.q.start === total!.start);
   const nested = placed !== undefined && c.elements.some((x, k) => k < c.elements.indexOf(placed) && isMarker(x) && x.at.group === placed.at.group);
-  return { total, aside: false, nested, outerRank: placed ? rankBetween(placed.at, marker.at) : 0, assumed };
+  return { total, aside: false, nested, outerRank: placed ? rankBetween(placed.at, marker.at) : 0, assumed, rivals };
 }
 
 /** The first amount after element `m` of a container. */
@@ -429,6 +431,9 @@ export function listsIn(ctx: ProseContext, i: number): MarkerList[] {
     if (!whole) continue;
     const read = whole.aside ? { parts: partsInAside(ctx, i, containers, c, m, whole.total), next: -1 } : partsAfter(ctx, i, c, m, whole);
     if (!read) continue;
+    // 支出2.05万元，年初预算为2.95万元，差值为0.9万元。其中：A支出0万元，年初预算为0万元，差值为0万元；…: the items
+    // restate every amount of the sentence before, not only the one taken for the whole by its place
+    if (whole.rivals?.some((h) => h.label.length >= 2 && read.parts.some((q) => q.label.length >= 2 && (q.label.endsWith(h.label) || h.label.endsWith(q.label))))) continue;
     let { parts } = read;
     const open = parts.length > 0 && openEnded(p.text, parts[parts.length - 1].end);
     const list: MarkerList = { whole, parts, open, markerSentence: c.sentence, lastSentence: c.sentence };

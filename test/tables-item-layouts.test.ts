@@ -164,3 +164,33 @@ describe('a bracketed negative', () => {
     for (const t of ['(1)', '（3）', '（一）', '(2.00', '(a.b)', '(0.00)']) expect(parseBracketedNegative(t), t).toBeNull();
   });
 });
+
+describe('a table of averages: its 合计 row is the average of all, no sum of the rows', () => {
+  const AVERAGES: Rows = [
+    ['医院类别', '总收入', '医疗收入', '财政补助收入', '其他收入'],
+    ['合计', '4,250.64', '3,776.48', '361.73', '112.43'],
+    ['省属', '19,388.59', '17,463.81', '1,314.36', '610.42'],
+    ['市属', '6,891.12', '6,192.24', '562.10', '136.78'],
+    ['县属', '1,693.09', '1,472.12', '189.16', '31.81'],
+  ];
+  for (const ext of ['docx', 'xlsx'] as const) {
+    it(`.${ext}: 院均 in the title: no sum down the columns`, async () => {
+      const path = await tableFile(files, ext, '2023年各级医院院均收入情况', AVERAGES);
+      expect(show(await findings(path))).toBe('[]');
+    });
+    it(`.${ext}: without it the same 合计 row is read as the rows' sum`, async () => {
+      const path = await tableFile(files, ext, '2023年各级医院收入情况', AVERAGES);
+      expect((await findings(path)).filter((f) => f.rule === 'sum' && f.severity === 'error').length).toBeGreaterThan(0);
+    });
+  }
+  it('a 人均 column among sums: the other columns still add up, that one is not added', async () => {
+    const rows: Rows = [
+      ['单位', '人数', '经费', '人均经费'],
+      ['甲单位', '10', '50.00', '5.00'],
+      ['乙单位', '20', '80.00', '4.00'],
+      ['合计', '30', '140.00', '4.67'],
+    ];
+    const found = await findings(await tableFile(files, 'xlsx', '2023年经费情况', rows));
+    expect(found.filter((f) => f.severity === 'error').map((f) => f.location.cell)).toEqual(['C6']);
+  });
+});

@@ -221,6 +221,14 @@ export function measureUnderChange(raw: string): 'change' | 'changeRate' | undef
   return undefined;
 }
 
+/**
+ * Words of an average (院均总收入, 人均经费, 平均值): a table or column of averages has a 合计 row that is the average of
+ * all, not the sum of the rows above it.
+ */
+export function namesAverage(text: string): boolean {
+  return /[院人户生床]均|平均|均值/.test(text.replace(/\s+/g, ''));
+}
+
 /** A header naming a ratio of some kind (节约率, 增长比例, 比率（%）): its cells are no amounts to add, whatever it divides. */
 export function namesRatio(header: string): boolean {
   return /(?:率|比率|比例)$/.test(withoutNotes(header.replace(/\s+/g, '')));

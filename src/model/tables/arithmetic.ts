@@ -5,7 +5,7 @@ import type { Assumption, Quantity, Relation } from '../schema.js';
 import { cellNumber, type Grid, isBlank, textAt, toQuantity } from './grid.js';
 import { findBands, isMeasure, plainColumns, type Band, type Column, type HeaderNode } from './bands.js';
 import { buildTree, describeRows, namedBreakdown, nodesOf, type RowNode } from './rows.js';
-import { breakdownMember, closesBreakdown, COUNT_UNITS, labelTotalKind, mentionsPercent, namesRatio, shareOfTotal, type HeaderMeaning } from '../../lexicon/index.js';
+import { breakdownMember, closesBreakdown, COUNT_UNITS, labelTotalKind, mentionsPercent, namesAverage, namesRatio, shareOfTotal, type HeaderMeaning } from '../../lexicon/index.js';
 
 /** What a cell holds: a number, nothing written (blank, —, /, 无), or words. */
 type Cell = { kind: 'number'; q: Quantity } | { kind: 'blank' } | { kind: 'words' };
@@ -88,6 +88,8 @@ function byRows(grid: Grid, band: Band, rows: RowNode[]): Relation[] {
     const kind = column.measure.kind;
     // a ratio no rule reads (节约率) is still no amount
     if (!SUMMABLE.has(kind) || namesRatio(column.name)) continue;
+    // averages (院均总收入, a 人均经费 column) add up along a row, never down a column
+    if (band.averaged || namesAverage(column.name)) continue;
     for (const g of groups) {
       // the changes of a list that may be incomplete say nothing of the whole's change
       if (kind === 'change' && !g.exhaustive) continue;

@@ -1,7 +1,7 @@
 // Any table read alike: header bands (one to four rows of column words over a body of numbers), the path of header
 // cells above each column and what it says (src/lexicon/table-words.ts), and the rows each band governs.
 import { cellAt, cellNumber, clean, type Grid, isBlank, textAt } from './grid.js';
-import { changeGroupOf, countUnitOfHeader, headerMeaning, measureUnderChange, isOfWhichHeader, moneyUnitOf, type HeaderMeaning } from '../../lexicon/index.js';
+import { changeGroupOf, countUnitOfHeader, headerMeaning, measureUnderChange, isOfWhichHeader, moneyUnitOf, namesAverage, type HeaderMeaning } from '../../lexicon/index.js';
 
 /** One header cell as it stands over its columns (a merged cell once). */
 export interface HeaderNode {
@@ -41,6 +41,8 @@ export interface Band {
   codeColumns: number[];
   /** the money unit the band's title, unit line or header notes name */
   unit?: string;
+  /** the band's title says its numbers are averages (院均, 人均): its 合计 row sums nothing */
+  averaged?: boolean;
 }
 
 const MAX_HEADER_ROWS = 4;
@@ -150,6 +152,9 @@ export function findBands(grid: Grid, skip: ReadonlySet<number> = new Set(), lea
     const unit = [...s.header, ...titleRows].map((r) => distinctCells(grid, r).map((x) => moneyUnitOf(x.text)).find(Boolean)).find(Boolean)
       ?? (i === 0 ? leading.map(moneyUnitOf).find(Boolean) : undefined);
     if (unit) band.unit = unit;
+    if (titleRows.some((r) => distinctCells(grid, r).some((x) => namesAverage(x.text))) || (i === 0 && namesAverage(leading[leading.length - 1] ?? ''))) {
+      band.averaged = true;
+    }
     bands.push(band);
   });
   return bands;

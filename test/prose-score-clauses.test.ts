@@ -108,3 +108,21 @@ describe('a sentence that mentions a form is no form', () => {
     expect(rules).toBeGreaterThan(0);
   });
 });
+
+describe('item scores after a 自评得分： lead, and 总分 after them', () => {
+  const line = (output: string) => `自评得分：预算执行率9.8分（满分10分），产出指标${output}分（满分50分），效益指标27分（满分30分），满意度指标9分（满分10分），总分93.8分。`;
+  it('each item with its maximum, and the total of them', async () => {
+    const { relations, findings } = await read(line('48'));
+    expect(relations).toEqual(['score 预算执行率 9.8分/10分', 'score 产出指标 48分/50分', 'score 效益指标 27分/30分', 'score 满意度指标 9分/10分', 'total 93.8分']);
+    expect(findings).toEqual([]);
+    expect((await read(line('49'))).findings.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['error score-total']);
+  });
+  it.each([
+    // no lead: the clause names no score
+    '预算执行率9.8分（满分10分），产出指标48分（满分50分）。',
+    // 总分 alone is the maximum as often as the score
+    '本项目绩效评价指标体系总分100分。',
+  ])('near miss: %s', async (text) => {
+    expect((await read(text)).relations).toEqual([]);
+  });
+});

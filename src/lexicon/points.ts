@@ -27,3 +27,8 @@ export function pointsSuffix(label: string): PointsSuffix | undefined {
 export const MAX_ASIDE_OPENING = /^\s*[（(]\s*(?:满分|分值|总分)?\s*[为:：]?\s*$/;
 /** The score words that end an item's label, before its name: 产出指标得分, 效益指标自评得分, 产出指标满分. */
 export const ITEM_SCORE_SUFFIX = /(?:满分|自评得分|得分)$/;
+/**
+ * The label of the items' total after them: 总分93.8分. Only there: alone, 总分 is the maximum as often as the score
+ * (指标体系总分100分).
+ */
+export const TOTAL_AFTER_ITEMS = /总分$/;

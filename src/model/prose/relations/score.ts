@@ -2,7 +2,7 @@
 import type { Quantity, RelationOf, Section } from '../../schema.js';
 import type { ProseContext } from './context.js';
 import { usable } from './context.js';
-import { ITEM_SCORE_SUFFIX, MAX_ASIDE_OPENING, pointsSuffix } from '../../../lexicon/index.js';
+import { ITEM_SCORE_SUFFIX, MAX_ASIDE_OPENING, TOTAL_AFTER_ITEMS, pointsSuffix } from '../../../lexicon/index.js';
 import type { Q } from './context.js';
 
 const MAX_LABEL = /满分$/;
@@ -28,7 +28,7 @@ export function findScores(ctx: ProseContext, i: number) {
     const inSentence = qs.filter((q) => q.sentence === si);
     const max = inSentence.find((q) => MAX_LABEL.test(q.label));
     const score = inSentence.find((q) => SCORE_LABEL.test(q.label) && q !== max);
-    if (!max && !score) continue;
+    if (!max && !score && !SCORE_LEAD.test(sentence.text)) continue;
     const quoted = QUOTED_ITEM.exec(sentence.text);
     if (quoted) {
       const r: RelationOf<'score'> = { kind: 'score', name: quoted[1], location: ctx.paragraphs[i].location, evidence: sentence.text.trim() };
@@ -37,13 +37,13 @@ export function findScores(ctx: ProseContext, i: number) {
       ctx.push(r);
       continue;
     }
-    const items = clauseItems(p.text, inSentence);
+    const items = clauseItems(p.text, inSentence, SCORE_LEAD.test(sentence.text));
     for (const item of items) {
       ctx.push({ kind: 'score', name: item.name, max: ctx.q(item.max), score: ctx.q(item.score), location: ctx.paragraphs[i].location, evidence: sentence.text.trim() });
     }
     // the overall score: the first score of the sentence, or after its items the one that names itself so (总得分93分)
     const taken = new Set(items.flatMap((x) => [x.score, x.max]));
-    const overall = items.length ? inSentence.find((q) => !taken.has(q) && SCORE_LABEL.test(q.label) && OVERALL.test(q.label)) : score;
+    const overall = items.length ? inSentence.find((q) => !taken.has(q) && (SCORE_LABEL.test(q.label) || TOTAL_AFTER_ITEMS.test(q.label)) && OVERALL.test(q.label)) : score;
     if (overall && OVERALL.test(overall.label + (items.length ? '' : max?.label ?? '')) && !PART_SCORE.test(overall.label)) {
       const r: RelationOf<'total-score'> = { kind: 'total-score', score: ctx.q(overall), location: ctx.paragraphs[i].location, evidence: sentence.text.trim() };
       const ownMax = items.length ? undefined : max;
@@ -58,6 +58,8 @@ interface ClauseItem { name: string; score: Q; max: Q }
 const SCORE_AFTER_MAX_ASIDE = /^\s*[）)]\s*(?:自评)?得分\s*[为:：]?\s*$/;
 const NAME_BEFORE_ASIDE = /([^，,；;：:。（(）)]*)[（(]\s*$/;
 const SCORE_AFTER_MAX = /^\s*[，,]\s*(?:自评|实际)?得分\s*[为:：]?\s*$/;
+/** A sentence that opens with its scores' lead: 自评得分：A9.8分（满分10分），B48分（满分50分），… */
+const SCORE_LEAD = /^[^，,。；;]{0,20}?(?:得分|评分)(?:情况)?(?:如下|为)?[：:]/;
 /** An item's name: its label without the score word (and a lead that is not the name: 其中). */
 const itemName = (label: string) => label.replace(ITEM_SCORE_SUFFIX, '').replace(/^(?:其中|分别是|分别为)[：:，,]?/, '');
 
@@ -65,15 +67,18 @@ const itemName = (label: string) => label.replace(ITEM_SCORE_SUFFIX, '').replace
  * The scored items of a sentence written clause by clause, each score with the maximum its own words give it. An item
  * whose name says it is the overall score (自评, 总, 综合) is none of them.
  */
-function clauseItems(text: string, qs: Q[]): ClauseItem[] {
+function clauseItems(text: string, qs: Q[], ledByScore: boolean): ClauseItem[] {
   const out: ClauseItem[] = [];
   qs.forEach((q, k) => {
-    if (q.bracketDepth !== 0 || !SCORE_LABEL.test(q.label)) return;
+    if (q.bracketDepth !== 0) return;
     const next = qs[k + 1];
     const prev = qs[k - 1];
+    const maxAfter = next !== undefined && next.bracketDepth === 1 && MAX_ASIDE_OPENING.test(text.slice(q.end, next.numberStart));
+    // 自评得分：预算执行率9.8分（满分10分），…: after the lead, an item's score needs no 得分 of its own
+    if (!SCORE_LABEL.test(q.label) && !(ledByScore && maxAfter && !TOTAL_AFTER_ITEMS.test(q.label))) return;
     let max: Q | undefined;
     let name = itemName(q.label);
-    if (next && next.bracketDepth === 1 && MAX_ASIDE_OPENING.test(text.slice(q.end, next.numberStart))) max = next;
+    if (maxAfter) max = next;
     else if (prev && prev.bracketDepth === 1 && SCORE_AFTER_MAX_ASIDE.test(text.slice(prev.end, q.numberStart))) {
       max = prev;
       // 项目决策（20分）得分18分: the name stands before the aside

@@ -5,7 +5,7 @@
 import type { ProseContext, ProseParagraph, Q } from './context.js';
 import { compatible, family, usable } from './context.js';
 import {
-  CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, groupNamed, membersNamed,
+  CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, GRADE_WORD, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, groupNamed, membersNamed,
   NOT_AN_AMOUNT, PREVIOUS_PERIOD, isDigit, personAttribute, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, yearRange, type CategoryGroup,
 } from '../../../lexicon/index.js';
 import type { Assumption } from '../../schema.js';
@@ -22,9 +22,14 @@ const TRAILING_MARKER = new RegExp(`${OF_WHICH}\\s*[：:]\\s*$`);
 const BETWEEN_TOTAL_AND_MARKER = /^[\u4e00-\u9fa5]{0,8}[\s，,。；;：:（(）)]*$/;
 /** A word that ends a run of parts: 实际, 合计, 累计 … */
 const PART_STOP = PART_STOP_WORD;
-/** A label that says how far something has got (已完工, 已拨付), and one that says it has or has not (未拨付, 尚未完工). */
-const PROGRESS = /^[\u4e00-\u9fa5]{0,4}?已/;
-const PROGRESS_OR_NOT = /^(?:已|未|尚)/;
+/**
+ * A label that says how far something has got (已完工, 已拨付, 当年完成投资), and one that says it has or has not (未拨付,
+ * 尚未完工, 完成…).
+ */
+const PROGRESS = /^[\u4e00-\u9fa5]{0,4}?(?:已|完成)/;
+const PROGRESS_OR_NOT = /^(?:已|未|尚|完成)/;
+/** ，评价等级为“优” / ，等次为良好 / ，自评等级：优秀: the grade of the amount before it. */
+const GRADE_CLAUSE = new RegExp(`[，,][\u4e00-\u9fa5]{0,6}(?:等级|等次|级别)[为是：:]?\s*["“]?(?:${GRADE_WORD})["”]?`);
 /** Words that open a statement of its own after the parts: 另有临聘人员3人 is not one of them. */
 const BESIDES = /^(?:另有|另外|此外|还有)/;
 /** A cut of the whole (调减30万元, 年中调减, 后经核减): subtracted from it, never one of its parts. The label starts
@@ -203,7 +208,9 @@ export function wholeOf(ctx: ProseContext, i: number, containers: Container[], c
     }
   }
   if (!total || !last) return undefined;
-  if (!BETWEEN_TOTAL_AND_MARKER.test(withoutAsideText(p.text.slice(last.end, marker.start)))) return undefined;
+  // 得分92.5分，评价等级为“优”。其中：…: the grade the score earns stands between it and its parts
+  const gap = withoutAsideText(p.text.slice(last.end, marker.start)).replace(GRADE_CLAUSE, '');
+  if (!BETWEEN_TOTAL_AND_MARKER.test(gap)) return undefined;
   // 收入合计X，较上年减少Y，其中A减少a，B减少b: after the whole's change, parts that state changes are the change's
   // parts (the change's own sum reads them), not parts of X
   if (changed && CHANGE_WORD.test(firstAmountAfter(ctx, i, c, m)?.label ?? '')) return undefined;
@@ -469,10 +476,13 @@ export function markerParts(ctx: ProseContext, i: number, from: number, to: numb
       if (x.element.kind !== 'marker' || x.element.word !== OF_WHICH || x.start < from || x.start >= to) return;
       const hasTotal = ctx.quantities[i].some((q) => q.end <= x.start && q.start >= from && q.unit !== '%');
       if (!hasTotal) return;
+      const listed: Q[] = [];
       for (const q of ctx.quantities[i]) {
         if (q.start <= x.start || q.start >= to) continue;
         if (q.unit === '%' || q.bracketDepth > 0) continue;
-        if (PART_STOP.test(q.label)) break;
+        // 其中A，B；当年完成投资X，完成率P%: how far the work has got ends the parts, as in the list itself
+        if (PART_STOP.test(q.label) || measuresOtherwise(listed, q)) break;
+        listed.push(q);
         out.add(q);
       }
       void m;

@@ -7,10 +7,10 @@ import { CURRENT_PERIOD, PREVIOUS_PERIOD, PREVIOUS_PERIOD_WORDS, WRITTEN_YEAR, a
 /** Labels that end in a rate of change, and the direction each states. */
 export const GROWTH_LABEL = /(增长率|增幅|增长|增加|上升|压减率|下降率|降幅|减幅|减少率|下降|降低|减少|变化率|变动率)$/;
 /**
- * The word that ends a change amount's label: 增加/减少/增收/减收/增支/减支/压减/节约 …, with the object a writer may put
+ * The word that ends a change amount's label: 增加/减少/增收/减收/增支/减支/压减/节约/提高/降低 …, with the object a writer may put
  * after the verb (比上年减少支出80万元, 节约开支, 增加收入).
  */
-export const CHANGE_WORD = /(增加|减少|增收|减收|增支|减支|增长|下降|压减|节约|增|减)(?:支出|开支|收入|经费)?$/;
+export const CHANGE_WORD = /(增加|减少|增收|减收|增支|减支|增长|下降|压减|节约|提高|提升|上升|降低|增|减)(?:支出|开支|收入|经费)?$/;
 /** A comparison with another period before the change: 比上年, 较上年, 与上年相比, 同比, 对比, 比2017年预算数 (比 2017 年: a
  * writer's or a PDF's space before the digits). */
 export const COMPARISON = new RegExp(`(?:比|较)\\s*(?:${alternation(PREVIOUS_PERIOD_WORDS)}|同期|年初|预算|${WRITTEN_YEAR})|与[^，,。；;]{0,12}相比|同比|对比`);
@@ -29,7 +29,7 @@ const OPENS_WITH_COMPARISON = /^[\s，,]*(?:比|较|与|上年|去年|上一年)
 export type Direction = 'increase' | 'decrease';
 
 /** The direction a change or rate word states: 增/上升 an increase, 变 either way, otherwise a decrease. */
-export const directionOfWord = (w: string): Direction | 'change' => (/增|上升/.test(w) ? 'increase' : /变/.test(w) ? 'change' : 'decrease');
+export const directionOfWord = (w: string): Direction | 'change' => (/增|上升|提高|提升/.test(w) ? 'increase' : /变/.test(w) ? 'change' : 'decrease');
 
 /** Whether a quantity is a change against another period: its label ends in a change word after a comparison. */
 export function isChange(ctx: ProseContext, q: Q): Direction | undefined {

@@ -1,7 +1,7 @@
 // 执行率 / 到位率 … = 实际数 ÷ 预算数: a rate named in a sentence with the amounts it divides.
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
-import { CURRENT_PERIOD_WORDS, PREVIOUS_PERIOD_WORDS, WHOLE_AMOUNT_WORDS, WRITTEN_YEAR, alternation } from '../../../lexicon/index.js';
+import { CURRENT_PERIOD_WORDS, NOT_AN_AMOUNT, PREVIOUS_PERIOD_WORDS, WHOLE_AMOUNT_WORDS, WRITTEN_YEAR, alternation } from '../../../lexicon/index.js';
 import { markerParts } from './of-which.js';
 
 /** Names of rates that divide an amount spent (or received, paid …) by an amount budgeted. */
@@ -159,17 +159,22 @@ function budgetNamedNearby(ctx: ProseContext, i: number, rate: Q, name: string):
 }
 
 /**
- * 共设定绩效指标15个，已完成14个，完成率93.3%: a 完成率 over counts — the two amounts of one unit its scope states
- * (after any earlier rate in the sentence), what was done over the other (the task, 计划, 共设定…), never money.
+ * 共设定绩效指标15个，已完成14个，完成率93.3%: a 完成率 (or 执行率: 安排项目12个，实际执行项目11个) over counts — the two
+ * amounts of one unit its scope states (after any earlier rate in the sentence; what is left, 未完成1个, aside), what
+ * was done over the other (the task, 计划, 共设定…), never money.
  */
 export function findCountCompletion(ctx: ProseContext, i: number) {
   const p = ctx.paragraphs[i].parsed;
   const qs = ctx.quantities[i];
   for (const rate of qs) {
-    if (rate.unit !== '%' || !usable(p, rate) || !/完成率$/.test(RATE_NAME.exec(rate.label)?.[1] ?? '')) continue;
+    if (rate.unit !== '%' || !usable(p, rate) || !/(?:完成|执行)率$/.test(RATE_NAME.exec(rate.label)?.[1] ?? '')) continue;
     const before = qs.filter((q) => q.sentence === rate.sentence && q.start < rate.start);
     const lastRate = [...before].reverse().find((q) => q.unit === '%');
-    const local = before.filter((q) => (!lastRate || q.start > lastRate.start) && !q.year && q.unit !== '%');
+    // (三级指标: 三级 is a level, no amount)
+    let local = before.filter((q) => (!lastRate || q.start > lastRate.start) && !q.year && q.unit !== '%' && !(q.unit && NOT_AN_AMOUNT.has(q.unit)));
+    // …，完成17个，未完成1个，完成率94.4%: what is left is neither operand
+    const left = local.filter((q) => roleOf(q.label) === 'remainder');
+    if (left.length === 1 && local.length === 3) local = local.filter((q) => q !== left[0]);
     if (local.length !== 2 || local.some((q) => family(q.unit) === 'money' || q.bracketDepth !== 0 || !usable(p, q) || q.unit !== local[0].unit)) continue;
     const done = local.filter((q) => roleOf(q.label) === 'numerator');
     if (done.length !== 1 || roleOf(local.find((q) => q !== done[0])!.label) === 'remainder') continue;

@@ -1,0 +1,46 @@
+// Wordings of self-evaluation reports written for this test in the genre's style: the investment a project has
+// completed is no part of its funding; a grade (or a change: 较上年提高2分) between a score and its 其中 parts; a 完成率
+// or 执行率 over counts with what is left (未完成1个) beside them. Each read, a wrong figure an
+// error through the whole pipeline, and near misses that give no relation.
+import { describe, it, expect } from 'vitest';
+import { builtDocs, errorsOf } from './helpers/built-docs.js';
+import { lineRelations } from './helpers/relations.js';
+
+const check = builtDocs('self-evaluation-wordings');
+const errors = async (line: string) => errorsOf(await check(line));
+const relations = (line: string, kind: string) => lineRelations([line]).filter((r) => r.startsWith(kind));
+
+describe('how far the work has got ends the parts of its funding', () => {
+  const line = (rate: string) => `项目总投资500万元，其中财政资金300万元，自筹资金200万元；当年完成投资450万元，完成率${rate}%。`;
+  it('当年完成投资 is no third part, and the 完成率 divides it by the whole', async () => {
+    expect(relations(line('90'), 'sum')).toEqual(['sum 500万元 = 300万元 + 200万元 (partial)']);
+    expect(relations(line('90'), 'rate')).toEqual(['rate 完成率 90% = 450万元 / 500万元']);
+    expect(await errors(line('90'))).toEqual([]);
+    expect(await errors(line('95'))).toEqual(['rate 95%']);
+  });
+});
+
+describe('a grade between a score and its 其中 parts', () => {
+  const line = (duty: string) => `2023年度部门整体支出绩效自评得分为92.5分，评价等级为“优”。其中：部门决策12分、部门管理27.5分、部门履职${duty}分、履职效益10分。`;
+  it('the parts add up to the score', async () => {
+    expect(relations(line('43'), 'sum')).toEqual(['sum 92.5分 = 12分 + 27.5分 + 43分 + 10分 (partial)']);
+    expect(await errors(line('44'))).toEqual(['sum 92.5分']);
+  });
+  it('a change between them (较上年提高2分) is no whole: the score keeps its parts', () => {
+    expect(relations('2023年度部门整体支出绩效自评得分为92.5分，较上年提高2分。其中：部门决策12分、部门管理27.5分。', 'sum'))
+      .toEqual(['sum 92.5分 = 12分 + 27.5分 (partial)']);
+  });
+});
+
+describe('a 完成率 or 执行率 over counts', () => {
+  it.each([
+    ['绩效指标完成情况：共设置三级指标18个，完成17个，未完成1个，指标完成率94.4%。', 'rate 指标完成率 94.4% = 17个 / 18个'],
+    ['本年度部门预算安排项目12个，实际执行项目11个，执行率91.7%。', 'rate 执行率 91.7% = 11个 / 12个'],
+  ])('%s', async (line, rate) => {
+    expect(relations(line, 'rate')).toEqual([rate]);
+    expect(await errors(line.replace(/(\d+\.\d)%/, (_, r: string) => `${(Number(r) + 2).toFixed(1)}%`))).toHaveLength(1);
+  });
+  it('near miss: two amounts left beside the done one give no relation', () => {
+    expect(relations('共设置指标18个，完成15个，未完成2个，暂缓1个，完成率83.3%。', 'rate')).toEqual([]);
+  });
+});

@@ -44,3 +44,39 @@ describe('a 完成率 or 执行率 over counts', () => {
     expect(relations('共设置指标18个，完成15个，未完成2个，暂缓1个，完成率83.3%。', 'rate')).toEqual([]);
   });
 });
+
+describe('a change measured against a budget the sentence states (比预算数X减少Y，下降P%)', () => {
+  const line = (rate: string) => `全年“三公”经费支出5.60万元，比预算数8.00万元减少2.40万元，下降${rate}%。`;
+  it.each(['比预算数', '较年初预算'])('%s', async (base) => {
+    expect(relations(line('30').replace('比预算数', base), 'growth')).toEqual(['growth decrease 8.00万元→5.60万元 Δ2.40万元 30%']);
+    expect(await errors(line('35').replace('比预算数', base))).toEqual(['growth 35%']);
+  });
+});
+
+describe('pupils counted by two attributes overlap', () => {
+  it.each([
+    '学校现有在校学生1,080人，其中寄宿生420人，留守儿童156人。',
+    '全校学生860人，其中住校生300人，建档立卡贫困学生95人。',
+  ])('no sum: %s', (line) => {
+    expect(relations(line, 'sum')).toEqual([]);
+  });
+});
+
+describe('该项目 names the overall score its grade goes with', () => {
+  it('该项目评价得分81分，…评价等级为“优”: 81 is 良 by the national bands', async () => {
+    expect(await errors('该项目评价得分81分，根据评价标准，评价等级为“优”。')).toEqual(['grade 优']);
+    expect(await errors('该项目评价得分91分，根据评价标准，评价等级为“优”。')).toEqual([]);
+  });
+});
+
+describe('a second rate in a sentence divides by the budget stated before the first', () => {
+  const line = (rate: string) => `2023年度项目资金预算150万元，实际到位150万元，到位率100%；实际支出142.5万元，执行率${rate}%。`;
+  it('预算X，到位X，到位率…；支出Y，执行率P%: Y ÷ X', async () => {
+    expect(relations(line('95'), 'rate')).toEqual(['rate 到位率 100% = 150万元 / 150万元', 'rate 执行率 95% = 142.5万元 / 150万元']);
+    expect(await errors(line('97'))).toEqual(['rate 97%']);
+  });
+  it('near miss: what arrived differs from the budget, and either may be the base', () => {
+    expect(relations('2023年度项目资金预算200万元，实际到位150万元，到位率75%；实际支出142.5万元，执行率95%。', 'rate'))
+      .toEqual(['rate 到位率 75% = 150万元 / 200万元']);
+  });
+});

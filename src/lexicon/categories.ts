@@ -172,6 +172,10 @@ export const PERSON_ATTRIBUTES: ReadonlyArray<{ name: string; pattern: RegExp }>
   { name: '学历', pattern: /研究生|博士|硕士|本科|大专|专科|中专|高中|学历|学位/ },
   { name: '民族', pattern: /少数民族|汉族/ },
   { name: '职称', pattern: /职称/ },
+  // pupils and patients: where they sleep, who they live with, what help they get
+  { name: '住宿', pattern: /寄宿|住校|走读/ },
+  { name: '留守', pattern: /留守/ },
+  { name: '困难', pattern: /困难|贫困|低保|残疾|特困/ },
 ];
 
 /** The attribute of people a label names (党员 → 政治面貌), when it names exactly one. */

@@ -18,11 +18,13 @@ export const COMPARISON = new RegExp(`(?:比|较)\\s*(?:${alternation(PREVIOUS_P
 export const CHANGE_RATE = /^(增长率|增长|增幅|增加|上升|下降率|下降|降低|降幅|减幅|减少率|减少|压减率|变化率|变动率)$/;
 /** A label without its period words and the 比…的 around a compared amount (比2022年的120万元). */
 const YEAR_FREE = (s: string) => withoutPeriod(s).replace(/^比|的$/g, '');
-/** The comparison that names the previous period's amount right before it: 比上年（2022年）的X, 与2022年度的X, 较上年同期X. */
-const COMPARED_INTRO = new RegExp(`(?:比|较|与)\\s*(?:${alternation(PREVIOUS_PERIOD_WORDS)}|${WRITTEN_YEAR})[^，,。；;比较与]{0,12}$`);
+/** A budget a change is measured against: 比预算数8.00万元减少2.40万元 (DOMAIN.md: 与预算相比). */
+const COMPARED_BUDGET = '(?:年初|全年|调整后?)?预算(?:数)?';
+/** The comparison that names the previous period's (or the budget's) amount right before it: 比上年（2022年）的X, 与2022年度的X, 较上年同期X, 比预算数X. */
+const COMPARED_INTRO = new RegExp(`(?:比|较|与)\\s*(?:${alternation(PREVIOUS_PERIOD_WORDS)}|${WRITTEN_YEAR}|${COMPARED_BUDGET})[^，,。；;比较与]{0,12}$`);
 /** After a compared amount: 与…X相比 closes with 相比; 比…X goes straight on to the change (减少, 增长 …). */
 const AFTER_COMPARED_WITH = /^\s*(?:相比|比较)/;
-const AFTER_COMPARED = /^\s*(?:增加|减少|增收|减收|增支|减支|增长|下降|上升|压减|节约|增|减)/;
+const AFTER_COMPARED = /^\s*(?:增加|减少|增收|减收|增支|减支|增长|下降|上升|提高|降低|压减|节约|增|减)/;
 /** A sentence that opens with its comparison (比上年…, 与2022年度的…相比, 上年为…) names no subject of its own. */
 const OPENS_WITH_COMPARISON = /^[\s，,]*(?:比|较|与|上年|去年|上一年)/;
 

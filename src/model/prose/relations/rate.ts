@@ -27,6 +27,8 @@ const RATE_VERB: Array<{ rate: RegExp; verb: RegExp; stage: boolean }> = [
 /** 完成(年初)预算的Y% with the amounts stated before it: a rate of the 决算 over the 预算 (DOMAIN.md's 完成预算数的Y%). */
 export const COMPLETED_BUDGET_RATE = /(完成(?:年初|全年|调整后?)?预算(?:数)?)的?$/;
 const rateNameOf = (label: string): string | undefined => RATE_NAME.exec(label)?.[1] ?? COMPLETED_BUDGET_RATE.exec(label)?.[1];
+/** What arrived or was issued (到位, 下达, 拨付): a base some writers divide spending by instead of the budget. */
+const STAGE_BASE = /到位|下达|拨付/;
 /** Labels of whole-year budgets a rate may divide by when its sentence names none: 调整后/调整预算/全年预算. */
 const WHOLE_BUDGET = /调整后|调整预算|全年预算/;
 const NOT_WHOLE_BUDGET = /中期|年中|追加|调增|调减/;
@@ -119,6 +121,15 @@ export function findRates(ctx: ProseContext, i: number) {
     // after it in its sentence or in the next
     const nearBudget = ownOperandsOnly && !denominators.length ? budgetNamedNearby(ctx, i, rate, name) : undefined;
     if (nearBudget) denominators.push(nearBudget);
+    // 预算150万元，实际到位150万元，到位率100%；实际支出142.5万元，执行率95%: a second rate divides by the budget its
+    // sentence stated before the first — when every base there (the budget, what arrived) is one value
+    if (!denominators.length && !own && !ownOperandsOnly && lastRate) {
+      const earlier = sameSentence.filter((q) => q.start < lastRate.start && family(q.unit) === 'money' && q.value !== 0 && q.bracketDepth === 0
+        && usable(p, q) && !parts.has(q));
+      const budgets = earlier.filter((q) => roleOf(q.label) === 'denominator');
+      const bases = [...budgets, ...earlier.filter((q) => STAGE_BASE.test(q.label))];
+      if (budgets.length && new Set(bases.map((q) => q.value)).size === 1) denominators.push(budgets[budgets.length - 1]);
+    }
     if (!denominators.length) continue;
     ctx.push({
       kind: 'rate',

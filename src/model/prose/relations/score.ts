@@ -10,7 +10,7 @@ const SCORE_LABEL = /(?:得分|评分)$/;
 /** “预算执行率”满分10分 / "产出指标"指标满分… opens an item's score sentence. */
 const QUOTED_ITEM = /^[\s　]*[“"]([^”"]{1,40})[”"](?:指标)?满分/;
 /** Words that make a score the overall one, and those that make it a part's. */
-const OVERALL = /自评|总|综合|整体|本项目|单位/;
+const OVERALL = /自评|总|综合|整体|本项目|该项目|单位/;
 const PART_SCORE = /模块|指标[^体]*得分$/;
 
 function scoreItems(ctx: ProseContext): Array<RelationOf<'score'>> {

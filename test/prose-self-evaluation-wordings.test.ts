@@ -80,3 +80,23 @@ describe('a second rate in a sentence divides by the budget stated before the fi
       .toEqual(['rate 到位率 75% = 150万元 / 200万元']);
   });
 });
+
+describe('shares of a whole the text does not state, by parts whose names cover it', () => {
+  it.each([
+    ['基本支出2800.12万元，占82.35%，项目支出600.00万元，占17.65%。', '占18.65%'],
+    ['基本支出2800.12万元，占总支出的82.35%，项目支出600.00万元，占17.65%。', '占18.65%'],
+    ['人员经费600万元，占80%；公用经费150万元，占20%。', '占25%'],
+  ])('%s: held to 100% together', async (line, wrong) => {
+    expect(relations(line, 'share')).toHaveLength(1);
+    expect(await errors(line)).toEqual([]);
+    expect((await errors(line.replace(/占(?:总支出的)?[\d.]+%(?=。)/, wrong))).map((e) => e.split(' ')[0])).toEqual(['share']);
+  });
+  it.each([
+    // parts that do not cover a whole (门诊 and 住院 may leave a 结算差额 out)
+    '医疗收入中，门诊收入1,820.50万元，占47.3%；住院收入2,027.50万元，占52.7%。',
+    // two different wholes named
+    '基本支出2800.12万元，占总支出的82.35%，项目支出600.00万元，占收入的17.65%。',
+  ])('near miss: %s', (line) => {
+    expect(relations(line, 'share')).toEqual([]);
+  });
+});

@@ -8,6 +8,9 @@ import type { RelationOf } from '../../schema.js';
 /** 占项目支出的比重 / 占总支出 / 占比 → the whole's label (empty for a bare 占比). */
 export const SHARE_LABEL = /^占(.*?)(?:的)?(?:比重|比例|比)?$/;
 
+/** The whole a share's label names (占总支出的 → 总支出; 占 / 占比 → ''). */
+const wholeNamed = (share: Q) => (SHARE_LABEL.exec(share.label)?.[1] ?? '').replace(/的$/, '').replace(/^比$/, '');
+
 export function findShares(ctx: ProseContext, i: number) {
   const p = ctx.paragraphs[i].parsed;
   const qs = ctx.quantities[i];
@@ -41,6 +44,22 @@ export function findShares(ctx: ProseContext, i: number) {
     const g = groups[groups.length - 1];
     if (g && g[0].whole === part.whole && g[0].whole !== undefined && g[0].share.sentence === part.share.sentence) g.push(part);
     else groups.push([part]);
+  }
+  // 基本支出A，占p%；项目支出B，占q% (or 占总支出的p%, …的q% with no 总支出 stated): no whole amount, but parts whose
+  // names cover it are held to 100% together
+  const unstated = parts.filter((x) => !x.whole && x.part);
+  for (const sentence of new Set(unstated.map((x) => x.share.sentence))) {
+    const g = unstated.filter((x) => x.share.sentence === sentence);
+    if (g.length < 2 || parts.some((x) => x.share.sentence === sentence && !g.includes(x)) || !coversWhole(g.map((x) => x.part!.label))) continue;
+    // the whole named once and then left out (占总支出的p%，…，占q%) is still one whole
+    if (new Set(g.map((x) => wholeNamed(x.share)).filter(Boolean)).size > 1) continue;
+    ctx.push({
+      kind: 'share',
+      parts: g.map((x) => ({ part: ctx.q(x.part!), share: ctx.q(x.share) })),
+      complete: true,
+      location: ctx.paragraphs[i].location,
+      evidence: ctx.sentenceOf(g[0].share).text.trim(),
+    });
   }
   for (const g of groups) {
     const whole = g[0].whole;

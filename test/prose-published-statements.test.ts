@@ -142,3 +142,10 @@ describe('items that restate every amount of the sentence before are no parts of
       .toEqual(['sum 2.05万元 = 0.05万元 + 2.00万元 (partial)']);
   });
 });
+
+describe('未支 is what is left of a budget after what was paid', () => {
+  it('安排X，已支付Y，未支Z: Z = X − Y', async () => {
+    expect(sums(['安排资金80万元，已支付62.5万元，未支17.5万元。'])).toEqual(['sum 17.5万元 = 80万元 + −62.5万元']);
+    expect(await errors('安排资金80万元，已支付62.5万元，未支27.5万元。')).toEqual(['sum 27.5万元']);
+  });
+});

@@ -12,8 +12,8 @@ import { isSatellite, listOf } from './of-which.js';
 const ADJUSTED = /(?:实际|调整后)(下达|安排|拨付|到位)/;
 const DOWN = new RegExp(`(?:${alternation(ADJUSTMENT_DOWN_WORDS)})$`);
 const UP = new RegExp(`(?:${alternation(ADJUSTMENT_UP_WORDS)})$`);
-/** What is left: 未支付, 尚未拨付, 未执行 — the verb names what was done with the rest. */
-const LEFT = /^(?:尚)?未(支付|拨付|执行|使用|兑付)/;
+/** What is left: 未支付 (未支), 尚未拨付, 未执行 — the verb names what was done with the rest. */
+const LEFT = /^(?:尚)?未(支付|拨付|执行|使用|兑付|支|拨|付)/;
 /** The year's balance: 本年(收支)结余 = 本年收入 − 本年支出. */
 const BALANCE = /本年(?:度)?(?:收支)?结余$/;
 const INCOME = new RegExp(`本年(?:度)?收入(?:${alternation(GRAND_TOTAL_WORDS)})?$`);

@@ -100,3 +100,14 @@ describe('shares of a whole the text does not state, by parts whose names cover 
     expect(relations(line, 'share')).toEqual([]);
   });
 });
+
+describe('a list of 、-items ends at a ；', () => {
+  it('退休人员12人，其中：退休干部7人、退休工人5人；遗属2人: 遗属 is no part', async () => {
+    expect(relations('共有退休人员12人，其中：退休干部7人、退休工人5人；遗属2人。', 'sum')).toEqual(['sum 12人 = 7人 + 5人 (partial)']);
+    expect(await errors('共有退休人员12人，其中：退休干部7人、退休工人6人；遗属2人。')).toEqual(['sum 12人']);
+  });
+  it('near miss: numbered items (1、A；2、B；3、C) go on past each ；', () => {
+    expect(relations('本年支出284.45万元，其中：1、基本支出173.89万元；2、项目支出110.56万元；3、经营支出0万元。', 'sum'))
+      .toEqual(['sum 284.45万元 = 173.89万元 + 110.56万元 + 0万元']);
+  });
+});

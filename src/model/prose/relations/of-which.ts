@@ -292,6 +292,9 @@ function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number
     // 编制30人，其中行政20人，事业10人；实有28人，其中…: after a stronger separator, a whole with its own 其中 list
     // is the next statement, not one more part.
     if (stronger && opensOwnList(c, k)) break;
+    // 退休人员12人，其中：退休干部7人、退休工人5人；遗属2人: a list whose parts are 、-items ends at a ； (measured
+    // between the parts themselves: 1、A；2、B has a 、 after each item number)
+    if (parts.length >= 2 && rankBetween(parts[0].at, parts[1].at) === SEPARATOR_RANK['、'] && rank >= SEPARATOR_RANK['；']) break;
     // A 小计 inside the list totals some of its parts: which ones, the list alone does not say.
     if (SUBTOTAL.test(q.label)) return null;
     if (!partOf(ctx, whole.total, q) || measuresOtherwise(parts, q)) break;

@@ -111,3 +111,33 @@ describe('a list of 、-items ends at a ；', () => {
       .toEqual(['sum 284.45万元 = 173.89万元 + 110.56万元 + 0万元']);
   });
 });
+
+describe('a clause that opens with the name of a whole stated before it lists its parts', () => {
+  const lines = (other: string) => `2023年度收入合计856.32万元，其中：本年收入820.12万元，上年结转36.20万元。本年收入中，财政拨款收入800.00万元，其他收入${other}万元。`;
+  it.each([
+    [lines('20.12'), 'sum 820.12万元 = 800.00万元 + 20.12万元 (partial)'],
+    ['本年度项目支出14,629.33万元，占总支出的54.19%，在项目支出当中，教育事业支出14,412.87万元，科研支出166.87万元，医疗卫生支出49.59万元。', 'sum 14,629.33万元 = 14,412.87万元 + 166.87万元 + 49.59万元 (partial)'],
+  ])('%s', (line, sum) => {
+    expect(relations(line, 'sum')).toContain(sum);
+  });
+  it('parts over the named whole are an error', async () => {
+    expect(await errors(lines('30.12'))).toEqual(['sum 820.12万元']);
+  });
+  it('near miss: a whole named but never stated gives no relation', () => {
+    expect(relations('医疗收入中，门诊收入1,820.50万元，住院收入2,027.50万元。', 'sum')).toEqual([]);
+  });
+});
+
+describe('a list ends where its parts’ group ends, or at what the money drew in', () => {
+  it.each([
+    ['支出合计850.10万元，其中：基本支出650.10万元，项目支出200.00万元；年末结转和结余6.22万元。', 'sum 850.10万元 = 650.10万元 + 200.00万元'],
+    ['全县共投入资金5.6亿元，其中：中央资金3.2亿元，省级资金1.5亿元，市县资金0.9亿元，撬动社会资本2.1亿元。', 'sum 5.6亿元 = 3.2亿元 + 1.5亿元 + 0.9亿元 (partial)'],
+  ])('%s', async (line, sum) => {
+    expect(relations(line, 'sum')).toEqual([sum]);
+    expect(await errors(line)).toEqual([]);
+  });
+  it('near miss: items of the same group go on past a ；', () => {
+    expect(relations('本年支出合计900万元，其中：基本支出600万元，项目支出200万元；经营支出100万元。', 'sum'))
+      .toEqual(['sum 900万元 = 600万元 + 200万元 + 100万元']);
+  });
+});

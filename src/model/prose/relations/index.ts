@@ -3,7 +3,7 @@ import type { Relation } from '../../schema.js';
 import { ProseContext, type ProseParagraph } from './context.js';
 import { findBudgetCompletion, findCountCompletion, findRates } from './rate.js';
 import { findRespectiveShares, findShareRuns, findShares } from './share.js';
-import { findAsideSums, findClassificationSums, findDetailedParts, findPartSums, findTotalsAfterParts, findTrailingPartSums } from './of-which.js';
+import { findAsideSums, findClassificationSums, findDetailedParts, findNamedWholeParts, findPartSums, findTotalsAfterParts, findTrailingPartSums } from './of-which.js';
 import { findAdjustedSums, findMadeOf } from './sum-words.js';
 import { findGrowth } from './growth.js';
 import { findChanges, findChangeSums, findParallelChanges } from './change.js';
@@ -20,7 +20,7 @@ export { roleOf } from './rate.js';
 
 /** Detectors that read one paragraph (and may look back at earlier ones). */
 const PARAGRAPH_DETECTORS: Array<(ctx: ProseContext, i: number) => void> = [
-  findRates, findBudgetCompletion, findCountCompletion, findNamedRatios, findShares, findRespectiveShares, findPartSums, findAsideSums, findTotalsAfterParts, findClassificationSums, findDetailedParts, findAdjustedSums, findMadeOf, findDifferences, findGrowth, findChanges, findParallelChanges, findChangeSums, findListCounts,
+  findRates, findBudgetCompletion, findCountCompletion, findNamedRatios, findShares, findRespectiveShares, findPartSums, findAsideSums, findTotalsAfterParts, findClassificationSums, findDetailedParts, findNamedWholeParts, findAdjustedSums, findMadeOf, findDifferences, findGrowth, findChanges, findParallelChanges, findChangeSums, findListCounts,
   findNumberedItems, findTrailingPartSums, findScores, findGrades, findGradeBands,
 ];
 /** Detectors that read the whole document once the paragraphs are done. */

@@ -30,8 +30,11 @@ const PROGRESS = /^[\u4e00-\u9fa5]{0,4}?(?:已|完成)/;
 const PROGRESS_OR_NOT = /^(?:已|未|尚|完成)/;
 /** ，评价等级为“优” / ，等次为良好 / ，自评等级：优秀: the grade of the amount before it. */
 const GRADE_CLAUSE = new RegExp(`[，,][\u4e00-\u9fa5]{0,6}(?:等级|等次|级别)[为是：:]?\s*["“]?(?:${GRADE_WORD})["”]?`);
-/** Words that open a statement of its own after the parts: 另有临聘人员3人 is not one of them. */
-const BESIDES = /^(?:另有|另外|此外|还有)/;
+/**
+ * Words that open a statement of its own after the parts: 另有临聘人员3人 is not one of them, nor is what the money drew
+ * in (撬动社会资本2.1亿元, 带动社会投资).
+ */
+const BESIDES = /^(?:另有|另外|此外|还有|撬动|带动|吸引|拉动)/;
 /** A cut of the whole (调减30万元, 年中调减, 后经核减): subtracted from it, never one of its parts. The label starts
  * at the separator before it, and a short time or agent word may come first. */
 const REDUCTION = new RegExp(`^[\\s，,、；;：:]*[\u4e00-\u9fa5]{0,4}?(?:${alternation(REDUCTION_WORDS)})`);
@@ -292,9 +295,14 @@ function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number
     // 编制30人，其中行政20人，事业10人；实有28人，其中…: after a stronger separator, a whole with its own 其中 list
     // is the next statement, not one more part.
     if (stronger && opensOwnList(c, k)) break;
-    // 退休人员12人，其中：退休干部7人、退休工人5人；遗属2人: a list whose parts are 、-items ends at a ； (measured
-    // between the parts themselves: 1、A；2、B has a 、 after each item number)
-    if (parts.length >= 2 && rankBetween(parts[0].at, parts[1].at) === SEPARATOR_RANK['、'] && rank >= SEPARATOR_RANK['；']) break;
+    // 支出合计X，其中：基本支出A，项目支出B；年末结转和结余C: after a stronger separator, an amount that names none of
+    // the members the parts so far named of one group is the next statement
+    // (the list's own separator measured between its first two parts: 1、A；2、B has a 、 after each item number)
+    const listRank = parts.length >= 2 ? rankBetween(parts[0].at, parts[1].at) : 0;
+    const group = listRank && rank > listRank ? groupOfParts(parts) : undefined;
+    if (group && membersNamed(group, q.label).size === 0) break;
+    // 退休人员12人，其中：退休干部7人、退休工人5人；遗属2人: a list whose parts are 、-items ends at a ；
+    if (listRank === SEPARATOR_RANK['、'] && rank >= SEPARATOR_RANK['；']) break;
     // A 小计 inside the list totals some of its parts: which ones, the list alone does not say.
     if (SUBTOTAL.test(q.label)) return null;
     if (!partOf(ctx, whole.total, q) || measuresOtherwise(parts, q)) break;
@@ -302,6 +310,15 @@ function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number
     lastAt = x.at;
   }
   return { parts, next: k };
+}
+
+/** The group whose members the parts name, each one member and all different (基本支出, 项目支出 → 支出性质). */
+function groupOfParts(parts: Q[]): CategoryGroup | undefined {
+  if (parts.length < 2) return undefined;
+  return CATEGORY_GROUPS.find((g) => {
+    const named = parts.map((q) => membersNamed(g, q.label));
+    return named.every((m) => m.size === 1) && new Set(named.map((m) => [...m][0])).size === parts.length;
+  });
 }
 
 /** Whether two amounts each name one member of a category, and different ones (购置费 and 运行费 of 公务用车). */
@@ -810,4 +827,31 @@ export function findDetailedParts(ctx: ProseContext, i: number) {
   if (!added.length) return;
   const parts = [...list.parts, ...added];
   pushSum(ctx, i, total, parts, splitsWhole(ctx, total, parts), [ctx.sentenceOf(total), ...added.map((q) => ctx.sentenceOf(q))].map((x) => x.text.trim()).join(''));
+}
+
+/** 本年收入中，财政拨款收入800万元，… / …，在项目支出当中，…: a clause that opens with the name of a whole stated before it. */
+const NAMED_WHOLE_OPENING = /(?:^|[，,；;])[\s]*在?([\u4e00-\u9fa5“”"]{2,16}?)当?中[，,：:]/g;
+
+/**
+ * The parts a clause lists after naming their whole (本年收入中，A，B): the whole is the amount stated under that name
+ * before it in the section (DOMAIN.md: a whole the sentence names by its label), and the parts are read as the parts
+ * after a marker.
+ */
+export function findNamedWholeParts(ctx: ProseContext, i: number) {
+  const p = ctx.paragraphs[i].parsed;
+  for (const [si, sentence] of p.sentences.entries()) {
+    if (sentenceHasMarker(ctx, i, si)) continue;
+    for (const m of sentence.text.matchAll(NAMED_WHOLE_OPENING)) {
+      const name = m[1].replace(/[“”"]/g, '');
+      if (name.endsWith('其')) continue;
+      const at = sentence.start + m.index! + m[0].length;
+      const first = ctx.quantities[i].find((q) => q.sentence === si && q.start >= at && q.bracketDepth === 0 && !q.year && q.unit !== '%' && !isSatellite(ctx, q));
+      if (!first) continue;
+      const total = ctx.findByLabel(i, name, at);
+      if (!total || !compatible(total, first) || !acceptable(ctx, total)) continue;
+      const parts = partsFrom(ctx, i, total, first);
+      if (!parts || parts.length < 2) continue;
+      pushSum(ctx, i, total, parts, splitsWhole(ctx, total, parts), ctx.sentenceOf(total).text.trim() + sentence.text.trim());
+    }
+  }
 }

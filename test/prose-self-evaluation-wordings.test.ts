@@ -141,3 +141,19 @@ describe('a list ends where its parts’ group ends, or at what the money drew i
       .toEqual(['sum 900万元 = 600万元 + 200万元 + 100万元']);
   });
 });
+
+describe('numbered batches and a budget in the aside after a rate', () => {
+  it('第一批A、第二批B: the batch numbers are no amounts, the batches are parts', async () => {
+    const line = (third: string) => `全年共拨付资金2,345万元，其中：第一批1,200万元，第二批800万元，第三批${third}万元。`;
+    expect(relations(line('345'), 'sum')).toEqual(['sum 2,345万元 = 1,200万元 + 800万元 + 345万元 (partial)']);
+    expect(await errors(line('355'))).toEqual(['sum 2,345万元']);
+  });
+  it('累计支出X，支出进度P%（预算Y）: X ÷ Y', async () => {
+    const line = (rate: string) => `截至12月31日，累计支出资金456.78万元，支出进度${rate}%（预算500万元）。`;
+    expect(relations(line('91.36'), 'rate')).toEqual(['rate 支出进度 91.36% = 456.78万元 / 500万元']);
+    expect(await errors(line('93.36'))).toEqual(['rate 93.36%']);
+  });
+  it('near miss: an aside that states no budget gives no denominator', () => {
+    expect(relations('截至12月31日，累计支出资金456.78万元，支出进度91.36%（其中专项资金300万元）。', 'rate')).toEqual([]);
+  });
+});

@@ -283,6 +283,7 @@ function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number
     const q = quantityOf(ctx, i, x);
     if (!q) continue;
     if (!q.unit && arabicItemNumber(ctx.paragraphs[i].parsed.text.slice(q.numberStart))) continue; // a list item's number (1、 2. 3）)
+    if (q.ordinal) continue; // 第一批1,200万元: the batch's number, not an amount
     if (isSatellite(ctx, q)) continue;
     const rank = rankBetween(lastAt, x.at);
     const stronger = parts.length > 0 && ownRank > 0 && rank > ownRank;

@@ -27,6 +27,8 @@ const RATE_VERB: Array<{ rate: RegExp; verb: RegExp; stage: boolean }> = [
 /** 完成(年初)预算的Y% with the amounts stated before it: a rate of the 决算 over the 预算 (DOMAIN.md's 完成预算数的Y%). */
 export const COMPLETED_BUDGET_RATE = /(完成(?:年初|全年|调整后?)?预算(?:数)?)的?$/;
 const rateNameOf = (label: string): string | undefined => RATE_NAME.exec(label)?.[1] ?? COMPLETED_BUDGET_RATE.exec(label)?.[1];
+/** From a rate to the first amount of the aside that follows it: （预算500万元）. */
+const ASIDE_RIGHT_AFTER = /^\s*[（(][^（(）)，,；;]*$/;
 /** What arrived or was issued (到位, 下达, 拨付): a base some writers divide spending by instead of the budget. */
 const STAGE_BASE = /到位|下达|拨付/;
 /** Labels of whole-year budgets a rate may divide by when its sentence names none: 调整后/调整预算/全年预算. */
@@ -121,6 +123,12 @@ export function findRates(ctx: ProseContext, i: number) {
     // after it in its sentence or in the next
     const nearBudget = ownOperandsOnly && !denominators.length ? budgetNamedNearby(ctx, i, rate, name) : undefined;
     if (nearBudget) denominators.push(nearBudget);
+    // 累计支出456.78万元，支出进度91.36%（预算500万元）: the budget in the aside right after the rate
+    if (!denominators.length && !own) {
+      const aside = qs.filter((q) => q.sentence === rate.sentence && q.start > rate.end && q.bracketDepth === 1 && family(q.unit) === 'money'
+        && q.value !== 0 && usable(p, q) && ASIDE_RIGHT_AFTER.test(p.text.slice(rate.end, q.numberStart)));
+      if (aside.length === 1 && roleOf(aside[0].label) === 'denominator') denominators.push(aside[0]);
+    }
     // 预算150万元，实际到位150万元，到位率100%；实际支出142.5万元，执行率95%: a second rate divides by the budget its
     // sentence stated before the first — when every base there (the budget, what arrived) is one value
     if (!denominators.length && !own && !ownOperandsOnly && lastRate) {

@@ -157,3 +157,17 @@ describe('numbered batches and a budget in the aside after a rate', () => {
     expect(relations('截至12月31日，累计支出资金456.78万元，支出进度91.36%（其中专项资金300万元）。', 'rate')).toEqual([]);
   });
 });
+
+describe('grades stated as 评价结论, 评级 or 等次 beside 得分 or 自评总分', () => {
+  it.each([
+    ['经综合评价，该项目得分为86分，评价结论为“良”。', '“良”', '“优”'],
+    ['项目自评总分95.5分，自评等次：优。', '95.5', '85.5'],
+    ['本项目绩效评价综合得分为78分，绩效评级为“中”。', '“中”', '“良”'],
+  ])('%s', async (line, from, to) => {
+    expect(await errors(line)).toEqual([]);
+    expect((await errors(line.replace(from, to))).map((e) => e.split(' ')[0])).toEqual(['grade']);
+  });
+  it('near miss: 总分 of a scoring system is its maximum, no score to grade', async () => {
+    expect(await errors('本项目评价指标体系总分100分，评价结论为“优”的标准为90分以上。')).toEqual([]);
+  });
+});

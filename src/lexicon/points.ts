@@ -32,3 +32,5 @@ export const ITEM_SCORE_SUFFIX = /(?:满分|自评得分|得分)$/;
  * (指标体系总分100分).
  */
 export const TOTAL_AFTER_ITEMS = /总分$/;
+/** 自评总分85.5分 / 综合总分: the overall score itself (a 总分 of what was scored, not a maximum). */
+export const OVERALL_SCORE_LABEL = /(?:自评|评价|综合)总分$/;

@@ -2,7 +2,7 @@
 import type { Quantity, RelationOf, Section } from '../../schema.js';
 import type { ProseContext } from './context.js';
 import { usable } from './context.js';
-import { ITEM_SCORE_SUFFIX, MAX_ASIDE_OPENING, TOTAL_AFTER_ITEMS, pointsSuffix } from '../../../lexicon/index.js';
+import { ITEM_SCORE_SUFFIX, MAX_ASIDE_OPENING, OVERALL_SCORE_LABEL, TOTAL_AFTER_ITEMS, pointsSuffix } from '../../../lexicon/index.js';
 import type { Q } from './context.js';
 
 const MAX_LABEL = /满分$/;
@@ -27,7 +27,7 @@ export function findScores(ctx: ProseContext, i: number) {
   for (const [si, sentence] of p.sentences.entries()) {
     const inSentence = qs.filter((q) => q.sentence === si);
     const max = inSentence.find((q) => MAX_LABEL.test(q.label));
-    const score = inSentence.find((q) => SCORE_LABEL.test(q.label) && q !== max);
+    const score = inSentence.find((q) => (SCORE_LABEL.test(q.label) || OVERALL_SCORE_LABEL.test(q.label)) && q !== max);
     if (!max && !score && !SCORE_LEAD.test(sentence.text)) continue;
     const quoted = QUOTED_ITEM.exec(sentence.text);
     if (quoted) {

@@ -171,3 +171,14 @@ describe('grades stated as 评价结论, 评级 or 等次 beside 得分 or 自�
     expect(await errors('本项目评价指标体系总分100分，评价结论为“优”的标准为90分以上。')).toEqual([]);
   });
 });
+
+describe('收入、支出总计各增加Y: both totals of one value changed alike', () => {
+  const line = (rate: string) => `2023年度财政拨款收入总计1,250.00万元、支出总计1,250.00万元，与2022年度相比，财政拨款收入、支出总计各增加150.00万元，增长${rate}%。`;
+  it('read as the change of that value', async () => {
+    expect(relations(line('13.64'), 'growth')).toEqual(['growth increase _→1,250.00万元 Δ150.00万元 13.64%']);
+    expect(await errors(line('15.64'))).toEqual(['growth 15.64%']);
+  });
+  it('near miss: totals of two values (各 then means respectively) give no relation', () => {
+    expect(relations('2022年度收、支总计各是4125.49，4143.91万元。与2021年相比，收、支总计各减少1267.86万元，下降23.51%。', 'growth')).toEqual([]);
+  });
+});

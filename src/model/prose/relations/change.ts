@@ -99,7 +99,11 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
       const ownClause = /^[，,][^，,；;、。：:]*$/.test(p.text.slice(nearest.end, change.start));
       return listed.length === 1 && listed[0] === nearest && ownClause ? { current: nearest, yearPair: false } : { yearPair: false };
     }
-    return candidates.length === 1 ? { current: candidates[0], yearPair: false } : { yearPair: false };
+    if (candidates.length === 1) return { current: candidates[0], yearPair: false };
+    // 收入总计1,250万元、支出总计1,250万元，…，收入、支出总计各增加150万元: each of amounts of one value changed alike
+    const each = candidates.length > 1 && /各[\u4e00-\u9fa5]{0,2}$/.test(change.label.replace(CHANGE_WORD, ''))
+      && new Set(candidates.map((q) => `${q.value}|${q.unit}`)).size === 1;
+    return each ? { current: candidates[candidates.length - 1], yearPair: false } : { yearPair: false };
   }
   // Its ；-group names its subject before the comparison (…；公务用车运行维护费支出决算比预算无增减变化，比去年增加1万元):
   // the one amount the section states under that category.

@@ -42,6 +42,9 @@ function denominatorsIn(ctx: ProseContext, i: number): Set<number> {
   return out;
 }
 
+/** A number right before an amount, sharing its unit: 4125.49，4143.91万元 / 3和5个. */
+const SHARED_UNIT_BEFORE = /\d\s*[，,、和及与]\s*$/;
+
 /** 本期: the amount the change is about, or undefined when the text does not say which one it is. */
 function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; yearPair: boolean } {
   const i = change.para;
@@ -62,6 +65,7 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
     if (ends(q) && !(parallel && (q === last || (rated && q === tail)))) startAt = k + 1;
   });
   const same = (q: Q) => !q.year && q.bracketDepth === 0 && usable(p, q) && family(q.unit) === family(change.unit);
+  const sharesUnit = (q: Q) => SHARED_UNIT_BEFORE.test(p.text.slice(Math.max(0, q.numberStart - 24), q.numberStart));
   let scope = before.slice(startAt).filter((q) => same(q) && !(parallel && q === last));
   const parts = markerParts(ctx, i, p.sentences[change.sentence].start, change.start);
   if (periodPair(ctx, scope, change)) {
@@ -90,6 +94,9 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
     const ownGroup = scope.filter((q) => q.at.container === change.at.container && q.at.group === change.at.group);
     if (ownGroup.length && ownGroup.length < scope.length) scope = ownGroup;
     const candidates = scope.filter((q) => !taken.has(q.value) && !parts.has(q));
+    // 收、支总计各是4125.49，4143.91万元: numbers that share one unit written once are as many amounts, and which one
+    // changed the text does not say
+    if (scope.some(sharesUnit)) return { yearPair: false };
     // 总收入X，其中本年收入A，较上年减少Y: the change is the part's when the list has that one part so far and the
     // change follows it in its own clause (one comma, then the comparison). After several parts (其中A、B，较上年减少Y),
     // or further away, it may be the whole's as well: say nothing.
@@ -119,7 +126,7 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
     const between = qs.filter((q) => q.sentence > first && q.sentence < change.sentence && same(q) && !isChange(ctx, q));
     if (between.some((q) => !opening.some((o) => o.value === q.value))) return { yearPair: false };
     const values = new Set(opening.map((q) => q.value));
-    return values.size === 1 ? { current: opening[0], yearPair: false } : { yearPair: false };
+    return values.size === 1 && !opening.some(sharesUnit) ? { current: opening[0], yearPair: false } : { yearPair: false };
   }
   // The change opens its paragraph: the totals the paragraphs just before it open with (收入总计…；支出总计…).
   const totals: Q[] = [];

@@ -182,3 +182,19 @@ describe('收入、支出总计各增加Y: both totals of one value changed alik
     expect(relations('2022年度收、支总计各是4125.49，4143.91万元。与2021年相比，收、支总计各减少1267.86万元，下降23.51%。', 'growth')).toEqual([]);
   });
 });
+
+describe('支出率, and counts of sessions beside the people trained', () => {
+  it('项目资金共计X，…到位率…，已支出Y，支出率P%: Y ÷ X', async () => {
+    const line = (rate: string) => `项目资金共计500万元，已全部拨付到位，资金到位率100%，截至年底已支出480万元，支出率${rate}%。`;
+    expect(relations(line('96'), 'rate')).toEqual(['rate 支出率 96% = 480万元 / 500万元']);
+    expect(await errors(line('98'))).toEqual(['rate 98%']);
+  });
+  it('near miss: after a ； the spending may be another item’s', () => {
+    expect(relations('A项目资金200万元，到位率100%；B项目已支出80万元，支出率80%。', 'rate')).toEqual([]);
+  });
+  it('培训1,560人次，其中：A培训8期1,120人次，B培训4期440人次: the sessions (期) are no parts', async () => {
+    const line = (second: string) => `本年度共组织培训班12期，培训1,560人次，其中：农民技能培训8期1,120人次，干部培训4期${second}人次。`;
+    expect(relations(line('440'), 'sum')).toEqual(['sum 1,560人次 = 1,120人次 + 440人次 (partial)']);
+    expect(await errors(line('540'))).toEqual(['sum 1,560人次']);
+  });
+});

@@ -283,7 +283,8 @@ function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number
     const q = quantityOf(ctx, i, x);
     if (!q) continue;
     if (!q.unit && arabicItemNumber(ctx.paragraphs[i].parsed.text.slice(q.numberStart))) continue; // a list item's number (1、 2. 3）)
-    if (q.ordinal) continue; // 第一批1,200万元: the batch's number, not an amount
+    // 第一批1,200万元: the batch's number; 技能培训8期1,120人次: a date or category unit (期, 批, 类) counts no part
+    if (q.ordinal || (q.unit && NOT_AN_AMOUNT.has(q.unit))) continue;
     if (isSatellite(ctx, q)) continue;
     const rank = rankBetween(lastAt, x.at);
     const stronger = parts.length > 0 && ownRank > 0 && rank > ownRank;

@@ -5,7 +5,7 @@ import { CURRENT_PERIOD_WORDS, NOT_AN_AMOUNT, PREVIOUS_PERIOD_WORDS, WHOLE_AMOUN
 import { markerParts } from './of-which.js';
 
 /** Names of rates that divide an amount spent (or received, paid …) by an amount budgeted. */
-export const RATE_NAME = /([\u4e00-\u9fa5]*?(?:执行率|到位率|完成率|控制率|支付率|使用率|拨付率|分配率|结转率|兑付率|兑付比例|支出进度(?:比率)?))$/;
+export const RATE_NAME = /([\u4e00-\u9fa5]*?(?:执行率|到位率|完成率|控制率|支付率|支出率|使用率|拨付率|分配率|结转率|兑付率|兑付比例|支出进度(?:比率)?))$/;
 /**
  * Rates whose operands are named by the rate itself: 预算控制率 = 年中追加 ÷ 年初预算 (how much the budget grew in the
  * year), 结转率 = 结转 ÷ 预算. Their numerator is found by these words, not by the spent-or-budgeted roles.
@@ -22,7 +22,7 @@ const RATE_VERB: Array<{ rate: RegExp; verb: RegExp; stage: boolean }> = [
   { rate: /兑付(?:率|比例)$/, verb: /兑付/, stage: true },
   { rate: /分配率$/, verb: /分配/, stage: true },
   { rate: /使用率$/, verb: /使用/, stage: false },
-  { rate: /(?:执行率|支出进度(?:比率)?)$/, verb: /执行|支出|实际/, stage: false },
+  { rate: /(?:执行率|支出率|支出进度(?:比率)?)$/, verb: /执行|支出|实际/, stage: false },
 ];
 /** 完成(年初)预算的Y% with the amounts stated before it: a rate of the 决算 over the 预算 (DOMAIN.md's 完成预算数的Y%). */
 export const COMPLETED_BUDGET_RATE = /(完成(?:年初|全年|调整后?)?预算(?:数)?)的?$/;
@@ -137,6 +137,11 @@ export function findRates(ctx: ProseContext, i: number) {
       const budgets = earlier.filter((q) => roleOf(q.label) === 'denominator');
       const bases = [...budgets, ...earlier.filter((q) => STAGE_BASE.test(q.label))];
       if (budgets.length && new Set(bases.map((q) => q.value)).size === 1) denominators.push(budgets[budgets.length - 1]);
+      // …项目资金共计500万元，已全部拨付到位，到位率100%，…已支出480万元，支出率96%: the one amount before, named by its item
+      // (in one ；-group: after a ； the statement may be about another item)
+      else if (!budgets.length && earlier.length === 1 && roleOf(earlier[0].label) === 'neutral' && !/[；;]/.test(p.text.slice(earlier[0].end, rate.start))) {
+        denominators.push(earlier[0]);
+      }
     }
     if (!denominators.length) continue;
     ctx.push({

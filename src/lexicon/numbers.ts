@@ -200,3 +200,6 @@ export const DECIMAL_NUMBER = `${DIGIT}+(?:[.．]${DIGIT}+)?`;
 export function decimalValue(text: string): number {
   return Number(toHalfWidth(text));
 }
+
+/** A number right before an amount, sharing the unit written once after both: 4125.49，4143.91万元 / 3和5个. */
+export const SHARED_UNIT_BEFORE = new RegExp(`${DIGIT}\\s*[，,、和及与]\\s*$`);

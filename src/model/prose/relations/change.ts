@@ -3,7 +3,7 @@
 import type { Quantity } from '../../schema.js';
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
-import { CATEGORY_GROUPS, REASON_WORD, WHOLE_LABEL, membersNamed } from '../../../lexicon/index.js';
+import { CATEGORY_GROUPS, REASON_WORD, SHARED_UNIT_BEFORE, WHOLE_LABEL, membersNamed } from '../../../lexicon/index.js';
 import { CHANGE_RATE, CHANGE_WORD, comparedAmount, directionOfWord, earlier, isChange, leadingRate, periodPair, subjectOfComparison, type Direction } from './periods.js';
 import { endsWithOfWhich, listsIn, markerParts, ofWhichAfter } from './of-which.js';
 
@@ -41,9 +41,6 @@ function denominatorsIn(ctx: ProseContext, i: number): Set<number> {
   }
   return out;
 }
-
-/** A number right before an amount, sharing its unit: 4125.49，4143.91万元 / 3和5个. */
-const SHARED_UNIT_BEFORE = /\d\s*[，,、和及与]\s*$/;
 
 /** 本期: the amount the change is about, or undefined when the text does not say which one it is. */
 function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; yearPair: boolean } {

@@ -5,8 +5,8 @@ import { totalScores } from './score.js';
 import { BAND_CLAUSE_END, GRADE_WORD, parseGradeBand, parseGradeFirstBands } from '../../../lexicon/index.js';
 
 /**
- * 评价等级为优秀 / 绩效等级：“良” / 自评结果为“优秀” / 评价结论为“良” / 绩效评级为“中” — the grade word ends there (not 等级为优秀的标准, 评价结果为良好的，
- * 给予保障: a condition, whose 良好的 must not leave 良 behind).
+ * 评价等级为优秀 / 绩效等级：“良” / 自评结果为“优秀” / 评价结论为“良” / 绩效评级为“中” — the grade word ends there (not
+ * 等级为优秀的标准, 评价结果为良好的，给予保障: a condition, whose 良好的 must not leave 良 behind).
  */
 const GRADE_STATED = new RegExp(`(?:评价|绩效|自评|综合)?(?:等[级次](?:评定)?|评级|(?:评价|自评|评定)(?:结果|结论))(?:为|是|：|:)\\s*[“"]?(${GRADE_WORD})[”"]?(?=[，,。；;）)\\s]|$)`);
 

@@ -29,7 +29,7 @@ const PART_STOP = PART_STOP_WORD;
 const PROGRESS = /^[\u4e00-\u9fa5]{0,4}?(?:已|完成)/;
 const PROGRESS_OR_NOT = /^(?:已|未|尚|完成)/;
 /** ，评价等级为“优” / ，等次为良好 / ，自评等级：优秀: the grade of the amount before it. */
-const GRADE_CLAUSE = new RegExp(`[，,][\u4e00-\u9fa5]{0,6}(?:等级|等次|级别)[为是：:]?\s*["“]?(?:${GRADE_WORD})["”]?`);
+const GRADE_CLAUSE = new RegExp(`[，,][\\u4e00-\\u9fa5]{0,6}(?:等级|等次|级别)[为是：:]?\\s*["“]?(?:${GRADE_WORD})["”]?`);
 /**
  * Words that open a statement of its own after the parts: 另有临聘人员3人 is not one of them, nor is what the money drew
  * in (撬动社会资本2.1亿元, 带动社会投资).

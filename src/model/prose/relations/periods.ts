@@ -7,8 +7,8 @@ import { CURRENT_PERIOD, PREVIOUS_PERIOD, PREVIOUS_PERIOD_WORDS, WRITTEN_YEAR, a
 /** Labels that end in a rate of change, and the direction each states. */
 export const GROWTH_LABEL = /(增长率|增幅|增长|增加|上升|压减率|下降率|降幅|减幅|减少率|下降|降低|减少|变化率|变动率)$/;
 /**
- * The word that ends a change amount's label: 增加/减少/增收/减收/增支/减支/压减/节约/提高/降低 …, with the object a writer may put
- * after the verb (比上年减少支出80万元, 节约开支, 增加收入).
+ * The word that ends a change amount's label: 增加/减少/增收/减收/增支/减支/压减/节约/提高/降低 …, with the object a
+ * writer may put after the verb (比上年减少支出80万元, 节约开支, 增加收入).
  */
 export const CHANGE_WORD = /(增加|减少|增收|减收|增支|减支|增长|下降|压减|节约|提高|提升|上升|降低|增|减)(?:支出|开支|收入|经费)?$/;
 /** A comparison with another period before the change: 比上年, 较上年, 与上年相比, 同比, 对比, 比2017年预算数 (比 2017 年: a
@@ -20,7 +20,10 @@ export const CHANGE_RATE = /^(增长率|增长|增幅|增加|上升|下降率|�
 const YEAR_FREE = (s: string) => withoutPeriod(s).replace(/^比|的$/g, '');
 /** A budget a change is measured against: 比预算数8.00万元减少2.40万元 (DOMAIN.md: 与预算相比). */
 const COMPARED_BUDGET = '(?:年初|全年|调整后?)?预算(?:数)?';
-/** The comparison that names the previous period's (or the budget's) amount right before it: 比上年（2022年）的X, 与2022年度的X, 较上年同期X, 比预算数X. */
+/**
+ * The comparison that names the previous period's (or the budget's) amount right before it: 比上年（2022年）的X,
+ * 与2022年度的X, 较上年同期X, 比预算数X.
+ */
 const COMPARED_INTRO = new RegExp(`(?:比|较|与)\\s*(?:${alternation(PREVIOUS_PERIOD_WORDS)}|${WRITTEN_YEAR}|${COMPARED_BUDGET})[^，,。；;比较与]{0,12}$`);
 /** After a compared amount: 与…X相比 closes with 相比; 比…X goes straight on to the change (减少, 增长 …). */
 const AFTER_COMPARED_WITH = /^\s*(?:相比|比较)/;

@@ -139,9 +139,8 @@ export function findRates(ctx: ProseContext, i: number) {
       if (budgets.length && new Set(bases.map((q) => q.value)).size === 1) denominators.push(budgets[budgets.length - 1]);
       // …项目资金共计500万元，已全部拨付到位，到位率100%，…已支出480万元，支出率96%: the one amount before, named by its item
       // (in one ；-group: after a ； the statement may be about another item)
-      else if (!budgets.length && earlier.length === 1 && roleOf(earlier[0].label) === 'neutral' && !/[；;]/.test(p.text.slice(earlier[0].end, rate.start))) {
-        denominators.push(earlier[0]);
-      }
+      else if (!budgets.length && earlier.length === 1 && roleOf(earlier[0].label) === 'neutral'
+        && !/[；;]/.test(p.text.slice(earlier[0].end, rate.start))) denominators.push(earlier[0]);
     }
     if (!denominators.length) continue;
     ctx.push({

@@ -149,3 +149,12 @@ describe('未支 is what is left of a budget after what was paid', () => {
     expect(await errors('安排资金80万元，已支付62.5万元，未支27.5万元。')).toEqual(['sum 27.5万元']);
   });
 });
+
+describe('a whole in a numbered paragraph (1.基本支出预算X) is found by its name', () => {
+  const lines = (share: string) => ['（二）按支出结构分类划分。', '1.基本支出预算881300.39元，占一般公共预算支出的96.74%。其中：',
+    `工资福利支出预算716052.51元，占基本支出预算${share}%，同比减少148979.48元，下降17.22%。`];
+  it('the share of the part after 其中： divides by it', async () => {
+    expect(lineRelations(lines('81.25')).filter((r) => r.startsWith('share'))).toEqual(['share 881300.39元: 716052.51元→81.25%']);
+    expect(await errors(lines('85.25'))).toEqual(['share 85.25%']);
+  });
+});

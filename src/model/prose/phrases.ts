@@ -108,7 +108,8 @@ export function cleanLabel(raw: string): string {
   if (abbreviated) raw = abbreviated[1] + raw.slice(abbreviated.index + abbreviated[0].length);
   let s = withoutAsides(raw); // asides: 行政编制（含工勤编制）人员 → 行政编制人员
   s = s.replace(/[“”"‘’「」『』\s]/g, '');
-  s = s.replace(/^[（(）)]+|[（(）)]+$/g, '');
+  // and the point or mark an item number leaves before it (1.基本支出 → 基本支出; the 1 is read as a number of its own)
+  s = s.replace(/^[（(）)]+|[（(）)]+$/g, '').replace(/^[.．、]+/, '');
   for (let i = 0; i < 3; i++) s = s.replace(LABEL_TAIL, '').replace(LABEL_HEAD, '');
   return s;
 }

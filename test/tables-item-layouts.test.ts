@@ -194,3 +194,15 @@ describe('a table of averages: its 合计 row is the average of all, no sum of t
     expect(found.filter((f) => f.severity === 'error').map((f) => f.location.cell)).toEqual(['C6']);
   });
 });
+
+describe('rows of per cents and columns of growth ratios are no amounts to add', () => {
+  it('药占比（%） under 药品收入（万元）, and a 增长比 column: no sum takes them', async () => {
+    const rows: Rows = [
+      ['项目', '本年', '上年', '增长额', '增长比'],
+      ['药品收入（万元）', '1680.61', '1623.68', '56.93', '3.51%'],
+      ['其中：中药饮片收入（万元）', '5.33', '4.58', '0.75', '16.38%'],
+      ['药占比（%）', '28.07%', '30.28%', '-2.21', ''],
+    ];
+    expect(show(await findings(await tableFile(files, 'xlsx', '2023年医院收入情况', rows)))).toBe('[]');
+  });
+});

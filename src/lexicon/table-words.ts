@@ -229,9 +229,12 @@ export function namesAverage(text: string): boolean {
   return /[院人户生床]均|平均|均值/.test(text.replace(/\s+/g, ''));
 }
 
-/** A header naming a ratio of some kind (节约率, 增长比例, 比率（%）): its cells are no amounts to add, whatever it divides. */
+/**
+ * A header naming a ratio of some kind (节约率, 增长比例, 比率（%）, 增长比, 占比): its cells are no amounts to add, whatever
+ * it divides.
+ */
 export function namesRatio(header: string): boolean {
-  return /(?:率|比率|比例)$/.test(withoutNotes(header.replace(/\s+/g, '')));
+  return /(?:率|比率|比例|(?:增长|增减|变动)比|占比)$/.test(withoutNotes(header.replace(/\s+/g, '')));
 }
 
 /** A header over a run of columns that says they are the parts of the total column before them: 其中： */

@@ -201,6 +201,8 @@ function rowSum(grid: Grid, band: Band, column: Column, g: Group<RowNode>): Rela
   let complete = true;
   for (const p of g.parts) {
     if (p.countUnit) continue; // counts under an amount are no part of it
+    // a row of per cents (药占比（%）) under an amount is no part of it either
+    if (mentionsPercent(p.label) && !mentionsPercent(g.total.label)) continue;
     const { operands, complete: c } = operandsOf(grid, band, column, p, g.parts, kind);
     parts.push(...operands);
     if (!c) complete = false;

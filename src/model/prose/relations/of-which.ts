@@ -291,20 +291,20 @@ function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number
     // A nested list of one part so far (财政拨款500万元，包括一般公共预算500万元；其他收入…) ends at a separator
     // stronger than the one before its marker, unless the amount after it names the other member of the part's own
     // category (公务用车1618万元，比上年下降1.2%，其中：购置费414万元，…；运行费1204万元).
-    if (whole.nested && parts.length > 0 && !ownRank && whole.outerRank > 0 && rank > whole.outerRank && !namesSibling(parts[0], q)) break;
-    if (parts.length && !ownRank) ownRank = rank;
+    if (whole.nested && parts.length > 0 && !ownRank && whole.outerRank > 0 && rank > whole.outerRank && !groupOfParts([parts[0], q])) break;
+    // the list's own separator, between its first two parts (measured from lastAt it would be the 、 after an item
+    // number: 1、A；2、B)
+    if (parts.length && !ownRank) ownRank = rankBetween(parts[0].at, x.at);
     if (whole.nested && stronger) break;
     // 编制30人，其中行政20人，事业10人；实有28人，其中…: after a stronger separator, a whole with its own 其中 list
     // is the next statement, not one more part.
     if (stronger && opensOwnList(c, k)) break;
     // 支出合计X，其中：基本支出A，项目支出B；年末结转和结余C: after a stronger separator, an amount that names none of
     // the members the parts so far named of one group is the next statement
-    // (the list's own separator measured between its first two parts: 1、A；2、B has a 、 after each item number)
-    const listRank = parts.length >= 2 ? rankBetween(parts[0].at, parts[1].at) : 0;
-    const group = listRank && rank > listRank ? groupOfParts(parts) : undefined;
+    const group = stronger ? groupOfParts(parts) : undefined;
     if (group && membersNamed(group, q.label).size === 0) break;
     // 退休人员12人，其中：退休干部7人、退休工人5人；遗属2人: a list whose parts are 、-items ends at a ；
-    if (listRank === SEPARATOR_RANK['、'] && rank >= SEPARATOR_RANK['；']) break;
+    if (ownRank === SEPARATOR_RANK['、'] && rank >= SEPARATOR_RANK['；']) break;
     // A 小计 inside the list totals some of its parts: which ones, the list alone does not say.
     if (SUBTOTAL.test(q.label)) return null;
     if (!partOf(ctx, whole.total, q) || measuresOtherwise(parts, q)) break;
@@ -320,15 +320,6 @@ function groupOfParts(parts: Q[]): CategoryGroup | undefined {
   return CATEGORY_GROUPS.find((g) => {
     const named = parts.map((q) => membersNamed(g, q.label));
     return named.every((m) => m.size === 1) && new Set(named.map((m) => [...m][0])).size === parts.length;
-  });
-}
-
-/** Whether two amounts each name one member of a category, and different ones (购置费 and 运行费 of 公务用车). */
-function namesSibling(a: Q, b: Q): boolean {
-  return CATEGORY_GROUPS.some((g) => {
-    const x = membersNamed(g, a.label);
-    const y = membersNamed(g, b.label);
-    return x.size === 1 && y.size === 1 && [...x][0] !== [...y][0];
   });
 }
 

@@ -21,7 +21,7 @@ export function findShares(ctx: ProseContext, i: number) {
     if (share.unit !== '%' || !usable(p, share)) continue;
     const m = SHARE_LABEL.exec(share.label);
     if (!m) continue;
-    const wholeLabel = m[1].replace(/的$/, '');
+    const wholeLabel = wholeNamed(share);
     const idx = qs.indexOf(share);
     const prev = qs[idx - 1];
     // A list of shares (A、B分别为a和b，占X的p%和q%) pairs them by position: the amount before p% is not its part.
@@ -30,7 +30,7 @@ export function findShares(ctx: ProseContext, i: number) {
     const part = prev && prev.sentence === share.sentence && prev.unit !== '%' && usable(p, prev) && prev.clause >= share.clause - 2 ? prev : undefined;
     let whole: Q | undefined;
     let viaMarker = false;
-    if (wholeLabel && wholeLabel !== '比') whole = ctx.findByLabel(i, wholeLabel, share.start);
+    if (wholeLabel) whole = ctx.findByLabel(i, wholeLabel, share.start);
     else if (part) {
       whole = totalBeforeMarker(ctx, part);
       viaMarker = whole !== undefined;

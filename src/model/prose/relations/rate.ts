@@ -123,24 +123,9 @@ export function findRates(ctx: ProseContext, i: number) {
     // after it in its sentence or in the next
     const nearBudget = ownOperandsOnly && !denominators.length ? budgetNamedNearby(ctx, i, rate, name) : undefined;
     if (nearBudget) denominators.push(nearBudget);
-    // 累计支出456.78万元，支出进度91.36%（预算500万元）: the budget in the aside right after the rate
     if (!denominators.length && !own) {
-      const aside = qs.filter((q) => q.sentence === rate.sentence && q.start > rate.end && q.bracketDepth === 1 && family(q.unit) === 'money'
-        && q.value !== 0 && usable(p, q) && ASIDE_RIGHT_AFTER.test(p.text.slice(rate.end, q.numberStart)));
-      if (aside.length === 1 && roleOf(aside[0].label) === 'denominator') denominators.push(aside[0]);
-    }
-    // 预算150万元，实际到位150万元，到位率100%；实际支出142.5万元，执行率95%: a second rate divides by the budget its
-    // sentence stated before the first — when every base there (the budget, what arrived) is one value
-    if (!denominators.length && !own && !ownOperandsOnly && lastRate) {
-      const earlier = sameSentence.filter((q) => q.start < lastRate.start && family(q.unit) === 'money' && q.value !== 0 && q.bracketDepth === 0
-        && usable(p, q) && !parts.has(q));
-      const budgets = earlier.filter((q) => roleOf(q.label) === 'denominator');
-      const bases = [...budgets, ...earlier.filter((q) => STAGE_BASE.test(q.label))];
-      if (budgets.length && new Set(bases.map((q) => q.value)).size === 1) denominators.push(budgets[budgets.length - 1]);
-      // …项目资金共计500万元，已全部拨付到位，到位率100%，…已支出480万元，支出率96%: the one amount before, named by its item
-      // (in one ；-group: after a ； the statement may be about another item)
-      else if (!budgets.length && earlier.length === 1 && roleOf(earlier[0].label) === 'neutral'
-        && !/[；;]/.test(p.text.slice(earlier[0].end, rate.start))) denominators.push(earlier[0]);
+      const found = budgetOutsideScope(ctx, i, rate, ownOperandsOnly ? undefined : lastRate, parts);
+      if (found) denominators.push(found);
     }
     if (!denominators.length) continue;
     ctx.push({
@@ -155,6 +140,29 @@ export function findRates(ctx: ProseContext, i: number) {
       evidence: sentence.text.trim(),
     });
   }
+}
+
+/**
+ * The budget of a rate whose own scope states none (only what was spent):
+ * - in the aside right after it: 累计支出456.78万元，支出进度91.36%（预算500万元）;
+ * - for a second rate in its sentence (`lastRate`, the one before it), before the first: 预算150万元，实际到位150万元，
+ *   到位率100%；实际支出142.5万元，执行率95% — when every base there (the budget, what arrived) is one value; or, with no
+ *   budget named, the one amount there in the rate's own ；-group (项目资金共计500万元，…，到位率100%，…已支出480万元，
+ *   支出率96%: after a ； the statement may be about another item).
+ */
+function budgetOutsideScope(ctx: ProseContext, i: number, rate: Q, lastRate: Q | undefined, parts: Set<Q>): Q | undefined {
+  const p = ctx.paragraphs[i].parsed;
+  const money = (q: Q) => family(q.unit) === 'money' && q.value !== 0 && usable(p, q);
+  const inSentence = ctx.quantities[i].filter((q) => q.sentence === rate.sentence);
+  const aside = inSentence.filter((q) => q.start > rate.end && q.bracketDepth === 1 && money(q) && ASIDE_RIGHT_AFTER.test(p.text.slice(rate.end, q.numberStart)));
+  if (aside.length === 1 && roleOf(aside[0].label) === 'denominator') return aside[0];
+  if (!lastRate) return undefined;
+  const earlier = inSentence.filter((q) => q.start < lastRate.start && q.bracketDepth === 0 && money(q) && !parts.has(q));
+  const budgets = earlier.filter((q) => roleOf(q.label) === 'denominator');
+  const bases = [...budgets, ...earlier.filter((q) => STAGE_BASE.test(q.label))];
+  if (budgets.length) return new Set(bases.map((q) => q.value)).size === 1 ? budgets[budgets.length - 1] : undefined;
+  const one = earlier.length === 1 && roleOf(earlier[0].label) === 'neutral' && !/[；;]/.test(p.text.slice(earlier[0].end, rate.start));
+  return one ? earlier[0] : undefined;
 }
 
 /**

@@ -33,18 +33,27 @@ describe('a rate divides the stage of the money its name says (到位率: what a
   });
 });
 
-describe('a 完成率 over counts: what was done over the task', () => {
+describe('a 完成率 (or 执行率) over counts: what was done over the task', () => {
   it.each([
     ['绩效目标完成情况：共设定绩效指标15个，已完成14个，完成率93.3%。', '完成率 93.3% = 14个 / 15个'],
     ['计划培训农民200人次，实际培训210人次，完成率105%。', '完成率 105% = 210人次 / 200人次'],
     ['部门预算27个项目中，完成绩效目标数量指标的项目有27个，完成率100%。', '完成率 100% = 27个 / 27个'],
+    // what is left (未完成) is neither operand, and 三级 is a level, no count
+    ['绩效指标完成情况：共设置三级指标18个，完成17个，未完成1个，指标完成率94.4%。', '指标完成率 94.4% = 17个 / 18个'],
+    ['本年度部门预算安排项目12个，实际执行项目11个，执行率91.7%。', '执行率 91.7% = 11个 / 12个'],
   ])('%s', async (line, relation) => {
     expect(await rates(line)).toEqual({ relations: [relation], errors: [] });
   });
-  it('a wrong rate is an error', async () => {
-    expect((await rates('计划培训农民200人次，实际培训210人次，完成率95%。')).errors).toEqual(['rate 95%']);
+  it.each([
+    ['计划培训农民200人次，实际培训210人次，完成率95%。', 'rate 95%'],
+    ['绩效指标完成情况：共设置三级指标18个，完成17个，未完成1个，指标完成率96.4%。', 'rate 96.4%'],
+    ['本年度部门预算安排项目12个，实际执行项目11个，执行率93.7%。', 'rate 93.7%'],
+  ])('a wrong rate is an error: %s', async (line, error) => {
+    expect((await rates(line)).errors).toEqual([error]);
   });
   it.each([
+    // two amounts left beside the done one
+    '共设置指标18个，完成15个，未完成2个，暂缓1个，完成率83.3%。',
     // two units: not one count
     '计划培训农民200人，实际培训210人次，完成率105%。',
     // three counts: which two is unsaid

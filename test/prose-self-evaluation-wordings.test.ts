@@ -1,7 +1,7 @@
 // Wordings of self-evaluation reports written for this test in the genre's style: the investment a project has
-// completed is no part of its funding; a grade (or a change: 较上年提高2分) between a score and its 其中 parts; a 完成率
-// or 执行率 over counts with what is left (未完成1个) beside them. Each read, a wrong figure an
-// error through the whole pipeline, and near misses that give no relation.
+// completed is no part of its funding; a grade (or a change: 较上年提高2分) between a score and its 其中 parts; and more.
+// (The 完成率 over counts beside 未完成N个 is with the other count rates, in prose-rate-operands.) Each read, a wrong
+// figure an error through the whole pipeline, and near misses that give no relation.
 import { describe, it, expect } from 'vitest';
 import { builtDocs, errorsOf } from './helpers/built-docs.js';
 import { lineRelations } from './helpers/relations.js';
@@ -29,19 +29,6 @@ describe('a grade between a score and its 其中 parts', () => {
   it('a change between them (较上年提高2分) is no whole: the score keeps its parts', () => {
     expect(relations('2023年度部门整体支出绩效自评得分为92.5分，较上年提高2分。其中：部门决策12分、部门管理27.5分。', 'sum'))
       .toEqual(['sum 92.5分 = 12分 + 27.5分 (partial)']);
-  });
-});
-
-describe('a 完成率 or 执行率 over counts', () => {
-  it.each([
-    ['绩效指标完成情况：共设置三级指标18个，完成17个，未完成1个，指标完成率94.4%。', 'rate 指标完成率 94.4% = 17个 / 18个'],
-    ['本年度部门预算安排项目12个，实际执行项目11个，执行率91.7%。', 'rate 执行率 91.7% = 11个 / 12个'],
-  ])('%s', async (line, rate) => {
-    expect(relations(line, 'rate')).toEqual([rate]);
-    expect(await errors(line.replace(/(\d+\.\d)%/, (_, r: string) => `${(Number(r) + 2).toFixed(1)}%`))).toHaveLength(1);
-  });
-  it('near miss: two amounts left beside the done one give no relation', () => {
-    expect(relations('共设置指标18个，完成15个，未完成2个，暂缓1个，完成率83.3%。', 'rate')).toEqual([]);
   });
 });
 

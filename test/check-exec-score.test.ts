@@ -26,6 +26,19 @@ ruleTester('exec-score', {
       errors: [{ messageId: 'mismatch', severity: 'error', location: { block: 3, row: 2, col: 3 }, expected: '88.28%', actual: '88.82%', data: { formula: '8724.90 ÷ 9883.28', what: { zh: '执行率', en: 'execution rate' } } }],
     },
     {
+      name: 'a wrong rate beside a score that follows the operands: one finding, on the rate',
+      report: row({ annual: '3.36', executed: '3.36', weight: '10', rate: '90.00%', score: '10' }),
+      errors: [{ messageId: 'mismatch', expected: '100.00%', actual: '90.00%', data: { what: { zh: '执行率', en: 'execution rate' } } }],
+    },
+    {
+      name: 'a wrong rate and a score that follows neither it nor the operands: both',
+      report: row({ annual: '3.36', executed: '3.36', weight: '10', rate: '90.00%', score: '7' }),
+      errors: [
+        { messageId: 'mismatch', actual: '90.00%', data: { what: { zh: '执行率', en: 'execution rate' } } },
+        { messageId: 'mismatch', expected: '9', actual: '7', data: { what: { zh: '得分', en: 'score' } } },
+      ],
+    },
+    {
       name: 'a wrong score for the stated rate',
       report: row({ weight: '10', rate: '88.28%', score: '9.83' }),
       errors: [{ messageId: 'mismatch', location: { col: 3 }, expected: '8.83', actual: '9.83', data: { what: { zh: '得分', en: 'score' } } }],

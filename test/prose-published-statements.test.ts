@@ -158,3 +158,25 @@ describe('a whole in a numbered paragraph (1.基本支出预算X) is found by it
     expect(await errors(lines('85.25'))).toEqual(['share 85.25%']);
   });
 });
+
+describe('a list closed by the rest of its whole covers it (…，其他用车1辆。)', () => {
+  const CARS = (enforcement: string) => '截至2022年12月31日，本单位共有车辆5辆，其中，副部（省）级及以上领导用车0辆，主要领导干部用车0辆，'
+    + `机要通信用车1辆，应急保障用车2辆，执法执勤用车${enforcement}辆，特种专业技术用车0辆，离退休干部用车0辆，其他用车1辆。`;
+  it('the national template’s vehicle list: read whole, a wrong class is an error', async () => {
+    expect(sums([CARS('1')])).toEqual(['sum 5辆 = 0辆 + 0辆 + 1辆 + 2辆 + 1辆 + 0辆 + 0辆 + 1辆']);
+    expect(await errors(CARS('2'))).toEqual(['sum 5辆']);
+  });
+  it('其他资金 closing a list of funds', () => {
+    expect(sums(['项目资金共计120万元，其中：中央资金80万元，省级资金30万元，其他资金10万元。']))
+      .toEqual(['sum 120万元 = 80万元 + 30万元 + 10万元']);
+  });
+  it.each([
+    ['a class of its own (其他交通费用)', '公用经费50万元，其中：办公费10万元，印刷费5万元，其他交通费用8万元。', 'sum 50万元 = 10万元 + 5万元 + 8万元 (partial)'],
+    // 其他收入 is a class of 本年收入, beside 上年结转 in a total of income; the copy stops on its ；
+    ['a class of a group (其他收入), cut after its ；', '收入预算总额为7783.26万元。其中：财政拨款收入751.8万元，其他收入7000万元；（原文此后未收录）',
+      'sum 7783.26万元 = 751.8万元 + 7000万元 (partial)'],
+    ['a sentence that stops on its ；', '车辆6辆，其中：执法执勤用车4辆，其他用车1辆；', 'sum 6辆 = 4辆 + 1辆 (partial)'],
+  ])('near miss: %s stays open', (_, line, sum) => {
+    expect(sums([line])).toEqual([sum]);
+  });
+});

@@ -64,7 +64,8 @@ export const CATEGORY_GROUPS: readonly CategoryGroup[] = [
     family: 'money',
   },
   { name: '采购方式', members: { 集中: '集中采购', 分散: '分散采购' }, exhaustive: 'distinct', family: 'money' },
-  { name: '采购品目', members: { 货物: '货物', 工程: '工程', 服务: '服务' }, exhaustive: 'never', family: 'money' },
+  // 政府采购 buys 货物, 工程 and 服务 (政府采购法 第二条): the three cover it; 货物 and 工程 alone may leave 服务 out
+  { name: '采购品目', members: { 货物: '货物', 工程: '工程', 服务: '服务' }, exhaustive: 'all', family: 'money' },
   { name: '职称', members: { 高级: '高级职称', 中级: '中级职称', 初级: '初级职称' }, exhaustive: 'never', family: 'persons' },
 ];
 
@@ -99,6 +100,19 @@ const LEADING_CATCH_ALL = /^(?:其他|其它)/;
 /** A part named as the rest of its whole (其他收入, 其它支出, 资金其他). */
 export function isCatchAll(label: string): boolean {
   return CATCH_ALL.test(label);
+}
+
+/** A closing part of a written list named only as the rest (其他用车, 其他资金): not a class of its own (其他交通费用). */
+const CLOSING_REST = /^(?:其他|其它)[\u4e00-\u9fa5]{0,2}$/;
+
+/**
+ * Whether a written list's last part is the rest of its whole (…，离退休干部用车0辆，其他用车1辆): the list covers it.
+ * Not a member of one of the genre's groups (其他收入 is a class of 本年收入, beside 上年结转 in a total of income).
+ */
+export function endsWithRest(labels: readonly string[]): boolean {
+  const last = labels[labels.length - 1] ?? '';
+  return labels.length >= 2 && CLOSING_REST.test(last) && !labels.slice(0, -1).some((l) => CLOSING_REST.test(l))
+    && !CATEGORY_GROUPS.some((g) => membersNamed(g, last).size > 0);
 }
 
 /** A row label that opens as a catch-all (其他资金): a table's closing part. */

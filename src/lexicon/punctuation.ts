@@ -75,3 +75,8 @@ export function lastSeparatorRank(text: string): number {
   const ranks = [...text].map((c) => separatorRank(c, false)).filter((r) => r > 0);
   return ranks.length ? ranks[ranks.length - 1] : 0;
 }
+
+/** Text that stops on a separator (…；, …，) rather than a full stop: what follows was cut, or the sentence goes on. */
+export function stopsOnSeparator(text: string): boolean {
+  return /[；;，,、：:]$/.test(withoutAsides(text, true).trim());
+}

@@ -5,8 +5,8 @@
 import type { ProseContext, ProseParagraph, Q } from './context.js';
 import { compatible, family, usable } from './context.js';
 import {
-  CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, GRADE_WORD, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, groupNamed, membersNamed,
-  NOT_AN_AMOUNT, PREVIOUS_PERIOD, isDigit, personAttribute, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, yearRange, type CategoryGroup,
+  CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, GRADE_WORD, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, endsWithRest, groupNamed, membersNamed,
+  NOT_AN_AMOUNT, PREVIOUS_PERIOD, isDigit, personAttribute, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, stopsOnSeparator, yearRange, type CategoryGroup,
 } from '../../../lexicon/index.js';
 import type { Assumption } from '../../schema.js';
 import { CHANGE_WORD, COMPARISON, comparedAmount, isChange } from './periods.js';
@@ -87,10 +87,22 @@ function changesCategory(total: Q, part: Q): boolean {
 
 /**
  * Parts that each name a different member of one group split the whole between them: two or more of 上级/本级,
- * 在职/离休/退休 …, or all three “三公” items (two of them leave the third out).
+ * 在职/离休/退休 …, or all three “三公” items (two of them leave the third out); so does a list closed by the rest
+ * (…，其他用车1辆).
  */
 function splitsWhole(ctx: ProseContext, total: Q, parts: Q[]): boolean {
-  return COMPLEMENTARY_CATEGORIES.some((g) => applies(g, total) && coveredBy(g, parts.map((q) => q.label))) || splitsRange(ctx, total, parts);
+  const labels = parts.map((q) => q.label);
+  return COMPLEMENTARY_CATEGORIES.some((g) => applies(g, total) && coveredBy(g, labels)) || closedByRest(ctx, parts) || splitsRange(ctx, total, parts);
+}
+
+/**
+ * A list closed by the rest of its whole (…，其他用车1辆。): its last part is named only as the rest and its sentence
+ * ends there. A sentence that stops on a separator (…；) was cut or goes on.
+ */
+function closedByRest(ctx: ProseContext, parts: Q[]): boolean {
+  const last = parts[parts.length - 1];
+  if (!last || !endsWithRest(parts.map((q) => q.label))) return false;
+  return !stopsOnSeparator(ctx.paragraphs[last.para].parsed.text.slice(last.end, ctx.sentenceOf(last).end));
 }
 
 /**

@@ -151,7 +151,7 @@ describe('a budget is no part of what was spent', () => {
 
 describe('after parts that name kinds, one that says how far the work has got ends the list', () => {
   it('…其他类2个，已完工13个: 已完工 is no fourth kind', () => {
-    expect(sums('共实施项目15个，其中：产业发展类8个、基础设施类5个、其他类2个，已完工13个，完工率86.7%。')).toEqual(['sum 15个 = 8个 + 5个 + 2个 (partial)']);
+    expect(sums('共实施项目15个，其中：产业发展类8个、基础设施类5个、其他类2个，已完工13个，完工率86.7%。')).toEqual(['sum 15个 = 8个 + 5个 + 2个']); // whole: 其他类 closes it
   });
   it('parts that are themselves stages (已完工, 在建) are still parts', () => {
     expect(sums('共实施项目15个，其中已完工13个，在建2个。')).toEqual(['sum 15个 = 13个 + 2个 (partial)']);

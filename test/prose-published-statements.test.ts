@@ -180,3 +180,36 @@ describe('a list closed by the rest of its whole covers it (…，其他用车1�
     expect(sums([line])).toEqual([sum]);
   });
 });
+
+describe('what was carried over stands beside a budget’s classes (a 重庆 township health centre’s 预算说明)', () => {
+  const INCOME = (carried: string) => `2022年年初预算数504.51万元，其中：一般公共预算拨款204.51万元，政府性基金预算拨款0万元，事业收入300万元，其他收入0万元；上年结转结余资金${carried}万元；收入较去年增加76.05万元，主要是财政拨款收入增加76.05万元。`;
+  it('上年结转 after the 本年收入 classes and a stronger separator is the next statement', async () => {
+    expect(sums([INCOME('29.81')])).toEqual(['sum 504.51万元 = 204.51万元 + 0万元 + 300万元 + 0万元 (partial)']);
+    expect(await errors(INCOME('29.81'))).toEqual([]);
+  });
+  it('结转下年 after the functional classes, and the changes after it, are no parts', () => {
+    expect(sums(['2022年年初预算数441.68万元，其中：社会保障和就业支出32.76万元，卫生健康支出392.54万元，住房保障支出16.38万元；'
+      + '结转下年92.32万元；支出较去年增加29.48万元，主要是基本支出增加76.05万元；项目支出增加1.86万元。']))
+      .toEqual(['sum 441.68万元 = 32.76万元 + 392.54万元 + 16.38万元 (partial)']);
+  });
+  it('a change right after a change explains it: no part of the list before', () => {
+    expect(sums(['收入预算504.51万元，其中：一般公共预算拨款204.51万元，事业收入300万元；收入较去年增加76.05万元，主要是财政拨款收入增加76.05万元。']))
+      .toEqual(['sum 504.51万元 = 204.51万元 + 300万元 (partial)']);
+  });
+  it('near miss: in a grand total (收入预算总额) what was carried over is a part', async () => {
+    const line = (carried: string) => `收入预算总额为800万元。其中：财政拨款收入500万元，其他收入200万元；上年结转${carried}万元。`;
+    expect(sums([line('100')])).toEqual(['sum 800万元 = 500万元 + 200万元 + 100万元 (partial)']);
+    expect(await errors(line('110'))).toEqual(['sum 800万元']);
+  });
+});
+
+describe('在岗 is 在职: the retired after it are no part of it', () => {
+  it('现有在岗职工34人，其中：在编人员21人，聘用人员13人，退休职工10人，遗属4人', () => {
+    expect(sums(['编制人数23人，现有在岗职工34人，其中：在编人员21人，聘用人员13人，退休职工10人，遗属4人。']))
+      .toEqual(['sum 34人 = 21人 + 13人 (partial)']);
+  });
+  it('near miss: 在岗 and 退休 as the parts of all the staff', async () => {
+    expect(sums(['全院职工56人，其中在岗职工40人，退休职工16人。'])).toEqual(['sum 56人 = 40人 + 16人']);
+    expect(await errors('全院职工56人，其中在岗职工40人，退休职工18人。')).toEqual(['sum 56人']);
+  });
+});

@@ -48,12 +48,12 @@ export const CATEGORY_GROUPS: readonly CategoryGroup[] = [
     sub: { 公务用车: '公务用车' },
   },
   { name: '公务用车', members: { 购置: '(?:用车|车辆|公车)购置', 运行: '(?:用车|车辆|公车)(?:购置[及和与])?运行' }, exhaustive: 'distinct', family: 'money' },
-  { name: '人员状态', members: { 在职: '在职', 离休: '离休|离退休', 退休: '退休' }, exhaustive: 'distinct', family: 'persons' },
+  { name: '人员状态', members: { 在职: '在职|在岗', 离休: '离休|离退休', 退休: '退休' }, exhaustive: 'distinct', family: 'persons' },
   { name: '编制类别', members: { 行政: '行政', 事业: '事业', 工勤: '工勤', 差额: '差额', 自收自支: '自收自支' }, exhaustive: 'distinct', family: 'persons' },
   { name: '经费形式', members: { 全额: '全额', 差额: '差额', 自筹: '自筹|自收自支|专户|单位资金' }, exhaustive: 'distinct' },
   // 本年 and 本年度 alike (本年度收入390.55万元)
   { name: '收入总计', members: { 本年收入: '本年度?收入', 上年结转: '上年结转|年初结转' }, exhaustive: 'distinct', family: 'money', sub: { 本年收入: '本年收入' } },
-  { name: '支出总计', members: { 本年支出: '本年度?支出', 年末结转: '年末结转' }, exhaustive: 'distinct', family: 'money', sub: { 本年支出: '支出性质' } },
+  { name: '支出总计', members: { 本年支出: '本年度?支出', 年末结转: '年末结转|结转下年' }, exhaustive: 'distinct', family: 'money', sub: { 本年支出: '支出性质' } },
   {
     name: '本年收入',
     members: {

@@ -5,7 +5,7 @@
 import type { ProseContext, ProseParagraph, Q } from './context.js';
 import { compatible, family, usable } from './context.js';
 import {
-  CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, GRADE_WORD, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, endsWithRest, groupNamed, membersNamed,
+  CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, GRADE_WORD, GRAND_WHOLE, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, endsWithRest, groupNamed, membersNamed,
   NOT_AN_AMOUNT, PREVIOUS_PERIOD, isDigit, personAttribute, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, stopsOnSeparator, yearRange, type CategoryGroup,
 } from '../../../lexicon/index.js';
 import type { Assumption } from '../../schema.js';
@@ -313,8 +313,11 @@ function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number
     if (stronger && opensOwnList(c, k)) break;
     // 支出合计X，其中：基本支出A，项目支出B；年末结转和结余C: after a stronger separator, an amount that names none of
     // the members the parts so far named of one group is the next statement
-    const group = stronger ? groupOfParts(parts) : undefined;
+    // (not in a grand total, 支出总计, whose parts what is carried over is)
+    const ends = stronger && !GRAND_WHOLE.test(whole.total.label);
+    const group = ends ? groupOfParts(parts) : undefined;
     if (group && membersNamed(group, q.label).size === 0) break;
+    if (ends && besideDividedMember(parts, q)) break;
     // 退休人员12人，其中：退休干部7人、退休工人5人；遗属2人: a list whose parts are 、-items ends at a ；
     if (ownRank === SEPARATOR_RANK['、'] && rank >= SEPARATOR_RANK['；']) break;
     // A 小计 inside the list totals some of its parts: which ones, the list alone does not say.
@@ -324,6 +327,19 @@ function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number
     lastAt = x.at;
   }
   return { parts, next: k };
+}
+
+/**
+ * 收入预算X，其中：一般公共预算拨款A，事业收入B，其他收入C；上年结转D / 支出预算Y，其中：卫生健康支出E…；结转下年F:
+ * the parts name no member of a group whose one member is divided further (本年收入 into its classes), and the amount
+ * after a stronger separator names another member of it (上年结转): it stands beside what the parts divide, the next
+ * statement.
+ */
+function besideDividedMember(parts: Q[], q: Q): boolean {
+  return CATEGORY_GROUPS.some((g) => Object.keys(g.sub ?? {}).some((member) => {
+    const named = membersNamed(g, q.label);
+    return named.size > 0 && !named.has(member) && parts.every((x) => membersNamed(g, x.label).size === 0);
+  }));
 }
 
 /** The group whose members the parts name, each one member and all different (基本支出, 项目支出 → 支出性质). */

@@ -50,8 +50,9 @@ export function isChange(ctx: ProseContext, q: Q): Direction | undefined {
   const before = qs.filter((x) => x.sentence === q.sentence && x.end <= q.start && !x.year);
   const from = before.length ? before[before.length - 1].end : p.sentences[q.sentence].start;
   const last = before[before.length - 1];
+  // …增加76.05万元，主要是财政拨款收入增加76.05万元: a change right after a change explains it, against the same period
   if (!COMPARISON.test(p.text.slice(from, q.start)) && !periodPair(ctx, before.filter((x) => x.unit !== '%').slice(-2), q)
-    && !(last && last.unit !== '%' && comparedAmount(ctx, last))) return undefined;
+    && !(last && last.unit !== '%' && (comparedAmount(ctx, last) || isChange(ctx, last)))) return undefined;
   return direction;
 }
 

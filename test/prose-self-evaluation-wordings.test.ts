@@ -185,3 +185,28 @@ describe('支出率, and counts of sessions beside the people trained', () => {
     expect(await errors(line('540'))).toEqual(['sum 1,560人次']);
   });
 });
+
+describe('amounts that total, restate or count the same things again are no parts (published 自评报告)', () => {
+  it('下达中央财政资金A，县财政资金B，共计下达X: 共计 totals the parts (its 共 is no filler)', async () => {
+    const line = (county: string) => `项目批复总投资61.8万元。其中：下达中央财政资金30.9万元，县财政资金${county}万元，共计下达61.8万元。`;
+    expect(relations(line('30.9'), 'sum')).toEqual(['sum 61.8万元 = 30.9万元 + 30.9万元 (partial)']);
+    expect(await errors(line('31.9'))).toEqual(['sum 61.8万元']);
+  });
+  it('一级指标3个，二级指标9个，三级指标12个: each level counts the same tree', async () => {
+    const line = '该项目共编制12个绩效目标指标，其中一级指标3个，二级指标9个，三级指标12个。';
+    expect(relations(line, 'sum')).toEqual([]);
+    expect(await errors(line)).toEqual([]);
+  });
+  it('near miss: hospitals by grade are parts', async () => {
+    expect(relations('共有医疗机构10家，其中三级医院2家、二级医院5家、一级医院3家。', 'sum')).toEqual(['sum 10家 = 2家 + 5家 + 3家 (partial)']);
+    expect(await errors('共有医疗机构10家，其中三级医院2家、二级医院6家、一级医院3家。')).toEqual(['sum 10家']);
+  });
+  it('教职工62人，其中副高级职称4人，…，中级工1人，退休职工28人: the retired are no class of those in post', async () => {
+    const line = '核定人员编制71人，实际正式教职工62人，其中副高级职称4人，中级职称25人，初级职称23人，管理人员3人，技师3人，高级工3人，中级工1人，退休职工28人。';
+    expect(relations(line, 'sum')).toEqual(['sum 62人 = 4人 + 25人 + 23人 + 3人 + 3人 + 3人 + 1人 (partial)']);
+    expect(await errors(line)).toEqual([]);
+  });
+  it('near miss: 在职 and 退休 as the parts of all the staff', () => {
+    expect(relations('职工80人，其中在职52人，退休28人。', 'sum')).toEqual(['sum 80人 = 52人 + 28人']);
+  });
+});

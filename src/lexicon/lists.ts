@@ -69,3 +69,9 @@ export const REMAINDER_WORD = new RegExp(alternation(REMAINDER_WORDS));
 /** Adjustments that lower an amount (调减40万元) and that raise it (追加20万元): operands of what it became. */
 export const ADJUSTMENT_DOWN_WORDS = ['调减', '压减', '核减', '扣减', '收回'] as const;
 export const ADJUSTMENT_UP_WORDS = ['调增', '追加', '增拨', '补拨'] as const;
+
+/**
+ * A level of a hierarchy (一级指标, 二级科目, 一级项目): 一级指标3个，二级指标9个，三级指标12个 count one tree at each
+ * level, so the levels are no parts of its count.
+ */
+export const HIERARCHY_LEVEL = /[一二三四五]级(?:绩效)?(?:指标|科目|项目)/;

@@ -95,7 +95,7 @@ export interface ParsedParagraph {
 // label in 实有/现有 (在职实有34人: the people actually in post), so it is kept after 实 and 现. Likewise 达 (reaches)
 // is filler but 下达/到达 (issued, arrived) name the amount: 全年实际下达61万元.
 const LABEL_TAIL = /(?:截至|截止|[为是至了约近超]|(?<![下到])达|(?<![实现])有|达到|共计|分别为|分别是|大约|只有|仅为)+$/;
-const LABEL_HEAD = new RegExp(`^(?:${OF_WHICH_WORD}|${PURPOSE_LIST_WORD}|包括|即|共|及|和|与|以及|同时|截至[^，,]*?[月日底末]|我镇|我单位|我局|本单位|本部门)+`);
+const LABEL_HEAD = new RegExp(`^(?:${OF_WHICH_WORD}|${PURPOSE_LIST_WORD}|包括|即|共(?!计)|及|和|与|以及|同时|截至[^，,]*?[月日底末]|我镇|我单位|我局|本单位|本部门)+`);
 
 /**
  * 出国经费、车辆购置及运行费、公务接待费（简称“三公”经费）支出合计X: the abbreviation names what the amount is; the

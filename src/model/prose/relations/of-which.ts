@@ -5,7 +5,7 @@
 import type { ProseContext, ProseParagraph, Q } from './context.js';
 import { compatible, family, usable } from './context.js';
 import {
-  CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, GRADE_WORD, GRAND_WHOLE, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, endsWithRest, groupNamed, membersNamed,
+  CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, GRADE_WORD, GRAND_WHOLE, HIERARCHY_LEVEL, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, endsWithRest, groupNamed, membersNamed,
   NOT_AN_AMOUNT, PREVIOUS_PERIOD, isDigit, personAttribute, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, stopsOnSeparator, yearRange, type CategoryGroup,
 } from '../../../lexicon/index.js';
 import type { Assumption } from '../../schema.js';
@@ -322,7 +322,7 @@ function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number
     if (ownRank === SEPARATOR_RANK['、'] && rank >= SEPARATOR_RANK['；']) break;
     // A 小计 inside the list totals some of its parts: which ones, the list alone does not say.
     if (SUBTOTAL.test(q.label)) return null;
-    if (!partOf(ctx, whole.total, q) || measuresOtherwise(parts, q)) break;
+    if (!partOf(ctx, whole.total, q) || measuresOtherwise(ctx, parts, q)) break;
     parts.push(q);
     lastAt = x.at;
   }
@@ -351,21 +351,35 @@ function groupOfParts(parts: Q[]): CategoryGroup | undefined {
   });
 }
 
+/** The words of a quantity's clause up to it (一级指标3个 → 一级指标: 一级 is read as a number of its own). */
+function clauseBefore(ctx: ProseContext, q: Q): string {
+  const p = ctx.paragraphs[q.para].parsed;
+  return p.text.slice(p.sentences[q.sentence].clauses[q.clause]?.start ?? q.start, q.start);
+}
+
 /**
  * An amount that measures the whole another way than the parts before it (partOf judges it against the whole alone):
  * - 干部职工50人，其中党员30人，女性25人: people by another attribute (政治面貌, then 性别) overlap the parts before;
+ * - 指标12个，其中一级指标3个，二级指标9个: each level of a hierarchy counts the same tree;
+ * - 教职工62人，其中高级职称4人，…，退休职工28人: people who left their post, after those in post by an attribute;
  * - 产业发展类8个、…、其他类2个，已完工13个: how far the work has got (已完工, 当年已支出), after parts that name kinds;
  * - A项目300万元，B项目200万元；A项目中中央资金200万元: an amount inside an earlier part.
  */
-function measuresOtherwise(parts: Q[], q: Q): boolean {
+function measuresOtherwise(ctx: ProseContext, parts: Q[], q: Q): boolean {
   const last = parts[parts.length - 1];
   if (!last) return false;
   if (family(last.unit) === 'persons') {
     const x = personAttribute(last.label);
     const y = personAttribute(q.label);
     if (x !== undefined && y !== undefined && x !== y) return true;
+    // 正式教职工62人，其中副高级职称4人，…，退休职工28人: the retired are no class of those in post by an attribute
+    const status = groupNamed('人员状态')!;
+    const leftPost = [...membersNamed(status, q.label)].some((m) => m !== '在职');
+    if (leftPost && parts.some((p) => personAttribute(p.label)) && parts.every((p) => membersNamed(status, p.label).size === 0)) return true;
   }
   if (PROGRESS.test(q.label) && !parts.some((x) => PROGRESS_OR_NOT.test(x.label))) return true;
+  const level = (x: Q) => HIERARCHY_LEVEL.exec(clauseBefore(ctx, x))?.[0];
+  if (level(q) && parts.some((x) => level(x) && level(x) !== level(q))) return true;
   return parts.some((x) => x.label.length >= 2 && q.label.startsWith(x.label) && INSIDE.test(q.label.slice(x.label.length)));
 }
 /** After a part's name, the words that put what follows inside it: A项目中…, A项目的… */
@@ -522,7 +536,7 @@ export function markerParts(ctx: ProseContext, i: number, from: number, to: numb
         if (q.start <= x.start || q.start >= to) continue;
         if (q.unit === '%' || q.bracketDepth > 0) continue;
         // 其中A，B；当年完成投资X，完成率P%: how far the work has got ends the parts, as in the list itself
-        if (PART_STOP.test(q.label) || measuresOtherwise(listed, q)) break;
+        if (PART_STOP.test(q.label) || measuresOtherwise(ctx, listed, q)) break;
         listed.push(q);
         out.add(q);
       }

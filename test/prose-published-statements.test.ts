@@ -213,3 +213,27 @@ describe('在岗 is 在职: the retired after it are no part of it', () => {
     expect(await errors('全院职工56人，其中在岗职工40人，退休职工18人。')).toEqual(['sum 56人']);
   });
 });
+
+describe('the names in a count’s aside, and name：type items, as a list after a colon reads them (机构设置)', () => {
+  const counts = (line: string) => lineRelations([line]).filter((r) => r.startsWith('list-count'));
+  const UNITS = (n: string) => `本单位共有10个机构单位，其中3个行政部门（人大、政府和党委）和${n}个事业单位（农业服务中心、文化服务中心、`
+    + '劳动就业和社会保障服务所、综合行政执法大队、产业发展服务中心、村镇建设服务中心及退役军人服务站）组成。';
+  it('the aside’s last name split at its 及; a 和 that may be a name’s own (政府和党委) gives no count', async () => {
+    expect(counts(UNITS('7'))).toEqual(['list-count 7个 [7]']);
+    expect(await errors(UNITS('7'))).toEqual([]);
+    expect(await errors(UNITS('8'))).toContain('list-count 8个'); // (and 10 = 3 + 8, the sum it is a part of)
+  });
+  it('near miss: a 和 inside a name that is not the last stays in it', () => {
+    expect(counts('本单位下设2个事业单位（劳动就业和社会保障服务所、村镇建设服务中心）。')).toEqual(['list-count 2个 [2]']);
+  });
+  const BODIES = (n: string) => `纳入本部门2021年度决算编制的预算单位包括${n}个单位：重庆市沙坪坝区交通（本级）：行政单位、`
+    + '重庆市沙坪坝区公路养护中心：公益一类事业单位、重庆市沙坪坝区交通服务中心：公益一类事业单位。';
+  it('A：行政单位、B：公益一类事业单位、C：…: each 、-item names a body and its type', async () => {
+    expect(counts(BODIES('3'))).toEqual(['list-count 3个 [3]']);
+    expect(await errors(BODIES('3'))).toEqual([]);
+    expect(await errors(BODIES('4'))).toEqual(['list-count 4个']);
+  });
+  it('near miss: a 、-list still ends at a colon that only one item has', () => {
+    expect(counts('本单位内设2个科室：办公室、财务科：负责财务管理。')).toEqual(['list-count 2个 [2]']);
+  });
+});

@@ -68,9 +68,26 @@ const cover = (spans: Span[]): Span => ({
 });
 const enumerationVisitor = new EnumerationVisitor();
 
+/** Each 、-item of the list (up to its stop or a stronger separator) holds one colon: name：type. */
+function everyDunItemNamesItsType(tokens: IToken[]): boolean {
+  const colons: number[] = [0];
+  let depth = 0;
+  for (const t of tokens) {
+    const name = t.tokenType.name;
+    const step = bracketStep(t.image);
+    if (step) depth += step;
+    else if (depth > 0) continue;
+    else if (name === 'EnumStop' || name === 'EnumComma' || name === 'EnumSemi') break;
+    else if (name === 'EnumDun') colons.push(0);
+    else if (name === 'EnumColon') colons[colons.length - 1]++;
+  }
+  return colons.length >= 2 && colons.every((n) => n === 1);
+}
+
 /**
  * Items written "name：type" separated by ； or ，(办公室：行政；信息中心：公益一类): when the list has such a separator,
- * a colon after the first item is part of its item, not a separator. A 、 list still ends at a colon.
+ * a colon after the first item is part of its item, not a separator. A 、 list still ends at a colon, unless every one
+ * of its items is written so (A（本级）：行政单位、B：公益一类事业单位).
  */
 function colonsInsideItems(tokens: IToken[]): IToken[] {
   let depth = 0;
@@ -82,7 +99,8 @@ function colonsInsideItems(tokens: IToken[]): IToken[] {
     else if (depth === 0 && name === 'EnumStop') break;
     else if (depth === 0 && (name === 'EnumDun' || name === 'EnumComma' || name === 'EnumSemi')) { listSeparator = name; break; }
   }
-  if (listSeparator !== 'EnumComma' && listSeparator !== 'EnumSemi') return tokens;
+  if (listSeparator === 'EnumDun' && !everyDunItemNamesItsType(tokens)) return tokens;
+  if (!listSeparator) return tokens;
   return tokens.map((t, i) => (i > 0 && t.tokenType.name === 'EnumColon' ? { ...t, tokenType: EnumText, tokenTypeIdx: EnumText.tokenTypeIdx! } : t));
 }
 
@@ -96,7 +114,7 @@ export function itemStem(item: string): string {
  * another item or like the right half (服务中心和信息中心). A joiner that cannot be told apart from a name's own
  * (文秘和档案科 after 办公室、财务科) makes the list ambiguous: null, no relation rather than a guess.
  */
-function splitLastItem(items: string[]): string[] | null {
+export function splitLastItem(items: string[]): string[] | null {
   const last = items[items.length - 1];
   const others = items.slice(0, -1);
   // Joiners inside an aside belong to the aside.

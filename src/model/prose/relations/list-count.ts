@@ -2,7 +2,7 @@
 import type { ProseContext, Q } from './context.js';
 import { usable } from './context.js';
 import { scanQuantities } from '../../../../grammars/quantity-tokens.js';
-import { ENUMERATION_INTRO, INTRO_PATTERNS, itemStem, readEnumeration } from '../enumeration.js';
+import { ENUMERATION_INTRO, INTRO_PATTERNS, itemStem, readEnumeration, splitLastItem } from '../enumeration.js';
 import { LIST_COUNT_UNITS, PROSE_TOTAL_WORD, isDigit, unitFamily, wholeWord } from '../../../lexicon/index.js';
 
 const COUNT_UNIT = wholeWord(LIST_COUNT_UNITS);
@@ -129,8 +129,9 @@ function countThenAside(ctx: ProseContext, i: number, chain: Q[]): boolean {
   if (aside.groups.length !== 1 || ASIDE_OF_PARTS.test(inner)) return false;
   const items = aside.groups[0].clauses.flatMap((cl) => cl.items);
   if (items.some((it) => it.elements.some((e) => e.kind !== 'aside'))) return false; // an amount, a marker, a colon
-  const names = items.map((it) => p.text.slice(it.start, it.end).replace(/^(?:以及|及|和|与)/, '').trim()).filter(Boolean);
-  if (!plausible(names, inner)) return false;
+  // the last name split at its 和/及 as a list after a colon is (人大、政府和党委); a joiner that may be a name's own: none
+  const names = splitLastItem(items.map((it) => p.text.slice(it.start, it.end).replace(/^(?:以及|及|和|与)/, '').trim()).filter(Boolean));
+  if (!names || !plausible(names, inner)) return false;
   // one-character items name kinds, not bodies: 30个县（市、区） counts counties, cities and districts alike
   if (names.some((it) => itemStem(it).length > NAME_IN_ASIDE_MAX || itemStem(it).length < 2)) return false;
   pushCount(ctx, i, chain, names, p.text.slice(Math.max(0, count.start - 20), aside.end).trim());

@@ -206,3 +206,30 @@ describe('rows of per cents and columns of growth ratios are no amounts to add',
     expect(show(await findings(await tableFile(files, 'xlsx', '2023年医院收入情况', rows)))).toBe('[]');
   });
 });
+
+describe('a heading written in its first column only spans the blank cells after it with sub-headings below', () => {
+  // a 三公 table as a web page or a PDF gives it: 公车购置及运行维护费 over 合计 | 车辆购置 | 车辆运行, not merged
+  const SANGONG = (purchase: string): Rows => [
+    ['年度', '合计', '因公出国(境)经费', '公务接待费', '公车购置及运行维护费', '', ''],
+    ['', '', '', '', '合计', '车辆购置', '车辆运行'],
+    ['2015年', '2840', '90', '1400', '1350', purchase, '1277'],
+    ['2016年', '2364', '12', '1356', '996', '37', '959'],
+  ];
+  it('the 合计 adds the three items, the car item its two halves', async () => {
+    expect(show(await findings(await tableFile(files, 'xlsx', '“三公”经费支出情况', SANGONG('73'))))).toBe('[]');
+  });
+  it('a wrong half is one error, on the car item’s 合计', async () => {
+    const found = (await findings(await tableFile(files, 'xlsx', '“三公”经费支出情况', SANGONG('83')))).filter((f) => f.severity === 'error');
+    expect(found.map((f) => `${f.rule} ${f.actual}`)).toEqual(['sum 1350']);
+  });
+  it('near miss: a blank heading with no sub-heading under it heads nothing', async () => {
+    const rows: Rows = [
+      ['项目', '预算数', '决算数', ''],
+      ['', '', '', '备注'],
+      ['办公费', '10', '9', ''],
+      ['印刷费', '5', '4', ''],
+      ['合计', '15', '13', ''],
+    ];
+    expect(show(await findings(await tableFile(files, 'xlsx', '经费情况', rows)))).toBe('[]');
+  });
+});

@@ -219,6 +219,19 @@ function describe(grid: Grid, header: number[], rows: number[], skip: ReadonlySe
   return { header, body, firstValue, columns: columns.filter((c) => c.col >= firstValue), labelColumns, codeColumns };
 }
 
+/**
+ * A blank header cell under no merge that a heading to its left spans (公车购置及运行维护费 over 合计 | 车辆购置 |
+ * 车辆运行, written in its first column only, as a PDF or a web page's table gives it): the row below heads every
+ * column from the heading's to this one, and the cells between are blank too. Returns the heading's column.
+ */
+function spannedFrom(grid: Grid, header: number[], row: number, col: number): number | undefined {
+  const below = header[header.indexOf(row) + 1];
+  if (below === undefined || textAt(grid, row, col) || !textAt(grid, below, col) || cellAt(grid, row, col)?.covered) return undefined;
+  let left = col - 1;
+  while (left >= 0 && !textAt(grid, row, left) && textAt(grid, below, left)) left--;
+  return left >= 0 && textAt(grid, row, left) && textAt(grid, below, left) && !cellNumber(textAt(grid, row, left)) ? left : undefined;
+}
+
 /** For each column, the header cells above it, top to bottom, a cell merged down or across counted once. */
 function headerNodes(grid: Grid, header: number[]): HeaderNode[][] {
   const out: HeaderNode[][] = [];
@@ -226,10 +239,11 @@ function headerNodes(grid: Grid, header: number[]): HeaderNode[][] {
   for (let c = 0; c < grid.width; c++) {
     const path: HeaderNode[] = [];
     for (const r of header) {
-      const text = textAt(grid, r, c);
+      const spanned = spannedFrom(grid, header, r, c);
+      const text = textAt(grid, r, spanned ?? c);
       if (!text || cellNumber(text)) continue;
       // the merged cell's origin: leftmost and topmost position holding the same text
-      let left = c;
+      let left = spanned ?? c;
       while (left > 0 && coveredFromLeft(grid, r, left)) left--;
       let top = r;
       while (top > header[0] && cellAt(grid, top, left)?.covered && textAt(grid, top - 1, left) === text) top--;

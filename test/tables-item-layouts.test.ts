@@ -233,3 +233,24 @@ describe('a heading written in its first column only spans the blank cells after
     expect(show(await findings(await tableFile(files, 'xlsx', '经费情况', rows)))).toBe('[]');
   });
 });
+
+describe('a 部门整体支出绩效自评表 budget block of 年初预算数(A) and 全年执行数(B), 分值 and 得分 merged down its rows', () => {
+  // 贵州 form (太白镇 2021): no 全年预算数 column; the points belong to the block, written once over its rows
+  const DEPT = (basic: string, score: string): Rows => [
+    ['部门(单位)总体资金(万元)', '资金来源', '年初预算数(A)', '全年执行数(B)', '分值(10分)', '得分', '得分计算方法'],
+    ['^', '年度资金总额：', '1172.55', '1268.72', '10', score, '执行率*该指标分值，最高不得超过分值上限。'],
+    ['^', '基本支出', '985.19', basic, '^', '^', '^'],
+    ['^', '项目支出', '187.36', '353.75', '^', '^', '^'],
+  ];
+  const errorsIn = async (rows: Rows) => (await findings(await tableFile(files, 'xlsx', '部门整体支出绩效自评表', rows)))
+    .filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.actual}`);
+  it('clean: the merged 分值 and 得分 are the total row’s (基本支出 at 92.9% is not scored 10)', async () => {
+    expect(await errorsIn(DEPT('914.97', '10'))).toEqual([]);
+  });
+  it('the sources add up to 年度资金总额：, its colon aside', async () => {
+    expect(await errorsIn(DEPT('924.97', '10'))).toEqual(['sum 1268.72']);
+  });
+  it('the score follows 全年执行数 ÷ 年初预算数', async () => {
+    expect(await errorsIn(DEPT('914.97', '8'))).toEqual(['exec-score 8']);
+  });
+});

@@ -43,7 +43,7 @@ const ENDS_AS_AMOUNT_TOTAL = endingIn(['总额']);
 
 /** A label that names a whole amount: a total row (合计, 总计) or an amount total (年度资金总额, 资金总额). */
 export function isTotalLabel(label: string): boolean {
-  const s = label.replace(/\s+/g, '');
+  const s = label.replace(/\s+/g, '').replace(/[:：]$/, ''); // 年度资金总额：
   return ENDS_AS_AMOUNT_TOTAL.test(s) || totalKind(s) === 'total';
 }
 

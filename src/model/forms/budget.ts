@@ -1,6 +1,6 @@
 // Budget blocks of project forms (年初预算数 … 执行率 得分) → BudgetRows, and a total row with its parts → SumRelations.
 import type { BudgetRow, Quantity, Relation } from '../schema.js';
-import { cellNumber, clean, coveredFromLeft, type Grid, isBlank, isSpanningRow, locationOf, textAt, toQuantity } from '../tables/grid.js';
+import { cellNumber, clean, coveredFromAbove, coveredFromLeft, type Grid, isBlank, isSpanningRow, locationOf, textAt, toQuantity } from '../tables/grid.js';
 import { has, type Region, type Role, roleColumn, roleText } from '../tables/header.js';
 import { headerOf } from './indicators.js';
 import { isCatchAll, labelMax, stripOfWhich } from '../tables/labels.js';
@@ -93,7 +93,8 @@ export function extractBudget(grid: Grid, whole: Region): BudgetPart {
       const text = roleText(grid, region, row, field);
       const n = cellNumber(text);
       const col = roleColumn(grid, region, row, field);
-      if (!n || col === undefined) continue;
+      // 分值 and 得分 merged down the block's rows are the total row's, read once
+      if (!n || col === undefined || coveredFromAbove(grid, row, col)) continue;
       // A bare rate keeps its own digits and precision; its unit says how to read them (1 in a B/A column = 100 %).
       const rateUnit = rateReading === 'fraction' && !n.unit ? '比值' : '%';
       const q = toQuantity(n, grid, row, col, `${entry.label}·${headerOf(region, field, fallback)}`, field === 'rate' ? rateUnit : undefined);
@@ -101,6 +102,8 @@ export function extractBudget(grid: Grid, whole: Region): BudgetPart {
     }
     budget.push(entry);
   }
+  // A block with no 全年预算数 column (年初预算数(A) | 全年执行数(B)) executes against the budget it has.
+  if (!budget.some((b) => b.annual)) for (const b of budget) if (b.initial) { b.annual = b.initial; delete b.initial; }
   // Amounts carry the money unit the block's heading states (项目资金（万元）), so they convert and compare.
   const unit = moneyUnit(grid, whole, firstValueCol);
   if (unit) {

@@ -104,6 +104,14 @@ export function coveredFromLeft(grid: Grid, row: number, col: number): boolean {
   return text !== '' && text === textAt(grid, row, col - 1) && isCovered(cell);
 }
 
+/** True when this position repeats the text of the cell above it because both belong to one merged cell. */
+export function coveredFromAbove(grid: Grid, row: number, col: number): boolean {
+  if (row === 0) return false;
+  const cell = cellAt(grid, row, col);
+  const text = textAt(grid, row, col);
+  return text !== '' && text === textAt(grid, row - 1, col) && cell?.covered === true;
+}
+
 /** True when a row holds one text only: a title or a note merged across the table, or a lone label. */
 export function isSpanningRow(grid: Grid, row: number): boolean {
   const texts = new Set<string>();

@@ -237,3 +237,14 @@ describe('the names in a count’s aside, and name：type items, as a list after
     expect(counts('本单位内设2个科室：办公室、财务科：负责财务管理。')).toEqual(['list-count 2个 [2]']);
   });
 });
+
+describe('a per cent alone in the aside after a change is its rate (较上年减少X万元（P%）)', () => {
+  it('read, and a wrong one is an error', async () => {
+    expect(growths(['2019年本部门“三公”经费预算支出9.80万元，较上年减少18.50万元（65.37%），减少的主要原因是公车运行维护费减少。']))
+      .toEqual(['growth decrease _→9.80万元 Δ18.50万元 65.37%']);
+    expect(await errors('公务接待费2.30万元，较上年减少1.5万元（42.86%），减少的主要原因是认真落实中央八项规定。')).toEqual(['growth 42.86%']);
+  });
+  it('near miss: an aside with words besides the number says something else (占10%)', () => {
+    expect(growths(['公务接待费2.30万元，较上年减少1.5万元（占支出的10%）。'])).toEqual([]);
+  });
+});

@@ -248,3 +248,19 @@ describe('a per cent alone in the aside after a change is its rate (较上年减
     expect(growths(['公务接待费2.30万元，较上年减少1.5万元（占支出的10%）。'])).toEqual([]);
   });
 });
+
+describe('a change’s subject named in a paragraph of another year is not what it arrives at', () => {
+  const lines = (rate: string) => ['一、2022年“三公”经费预算安排情况', '2022年度“三公”经费预算总计21.8万元，其中：因公出国（境）经费0万元，公务接待11.8万元，公务用车运行费用10万元。',
+    '二、2021年“三公”经费决算情况', '2021年度“三公”经费合计支出20.12万元，其中：因公出国（境）经费0万元，公务接待12.39万元，公务用车运行费用7.73万元。',
+    `2022年度“三公”经费预算较2021年度增加1.68万元，其中公务接待较上年同期减少0.58万元，减少4.68%。公务用车运行费用较上年同期增加2.27万元，增长${rate}%。`];
+  it('2021年度…公务接待12.39万元, then 2022年度…公务接待较上年同期减少0.58万元: no growth on 12.39, no finding', async () => {
+    expect(growths(lines('29.37'))).toEqual([]);
+    expect(await errors(lines('29.37'))).toEqual([]);
+  });
+  it('near miss: the subject named in the same year’s paragraph is what changed', async () => {
+    const line = (rate: string) => ['2021年度“三公”经费合计支出20.12万元，其中：因公出国（境）经费0万元，公务接待12.39万元，公务用车运行费用7.73万元。',
+      `2021年度公务用车运行费用较上年增加2.27万元，增长${rate}%。`];
+    expect(growths(line('41.58'))).toEqual(['growth increase _→7.73万元 Δ2.27万元 41.58%']);
+    expect(await errors(line('29.37'))).toEqual(['growth 29.37%']);
+  });
+});

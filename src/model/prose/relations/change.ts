@@ -3,7 +3,7 @@
 import type { Quantity } from '../../schema.js';
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
-import { CATEGORY_GROUPS, REASON_WORD, SHARED_UNIT_BEFORE, WHOLE_LABEL, membersNamed } from '../../../lexicon/index.js';
+import { CATEGORY_GROUPS, REASON_WORD, SHARED_UNIT_BEFORE, WHOLE_LABEL, membersNamed, yearIn } from '../../../lexicon/index.js';
 import { CHANGE_RATE, CHANGE_WORD, comparedAmount, directionOfWord, earlier, isChange, leadingRate, periodPair, subjectOfComparison, type Direction } from './periods.js';
 import { endsWithOfWhich, listsIn, markerParts, ofWhichAfter } from './of-which.js';
 
@@ -119,7 +119,7 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
   // Its ；-group names its subject before the comparison (…；公务用车运行维护费支出决算比预算无增减变化，比去年增加1万元):
   // the one amount the section states under that category.
   const named = namedSubject(ctx, change);
-  if (named) return { current: named, yearPair: false };
+  if (named) return asOfChange(ctx, change, named);
   if (before.some((q) => same(q))) return { yearPair: false };
   // Nothing before it in its sentence: the paragraph's opening sentence, when it states one amount.
   // (1.总体情况。收入总计X，支出总计X。收支较上年减少…: the first sentence that states amounts opens it.)
@@ -172,6 +172,17 @@ function comparedByName(ctx: ProseContext, change: Q, scope: Q[]): { current: Q;
 /** A comparison word that ends a change's subject: 公务用车运行维护费支出决算|比预算… */
 const COMPARISON_START = /比|较|与|同比/;
 const BUDGETED = /预算/;
+
+/**
+ * The amount a change's subject names, when it is of the year the change is stated in: 2022年度…预算较2021年度增加
+ * 1.68万元，其中公务接待较上年同期减少0.58万元 after 2021年度…公务接待12.39万元 — the amount of another year is what the
+ * change may start from, not what it arrives at. The year is the first one written up to each amount in its paragraph.
+ */
+function asOfChange(ctx: ProseContext, change: Q, named: Q): { current?: Q; yearPair: boolean } {
+  const yearUpTo = (q: Q) => yearIn(ctx.paragraphs[q.para].parsed.text.slice(0, q.start));
+  const [own, theirs] = [yearUpTo(change), yearUpTo(named)];
+  return own !== undefined && theirs !== undefined && own !== theirs ? { yearPair: false } : { current: named, yearPair: false };
+}
 
 /** The members of every group of categories a label names: its place in the budget's classification. */
 function categoryKey(label: string): string {

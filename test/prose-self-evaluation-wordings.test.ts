@@ -210,3 +210,29 @@ describe('amounts that total, restate or count the same things again are no part
     expect(relations('职工80人，其中在职52人，退休28人。', 'sum')).toEqual(['sum 80人 = 52人 + 28人']);
   });
 });
+
+describe('；-items that each state a count and an amount (项目N个，资金X万元；…)', () => {
+  const ITEMS = (money: string) => `2023年共安排衔接资金2500万元，其中：产业发展类项目12个，资金${money}万元；基础设施类项目8个，资金800万元；其他类项目3个，资金200万元。`;
+  it('the amounts are the parts of the money, the counts describe their items', async () => {
+    expect(relations(ITEMS('1500'), 'sum')).toEqual(['sum 2500万元 = 1500万元 + 800万元 + 200万元 (partial)']);
+    expect(await errors(ITEMS('1600'))).toEqual(['sum 2500万元']);
+  });
+  it('and the counts are the parts of the number of projects (其他类 closes them)', async () => {
+    const line = (n: string) => `2023年共实施项目${n}个，其中：产业发展类项目12个，资金1500万元；基础设施类项目8个，资金800万元；其他类项目3个，资金200万元。`;
+    expect(relations(line('23'), 'sum')).toEqual(['sum 23个 = 12个 + 8个 + 3个']);
+    expect(await errors(line('24'))).toEqual(['sum 24个']);
+  });
+  it('near miss: in a ，-list an amount of another measure still ends it', () => {
+    expect(relations('在职人员50人，其中行政30人，事业20人，全年支出100万元，慰问困难职工5人。', 'sum')).toEqual(['sum 50人 = 30人 + 20人']);
+  });
+});
+
+describe('a clause that opens with a year after parts that opened with none starts a statement of that year', () => {
+  it('总投资61.8万元，其中中央资金30.9万元，县财政配套资金30.9万元，2021年度中央下达资金61.8万元', () => {
+    expect(relations('项目批复总投资61.8万元，其中中央财政资金30.9万元，县财政配套资金30.9万元，2021年度中央下达资金61.8万元。', 'sum'))
+      .toEqual(['sum 61.8万元 = 30.9万元 + 30.9万元 (partial)']);
+  });
+  it('near miss: parts that each open with their year', () => {
+    expect(relations('项目资金300万元，其中：2021年下达120万元，2022年下达180万元。', 'sum')).toEqual(['sum 300万元 = 120万元 + 180万元 (partial)']);
+  });
+});

@@ -102,8 +102,11 @@ export function isCatchAll(label: string): boolean {
   return CATCH_ALL.test(label);
 }
 
-/** A closing part of a written list named only as the rest (其他用车, 其他资金): not a class of its own (其他交通费用). */
-const CLOSING_REST = /^(?:其他|其它)[\u4e00-\u9fa5]{0,2}$/;
+/**
+ * A closing part of a written list named only as the rest (其他用车, 其他资金, 其他类项目): not a class of its own
+ * (其他交通费用).
+ */
+const CLOSING_REST = /^(?:其他|其它)(?:类[\u4e00-\u9fa5]{0,3}|[\u4e00-\u9fa5]{0,2})$/;
 
 /**
  * Whether a written list's last part is the rest of its whole (…，离退休干部用车0辆，其他用车1辆): the list covers it.

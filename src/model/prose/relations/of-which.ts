@@ -6,7 +6,7 @@ import type { ProseContext, ProseParagraph, Q } from './context.js';
 import { compatible, family, usable } from './context.js';
 import {
   CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, GRADE_WORD, GRAND_WHOLE, HIERARCHY_LEVEL, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, endsWithRest, groupNamed, membersNamed,
-  NOT_AN_AMOUNT, PREVIOUS_PERIOD, isDigit, personAttribute, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, stopsOnSeparator, yearRange, type CategoryGroup,
+  NOT_AN_AMOUNT, PREVIOUS_PERIOD, isDigit, startsWithYear, personAttribute, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, stopsOnSeparator, yearRange, type CategoryGroup,
 } from '../../../lexicon/index.js';
 import type { Assumption } from '../../schema.js';
 import { CHANGE_WORD, COMPARISON, comparedAmount, isChange } from './periods.js';
@@ -297,7 +297,7 @@ function partsFromIndex(ctx: ProseContext, i: number, c: Container, from: number
     if (!q.unit && arabicItemNumber(ctx.paragraphs[i].parsed.text.slice(q.numberStart))) continue; // a list item's number (1、 2. 3）)
     // 第一批1,200万元: the batch's number; 技能培训8期1,120人次: a date or category unit (期, 批, 类) counts no part
     if (q.ordinal || (q.unit && NOT_AN_AMOUNT.has(q.unit))) continue;
-    if (isSatellite(ctx, q)) continue;
+    if (isSatellite(ctx, q) || besidePart(ctx, i, c, k, whole.total)) continue;
     const rank = rankBetween(lastAt, x.at);
     const stronger = parts.length > 0 && ownRank > 0 && rank > ownRank;
     // A nested list of one part so far (财政拨款500万元，包括一般公共预算500万元；其他收入…) ends at a separator
@@ -342,6 +342,21 @@ function besideDividedMember(parts: Q[], q: Q): boolean {
   }));
 }
 
+/**
+ * 资金1640万元，其中：安全水项目9个，资金规模107万元；村组道路项目70个，资金规模1182万元 (or 项目23个, the same items):
+ * in a list of ；-items, an amount of another measure in an item that states one of the whole's own describes that item
+ * (its count, its money) and is no end of the list.
+ */
+function besidePart(ctx: ProseContext, i: number, c: Container, k: number, total: Q): boolean {
+  const x = c.elements[k];
+  const q = quantityOf(ctx, i, x);
+  if (!q || compatible(total, q) || new Set(c.elements.map((y) => y.at.group)).size < 2) return false;
+  return c.elements.some((y, j) => {
+    const other = j !== k && y.at.group === x.at.group ? quantityOf(ctx, i, y) : undefined;
+    return other !== undefined && other !== total && compatible(total, other) && !isSatellite(ctx, other);
+  });
+}
+
 /** The group whose members the parts name, each one member and all different (基本支出, 项目支出 → 支出性质). */
 function groupOfParts(parts: Q[]): CategoryGroup | undefined {
   if (parts.length < 2) return undefined;
@@ -378,6 +393,10 @@ function measuresOtherwise(ctx: ProseContext, parts: Q[], q: Q): boolean {
     if (leftPost && parts.some((p) => personAttribute(p.label)) && parts.every((p) => membersNamed(status, p.label).size === 0)) return true;
   }
   if (PROGRESS.test(q.label) && !parts.some((x) => PROGRESS_OR_NOT.test(x.label))) return true;
+  // 总投资61.8万元，其中中央资金30.9万元，县级资金30.9万元，2021年度中央下达资金61.8万元: a year opening the clause
+  // after parts that opened with none starts a statement of that year
+  const opensWithYear = (x: Q) => startsWithYear(clauseBefore(ctx, x).replace(/^[\s，,；;：:]+/, ''));
+  if (opensWithYear(q) && !parts.some(opensWithYear)) return true;
   const level = (x: Q) => HIERARCHY_LEVEL.exec(clauseBefore(ctx, x))?.[0];
   if (level(q) && parts.some((x) => level(x) && level(x) !== level(q))) return true;
   return parts.some((x) => x.label.length >= 2 && q.label.startsWith(x.label) && INSIDE.test(q.label.slice(x.label.length)));

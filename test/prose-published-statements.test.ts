@@ -264,3 +264,21 @@ describe('a change’s subject named in a paragraph of another year is not what 
     expect(await errors(line('29.37'))).toEqual(['growth 29.37%']);
   });
 });
+
+describe('a change explained after a reason word is no part’s change of its own', () => {
+  const LINE = (project: string) => `2023年一般公共预算财政拨款支出2001.98万元，比2022年增加250.41万元，其中：基本支出1806.18万元，比2022年增加399.45万元，`
+    + `主要原因是公务员基础绩效奖和年度考核奖纳入年初预算编制等，共计增加336.1万元，主要用于保障在职人员工资福利；项目支出195.8万元，比2022年减少${project}万元。`;
+  it('基本支出…增加399.45万元，主要原因是…，共计增加336.1万元；项目支出…减少149.04万元: 250.41 = 399.45 − 149.04', async () => {
+    expect(sums([LINE('149.04')])).toContain('sum 250.41万元 = 399.45万元 + −149.04万元 (partial)');
+    expect(await errors(LINE('149.04'))).toEqual([]);
+    expect(await errors(LINE('139.04'))).toEqual(['sum 250.41万元']);
+  });
+});
+
+describe('a list that its own count closes is no list of the count before it', () => {
+  it('…有刑事、民一…、执行七个审判业务庭，有办公室、政工科、书记官处、法警大队四个综合部门: no count of 七个 over the second list', async () => {
+    const line = '本院内设机构18个，其中有人民法庭7个，有刑事、民一、民二、行政、审监、立案、执行七个审判业务庭，有办公室、政工科、书记官处、法警大队四个综合部门。';
+    expect(lineRelations([line]).filter((r) => r.startsWith('list-count'))).toEqual([]);
+    expect(await errors(line)).toEqual([]);
+  });
+});

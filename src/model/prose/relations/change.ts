@@ -322,6 +322,13 @@ export function findChangeSums(ctx: ProseContext, i: number) {
   const marker = ofWhichAfter(ctx, i, whole.change.end);
   if (marker >= 0 && !statements.slice(1).some((s) => s.change.start < marker)) {
     parts = statements.slice(1).filter((s) => s.change.start > marker && family(s.change.unit) === family(whole.change.unit));
+    // 基本支出…增加399.45万元，主要原因是…，共计增加336.1万元，…；项目支出…减少149.04万元: a change after a reason
+    // word in the ；-group of the part's own explains that one
+    parts = parts.filter((s, k) => {
+      const before = parts[k - 1]?.change;
+      return !before || before.sentence !== s.change.sentence || before.at.group !== s.change.at.group
+        || !REASON_WORD.test(p.text.slice(before.end, s.change.start));
+    });
     // 基本支出较上年增加35.2万元，其中人员经费增加30.1万元，公用经费增加5.1万元: the parts' change words need no
     // comparison of their own after a whole's change
     // (the list right after the whole's change: not one in a reason clause, 主要原因是…项目资金压减，其中…压减7万元)

@@ -236,3 +236,16 @@ describe('a clause that opens with a year after parts that opened with none star
     expect(relations('项目资金300万元，其中：2021年下达120万元，2022年下达180万元。', 'sum')).toEqual(['sum 300万元 = 120万元 + 180万元 (partial)']);
   });
 });
+
+describe('a fund by the levels that gave it, then what it was used for', () => {
+  it('其中：中央资金A，省级资金B；用于直发直补资金C、项目扶持资金D…: the uses are another breakdown, no more levels', async () => {
+    const line = '共下达我县2020年度移民后扶资金2272万元，其中：中央资金1753万元，省级资金519万元；用于直发直补资金609.22万元、项目扶持资金138.78万元、切块项目资金1524万元。';
+    expect(relations(line, 'sum')).toEqual(['sum 2272万元 = 1753万元 + 519万元 (partial)']);
+    expect(await errors(line)).toEqual([]);
+  });
+  it('near miss: a third level after the ； is one more part', async () => {
+    const line = (county: string) => `下达资金300万元，其中：中央资金150万元，省级资金100万元；县级配套资金${county}万元。`;
+    expect(relations(line('50'), 'sum')).toEqual(['sum 300万元 = 150万元 + 100万元 + 50万元 (partial)']);
+    expect(await errors(line('60'))).toEqual(['sum 300万元']);
+  });
+});

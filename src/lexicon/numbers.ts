@@ -1,4 +1,5 @@
 // Numbers as the genre writes them: Arabic, full-width, grouped (千分位), wrapped by a narrow cell, negative (-, 负) and Chinese numerals.
+import { LIST_COUNT_UNITS } from './units.js';
 
 export interface ParsedNumber {
   value: number;
@@ -47,6 +48,9 @@ const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const CN_BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 /** Every character a Chinese numeral is written with. */
 export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
+
+/** Text that ends with a count and its noun (…、法警大队四个综合部门, …3个科室): a list closed by its own count. */
+export const ENDS_WITH_COUNT_AND_NOUN = new RegExp(`[${CHINESE_NUMERAL_CHARS}\\d]+\\s*(?:${LIST_COUNT_UNITS.join('|')})[\\u4e00-\\u9fa5]{1,10}$`);
 /** The Chinese digits a heading's numbering uses (一、 （二）): no 零, 两 or place values above 十. */
 export const CHINESE_ORDINAL_CHARS = '一二三四五六七八九十';
 

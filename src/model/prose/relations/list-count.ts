@@ -3,7 +3,7 @@ import type { ProseContext, Q } from './context.js';
 import { usable } from './context.js';
 import { scanQuantities } from '../../../../grammars/quantity-tokens.js';
 import { ENUMERATION_INTRO, INTRO_PATTERNS, itemStem, readEnumeration, splitLastItem } from '../enumeration.js';
-import { CHINESE_NUMERAL_CHARS, LIST_COUNT_UNITS, PROSE_TOTAL_WORD, isDigit, unitFamily, wholeWord } from '../../../lexicon/index.js';
+import { ENDS_WITH_COUNT_AND_NOUN, LIST_COUNT_UNITS, PROSE_TOTAL_WORD, isDigit, unitFamily, wholeWord } from '../../../lexicon/index.js';
 
 const COUNT_UNIT = wholeWord(LIST_COUNT_UNITS);
 /** The noun after the count (内设机构, 正县级事业单位) and an aside on it (（正处级）), then the list's introducer. */
@@ -35,11 +35,9 @@ const amountIn = (item: string) =>
  */
 function plausible(items: string[], listText: string): boolean {
   return items.length >= 2 && !/等[）)]?$/.test(listText.trim()) && items.every((it) => it.length <= 60 && !amountIn(it))
-    && !CLOSED_BY_COUNT.test(items[items.length - 1]);
+    && !ENDS_WITH_COUNT_AND_NOUN.test(items[items.length - 1]); // the list is that count's
 }
 
-/** A last item that ends with its own count and noun (…、法警大队四个综合部门): the list is that count's, closed by it. */
-const CLOSED_BY_COUNT = new RegExp(`[${CHINESE_NUMERAL_CHARS}\\d]+\\s*(?:${LIST_COUNT_UNITS.join('|')})[\\u4e00-\\u9fa5]{1,10}$`);
 
 /** Names written twice in one list (办公室、…、政治部、办公室) are one body. */
 const distinct = (items: string[]) => [...new Map(items.map((it) => [itemStem(it), it])).values()];

@@ -5,7 +5,7 @@
 import type { ProseContext, ProseParagraph, Q } from './context.js';
 import { compatible, family, usable } from './context.js';
 import {
-  CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, GRADE_WORD, GRAND_WHOLE, HIERARCHY_LEVEL, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, endsWithRest, groupNamed, membersNamed,
+  CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, GRADE_WORD, GRAND_WHOLE, OF_WHICH_WORD, HIERARCHY_LEVEL, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, endsWithRest, groupNamed, membersNamed,
   NOT_AN_AMOUNT, PREVIOUS_PERIOD, isDigit, startsWithYear, personAttribute, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, stopsOnSeparator, yearRange, type CategoryGroup,
 } from '../../../lexicon/index.js';
 import type { Assumption } from '../../schema.js';
@@ -42,6 +42,8 @@ const SUBTOTAL = SUBTOTAL_WORD;
 /** 完成年初预算数5000万元的40%: the budget a completion rate is of, an operand of that rate. */
 const COMPLETED_OF = /^(?:累计)?完成/;
 const RATE_OF_IT = /^\s*的/;
+/** What opens a clause before its words: separators, and the list's marker (其中2021年300万元). */
+const CLAUSE_LEAD = new RegExp(`^[\\s，,；;：:]*(?:${OF_WHICH_WORD})?[\\s，,；;：:]*`);
 /** The label of an amount stated against another period without a change word: 与2020年相比20万元. */
 const COMPARED_WITHOUT_CHANGE_WORD = /^相比|相比$/;
 
@@ -395,7 +397,7 @@ function measuresOtherwise(ctx: ProseContext, parts: Q[], q: Q): boolean {
   if (PROGRESS.test(q.label) && !parts.some((x) => PROGRESS_OR_NOT.test(x.label))) return true;
   // 总投资61.8万元，其中中央资金30.9万元，县级资金30.9万元，2021年度中央下达资金61.8万元: a year opening the clause
   // after parts that opened with none starts a statement of that year
-  const opensWithYear = (x: Q) => startsWithYear(clauseBefore(ctx, x).replace(/^[\s，,；;：:]+/, ''));
+  const opensWithYear = (x: Q) => startsWithYear(clauseBefore(ctx, x).replace(CLAUSE_LEAD, ''));
   if (opensWithYear(q) && !parts.some(opensWithYear)) return true;
   const level = (x: Q) => HIERARCHY_LEVEL.exec(clauseBefore(ctx, x))?.[0];
   if (level(q) && parts.some((x) => level(x) && level(x) !== level(q))) return true;

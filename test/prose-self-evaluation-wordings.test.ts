@@ -249,3 +249,14 @@ describe('a fund by the levels that gave it, then what it was used for', () => {
     expect(await errors(line('60'))).toEqual(['sum 300万元']);
   });
 });
+
+describe('a sentence that says it is besides the list is no more of its parts', () => {
+  it('…市级资金18万元。此外，预拨资金53.15万元。: no warning that 53.15 continues the list', async () => {
+    const line = '2023年我镇获得财政衔接资金共1077.56万元，其中：中央专项衔接资金630.2万元，省级专项衔接资金429.36万元，市级资金18万元。此外，预拨资金53.15万元。';
+    expect(relations(line, 'sum')).toEqual(['sum 1077.56万元 = 630.2万元 + 429.36万元 + 18万元 (partial)']);
+    expect((await check(line)).findings.filter((f) => f.rule === 'sum')).toEqual([]);
+  });
+  it('near miss: a next sentence of one more amount of the kind is still taken for a part (an assumption)', () => {
+    expect(relations('年末实有人员90人，其中：在职人员38人，退休人员40人。同等待遇人员12人。', 'sum')).toEqual(['sum 90人 = 38人 + 40人 + 12人 (partial)']);
+  });
+});

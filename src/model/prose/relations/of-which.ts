@@ -487,6 +487,8 @@ function continuation(ctx: ProseContext, i: number, list: MarkerList): { parts: 
     if (parts.length) return { parts, lastSentence: s - 1 };
   }
   if (s >= p.sentences.length || sentenceHasMarker(ctx, i, s)) return undefined;
+  // 此外，预拨资金53.15万元 / 另有…: a sentence that says it is besides the list
+  if (BESIDES.test(p.sentences[s].text.trim())) return undefined;
   const heads = sentenceHeads(ctx, i, s);
   const [only] = heads;
   const kind = (q: Q) => q.label.slice(-2);

@@ -30,7 +30,12 @@ export const CATEGORY_GROUPS: readonly CategoryGroup[] = [
   { name: '预算级次', members: { 上级: '上级', 本级: '本级' }, exhaustive: 'distinct' },
   { name: '中央与地方', members: { 中央: '中央', 地方: '地方' }, exhaustive: 'distinct' },
   // a fund by the level that gave it (中央资金、省级资金、市级资金、县级资金): the levels named may leave others out
-  { name: '资金级次', members: { 中央: '中央', 省级: '省级|省财政|省本级', 市级: '市级|市财政|市本级|州级', 县级: '县级|县财政|县本级|区级|区财政' }, exhaustive: 'never', family: 'money' },
+  {
+    name: '资金级次',
+    members: { 中央: '中央', 省级: '省级|省财政|省本级', 市级: '市级|市财政|市本级|州级', 县级: '县级|县财政|县本级|区级|区财政' },
+    exhaustive: 'never',
+    family: 'money',
+  },
   { name: '支出性质', members: { 基本支出: '基本支出', 项目支出: '项目支出', 经营支出: '经营支出', 上缴上级: '上缴上级支出', 对附属单位补助: '对附属单位补助' }, exhaustive: 'distinct', family: 'money' },
   { name: '基本支出构成', members: { 人员经费: '人员经费', 公用经费: '公用经费' }, exhaustive: 'distinct', family: 'money' },
   {

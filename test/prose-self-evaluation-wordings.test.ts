@@ -243,6 +243,12 @@ describe('a fund by the levels that gave it, then what it was used for', () => {
     expect(relations(line, 'sum')).toEqual(['sum 2272万元 = 1753万元 + 519万元 (partial)']);
     expect(await errors(line)).toEqual([]);
   });
+  it.each([
+    ['自筹资金', '项目总投资500万元，其中：中央资金300万元，省级资金150万元；自筹资金50万元。', 'sum 500万元 = 300万元 + 150万元 + 50万元 (partial)'],
+    ['其他资金, the rest', '项目资金500万元，其中：中央资金300万元，省级资金150万元；其他资金50万元。', 'sum 500万元 = 300万元 + 150万元 + 50万元'],
+  ])('near miss: %s after the ； is one more source', (_, line, sum) => {
+    expect(relations(line, 'sum')).toEqual([sum]);
+  });
   it('near miss: a third level after the ； is one more part', async () => {
     const line = (county: string) => `下达资金300万元，其中：中央资金150万元，省级资金100万元；县级配套资金${county}万元。`;
     expect(relations(line('50'), 'sum')).toEqual(['sum 300万元 = 150万元 + 100万元 + 50万元 (partial)']);

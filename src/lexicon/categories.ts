@@ -29,10 +29,13 @@ export interface CategoryGroup {
 export const CATEGORY_GROUPS: readonly CategoryGroup[] = [
   { name: '预算级次', members: { 上级: '上级', 本级: '本级' }, exhaustive: 'distinct' },
   { name: '中央与地方', members: { 中央: '中央', 地方: '地方' }, exhaustive: 'distinct' },
-  // a fund by the level that gave it (中央资金、省级资金、市级资金、县级资金): the levels named may leave others out
+  // a fund by who gave it (中央资金、省级资金、…、自筹资金、其他资金): the sources named may leave others out
   {
     name: '资金级次',
-    members: { 中央: '中央', 省级: '省级|省财政|省本级', 市级: '市级|市财政|市本级|州级', 县级: '县级|县财政|县本级|区级|区财政' },
+    members: {
+      中央: '中央', 省级: '省级|省财政|省本级', 市级: '市级|市财政|市本级|州级', 县级: '县级|县财政|县本级|区级|区财政',
+      自筹: '自筹|社会资本|社会投资|银行贷款', 其他: '^(?:其他|其它)',
+    },
     exhaustive: 'never',
     family: 'money',
   },
@@ -117,12 +120,12 @@ const CLOSING_REST = /^(?:其他|其它)(?:类[\u4e00-\u9fa5]{0,3}|[\u4e00-\u9fa
 
 /**
  * Whether a written list's last part is the rest of its whole (…，离退休干部用车0辆，其他用车1辆): the list covers it.
- * Not a member of one of the genre's groups (其他收入 is a class of 本年收入, beside 上年结转 in a total of income).
+ * Not a member of a group that covers a whole (其他收入 is a class of 本年收入, beside 上年结转 in a total of income).
  */
 export function endsWithRest(labels: readonly string[]): boolean {
   const last = labels[labels.length - 1] ?? '';
   return labels.length >= 2 && CLOSING_REST.test(last) && !labels.slice(0, -1).some((l) => CLOSING_REST.test(l))
-    && !CATEGORY_GROUPS.some((g) => membersNamed(g, last).size > 0);
+    && !COMPLEMENTARY_CATEGORIES.some((g) => membersNamed(g, last).size > 0);
 }
 
 /** A row label that opens as a catch-all (其他资金): a table's closing part. */

@@ -266,3 +266,9 @@ describe('a sentence that says it is besides the list is no more of its parts', 
     expect(relations('年末实有人员90人，其中：在职人员38人，退休人员40人。同等待遇人员12人。', 'sum')).toEqual(['sum 90人 = 38人 + 40人 + 12人 (partial)']);
   });
 });
+
+describe('a year-led clause that names no part again is one more part', () => {
+  it('其中：当年资金300万元，2022年结转资金200万元', () => {
+    expect(relations('2023年共安排资金500万元，其中：当年资金300万元，2022年结转资金200万元。', 'sum')).toEqual(['sum 500万元 = 300万元 + 200万元 (partial)']);
+  });
+});

@@ -379,7 +379,7 @@ function clauseBefore(ctx: ProseContext, q: Q): string {
  * - 干部职工50人，其中党员30人，女性25人: people by another attribute (政治面貌, then 性别) overlap the parts before;
  * - 指标12个，其中一级指标3个，二级指标9个: each level of a hierarchy counts the same tree;
  * - 教职工62人，其中高级职称4人，…，退休职工28人: people who left their post, after those in post by an attribute;
- * - 其中中央资金30.9万元，县级资金30.9万元，2021年度中央下达资金61.8万元: a clause of its own year;
+ * - 其中中央资金30.9万元，县级资金30.9万元，2021年度中央下达资金61.8万元: a part named again, in a clause of its year;
  * - 产业发展类8个、…、其他类2个，已完工13个: how far the work has got (已完工, 当年已支出), after parts that name kinds;
  * - A项目300万元，B项目200万元；A项目中中央资金200万元: an amount inside an earlier part.
  */
@@ -396,9 +396,11 @@ function measuresOtherwise(ctx: ProseContext, parts: Q[], q: Q): boolean {
     if (leftPost && parts.some((x) => personAttribute(x.label)) && parts.every((x) => membersNamed(status, x.label).size === 0)) return true;
   }
   if (PROGRESS.test(q.label) && !parts.some((x) => PROGRESS_OR_NOT.test(x.label))) return true;
-  // a year opening the clause after parts that opened with none starts a statement of that year
+  // a year opening the clause after parts that opened with none, and a source a part already named: a statement of
+  // that year about it
   const opensWithYear = (x: Q) => startsWithYear(clauseBefore(ctx, x).replace(CLAUSE_LEAD, ''));
-  if (opensWithYear(q) && !parts.some(opensWithYear)) return true;
+  const namedAgain = CATEGORY_GROUPS.some((g) => [...membersNamed(g, q.label)].some((m) => parts.some((x) => membersNamed(g, x.label).has(m))));
+  if (opensWithYear(q) && !parts.some(opensWithYear) && namedAgain) return true;
   const level = (x: Q) => HIERARCHY_LEVEL.exec(clauseBefore(ctx, x))?.[0];
   if (level(q) && parts.some((x) => level(x) && level(x) !== level(q))) return true;
   return parts.some((x) => x.label.length >= 2 && q.label.startsWith(x.label) && INSIDE.test(q.label.slice(x.label.length)));

@@ -78,6 +78,12 @@ describe('shares of a whole the text does not state, by parts whose names cover 
     expect(await errors(line)).toEqual([]);
     expect((await errors(line.replace(/占(?:总支出的)?[\d.]+%(?=。)/, wrong))).map((e) => e.split(' ')[0])).toEqual(['share']);
   });
+  it('shares that each give one and the same other whole (of the budget, adding up to the execution rate) only warn', async () => {
+    const lines = ['本年支出合计61658.08万元，预算执行率为97.10%。年末结转结余1843.7万元。其中，基本支出13645.88万元、占比21.49%，'
+      + '项目支出47881.27万元、占比75.40%，经营支出130.93万元、占比0.21%。'];
+    const found = (await check(lines)).findings.filter((f) => f.rule === 'share');
+    expect(found.map((f) => `${f.severity} ${f.actual}`)).toEqual(['warning 97.10%']);
+  });
   it.each([
     // parts that do not cover a whole (门诊 and 住院 may leave a 结算差额 out)
     '医疗收入中，门诊收入1,820.50万元，占47.3%；住院收入2,027.50万元，占52.7%。',

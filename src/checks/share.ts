@@ -61,14 +61,29 @@ export default defineCheck({
       if (outcome === 'ok') continue;
       const decimals = Math.max(...shares.map((s) => s.decimals));
       const total = shares.reduce((a, s, i) => a + s.value * factors[i]!, 0) * 100;
+      // Of a whole the text does not state, shares that each give one and the same whole (基本支出13645.88万元、占比
+      // 21.49%，项目支出…75.40%，… of 全年预算数63501.78) may be of another whole than the parts' sum: a warning that says so.
+      const otherWhole = !r.whole && sharesOfOneWhole(r.parts.map((x) => x.part), shares, factors as number[]);
       yield {
         messageId: outcome === 'truncated' ? 'totalTruncated' : 'total',
-        severity: outcome === 'truncated' ? 'warning' : undefined,
+        severity: outcome === 'truncated' || otherWhole ? 'warning' : undefined,
         location: shares[0].location ?? r.location, evidence: r.evidence,
         expected: '100%', actual: formatNumber(total, decimals) + '%',
         data: { formula: shares.map((s) => s.raw).join(' + ') },
-        assumed: r.assumed,
+        assumed: otherWhole ? [...(r.assumed ?? []), { kind: 'unnamed-whole' as const }] : r.assumed,
       };
     }
   },
 });
+
+/** Whether every part ÷ its share gives one whole (their intervals meet): the shares agree on some whole. */
+function sharesOfOneWhole(parts: Array<Quantity | undefined>, shares: Quantity[], factors: number[]): boolean {
+  const amounts = parts.filter((q): q is Quantity => isUsable(q));
+  if (amounts.length !== parts.length) return false;
+  const units = commonFactors(amounts);
+  if (!units) return false;
+  const wholes = amounts.map((q, i) => div(intervalOf(q, units.factors[i]), scale(intervalOf(shares[i]!, 1), factors[i]!)));
+  const lo = Math.max(...wholes.map((x) => x.lo));
+  const hi = Math.min(...wholes.map((x) => x.hi));
+  return lo <= hi || overlaps(point(lo), point(hi)); // (a double's last place aside)
+}

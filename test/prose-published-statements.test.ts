@@ -282,3 +282,15 @@ describe('a list that its own count closes is no list of the count before it', (
     expect(await errors(line)).toEqual([]);
   });
 });
+
+describe('people on the establishment and people hired beside it (在编, 临聘)', () => {
+  it('在编人员67人，其中专业技术人员64人，临聘人员5人: 临聘 is no part of 在编', async () => {
+    const line = '人员编制73人，2023年我院实有在职在编人员67人，其中专业技术人员64人，临聘人员5人。';
+    expect(sums([line])).toEqual([]);
+    expect(await errors(line)).toEqual([]);
+  });
+  it('在编 and 临聘 cover all the staff: a wrong one is an error, short or over', async () => {
+    expect(sums(['现有职工19人，其中在编人员13人，临聘人员6人。'])).toEqual(['sum 19人 = 13人 + 6人']);
+    expect(await errors('现有职工19人，其中在编人员13人，临聘人员5人。')).toEqual(['sum 19人']);
+  });
+});

@@ -59,6 +59,8 @@ export const CATEGORY_GROUPS: readonly CategoryGroup[] = [
   },
   { name: '公务用车', members: { 购置: '(?:用车|车辆|公车)购置', 运行: '(?:用车|车辆|公车)(?:购置[及和与])?运行' }, exhaustive: 'distinct', family: 'money' },
   { name: '人员状态', members: { 在职: '在职|在岗', 离休: '离休|离退休', 退休: '退休' }, exhaustive: 'distinct', family: 'persons' },
+  // people on the establishment and people hired beside it: 在编人员67人，其中专业技术人员64人，临聘人员5人 — 临聘 is none of 在编
+  { name: '用工形式', members: { 在编: '在编|编内', 编外: '临聘|聘用|编外|劳务派遣|临时工' }, exhaustive: 'distinct', family: 'persons' },
   { name: '编制类别', members: { 行政: '行政', 事业: '事业', 工勤: '工勤', 差额: '差额', 自收自支: '自收自支' }, exhaustive: 'distinct', family: 'persons' },
   { name: '经费形式', members: { 全额: '全额', 差额: '差额', 自筹: '自筹|自收自支|专户|单位资金' }, exhaustive: 'distinct' },
   // 本年 and 本年度 alike (本年度收入390.55万元)

@@ -1,6 +1,6 @@
 // Any table read alike: header bands (one to four rows of column words over a body of numbers), the path of header
 // cells above each column and what it says (src/lexicon/table-words.ts), and the rows each band governs.
-import { cellAt, cellNumber, clean, type Grid, isBlank, textAt } from './grid.js';
+import { cellAt, cellNumber, clean, coveredFromAbove, type Grid, isBlank, textAt } from './grid.js';
 import { changeGroupOf, countUnitOfHeader, headerMeaning, measureUnderChange, isOfWhichHeader, moneyUnitOf, namesAverage, type HeaderMeaning } from '../../lexicon/index.js';
 
 /** One header cell as it stands over its columns (a merged cell once). */
@@ -47,12 +47,6 @@ export interface Band {
 
 const MAX_HEADER_ROWS = 4;
 
-/** A cell that continues into the row below it (a vertical merge reaching into the body): not this row's content. */
-function continuesDown(grid: Grid, row: number, col: number): boolean {
-  const below = cellAt(grid, row + 1, col);
-  return below?.covered === true && textAt(grid, row + 1, col) === textAt(grid, row, col) && textAt(grid, row, col) !== '';
-}
-
 function coveredFromLeft(grid: Grid, row: number, col: number): boolean {
   return col > 0 && cellAt(grid, row, col)?.covered === true && textAt(grid, row, col) === textAt(grid, row, col - 1);
 }
@@ -96,7 +90,8 @@ export function isSentence(text: string): boolean {
 
 /** A header row: two or more word cells, no number of its own. */
 function isHeaderRow(grid: Grid, row: number): boolean {
-  const cells = distinctCells(grid, row).filter((x) => !continuesDown(grid, row, x.col) || !cellNumber(x.text));
+  // a cell that continues into the row below it (a vertical merge reaching into the body) is not this row's content
+  const cells = distinctCells(grid, row).filter((x) => !coveredFromAbove(grid, row + 1, x.col) || !cellNumber(x.text));
   if (cells.length < 2) return false;
   return cells.every((x) => !cellNumber(x.text) && !isSentence(x.text));
 }

@@ -233,9 +233,7 @@ function namedSubject(ctx: ProseContext, change: Q): Q | undefined {
 
 /** What a change is measured against: the budget (比预算), or an earlier period (比上年, 同比, 与2016年相比). */
 function baseOf(ctx: ProseContext, q: Q): 'budget' | 'period' {
-  const p = ctx.paragraphs[q.para].parsed;
-  const clause = p.sentences[q.sentence].clauses[q.clause];
-  return AGAINST_BUDGET.test(p.text.slice(clause?.start ?? q.start, q.start)) ? 'budget' : 'period';
+  return AGAINST_BUDGET.test(ctx.clauseBefore(q)) ? 'budget' : 'period';
 }
 const AGAINST_BUDGET = /(?:比|较|与)(?:年初)?预算/;
 

@@ -89,6 +89,12 @@ export class ProseContext {
     return this.paragraphs[q.para].parsed.sentences[q.sentence];
   }
 
+  /** The words of a quantity's ，-clause up to it (较年初预算减少 / 一级指标: a 一级 is read as a number of its own). */
+  clauseBefore(q: Q): string {
+    const p = this.paragraphs[q.para].parsed;
+    return p.text.slice(p.sentences[q.sentence].clauses[q.clause]?.start ?? q.start, q.start);
+  }
+
   push(r: Relation) {
     this.relations.push(r);
   }

@@ -368,12 +368,6 @@ function groupOfParts(parts: Q[]): CategoryGroup | undefined {
   });
 }
 
-/** The words of a quantity's clause up to it (一级指标3个 → 一级指标: 一级 is read as a number of its own). */
-function clauseBefore(ctx: ProseContext, q: Q): string {
-  const p = ctx.paragraphs[q.para].parsed;
-  return p.text.slice(p.sentences[q.sentence].clauses[q.clause]?.start ?? q.start, q.start);
-}
-
 /**
  * An amount that measures the whole another way than the parts before it (partOf judges it against the whole alone):
  * - 干部职工50人，其中党员30人，女性25人: people by another attribute (政治面貌, then 性别) overlap the parts before;
@@ -398,10 +392,10 @@ function measuresOtherwise(ctx: ProseContext, parts: Q[], q: Q): boolean {
   if (PROGRESS.test(q.label) && !parts.some((x) => PROGRESS_OR_NOT.test(x.label))) return true;
   // a year opening the clause after parts that opened with none, and a source a part already named: a statement of
   // that year about it
-  const opensWithYear = (x: Q) => startsWithYear(clauseBefore(ctx, x).replace(CLAUSE_LEAD, ''));
+  const opensWithYear = (x: Q) => startsWithYear(ctx.clauseBefore(x).replace(CLAUSE_LEAD, ''));
   const namedAgain = CATEGORY_GROUPS.some((g) => [...membersNamed(g, q.label)].some((m) => parts.some((x) => membersNamed(g, x.label).has(m))));
   if (opensWithYear(q) && !parts.some(opensWithYear) && namedAgain) return true;
-  const level = (x: Q) => HIERARCHY_LEVEL.exec(clauseBefore(ctx, x))?.[0];
+  const level = (x: Q) => HIERARCHY_LEVEL.exec(ctx.clauseBefore(x))?.[0];
   if (level(q) && parts.some((x) => level(x) && level(x) !== level(q))) return true;
   return parts.some((x) => x.label.length >= 2 && q.label.startsWith(x.label) && INSIDE.test(q.label.slice(x.label.length)));
 }

@@ -137,6 +137,11 @@ async function findings(path: string) {
 }
 
 const build = (layout: Layout, ext: 'docx' | 'xlsx', rows = layout.rows) => tableFile(files, ext, layout.title, rows);
+/** The findings of one table written as an .xlsx under its title. */
+const xlsxFindings = async (title: string, rows: Rows) => findings(await tableFile(files, 'xlsx', title, rows));
+/** Its error findings, each as `rule actual`. */
+const xlsxErrors = async (title: string, rows: Rows) => (await xlsxFindings(title, rows))
+  .filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.actual}`);
 
 describe('tables of items under the budget block\'s words', () => {
   for (const ext of ['docx', 'xlsx'] as const) {
@@ -190,7 +195,7 @@ describe('a table of averages: its 合计 row is the average of all, no sum of t
       ['乙单位', '20', '80.00', '4.00'],
       ['合计', '30', '140.00', '4.67'],
     ];
-    const found = await findings(await tableFile(files, 'xlsx', '2023年经费情况', rows));
+    const found = await xlsxFindings('2023年经费情况', rows);
     expect(found.filter((f) => f.severity === 'error').map((f) => f.location.cell)).toEqual(['C6']);
   });
 });
@@ -203,7 +208,7 @@ describe('rows of per cents and columns of growth ratios are no amounts to add',
       ['其中：中药饮片收入（万元）', '5.33', '4.58', '0.75', '16.38%'],
       ['药占比（%）', '28.07%', '30.28%', '-2.21', ''],
     ];
-    expect(show(await findings(await tableFile(files, 'xlsx', '2023年医院收入情况', rows)))).toBe('[]');
+    expect(show(await xlsxFindings('2023年医院收入情况', rows))).toBe('[]');
   });
 });
 
@@ -216,11 +221,10 @@ describe('a heading written in its first column only spans the blank cells after
     ['2016年', '2364', '12', '1356', '996', '37', '959'],
   ];
   it('the 合计 adds the three items, the car item its two halves', async () => {
-    expect(show(await findings(await tableFile(files, 'xlsx', '“三公”经费支出情况', SANGONG('73'))))).toBe('[]');
+    expect(show(await xlsxFindings('“三公”经费支出情况', SANGONG('73')))).toBe('[]');
   });
   it('a wrong half is one error, on the car item’s 合计', async () => {
-    const found = (await findings(await tableFile(files, 'xlsx', '“三公”经费支出情况', SANGONG('83')))).filter((f) => f.severity === 'error');
-    expect(found.map((f) => `${f.rule} ${f.actual}`)).toEqual(['sum 1350']);
+    expect(await xlsxErrors('“三公”经费支出情况', SANGONG('83'))).toEqual(['sum 1350']);
   });
   it('near miss: a blank heading with no sub-heading under it heads nothing', async () => {
     const rows: Rows = [
@@ -230,7 +234,7 @@ describe('a heading written in its first column only spans the blank cells after
       ['印刷费', '5', '4', ''],
       ['合计', '15', '13', ''],
     ];
-    expect(show(await findings(await tableFile(files, 'xlsx', '经费情况', rows)))).toBe('[]');
+    expect(show(await xlsxFindings('经费情况', rows))).toBe('[]');
   });
 });
 
@@ -242,8 +246,7 @@ describe('a 部门整体支出绩效自评表 budget block of 年初预算数(A)
     ['^', '基本支出', '985.19', basic, '^', '^', '^'],
     ['^', '项目支出', '187.36', '353.75', '^', '^', '^'],
   ];
-  const errorsIn = async (rows: Rows) => (await findings(await tableFile(files, 'xlsx', '部门整体支出绩效自评表', rows)))
-    .filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.actual}`);
+  const errorsIn = (rows: Rows) => xlsxErrors('部门整体支出绩效自评表', rows);
   it('clean: the merged 分值 and 得分 are the total row’s (基本支出 at 92.9% is not scored 10)', async () => {
     expect(await errorsIn(DEPT('914.97', '10'))).toEqual([]);
   });

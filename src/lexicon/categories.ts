@@ -64,8 +64,22 @@ export const CATEGORY_GROUPS: readonly CategoryGroup[] = [
   { name: '编制类别', members: { 行政: '行政', 事业: '事业', 工勤: '工勤', 差额: '差额', 自收自支: '自收自支' }, exhaustive: 'distinct', family: 'persons' },
   { name: '经费形式', members: { 全额: '全额', 差额: '差额', 自筹: '自筹|自收自支|专户|单位资金' }, exhaustive: 'distinct' },
   // 本年 and 本年度 alike (本年度收入390.55万元)
-  { name: '收入总计', members: { 本年收入: '本年度?收入', 上年结转: '上年结转|年初结转' }, exhaustive: 'distinct', family: 'money', sub: { 本年收入: '本年收入' } },
-  { name: '支出总计', members: { 本年支出: '本年度?支出', 年末结转: '年末结转|结转下年' }, exhaustive: 'distinct', family: 'money', sub: { 本年支出: '支出性质' } },
+  // the accounts' grand totals (收入支出决算总表): 收入总计 = 本年收入合计 + 使用非财政拨款结余 (before 2019: 用事业基金弥补收支
+  // 差额) + 年初结转和结余; 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余
+  {
+    name: '收入总计',
+    members: { 本年收入: '本年度?收入', 使用结余: '使用非财政拨款结余|用事业基金弥补', 上年结转: '上年结转|年初结转' },
+    exhaustive: 'distinct',
+    family: 'money',
+    sub: { 本年收入: '本年收入' },
+  },
+  {
+    name: '支出总计',
+    members: { 本年支出: '本年度?支出', 结余分配: '结余分配', 年末结转: '年末结转|结转下年' },
+    exhaustive: 'distinct',
+    family: 'money',
+    sub: { 本年支出: '支出性质' },
+  },
   {
     name: '本年收入',
     members: {

@@ -127,9 +127,22 @@ function yearOfClause(ctx: ProseContext, q: Q): number | undefined {
 /** A part that may follow the ones before it: the same kind of thing, a stated value, not a total or another category. */
 function partOf(ctx: ProseContext, total: Q, q: Q): boolean {
   const p = ctx.paragraphs[q.para].parsed;
-  return compatible(total, q) && usable(p, q) && !PART_STOP.test(q.label) && !BESIDES.test(q.label) && !REDUCTION.test(q.label)
+  return compatible(total, q) && usable(p, q) && !stopsParts(total, q) && !BESIDES.test(q.label) && !REDUCTION.test(q.label)
     && !changesCategory(total, q);
 }
+
+/**
+ * A total word in an amount's label ends a run of parts (…，合计300万元), except the subtotal of a grand total's member:
+ * 收入总计X，其中：本年收入合计A，使用非财政拨款结余B，年初结转和结余C — this year's 合计 is a part of the accounts' 总计.
+ */
+function stopsParts(total: Q, q: Q): boolean {
+  if (!PART_STOP.test(q.label)) return false;
+  const member = q.label.replace(SUBTOTAL_OF_MEMBER, '');
+  const memberOfGrand = GRAND_WHOLE.test(total.label) && member !== q.label && !PART_STOP.test(member)
+    && CATEGORY_GROUPS.some((g) => GRAND_WHOLE.test(g.name) && membersNamed(g, member).size === 1);
+  return !memberOfGrand;
+}
+const SUBTOTAL_OF_MEMBER = /合计$/;
 
 /** The quantity an element stands for, as the context holds it (with its paragraph). */
 function quantityOf(ctx: ProseContext, i: number, x: Placed | undefined): Q | undefined {

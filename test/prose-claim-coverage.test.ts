@@ -8,6 +8,7 @@ import { lineRelations } from './helpers/relations.js';
 const check = builtDocs('claim-coverage');
 const errors = async (lines: string | string[]) => errorsOf(await check(lines));
 const sums = (lines: string[]) => lineRelations(lines).filter((r) => r.startsWith('sum'));
+const counts = (line: string) => lineRelations([line]).filter((r) => r.startsWith('list-count'));
 
 describe('the accounts’ grand totals: 总计 = this year’s 合计 + what was used or distributed + what was carried', () => {
   it.each([
@@ -28,5 +29,28 @@ describe('the accounts’ grand totals: 总计 = this year’s 合计 + what was
   });
   it('near miss: a 合计 of something that is no member of the accounts’ totals still ends the parts', () => {
     expect(sums(['项目资金总计500万元，其中：中央资金300万元，省市资金合计200万元。'])).toEqual([]);
+  });
+});
+
+describe('a list of bodies closed by its count: the names end like bodies, not like the counted noun', () => {
+  it.each([
+    ['下设…工会5个部门', (n: string) => `本园下设办公室、教研室、财务室、保健室、工会${n}个部门。`, 5],
+    ['内设…工会6个处室', (n: string) => `我校内设办公室、教务处、教科室、学生处、总务处、工会${n}个处室及高一年级组、高二年级组、高三年级组3个年级。`, 6],
+    ['设…5个临床科室 (设 alone)', (n: string) => `卫生院设内科、外科、妇科、儿科、中医科${n}个临床科室和B超室、放射科、检验等辅助科室。`, 5],
+    ['…燃气办、质安监站、信息中心7个股室和直属单位', (n: string) => `本局内设办公室、人事股、财计股、联合工会、燃气办、质安监站、信息中心${n}个股室和直属单位，另按规定设立了机关党支部。`, 7],
+  ])('%s', async (_, line, n) => {
+    expect(counts(line(String(n)))).toEqual([`list-count ${n}个 [${n}]`]);
+    expect(await errors(line(String(n)))).toEqual([]);
+    expect(await errors(line(String(n + 1)))).toEqual([`list-count ${n + 1}个`]);
+  });
+  it.each([
+    // 设 in 建设 is no verb of a list
+    '今年建设道路、桥梁、水渠3个项目。',
+    // names that are no bodies, counted by a noun of bodies: nothing says the noun counts them
+    '涉及资金管理、项目实施2个部门。',
+    // 等 leaves the list open
+    '下设办公室、财务室等5个部门。',
+  ])('near miss: %s', (line) => {
+    expect(counts(line)).toEqual([]);
   });
 });

@@ -14,3 +14,9 @@ export const OWNER_SUFFIXES = [
   '人民政府', '政府', '委员会', '局', '镇', '乡', '街道办事处', '街道', '中心', '学校', '学院', '大学', '小学', '中学', '医院',
   '卫生院', '法院', '检察院', '研究院', '所', '站', '馆',
 ] as const;
+
+/** Nouns that count a unit's internal bodies (内设5个科室, 8个二级单位, 6个处室, 七个审判业务庭). */
+export const BODY_NOUNS = ['部门', '处室', '科室', '股室', '部室', '机构', '单位', '庭'] as const;
+
+/** Endings of an internal body's name (办公室, 人事股, 教务处, 工会, 信息中心, 质安监站, 城建档案馆). */
+export const BODY_SUFFIXES = ['室', '科', '处', '股', '部', '办', '庭', '队', '中心', '站', '所', '馆', '会', '组', '院', '局', '委'] as const;

@@ -3,7 +3,7 @@ import type { ProseContext, Q } from './context.js';
 import { usable } from './context.js';
 import { scanQuantities } from '../../../../grammars/quantity-tokens.js';
 import { ENUMERATION_INTRO, INTRO_PATTERNS, itemStem, readEnumeration, splitLastItem } from '../enumeration.js';
-import { ENDS_WITH_COUNT_AND_NOUN, LIST_COUNT_UNITS, PROSE_TOTAL_WORD, isDigit, unitFamily, wholeWord } from '../../../lexicon/index.js';
+import { BODY_NOUNS, BODY_SUFFIXES, ENDS_WITH_COUNT_AND_NOUN, LIST_COUNT_UNITS, PROSE_TOTAL_WORD, endingIn, isDigit, unitFamily, wholeWord } from '../../../lexicon/index.js';
 
 const COUNT_UNIT = wholeWord(LIST_COUNT_UNITS);
 /** The noun after the count (内设机构, 正县级事业单位) and an aside on it (（正处级）), then the list's introducer. */
@@ -16,8 +16,14 @@ const VERB_IN_NOUN = /负责|承担|用于|开展|主要/;
 const NOUN_AFTER_COUNT = /^[\u4e00-\u9fa5]{0,8}/;
 /** A sentence that names the counted noun and lists it: 内设组室分别是… */
 const SUBJECT_THEN_INTRO = new RegExp(`^\\s*([\\u4e00-\\u9fa5]{2,12}?)(?=[，,]?\\s*(?:${INTRO_PATTERNS.join('|')}))`);
-/** Verbs before a list that a count closes: 涉及 A镇、B镇 2个乡镇. */
-const LIST_BEFORE_COUNT_VERB = /(?:涉及|覆盖|包括|包含|内设|下设|设有)\s*[：:]?/g;
+/**
+ * Verbs before a list that a count closes: 涉及 A镇、B镇 2个乡镇; 卫生院设内科、外科5个临床科室 (设 alone, not in 建设, 预设,
+ * 设备, 设施 or 设计).
+ */
+const LIST_BEFORE_COUNT_VERB = /(?:涉及|覆盖|包括|包含|内设|下设|设有|设置|设立|(?<![建预假增开铺敷架])设(?![备施计置立定有]))\s*[：:]?/g;
+/** The count's noun counts bodies (5个部门, 8个二级单位, 21个股室和直属单位): a short qualifier may come first. */
+const BODY_NOUN = new RegExp(`^\\s*[\\u4e00-\\u9fa5]{0,4}?(?:${BODY_NOUNS.join('|')})`);
+const BODY_NAME = endingIn(BODY_SUFFIXES);
 /** 等 before a count says the list is partial (办公室等16个股室): no count to check. */
 const PARTIAL = /等\s*(?:共\s*)?$/;
 
@@ -188,7 +194,9 @@ function listThenCount(ctx: ProseContext, i: number) {
     const firstNoun = second && /^[\u4e00-\u9fa5]{1,4}$/.test(between) ? between : /^\s*([\u4e00-\u9fa5]{1,4})/.exec(p.text.slice(count.end))?.[1];
     if (!firstNoun) continue;
     const endsLike = (item: string, noun: string) => noun.includes(itemStem(item).slice(-1));
-    if (!list.items.every((it) => endsLike(it, firstNoun))) continue;
+    // bodies counted by a noun of bodies end like a body's name (办公室、教务处、工会6个处室), not like the noun
+    const bodies = BODY_NOUN.test(p.text.slice(count.end)) && list.items.every((it) => BODY_NAME.test(itemStem(it)));
+    if (!bodies && !list.items.every((it) => endsLike(it, firstNoun))) continue;
     const evidence = p.sentences[count.sentence].text.trim();
     pushCount(ctx, i, [count], list.items.map(itemStem), evidence);
     if (!second || second.bracketDepth !== 0 || second.unit !== count.unit || !/^[\u4e00-\u9fa5]{1,4}$/.test(between)) continue;

@@ -19,4 +19,4 @@ export const OWNER_SUFFIXES = [
 export const BODY_NOUNS = ['部门', '处室', '科室', '股室', '部室', '机构', '单位', '庭'] as const;
 
 /** Endings of an internal body's name (办公室, 人事股, 教务处, 工会, 信息中心, 质安监站, 城建档案馆). */
-export const BODY_SUFFIXES = ['室', '科', '处', '股', '部', '办', '庭', '队', '中心', '站', '所', '馆', '会', '组', '院', '局', '委'] as const;
+export const BODY_SUFFIXES = ['室', '科', '处', '股', '部', '办', '庭', '队', '中心', '站', '所', '馆', '会', '组', '院', '局', '委', '公司'] as const;

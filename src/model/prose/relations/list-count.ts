@@ -20,7 +20,7 @@ const SUBJECT_THEN_INTRO = new RegExp(`^\\s*([\\u4e00-\\u9fa5]{2,12}?)(?=[，,]?
  * Verbs before a list that a count closes: 涉及 A镇、B镇 2个乡镇; 卫生院设内科、外科5个临床科室 (设 alone, not in 建设, 预设,
  * 设备, 设施 or 设计).
  */
-const LIST_BEFORE_COUNT_VERB = /(?:涉及|覆盖|包括|包含|内设|下设|设有|设置|设立|(?<![建预假增开铺敷架])设(?![备施计置立定有]))\s*[：:]?/g;
+const LIST_BEFORE_COUNT_VERB = /(?:涉及|覆盖|包括|包含|内设|下设|下辖|设有|设置|设立|(?<![建预假增开铺敷架])设(?![备施计置立定有]))\s*[：:]?/g;
 /** The count's noun counts bodies (5个部门, 8个二级单位, 21个股室和直属单位): a short qualifier may come first. */
 const BODY_NOUN = new RegExp(`^\\s*[\\u4e00-\\u9fa5]{0,4}?(?:${BODY_NOUNS.join('|')})`);
 const BODY_NAME = endingIn(BODY_SUFFIXES);

@@ -37,6 +37,7 @@ describe('a list of bodies closed by its count: the names end like bodies, not l
     ['下设…工会5个部门', (n: string) => `本园下设办公室、教研室、财务室、保健室、工会${n}个部门。`, 5],
     ['内设…工会6个处室', (n: string) => `我校内设办公室、教务处、教科室、学生处、总务处、工会${n}个处室及高一年级组、高二年级组、高三年级组3个年级。`, 6],
     ['设…5个临床科室 (设 alone)', (n: string) => `卫生院设内科、外科、妇科、儿科、中医科${n}个临床科室和B超室、放射科、检验等辅助科室。`, 5],
+    ['下辖…公司8个二级单位', (n: string) => `下辖自来水公司、环境卫生管理处、公用事业设施管理站、路灯管理所、建筑勘察设计院、建筑工程公司${n}个二级单位。`, 6],
     ['…燃气办、质安监站、信息中心7个股室和直属单位', (n: string) => `本局内设办公室、人事股、财计股、联合工会、燃气办、质安监站、信息中心${n}个股室和直属单位，另按规定设立了机关党支部。`, 7],
   ])('%s', async (_, line, n) => {
     expect(counts(line(String(n)))).toEqual([`list-count ${n}个 [${n}]`]);
@@ -52,5 +53,27 @@ describe('a list of bodies closed by its count: the names end like bodies, not l
     '下设办公室、财务室等5个部门。',
   ])('near miss: %s', (line) => {
     expect(counts(line)).toEqual([]);
+  });
+});
+
+describe('其中： after a reason clause that states no figure lists the parts of the whole before it (the 决算说明 template)', () => {
+  const shares = (lines: string[]) => lineRelations(lines).filter((r) => r.startsWith('share'));
+  const INCOME = (part: string, share: string) => `2.收入情况。2022年度收入合计3,315.32万元，较上年决算数减少105.57万元，下降3.1%，`
+    + `主要原因是按人头数压减公用经费。其中：财政拨款收入${part}万元，占${share}%；事业收入315万元，占9.5%。`;
+  it('the parts and their shares are of 收入合计', async () => {
+    expect(shares([INCOME('3,000.32', '90.5')])).toEqual(['share 3,315.32万元: 3,000.32万元→90.5%, 315万元→9.5%']);
+    expect(await errors(INCOME('3,000.32', '90.5'))).toEqual([]);
+    expect(await errors(INCOME('3,000.32', '92.5'))).toEqual(['share 92.5%']);
+  });
+  it('one part of all of it: 其中：财政拨款收入X万元，占100%', async () => {
+    const line = (part: string) => `2.收入情况。2021年度收入合计2432.46万元，较上年决算数增加1117.57万元，上升84.99%，主要原因是扶贫项目增加。其中：财政拨款收入${part}万元，占100%。`;
+    expect(shares([line('2432.46')])).toEqual(['share 2432.46万元: 2432.46万元→100%']);
+    expect(await errors(line('2432.46'))).toEqual([]);
+    expect(await errors(line('2232.46'))).toEqual(['share 100%']);
+  });
+  it('a reason clause that states figures may be what the parts divide: the head is taken by its place, and only warns', async () => {
+    const result = await check('收入合计500万元，增长20%，主要原因是新增专项资金100万元。其中：省级专项80万元，占80%；市级专项20万元，占20%。');
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.findings.filter((f) => f.rule === 'share').map((f) => f.severity)).toEqual(['warning', 'warning']);
   });
 });

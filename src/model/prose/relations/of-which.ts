@@ -171,13 +171,23 @@ export interface Whole {
  * of its own before it: what it states after is its subject.
  */
 function sentenceHeads(ctx: ProseContext, i: number, sentence: number): Q[] {
-  const p = ctx.paragraphs[i].parsed;
-  const s = p.sentences[sentence];
-  const reason = REASON_WORD.exec(outsideBrackets(s.text));
-  const explains = reason && [...s.text.slice(0, reason.index)].some(isDigit);
-  const reasonAt = reason && explains ? s.start + reason.index : Infinity;
+  const reasonAt = explainingReasonAt(ctx, i, sentence);
   return ctx.quantities[i].filter((q) => q.sentence === sentence && q.bracketDepth === 0 && q.start < reasonAt && !isSatellite(ctx, q)
     && q.unit !== undefined && !NOT_AN_AMOUNT.has(q.unit) && !q.ordinal);
+}
+
+/** Where a sentence's reason clause starts when it explains a figure stated before it; Infinity when it has none. */
+function explainingReasonAt(ctx: ProseContext, i: number, sentence: number): number {
+  const s = ctx.paragraphs[i].parsed.sentences[sentence];
+  const reason = REASON_WORD.exec(outsideBrackets(s.text));
+  const explains = reason && [...s.text.slice(0, reason.index)].some(isDigit);
+  return reason && explains ? s.start + reason.index : Infinity;
+}
+
+/** The amounts a sentence's explaining reason clause states (…，主要原因是新增专项资金100万元). */
+function reasonAmounts(ctx: ProseContext, i: number, sentence: number): Q[] {
+  const reasonAt = explainingReasonAt(ctx, i, sentence);
+  return ctx.quantities[i].filter((q) => q.sentence === sentence && q.start >= reasonAt && !q.year && q.unit !== '%' && q.unit !== undefined);
 }
 
 /**
@@ -204,6 +214,7 @@ export function wholeOf(ctx: ProseContext, i: number, containers: Container[], c
   const assumed: Assumption[] = [];
   let rivals: Q[] = [];
   let changed = false; // a change of the whole stands between it and the marker
+  let reason: { start: number; end: number } | undefined; // a figure-free reason clause closing the whole's sentence
   for (let k = m - 1; k >= 0; k--) {
     const q = quantityOf(ctx, i, c.elements[k]);
     if (!q) continue;
@@ -226,20 +237,26 @@ export function wholeOf(ctx: ProseContext, i: number, containers: Container[], c
     total = heads[heads.length - 1];
     last = ctx.quantities[k].filter((q) => q.sentence === prev && q.bracketDepth === 0).pop();
     if (!total || !last) return undefined;
+    // 收入合计X，较上年减少Y，主要原因是…。其中：A…: a reason clause without figures ends the sentence before and
+    // explains; the parts after it are the whole's (the 决算说明 template)
+    reason = wordsOnlyReason(ctx, k, prev, last);
     // several values: the last is the subject only by its place — unless it names itself the sentence's result
     // (年初…、中期调整…，调整后财政拨款收入1200万元; …，合计…)
     if (new Set(heads.map((q) => q.value)).size > 1 && !SENTENCE_RESULT.test(total.label)) rivals = heads.filter((q) => q !== total);
+    // …，主要原因是新增专项资金100万元。其中：…: the parts may divide the reason's amount as well as the head
+    if (reasonAmounts(ctx, k, prev).some((q) => family(q.unit) === family(total!.unit))) rivals.push(...reasonAmounts(ctx, k, prev));
     if (rivals.length) assumed.push({ kind: 'operand-by-position', quantity: ctx.q(total) });
     if (k < i) {
       // the rest of the paragraph before after its last amount, and nothing before the marker here
-      const before = ctx.paragraphs[k].parsed.text.slice(last.end);
+      const before = ctx.paragraphs[k].parsed.text.slice(last.end, reason?.start) + ctx.paragraphs[k].parsed.text.slice(reason?.end ?? Infinity);
       const rest = /^[^，,；;。]{0,4}[。.；;！]?\s*$/.test(before) && ![...before].some(isDigit);
       return rest && acceptable(ctx, total) ? { total, aside: false, nested: false, outerRank: 0, assumed, rivals } : undefined;
     }
   }
   if (!total || !last) return undefined;
   // 得分92.5分，评价等级为“优”。其中：…: the grade the score earns stands between it and its parts
-  const gap = withoutAsideText(p.text.slice(last.end, marker.start)).replace(GRADE_CLAUSE, '');
+  const gap = withoutAsideText(reason ? p.text.slice(last.end, reason.start) + p.text.slice(reason.end, marker.start) : p.text.slice(last.end, marker.start))
+    .replace(GRADE_CLAUSE, '');
   if (!BETWEEN_TOTAL_AND_MARKER.test(gap)) return undefined;
   // 收入合计X，较上年减少Y，其中A减少a，B减少b: after the whole's change, parts that state changes are the change's
   // parts (the change's own sum reads them), not parts of X
@@ -249,6 +266,19 @@ export function wholeOf(ctx: ProseContext, i: number, containers: Container[], c
   const placed = c.elements.find((x) => x.element.kind === 'quantity' && x.element.q.start === total!.start);
   const nested = placed !== undefined && c.elements.some((x, k) => k < c.elements.indexOf(placed) && isMarker(x) && x.at.group === placed.at.group);
   return { total, aside: false, nested, outerRank: placed ? rankBetween(placed.at, marker.at) : 0, assumed, rivals };
+}
+
+/**
+ * The reason clause (its start and the end of its sentence) that closes sentence `sentence` of paragraph k after its last
+ * amount `last` and states no figure (…，主要原因是压减公用经费。); undefined otherwise.
+ */
+function wordsOnlyReason(ctx: ProseContext, k: number, sentence: number, last: Q): { start: number; end: number } | undefined {
+  const p = ctx.paragraphs[k].parsed;
+  const end = p.sentences[sentence].end;
+  const after = p.text.slice(last.end, end);
+  const reason = REASON_WORD.exec(after);
+  if (!reason || [...after].some(isDigit)) return undefined;
+  return { start: last.end + reason.index, end };
 }
 
 /** The first amount after element `m` of a container. */
@@ -585,9 +615,9 @@ export function ofWhichAfter(ctx: ProseContext, i: number, from: number): number
   return at.length ? Math.min(...at) : -1;
 }
 
-/** For a part written after 其中/含: the whole of its list. */
-export function totalBeforeMarker(ctx: ProseContext, part: Q): Q | undefined {
-  return listOf(ctx, part)?.whole.total;
+/** For a part written after 其中/含: the whole of its list, and what reading it as that whole assumed. */
+export function wholeBeforeMarker(ctx: ProseContext, part: Q): { total: Q; assumed: Assumption[] } | undefined {
+  return listOf(ctx, part)?.whole;
 }
 
 /** Parts follow the marker until the sentence or the aside ends, or until the category changes. */

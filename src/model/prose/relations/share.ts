@@ -2,8 +2,8 @@
 import type { ProseContext, Q } from './context.js';
 import { compatible, usable } from './context.js';
 import { coversWhole } from '../../../lexicon/index.js';
-import { totalBeforeMarker } from './of-which.js';
-import type { RelationOf } from '../../schema.js';
+import { wholeBeforeMarker } from './of-which.js';
+import type { Assumption, RelationOf } from '../../schema.js';
 
 /** 占项目支出的比重 / 占总支出 / 占比 → the whole's label (empty for a bare 占比). */
 export const SHARE_LABEL = /^占(.*?)(?:的)?(?:比重|比例|比)?$/;
@@ -14,7 +14,7 @@ const wholeNamed = (share: Q) => (SHARE_LABEL.exec(share.label)?.[1] ?? '').repl
 export function findShares(ctx: ProseContext, i: number) {
   const p = ctx.paragraphs[i].parsed;
   const qs = ctx.quantities[i];
-  type Part = { part?: Q; share: Q; whole?: Q; viaMarker: boolean };
+  type Part = { part?: Q; share: Q; whole?: Q; viaMarker: boolean; assumed?: Assumption[] };
   // Shares of one whole within one sentence form one group.
   const parts: Part[] = [];
   for (const share of qs) {
@@ -30,13 +30,16 @@ export function findShares(ctx: ProseContext, i: number) {
     const part = prev && prev.sentence === share.sentence && prev.unit !== '%' && usable(p, prev) && prev.clause >= share.clause - 2 ? prev : undefined;
     let whole: Q | undefined;
     let viaMarker = false;
+    let assumed: Assumption[] | undefined;
     if (wholeLabel) whole = ctx.findByLabel(i, wholeLabel, share.start);
     else if (part) {
-      whole = totalBeforeMarker(ctx, part);
+      const listed = wholeBeforeMarker(ctx, part);
+      whole = listed?.total;
+      assumed = listed?.assumed;
       viaMarker = whole !== undefined;
     }
     if (whole && part && !compatible(whole, part)) continue;
-    parts.push({ part, share, whole, viaMarker });
+    parts.push({ part, share, whole, viaMarker, assumed });
   }
   // Group consecutive shares of the same whole.
   const groups: Part[][] = [];
@@ -66,6 +69,8 @@ export function findShares(ctx: ProseContext, i: number) {
     if (!whole || g.some((x) => !x.part)) continue;
     // Held to 100% when the parts' names cover the whole (其他…, 基本支出 and 项目支出); never decided by the numbers.
     const complete = g.length >= 2 && coversWhole(g.map((x) => x.part!.label));
+    // the whole of a 其中 list taken by its place (among the amounts of a reason clause, …) can only warn
+    const assumed = g[0].assumed ?? [];
     ctx.push({
       kind: 'share',
       whole: ctx.q(whole),
@@ -73,6 +78,7 @@ export function findShares(ctx: ProseContext, i: number) {
       complete,
       location: ctx.paragraphs[i].location,
       evidence: ctx.sentenceOf(g[0].share).text.trim(),
+      ...(assumed.length ? { assumed } : {}),
     });
   }
 }
@@ -109,10 +115,11 @@ export function findRespectiveShares(ctx: ProseContext, i: number) {
       || !NEXT_PART.test(p.text.slice(q.end, (parts[j + 1] ?? first).numberStart)))) return;
     const wholeLabel = m[1].replace(/的$/, '');
     // the list's whole, when the label names none or names it (基本支出合计900万元，其中…，分别占基本支出的…)
-    const listed = totalBeforeMarker(ctx, parts[0]);
-    const ofList = listed && parts.every((q) => totalBeforeMarker(ctx, q) === listed) && (!wholeLabel || listed.label.includes(wholeLabel)) ? listed : undefined;
-    const whole = ofList ?? (wholeLabel ? ctx.findByLabel(i, wholeLabel, parts[0].start) : undefined);
+    const listed = wholeBeforeMarker(ctx, parts[0]);
+    const ofList = listed && parts.every((q) => wholeBeforeMarker(ctx, q)?.total === listed.total) && (!wholeLabel || listed.total.label.includes(wholeLabel)) ? listed : undefined;
+    const whole = ofList?.total ?? (wholeLabel ? ctx.findByLabel(i, wholeLabel, parts[0].start) : undefined);
     if (!whole || parts.some((q) => !compatible(whole, q))) return;
+    const assumed = ofList?.assumed ?? [];
     ctx.push({
       kind: 'share',
       whole: ctx.q(whole),
@@ -120,6 +127,7 @@ export function findRespectiveShares(ctx: ProseContext, i: number) {
       complete: coversWhole(parts.map((q) => q.label)),
       location: ctx.paragraphs[i].location,
       evidence: ctx.sentenceOf(first).text.trim(),
+      ...(assumed.length ? { assumed } : {}),
     });
   });
 }

@@ -71,6 +71,13 @@ describe('其中： after a reason clause that states no figure lists the parts 
     expect(await errors(line('2432.46'))).toEqual([]);
     expect(await errors(line('2232.46'))).toEqual(['share 100%']);
   });
+  it.each([
+    ['a year in the reason clause', (x: string) => `3.支出情况。2020年度支出合计1,842.85万元，较上年决算数减少72.12万元，下降3.8%，主要原因是我校在2020年学生减少，生均公用经费得以减少。其中：基本支出1,838.75万元，占${x}%；项目支出4.10万元，占0.2%。`, '99.8', '89.8'],
+    ['changes in the reason clause (never a whole)', (x: string) => `2.收入情况。2023年度收入合计2828.33万元，较上年决算数增加128.63万元，增长4.76%，主要原因是人员经费收入减少13.25万元，项目经费收入增加91.01万元。其中：财政拨款收入2828.33万元，占${x}%；事业收入0.00万元，占0.00%。`, '100.00', '90.00'],
+  ])('%s: still the head’s parts, stated', async (_, line, right, wrong) => {
+    expect(await errors(line(right))).toEqual([]);
+    expect(await errors(line(wrong))).toEqual([`share ${wrong}%`]);
+  });
   it('a reason clause that states figures may be what the parts divide: the head is taken by its place, and only warns', async () => {
     const result = await check('收入合计500万元，增长20%，主要原因是新增专项资金100万元。其中：省级专项80万元，占80%；市级专项20万元，占20%。');
     expect(errorsOf(result)).toEqual([]);

@@ -184,10 +184,14 @@ function explainingReasonAt(ctx: ProseContext, i: number, sentence: number): num
   return reason && explains ? s.start + reason.index : Infinity;
 }
 
-/** The amounts a sentence's explaining reason clause states (…，主要原因是新增专项资金100万元). */
+/**
+ * The amounts a sentence's explaining reason clause states (…，主要原因是新增专项资金100万元) that a 其中 list could
+ * divide: not its changes (人员经费收入减少13.25万元), whose parts would be changes.
+ */
 function reasonAmounts(ctx: ProseContext, i: number, sentence: number): Q[] {
   const reasonAt = explainingReasonAt(ctx, i, sentence);
-  return ctx.quantities[i].filter((q) => q.sentence === sentence && q.start >= reasonAt && !q.year && q.unit !== '%' && q.unit !== undefined);
+  return ctx.quantities[i].filter((q) => q.sentence === sentence && q.start >= reasonAt && !q.year && q.unit !== '%' && q.unit !== undefined
+    && !isSatellite(ctx, q) && !CHANGE_WORD.test(q.label));
 }
 
 /**
@@ -239,7 +243,10 @@ export function wholeOf(ctx: ProseContext, i: number, containers: Container[], c
     if (!total || !last) return undefined;
     // 收入合计X，较上年减少Y，主要原因是…。其中：A…: a reason clause without figures ends the sentence before and
     // explains; the parts after it are the whole's (the 决算说明 template)
-    reason = wordsOnlyReason(ctx, k, prev, last);
+    // (a year inside the reason clause is no amount the gap is measured from)
+    const lastAmount = ctx.quantities[k].filter((q) => q.sentence === prev && q.bracketDepth === 0 && !q.year).pop() ?? last;
+    reason = wordsOnlyReason(ctx, k, prev, lastAmount);
+    if (reason) last = lastAmount;
     // several values: the last is the subject only by its place — unless it names itself the sentence's result
     // (年初…、中期调整…，调整后财政拨款收入1200万元; …，合计…)
     if (new Set(heads.map((q) => q.value)).size > 1 && !SENTENCE_RESULT.test(total.label)) rivals = heads.filter((q) => q !== total);
@@ -275,9 +282,9 @@ export function wholeOf(ctx: ProseContext, i: number, containers: Container[], c
 function wordsOnlyReason(ctx: ProseContext, k: number, sentence: number, last: Q): { start: number; end: number } | undefined {
   const p = ctx.paragraphs[k].parsed;
   const end = p.sentences[sentence].end;
-  const after = p.text.slice(last.end, end);
-  const reason = REASON_WORD.exec(after);
-  if (!reason || [...after].some(isDigit)) return undefined;
+  const reason = REASON_WORD.exec(p.text.slice(last.end, end));
+  // a year may date what it says (主要原因是我校在2020年学生减少)
+  if (!reason || ctx.quantities[k].some((q) => q.start >= last.end && q.end <= end && !q.year)) return undefined;
   return { start: last.end + reason.index, end };
 }
 

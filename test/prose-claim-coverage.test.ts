@@ -84,3 +84,29 @@ describe('其中： after a reason clause that states no figure lists the parts 
     expect(result.findings.filter((f) => f.rule === 'share').map((f) => f.severity)).toEqual(['warning', 'warning']);
   });
 });
+
+describe('a change against the year before is no operand of a rate', () => {
+  it('支出总计X，与上年相比减少Y，降低P%；完成年初预算100%: no budget is stated, so no rate (not X ÷ Y)', async () => {
+    const line = '2017年度，本单位一般公共预算财政拨款支出总计1741.75万元，与上年相比减少53.7万元，降低2.99%；完成年初预算100%，决算数大于预算数55.93万元。';
+    expect(lineRelations([line]).filter((r) => r.startsWith('rate'))).toEqual([]);
+    expect(await errors(line)).toEqual([]);
+  });
+});
+
+describe('占年初预算X的P%: the budget a completed amount is a share of, with its amount', () => {
+  const line = (rate: string, tax: string) => `（一）收入情况。1-5月，全县完成财政总收入4348万元，占年初预算10065万元的${rate}%，同比下降6.5%。`
+    + `其中：税收收入${tax}万元，占年初预算8465万元的41.5%，同比下降5.2%；非税收入837万元，占年初预算1600万元的52.3%，同比下降11.7%。`;
+  it('each a rate of its own budget; the budgets are no parts of the 其中 list', async () => {
+    expect(lineRelations([line('43.2', '3511')])).toEqual([
+      'rate 完成年初预算 43.2% = 4348万元 / 10065万元',
+      'rate 完成年初预算 41.5% = 3511万元 / 8465万元',
+      'rate 完成年初预算 52.3% = 837万元 / 1600万元',
+      'sum 4348万元 = 3511万元 + 837万元 (partial)',
+    ]);
+    expect(await errors(line('43.2', '3511'))).toEqual([]);
+    expect(await errors(line('45.2', '3511'))).toEqual(['rate 45.2%']);
+  });
+  it('near miss: 占地面积 is no share', () => {
+    expect(lineRelations(['本单位办公用房1450平方米，占地面积1332平方米的院落一处。'])).toEqual([]);
+  });
+});

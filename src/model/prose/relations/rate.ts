@@ -3,6 +3,7 @@ import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
 import { CURRENT_PERIOD_WORDS, NOT_AN_AMOUNT, PREVIOUS_PERIOD_WORDS, WHOLE_AMOUNT_WORDS, WRITTEN_YEAR, alternation } from '../../../lexicon/index.js';
 import { markerParts } from './of-which.js';
+import { isChange } from './periods.js';
 
 /** Names of rates that divide an amount spent (or received, paid …) by an amount budgeted. */
 export const RATE_NAME = /([\u4e00-\u9fa5]*?(?:执行率|到位率|完成率|控制率|支付率|支出率|使用率|拨付率|分配率|结转率|兑付率|兑付比例|支出进度(?:比率)?))$/;
@@ -88,7 +89,8 @@ export function findRates(ctx: ProseContext, i: number) {
     const sameSentence = qs.filter((q) => q.sentence === rate.sentence && q.start < rate.start);
     const lastRate = [...sameSentence].reverse().find((q) => q.unit === '%' && rateNameOf(q.label) !== undefined);
     let local = sameSentence.filter((q) => !lastRate || q.start > lastRate.start);
-    local = local.filter((q) => family(q.unit) === 'money' && q.value !== 0 && q.bracketDepth === 0 && usable(p, q));
+    // (a change against another period, 与上年相比减少53.7万元, divides nothing here)
+    local = local.filter((q) => family(q.unit) === 'money' && q.value !== 0 && q.bracketDepth === 0 && usable(p, q) && !isChange(ctx, q));
     // Amounts listed after a 其中 are parts of the amount before it, not operands of the rate.
     const sentence = p.sentences[rate.sentence];
     const parts = markerParts(ctx, i, sentence.start, rate.start);
@@ -217,10 +219,16 @@ export function findCountCompletion(ctx: ProseContext, i: number) {
   }
 }
 
-/** 完成年初预算数60999万元的40.4% / 完成预算数257288万元的41.9%: the budget a 决算 amount is a share of. */
-const COMPLETED_OF_BUDGET = /^(?:累计)?完成((?:年初|全年|调整后?)?预算(?:数)?)$/;
+/**
+ * 完成年初预算数60999万元的40.4% / 完成预算数257288万元的41.9% / 占年初预算10065万元的43.2%: the budget a 决算 amount is
+ * a share of.
+ */
+const COMPLETED_OF_BUDGET = /^(?:(?:累计)?完成|占)((?:年初|全年|调整后?)?预算(?:数)?)$/;
 
-/** 累计完成24627万元，完成年初预算数60999万元的40.4%: the amount before the budget over the budget. */
+/**
+ * 累计完成24627万元，完成年初预算数60999万元的40.4% / 全县完成财政总收入4348万元，占年初预算10065万元的43.2%: the amount
+ * before the budget over the budget.
+ */
 export function findBudgetCompletion(ctx: ProseContext, i: number) {
   const p = ctx.paragraphs[i].parsed;
   const qs = ctx.quantities[i];

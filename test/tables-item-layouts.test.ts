@@ -257,3 +257,25 @@ describe('a 部门整体支出绩效自评表 budget block of 年初预算数(A)
     expect(await errorsIn(DEPT('914.97', '8'))).toEqual(['exec-score 8']);
   });
 });
+
+describe('a column part left blank beside parts that hold numbers is nothing (小计 over 购置 blank and 运行)', () => {
+  // a 上海 区 司法局's 三公 table (2017): no car bought, 购置 left blank in both columns
+  const SANGONG = (running: string): Rows => [
+    ['合计', '<', '因公出国（境）费', '<', '公务用车购置及运行费', '<', '<', '<', '<', '<', '公务接待费', '<'],
+    ['^', '<', '^', '<', '小计', '<', '公务用车购置费', '<', '公务用车运行费', '<', '^', '<'],
+    ['预算数', '决算数', '预算数', '决算数', '预算数', '决算数', '预算数', '决算数', '预算数', '决算数', '预算数', '决算数'],
+    ['22.00', '8.77', '', '', '14.00', '8.47', '', '', running, '8.47', '8.00', '0.30'],
+  ];
+  const errorsIn = (rows: Rows) => xlsxErrors('2017年度一般公共预算财政拨款“三公”经费支出决算表', rows);
+  it('clean', async () => {
+    expect(await errorsIn(SANGONG('14.00'))).toEqual([]);
+  });
+  it('a 运行 short of its 小计 is an error (before: one part of an open list, nothing checked)', async () => {
+    expect(await errorsIn(SANGONG('12.00'))).toEqual(['sum 14.00']);
+  });
+  it('near miss: a part in words is unknown, not nothing', async () => {
+    const rows = SANGONG('12.00');
+    rows[3][6] = '详见附表';
+    expect(await errorsIn(rows)).toEqual([]);
+  });
+});

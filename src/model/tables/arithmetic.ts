@@ -1,6 +1,7 @@
 // The arithmetic any table states, found from its structure alone: totals over the rows (and columns) they close,
 // 增减额 = 本年 − 上年, 增减率 = 增减额 ÷ 上年, 执行率 = 执行 ÷ 预算, 占比 = 行 ÷ 合计. A blank cell is unknown, never 0,
-// except an item left blank beside siblings that hold numbers (an empty line is nothing spent).
+// except an item left blank beside siblings that hold numbers (an empty line, or an empty column part of a total, is
+// nothing spent).
 import type { Assumption, Quantity, Relation } from '../schema.js';
 import { cellNumber, type Grid, isBlank, textAt, toQuantity } from './grid.js';
 import { findBands, isMeasure, plainColumns, type Band, type Column, type HeaderNode } from './bands.js';
@@ -300,7 +301,9 @@ function columnSums(grid: Grid, band: Band, row: RowNode): Relation[] {
     const cells = g.parts.map((p) => cellOf(grid, band, row, p, 'value'));
     const parts = cells.flatMap((c) => (c.kind === 'number' ? [c.q] : []));
     if (!parts.length) continue;
-    const exhaustive = g.exhaustive && parts.length === cells.length;
+    // a part left blank beside parts that hold numbers is nothing (小计 14.00 over 购置 blank and 运行 14.00), as an
+    // empty line is among rows; a part in words is unknown
+    const exhaustive = g.exhaustive && cells.every((c) => c.kind !== 'words');
     if (!exhaustive && parts.length < 2) continue;
     out.push({
       kind: 'sum', total: total.q, parts, exhaustive, location: total.q.location,

@@ -5,6 +5,8 @@ import { alternation, anyOf, endingIn, wholeWord } from './words.js';
 export const GRAND_TOTAL_WORDS = ['合计', '总计'] as const;
 /** A whole named as the grand total (收入总计, 收入预算总额): what was carried over is one of its parts, unlike a 合计's. */
 export const GRAND_WHOLE = /总计|总额/;
+/** A label that ends in its own 合计: the subtotal of what it names (本年收入合计, 本年支出合计). */
+export const OWN_SUBTOTAL = /合计$/;
 /** Row labels that total every row of their table part (合计, 总计, and a scoring sheet's 总分 rows). */
 export const TOTAL_WORDS = [
   ...GRAND_TOTAL_WORDS, '总分', '总得分', '得分合计', '分值合计', '合计得分', '评价得分', '综合得分', '自评总分', '自评得分',

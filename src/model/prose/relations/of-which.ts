@@ -5,7 +5,7 @@
 import type { ProseContext, ProseParagraph, Q } from './context.js';
 import { compatible, family, usable } from './context.js';
 import {
-  CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, GRADE_WORD, GRAND_WHOLE, OF_WHICH_WORD, HIERARCHY_LEVEL, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, endsWithRest, groupNamed, membersNamed,
+  CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, GRADE_WORD, GRAND_WHOLE, OWN_SUBTOTAL, OF_WHICH_WORD, HIERARCHY_LEVEL, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, endsWithRest, groupNamed, membersNamed,
   NOT_AN_AMOUNT, PREVIOUS_PERIOD, isDigit, startsWithYear, personAttribute, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, stopsOnSeparator, yearRange, type CategoryGroup,
 } from '../../../lexicon/index.js';
 import type { Assumption } from '../../schema.js';
@@ -140,12 +140,11 @@ function partOf(ctx: ProseContext, total: Q, q: Q): boolean {
  */
 function stopsParts(total: Q, q: Q): boolean {
   if (!PART_STOP.test(q.label)) return false;
-  const member = q.label.replace(SUBTOTAL_OF_MEMBER, '');
+  const member = q.label.replace(OWN_SUBTOTAL, '');
   const memberOfGrand = GRAND_WHOLE.test(total.label) && member !== q.label && !PART_STOP.test(member)
     && CATEGORY_GROUPS.some((g) => GRAND_WHOLE.test(g.name) && membersNamed(g, member).size === 1);
   return !memberOfGrand;
 }
-const SUBTOTAL_OF_MEMBER = /合计$/;
 
 /** The quantity an element stands for, as the context holds it (with its paragraph). */
 function quantityOf(ctx: ProseContext, i: number, x: Placed | undefined): Q | undefined {

@@ -110,3 +110,23 @@ describe('占年初预算X的P%: the budget a completed amount is a share of, wi
     expect(lineRelations(['本单位办公用房1450平方米，占地面积1332平方米的院落一处。'])).toEqual([]);
   });
 });
+
+describe('比上年X，增长P% / 比上年X，增加Y: the amount compared with, its change in a clause of its own', () => {
+  const growths = (line: string) => lineRelations([line]).filter((r) => r.startsWith('growth'));
+  it('生均支出A元，比上年B元，增长P% (a 教育 statistics report, five such lines)', async () => {
+    const line = (rate: string) => `1.幼儿园生均支出17443.63元，比上年17302.62元，增长${rate}%。`;
+    expect(growths(line('0.81'))).toEqual(['growth increase 17302.62元→17443.63元 Δ_ 0.81%']);
+    expect(await errors(line('0.81'))).toEqual([]);
+    expect(await errors(line('1.81'))).toEqual(['growth 1.81%']);
+  });
+  it('…X万元，其中：A，B。比上年Y万元，增加Z万元: the subject is the head, not a part of its 其中 list', async () => {
+    const line = (change: string) => `2023年度支出预算3836.27万元，其中：省院本级3442.13万元，西宁铁路检察院394.14万元。比上年3476.98万元，增加${change}万元，增长10.33%。`;
+    expect(growths(line('359.29'))).toEqual(['growth increase 3476.98万元→3836.27万元 Δ359.29万元 10.33%']);
+    expect(await errors(line('359.29'))).toEqual([]);
+    expect(await errors(line('369.29'))).toEqual(['growth 369.29万元']);
+  });
+  it('near miss: a change followed by its rate is no amount compared with (较上年决算减少A万元，下降P%)', () => {
+    expect(growths('2018年度本单位收入合计3,930.20万元，较上年决算减少310.02万元，下降7.31%。'))
+      .toEqual(['growth decrease _→3,930.20万元 Δ310.02万元 7.31%']);
+  });
+});

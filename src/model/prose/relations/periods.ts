@@ -2,7 +2,10 @@
 // earlier, and the words of rates of change. Shared by the growth and change relations and by 其中 lists.
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
-import { CURRENT_PERIOD, PREVIOUS_PERIOD, PREVIOUS_PERIOD_WORDS, WRITTEN_YEAR, alternation, withoutPeriod } from '../../../lexicon/index.js';
+import { CURRENT_PERIOD, OF_WHICH, PREVIOUS_PERIOD, PREVIOUS_PERIOD_WORDS, WRITTEN_YEAR, alternation, withoutPeriod } from '../../../lexicon/index.js';
+
+/** A 其中 before an amount in its sentence: the amount is a part of a list. */
+const OF_WHICH_IN = new RegExp(OF_WHICH);
 
 /** Labels that end in a rate of change, and the direction each states. */
 export const GROWTH_LABEL = /(增长率|增幅|增长|增加|上升|压减率|下降率|降幅|减幅|减少率|下降|降低|减少|变化率|变动率)$/;
@@ -28,6 +31,8 @@ const COMPARED_INTRO = new RegExp(`(?:比|较|与)\\s*(?:${alternation(PREVIOUS_
 /** After a compared amount: 与…X相比 closes with 相比; 比…X goes straight on to the change (减少, 增长 …). */
 const AFTER_COMPARED_WITH = /^\s*(?:相比|比较)/;
 const AFTER_COMPARED = /^\s*(?:增加|减少|增收|减收|增支|减支|增长|下降|上升|提高|降低|压减|节约|增|减)/;
+/** …or, after a comma, in a clause of its own (比上年17302.62元，增长0.81% / 比上年3476.98万元，增加359.29万元). */
+const AFTER_COMPARED_CLAUSE = /^\s*[，,]\s*(?:增加|减少|增收|减收|增支|减支|增长|下降|上升|提高|降低|压减|节约|增|减)/;
 /** A sentence that opens with its comparison (比上年…, 与2022年度的…相比, 上年为…) names no subject of its own. */
 const OPENS_WITH_COMPARISON = /^[\s，,]*(?:比|较|与|上年|去年|上一年)/;
 
@@ -98,7 +103,10 @@ export function comparedAmount(ctx: ProseContext, x: Q): boolean {
   if (!clause || x.bracketDepth > 0) return false;
   const m = COMPARED_INTRO.exec(p.text.slice(clause.start, x.start));
   if (!m) return false;
-  return (m[0].startsWith('与') ? AFTER_COMPARED_WITH : AFTER_COMPARED).test(p.text.slice(x.end));
+  const after = p.text.slice(x.end);
+  if (m[0].startsWith('与')) return AFTER_COMPARED_WITH.test(after);
+  // a change (较上年减少310.02万元，下降7.31%) is no amount compared with: its own word ends its label
+  return AFTER_COMPARED.test(after) || (AFTER_COMPARED_CLAUSE.test(after) && !CHANGE_WORD.test(x.label));
 }
 
 /**
@@ -129,7 +137,9 @@ export function subjectOfComparison(ctx: ProseContext, x: Q): Q | undefined {
   if (firstOfSentence !== x) return undefined;
   // The paragraph states one amount before it, in the sentence just before (收入总计X。其中财政拨款A。上年为B: B is
   // whose, X's or A's? Not said).
-  const prior = ctx.quantities[x.para].filter((q) => q.sentence < x.sentence && !q.year && q.unit !== '%');
+  // (…X万元，其中：A万元，B万元。比上年…: the parts after the sentence's 其中 are X's, not the subject)
+  const listed = (q: Q) => OF_WHICH_IN.test(p.text.slice(p.sentences[q.sentence].start, q.start));
+  const prior = ctx.quantities[x.para].filter((q) => q.sentence < x.sentence && !q.year && q.unit !== '%' && !listed(q));
   if (prior.length !== 1 || prior[0].sentence !== x.sentence - 1) return undefined;
   const [a] = prior;
   if (a.bracketDepth > 0 || family(a.unit) !== family(x.unit) || !usable(p, a) || PREVIOUS_PERIOD.test(a.label)) return undefined;

@@ -130,3 +130,20 @@ describe('比上年X，增长P% / 比上年X，增加Y: the amount compared with
       .toEqual(['growth decrease _→3,930.20万元 Δ310.02万元 7.31%']);
   });
 });
+
+describe('the changes of a whole’s parts: only the parts’ own, within the list', () => {
+  const changeSums = (line: string) => lineRelations([line]).filter((r) => r.startsWith('sum') && r.includes('−'));
+  it('a part’s own 其中 changes are its parts’ (a 街道 三公: 公务用车…减少2.5万元，其中：购置…，运行…减少2.5万元)', async () => {
+    const line = '“三公”经费财政拨款支出决算为34.08万元，比上年决算数减少1.55万元，下降4.4%。其中：因公出国（境）费支出决算为0.94万元，比上年决算数增加0.94万元；'
+      + '公务用车购置及运行维护费支出决算为33.13万元，比上年决算数减少2.5万元，下降7%，其中：公务用车购置支出决算为17.98万元，比上年决算数增加0万元，'
+      + '公务用车运行维护费支出决算为15.15万元，比上年决算数减少2.5万元，下降14.2%；公务接待费支出决算为0万元，比上年决算数增加0万元。';
+    expect(changeSums(line)).toEqual(['sum 1.55万元 = −0.94万元 + 2.5万元 + −0万元 (partial)']);
+    expect(await errors(line)).toEqual([]);
+  });
+  it('the changes end where the whole’s list ends (a 市 财政收支 report: the next sentence’s 增支 is another statement’s)', async () => {
+    const line = '上半年，全市一般公共预算总收入完成865,696万元，比上年同期增收126,096万元，增长17.05%，其中：上划中央收入完成319,122万元，比上年同期增长33.06%；'
+      + '地方一般公共预算收入完成546,574万元，比上年同期增收46,801万元，增长9.36%。一般公共预算支出完成1,580,349万元，比上年同期增支129,266万元，增长8.91%。';
+    expect(changeSums(line)).toEqual([]);
+    expect(await errors(line)).toEqual([]);
+  });
+});

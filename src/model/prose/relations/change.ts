@@ -300,6 +300,19 @@ export function findChanges(ctx: ProseContext, i: number) {
   }
 }
 
+/**
+ * …公务用车…减少2.5万元，其中：购置…增加0万元，运行…减少2.5万元；公务接待费…: a change after a part's own 其中 in
+ * that part's ；-group is a change of the part's part, not one more part of the whole's change.
+ */
+function inNestedList(ctx: ProseContext, i: number, marker: number, change: Q): boolean {
+  // the last 其中 after the whole's own and before the change
+  let nested = -1;
+  for (let m = ofWhichAfter(ctx, i, marker + 1); m >= 0 && m < change.start; m = ofWhichAfter(ctx, i, m + 1)) nested = m;
+  if (nested < 0) return false;
+  const group = ctx.paragraphs[i].parsed.sentences[change.sentence].groups[change.at.group];
+  return group !== undefined && nested >= group.start && change.at.container === ctx.containers(i).find((c) => c.sentence === change.sentence && !c.aside)?.id;
+}
+
 /** A part's amount counted in the whole's direction: a decrease inside an increase counts negative. */
 function signed(ctx: ProseContext, q: Q, same: boolean): Quantity {
   const out = ctx.q(q);
@@ -319,7 +332,11 @@ export function findChangeSums(ctx: ProseContext, i: number) {
   let parts: ChangeStatement[] = [];
   const marker = ofWhichAfter(ctx, i, whole.change.end);
   if (marker >= 0 && !statements.slice(1).some((s) => s.change.start < marker)) {
-    parts = statements.slice(1).filter((s) => s.change.start > marker && family(s.change.unit) === family(whole.change.unit));
+    // the changes end where the whole's list of amounts ends, when that list is read (…其中：A…增收a；B…增收b。一般
+    // 公共预算支出…增支c: c is another statement's)
+    const lastSentence = listsIn(ctx, i).find((l) => whole.current && l.whole.total === whole.current)?.lastSentence ?? Infinity;
+    parts = statements.slice(1).filter((s) => s.change.start > marker && family(s.change.unit) === family(whole.change.unit)
+      && s.change.sentence <= lastSentence && !inNestedList(ctx, i, marker, s.change));
     // 基本支出…增加399.45万元，主要原因是…，共计增加336.1万元，…；项目支出…减少149.04万元: a change after a reason
     // word in the ；-group of the part's own explains that one
     parts = parts.filter((s, k) => {

@@ -643,9 +643,11 @@ export function findPartSums(ctx: ProseContext, i: number) {
 }
 
 function pushSum(ctx: ProseContext, i: number, total: Q, parts: Q[], exhaustive: boolean, evidence: string, assumed: Assumption[] = []) {
-  // Zeros count as parts of a split (财政差额补助0人); an open list needs two amounts to be worth adding up.
+  // Zeros count as parts of a split (财政差额补助0人); an open list needs two amounts to be worth adding up, or three
+  // parts of which one is more than nothing (因公出国0万元，公务用车运行维护费14.01万元，公务接待费0万元 under 14.01万元;
+  // not 其中高级职称0名、中级职称5人, a count by an attribute that leaves most out)
   const nonZero = parts.filter((q) => q.value !== 0).length;
-  if (exhaustive ? nonZero < 1 : nonZero < 2) return;
+  if (exhaustive ? nonZero < 1 : nonZero < 2 && !(nonZero === 1 && parts.length >= 3)) return;
   ctx.push({
     kind: 'sum', total: ctx.q(total), parts: parts.map((q) => ctx.q(q)), exhaustive, location: ctx.paragraphs[i].location, evidence,
     ...(assumed.length ? { assumed } : {}),

@@ -147,3 +147,25 @@ describe('the changes of a whole’s parts: only the parts’ own, within the li
     expect(await errors(line)).toEqual([]);
   });
 });
+
+describe('three parts of a 三公 whole, one of them more than nothing', () => {
+  const line = (total: string) => `经汇总，2024年一般公共预算“三公”经费支出预算为${total}万元，其中：因公出国（境）费用0万元，公务用车运行维护费14.01万元，公务接待费0万元。`;
+  it('read as a list (公务用车运行维护费 alone does not cover 公务用车: partial)', async () => {
+    expect(sums([line('14.01')])).toEqual(['sum 14.01万元 = 0万元 + 14.01万元 + 0万元 (partial)']);
+    expect(await errors(line('14.01'))).toEqual([]);
+    expect(await errors(line('12.01'))).toEqual(['sum 12.01万元']);
+  });
+  it('near miss: two parts by an attribute, one of them nothing, are no list worth adding up', () => {
+    expect(sums(['现有临聘人员16人，其中高级职称0名、中级职称5人。'])).toEqual([]);
+  });
+});
+
+describe('（“三公”经费） after the names of its items names the whole, as （简称“三公”经费） does', () => {
+  const line = (reception: string) => '2018年各单位因公出国（境）经费、公务接待费、公车购置费，公车运行费（“三公”经费）决算总额2771万元，比上年下降1.8%。'
+    + `分项情况是：因公出国（境）经费决算120万元，比上年增长79.1%；公务接待费决算${reception}万元，与上年下降7.6%；公务用车购置及运行费决算1618万元，比上年下降1.2%。`;
+  it('the whole and its three items', async () => {
+    expect(sums([line('1033')])).toEqual(['sum 2771万元 = 120万元 + 1033万元 + 1618万元']);
+    expect(await errors(line('1033'))).toEqual([]);
+    expect(await errors(line('1063'))).toEqual(['sum 2771万元']);
+  });
+});

@@ -99,13 +99,14 @@ const LABEL_HEAD = new RegExp(`^(?:${OF_WHICH_WORD}|${PURPOSE_LIST_WORD}|包括|
 
 /**
  * 出国经费、车辆购置及运行费、公务接待费（简称“三公”经费）支出合计X: the abbreviation names what the amount is; the
- * words before it are what it abbreviates (only the last of them would be left after the 、).
+ * words before it are what it abbreviates (only the last of them would be left after the 、). The 三公 whole's own name
+ * in the aside says as much without 简称: 因公出国（境）经费、公务接待费、公车购置费，公车运行费（“三公”经费）决算总额X.
  */
-const ABBREVIATION = /[（(](?:以下)?简称[:：]?([^（）()]{1,20})[）)]/;
+const ABBREVIATION = /[（(](?:(?:以下)?简称[:：]?([^（）()]{1,20})|([“"]?三公[”"]?经费))[）)]/;
 
 export function cleanLabel(raw: string): string {
   const abbreviated = ABBREVIATION.exec(raw);
-  if (abbreviated) raw = abbreviated[1] + raw.slice(abbreviated.index + abbreviated[0].length);
+  if (abbreviated) raw = (abbreviated[1] ?? abbreviated[2]) + raw.slice(abbreviated.index + abbreviated[0].length);
   let s = withoutAsides(raw); // asides: 行政编制（含工勤编制）人员 → 行政编制人员
   s = s.replace(/[“”"‘’「」『』\s]/g, '');
   // and the point or mark an item number leaves before it (1.基本支出 → 基本支出; the 1 is read as a number of its own)

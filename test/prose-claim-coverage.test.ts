@@ -169,3 +169,15 @@ describe('（“三公”经费） after the names of its items names the whole,
     expect(await errors(line('1063'))).toEqual(['sum 2771万元']);
   });
 });
+
+describe('增收/减收/增支/减支 right after an amount: its change against the same period before', () => {
+  const line = (rate: string) => `一季度，全省一般公共预算收入221亿元，增收37.4亿元，增长${rate}%。其中：省级收入62.2亿元，增长20.3%；市县级收入158.8亿元，增长20.4%。`;
+  it('the change and its rate, and the 其中 list of the amount (not of the change)', async () => {
+    expect(lineRelations([line('20.4')])).toEqual(['sum 221亿元 = 62.2亿元 + 158.8亿元 (partial)', 'growth increase _→221亿元 Δ37.4亿元 20.4%']);
+    expect(await errors(line('20.4'))).toEqual([]);
+    expect(await errors(line('22.4'))).toEqual(['growth 22.4%']);
+  });
+  it('near miss: 增收 after other words is no change of the amount before it', () => {
+    expect(lineRelations(['全县收入221亿元，通过清缴欠税增收37.4亿元，增长20.4%。']).filter((r) => r.startsWith('growth'))).toEqual([]);
+  });
+});

@@ -55,11 +55,18 @@ export function isChange(ctx: ProseContext, q: Q): Direction | undefined {
   const before = qs.filter((x) => x.sentence === q.sentence && x.end <= q.start && !x.year);
   const from = before.length ? before[before.length - 1].end : p.sentences[q.sentence].start;
   const last = before[before.length - 1];
+  // 一般公共预算收入221亿元，增收37.4亿元: 增收/减收/增支/减支 name their own base (the same period before), right after
+  // the amount they change
+  if (SELF_COMPARING.test(q.label) && last && last.unit !== '%' && family(last.unit) === family(q.unit)
+    && /^[，,、\s]*$/.test(p.text.slice(last.end, q.start).replace(q.label, ''))) return direction;
   // …增加76.05万元，主要是财政拨款收入增加76.05万元: a change right after a change explains it, against the same period
   if (!COMPARISON.test(p.text.slice(from, q.start)) && !periodPair(ctx, before.filter((x) => x.unit !== '%').slice(-2), q)
     && !(last && last.unit !== '%' && (comparedAmount(ctx, last) || isChange(ctx, last)))) return undefined;
   return direction;
 }
+
+/** The change words of revenue and spending statistics, which carry their comparison with them. */
+const SELF_COMPARING = /^(?:增收|减收|增支|减支)$/;
 
 /** Between a rate of change and the amount that follows it: a ， or an opening bracket, then the change word alone. */
 const RATE_THEN_CHANGE = new RegExp(`^[，,（(](?:${CHANGE_WORD.source.replace(/\$$/, '')})[了约达为]?$`);

@@ -181,3 +181,27 @@ describe('增收/减收/增支/减支 right after an amount: its change against 
     expect(lineRelations(['全县收入221亿元，通过清缴欠税增收37.4亿元，增长20.4%。']).filter((r) => r.startsWith('growth'))).toEqual([]);
   });
 });
+
+describe('the parts of a change’s 其中 list, each with its rate, against their amounts stated earlier (the 上海 三公 template)', () => {
+  const lines = (car: string) => [
+    '2017年度“三公”经费财政拨款支出年初预算为22.00万元，支出决算为8.77万元，完成预算的39.86%，其中：因公出国（境）费决算为0万元，完成预算的0%；'
+      + '公务用车购置及运行维护费支出决算为8.47万元，完成预算的60.50%；公务接待费支出决算为0.30万元，完成预算的3.75%。',
+    `2017年度“三公”经费财政拨款支出决算数比2016年度减少0.28万元，降低3.09%，其中：因公出国（境）费支出决算减少0万元，降低0%；公务用车购置及运行维护费支出决算减少0.29万元，降低${car}%；`
+      + '公务接待费支出决算增加0.01万元，增长3.45%。',
+  ];
+  const growths = (ls: string[]) => lineRelations(ls).filter((r) => r.startsWith('growth'));
+  it('each part’s change takes the whole’s comparison; its amount is the one stated under its name', async () => {
+    expect(growths(lines('3.31'))).toEqual([
+      'growth decrease _→0万元 Δ0万元 0%',
+      'growth decrease _→8.47万元 Δ0.29万元 3.31%',
+      'growth increase _→0.30万元 Δ0.01万元 3.45%',
+    ]);
+    expect(await errors(lines('3.31'))).toEqual([]);
+    expect(await errors(lines('4.31'))).toEqual(['growth 4.31%']);
+  });
+  it('near miss: a 其中 inside a reason clause lists no parts of the change', async () => {
+    const line = '2024年度收、支总计均为357.21万元。收、支与2023年度相比，减少17.84万元，下降4.8%，主要原因是降本增效，公用经费减少；项目资金压减，其中职工文化体育、培训活动项目压减7.00万元，荣昌区困难职工帮扶项目压减9.00万元。';
+    expect(lineRelations([line]).filter((r) => r.startsWith('sum'))).toEqual([]);
+    expect((await check(line)).findings.filter((f) => f.rule === 'sum')).toEqual([]);
+  });
+});

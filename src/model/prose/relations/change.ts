@@ -3,7 +3,7 @@
 import type { Quantity } from '../../schema.js';
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
-import { CATEGORY_GROUPS, REASON_WORD, SHARED_UNIT_BEFORE, WHOLE_LABEL, membersNamed, yearIn } from '../../../lexicon/index.js';
+import { CATEGORY_GROUPS, REASON_WORD, SHARED_UNIT_BEFORE, WHOLE_LABEL, groupNamed, membersNamed, yearIn } from '../../../lexicon/index.js';
 import { CHANGE_RATE, CHANGE_WORD, comparedAmount, directionOfWord, earlier, isChange, leadingRate, periodPair, subjectOfComparison, type Direction } from './periods.js';
 import { endsWithOfWhich, listsIn, markerParts, ofWhichAfter } from './of-which.js';
 
@@ -208,14 +208,21 @@ function namedSubject(ctx: ProseContext, change: Q): Q | undefined {
   for (let k = clauses.length - 1; k >= 0 && !subject; k--) {
     const text = p.text.slice(clauses[k].start, Math.min(clauses[k].end, change.start)).replace(/^[\s，,；;：:]*(?:其中)?[，,：:]?/, '');
     const cut = COMPARISON_START.exec(text);
+    // …决算数比2019年度减少233.34万元，下降39.45%，其中：因公出国（境）费支出决算减少69.08万元: a part of a change's
+    // 其中 list takes the whole's comparison; its own clause up to the change word names it
+    if (!cut && k === clauses.length - 1 && inheritsComparison(ctx, change)) { subject = text.replace(CHANGE_WORD, ''); break; }
     if (!cut) return undefined;
     subject = text.slice(0, cut.index);
   }
   if (subject.length < 4) return undefined;
   const key = categoryKey(subject);
+  // specific enough: one member of a group, that no group divides further or whose every part it names
+  // (公务用车购置及运行维护费: the car item whole, not one of its halves)
   const leaf = CATEGORY_GROUPS.some((g) => {
     const m = [...membersNamed(g, subject)];
-    return m.length === 1 && !g.sub?.[m[0]];
+    if (m.length !== 1) return false;
+    const sub = g.sub?.[m[0]] ? groupNamed(g.sub[m[0]]) : undefined;
+    return !g.sub?.[m[0]] || (sub !== undefined && membersNamed(sub, subject).size === Object.keys(sub.members).length);
   });
   if (!leaf) return undefined;
   const section = ctx.paragraphs[i].path[0];
@@ -229,6 +236,14 @@ function namedSubject(ctx: ProseContext, change: Q): Q | undefined {
     }
   });
   return new Set(found.map((q) => q.value)).size === 1 ? found[0] : undefined;
+}
+
+/** The change stands after a 其中 that follows a change of its sentence: a part of that change's list. */
+function inheritsComparison(ctx: ProseContext, change: Q): boolean {
+  const p = ctx.paragraphs[change.para].parsed;
+  const marker = ofWhichAfter(ctx, change.para, p.sentences[change.sentence].start);
+  if (marker < 0 || marker > change.start) return false;
+  return ctx.quantities[change.para].some((q) => q.sentence === change.sentence && q.end <= marker && Boolean(isChange(ctx, q)));
 }
 
 /** What a change is measured against: the budget (比预算), or an earlier period (比上年, 同比, 与2016年相比). */

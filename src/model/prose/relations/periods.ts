@@ -2,7 +2,7 @@
 // earlier, and the words of rates of change. Shared by the growth and change relations and by 其中 lists.
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
-import { CURRENT_PERIOD, OF_WHICH, PREVIOUS_PERIOD, PREVIOUS_PERIOD_WORDS, WRITTEN_YEAR, alternation, withoutPeriod } from '../../../lexicon/index.js';
+import { CURRENT_PERIOD, OF_WHICH, PREVIOUS_PERIOD, REASON_WORD, PREVIOUS_PERIOD_WORDS, WRITTEN_YEAR, alternation, withoutPeriod } from '../../../lexicon/index.js';
 
 /** A 其中 before an amount in its sentence: the amount is a part of a list. */
 const OF_WHICH_IN = new RegExp(OF_WHICH);
@@ -51,6 +51,7 @@ export function isChange(ctx: ProseContext, q: Q): Direction | undefined {
   if (m && leadingRate(ctx, q)) return direction;
   if (q.bracketDepth > 0) return undefined;
   if (!m) return parallelChange(ctx, q);
+  if (partOfChangeList(ctx, q)) return direction;
   const qs = ctx.quantities[q.para];
   const before = qs.filter((x) => x.sentence === q.sentence && x.end <= q.start && !x.year);
   const from = before.length ? before[before.length - 1].end : p.sentences[q.sentence].start;
@@ -63,6 +64,20 @@ export function isChange(ctx: ProseContext, q: Q): Direction | undefined {
   if (!COMPARISON.test(p.text.slice(from, q.start)) && !periodPair(ctx, before.filter((x) => x.unit !== '%').slice(-2), q)
     && !(last && last.unit !== '%' && (comparedAmount(ctx, last) || isChange(ctx, last)))) return undefined;
   return direction;
+}
+
+/**
+ * …决算数比2016年度减少0.28万元，降低3.09%，其中：因公出国（境）费支出决算减少0万元，…: a change word after the 其中
+ * that follows a change of its sentence states a part's change, against the same period.
+ */
+function partOfChangeList(ctx: ProseContext, q: Q): boolean {
+  const p = ctx.paragraphs[q.para].parsed;
+  const start = p.sentences[q.sentence].start;
+  const marker = p.text.slice(start, q.start).lastIndexOf(OF_WHICH);
+  if (marker < 0) return false;
+  // (not a 其中 inside a reason clause: 主要原因是…项目资金压减，其中…压减7万元 explains, it lists no parts)
+  return ctx.quantities[q.para].some((x) => x.sentence === q.sentence && x.end <= start + marker && x.unit !== '%' && Boolean(isChange(ctx, x))
+    && !REASON_WORD.test(p.text.slice(x.end, start + marker)));
 }
 
 /** The change words of revenue and spending statistics, which carry their comparison with them. */

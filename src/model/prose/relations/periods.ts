@@ -31,6 +31,8 @@ const COMPARED_INTRO = new RegExp(`(?:比|较|与)\\s*(?:${alternation(PREVIOUS_
 /** After a compared amount: 与…X相比 closes with 相比; 比…X goes straight on to the change (减少, 增长 …). */
 const AFTER_COMPARED_WITH = /^\s*(?:相比|比较)/;
 const AFTER_COMPARED = /^\s*(?:增加|减少|增收|减收|增支|减支|增长|下降|上升|提高|降低|压减|节约|增|减)/;
+/** A change verb anywhere in the words before an amount: what follows it is a change, not an amount compared with. */
+const CHANGE_VERB = /增加|减少|增收|减收|增支|减支|增长|下降|上升|提高|降低|压减|节约/;
 /** …or, after a comma, in a clause of its own (比上年17302.62元，增长0.81% / 比上年3476.98万元，增加359.29万元). */
 const AFTER_COMPARED_CLAUSE = /^\s*[，,]\s*(?:增加|减少|增收|减收|增支|减支|增长|下降|上升|提高|降低|压减|节约|增|减)/;
 /** A sentence that opens with its comparison (比上年…, 与2022年度的…相比, 上年为…) names no subject of its own. */
@@ -128,7 +130,8 @@ export function comparedAmount(ctx: ProseContext, x: Q): boolean {
   const after = p.text.slice(x.end);
   if (m[0].startsWith('与')) return AFTER_COMPARED_WITH.test(after);
   // a change (较上年减少310.02万元，下降7.31%) is no amount compared with: its own word ends its label
-  return AFTER_COMPARED.test(after) || (AFTER_COMPARED_CLAUSE.test(after) && !CHANGE_WORD.test(x.label));
+  // (nor is a count the change names before it: 比上年减少支出项目3个，下降20%)
+  return AFTER_COMPARED.test(after) || (AFTER_COMPARED_CLAUSE.test(after) && !CHANGE_VERB.test(m[0]));
 }
 
 /**
@@ -160,7 +163,10 @@ export function subjectOfComparison(ctx: ProseContext, x: Q): Q | undefined {
   // The paragraph states one amount before it, in the sentence just before (收入总计X。其中财政拨款A。上年为B: B is
   // whose, X's or A's? Not said).
   // (…X万元，其中：A万元，B万元。比上年…: the parts after the sentence's 其中 are X's, not the subject)
-  const listed = (q: Q) => OF_WHICH_IN.test(p.text.slice(p.sentences[q.sentence].start, q.start));
+  // (one part alone may be what the next sentence goes on about: 收入合计X，其中财政拨款A。比上年的B…, no subject)
+  const afterMarker = (q: Q) => OF_WHICH_IN.test(p.text.slice(p.sentences[q.sentence].start, q.start));
+  const listedAll = ctx.quantities[x.para].filter((q) => q.sentence === x.sentence - 1 && !q.year && q.unit !== '%' && afterMarker(q));
+  const listed = (q: Q) => listedAll.length >= 2 && listedAll.includes(q);
   const prior = ctx.quantities[x.para].filter((q) => q.sentence < x.sentence && !q.year && q.unit !== '%' && !listed(q));
   if (prior.length !== 1 || prior[0].sentence !== x.sentence - 1) return undefined;
   const [a] = prior;

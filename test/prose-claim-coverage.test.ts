@@ -205,3 +205,21 @@ describe('the parts of a change’s 其中 list, each with its rate, against the
     expect((await check(line)).findings.filter((f) => f.rule === 'sum')).toEqual([]);
   });
 });
+
+describe('财政收支执行: 其中 parts that each say how far they got, and a sentence with percentage points', () => {
+  it('国税部门完成A，…；地税部门完成B，…: one kind of part, not a switch to progress', async () => {
+    const line = (local: string) => '1-5月，全区一般公共预算收入完成56033万元，完成年初预算的45.5%，同比增长28.1%。其中：国税部门完成22891万元，完成年初预算的51.1%；'
+      + `地税部门完成${local}万元，完成年初预算的47.43%；财政部门完成4483万元，完成年初预算的24.99%。`;
+    expect(sums([line('28659')])).toEqual(['sum 56033万元 = 22891万元 + 28659万元 + 4483万元 (partial)']);
+    expect(await errors(line('28659'))).toEqual([]);
+    expect(await errors(line('29659'))).toEqual(['sum 56033万元']);
+  });
+  it('快于序时进度3.4个百分点 is said of a rate: the 其中 list is the amount’s', async () => {
+    const line = (district: string) => `全市一般公共预算支出1025.5亿元，完成年初预算36.7%，快于序时进度3.4个百分点，下降4%。其中：市本级支出417.7亿元，增长0.3%；区级支出${district}亿元，下降6.7%。`;
+    expect(sums([line('607.8')])).toEqual(['sum 1025.5亿元 = 417.7亿元 + 607.8亿元 (partial)']);
+    expect(await errors(line('627.8'))).toEqual(['sum 1025.5亿元']);
+  });
+  it('near miss: after parts that name kinds, 已完工 is how far the work got', () => {
+    expect(sums(['共实施项目20个，其中：产业发展类8个、基础设施类10个、其他类2个，已完工13个。'])).toEqual(['sum 20个 = 8个 + 10个 + 2个']);
+  });
+});

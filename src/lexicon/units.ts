@@ -133,6 +133,9 @@ export function inMoneyUnit(value: number, unit: string | undefined, target = '�
   return from.dimension === 'money' && to.dimension === 'money' ? value * (from.factor / to.factor) : undefined;
 }
 
+/** Units of a difference between two rates (快于序时进度3.4个百分点): always said of another figure, never an amount. */
+export const PERCENTAGE_POINTS: ReadonlySet<string> = new Set(['个百分点', '百分点']);
+
 /**
  * The family a prose unit belongs to, for deciding what may be added to what: amounts with amounts, people with
  * people. '' for no unit.

@@ -5,7 +5,7 @@
 import type { ProseContext, ProseParagraph, Q } from './context.js';
 import { compatible, family, usable } from './context.js';
 import {
-  CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, GRADE_WORD, GRAND_WHOLE, OWN_SUBTOTAL, OF_WHICH_WORD, HIERARCHY_LEVEL, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, endsWithRest, groupNamed, membersNamed,
+  CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, GRADE_WORD, GRAND_WHOLE, OWN_SUBTOTAL, PERCENTAGE_POINTS, OF_WHICH_WORD, HIERARCHY_LEVEL, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, endsWithRest, groupNamed, membersNamed,
   NOT_AN_AMOUNT, PREVIOUS_PERIOD, isDigit, startsWithYear, personAttribute, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, stopsOnSeparator, yearRange, type CategoryGroup,
 } from '../../../lexicon/index.js';
 import type { Assumption } from '../../schema.js';
@@ -61,13 +61,13 @@ function openEnded(text: string, after: number): boolean {
 }
 
 /**
- * An amount that belongs to the entry before it and is no part and no whole of a list: a share or a rate (%), a change
- * against another period (与上年相比减少X, 与2016年相比X), the earlier amount it is compared with (比上年预算9万元),
- * a year.
+ * An amount that belongs to the entry before it and is no part and no whole of a list: a share or a rate (%, and
+ * percentage points: 快于序时进度3.4个百分点), a change against another period (与上年相比减少X, 与2016年相比X), the
+ * earlier amount it is compared with (比上年预算9万元), a year.
  */
 export function isSatellite(ctx: ProseContext, q: Q): boolean {
   const p = ctx.paragraphs[q.para].parsed;
-  return q.unit === '%' || Boolean(q.year) || Boolean(isChange(ctx, q)) || comparedAmount(ctx, q)
+  return q.unit === '%' || (q.unit !== undefined && PERCENTAGE_POINTS.has(q.unit)) || Boolean(q.year) || Boolean(isChange(ctx, q)) || comparedAmount(ctx, q)
     || (COMPARED_WITHOUT_CHANGE_WORD.test(q.label) && COMPARISON.test(p.text.slice(ctx.sentenceOf(q).start, q.start)))
     || (COMPLETED_OF.test(q.label) && RATE_OF_IT.test(p.text.slice(q.end)));
 }
@@ -441,7 +441,8 @@ function measuresOtherwise(ctx: ProseContext, parts: Q[], q: Q): boolean {
     const leftPost = [...membersNamed(status, q.label)].some((m) => m !== '在职');
     if (leftPost && parts.some((x) => personAttribute(x.label)) && parts.every((x) => membersNamed(status, x.label).size === 0)) return true;
   }
-  if (PROGRESS.test(q.label) && !parts.some((x) => PROGRESS_OR_NOT.test(x.label))) return true;
+  // (parts that each say how far they got are one kind: 国税部门完成A，…；地税部门完成B)
+  if (PROGRESS.test(q.label) && !parts.some((x) => PROGRESS_OR_NOT.test(x.label) || PROGRESS.test(x.label))) return true;
   // a year opening the clause after parts that opened with none, and a source a part already named: a statement of
   // that year about it
   const opensWithYear = (x: Q) => startsWithYear(ctx.clauseBefore(x).replace(CLAUSE_LEAD, ''));

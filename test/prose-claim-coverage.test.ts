@@ -73,6 +73,7 @@ describe('其中： after a reason clause that states no figure lists the parts 
   });
   it.each([
     ['a year in the reason clause', (x: string) => `3.支出情况。2020年度支出合计1,842.85万元，较上年决算数减少72.12万元，下降3.8%，主要原因是我校在2020年学生减少，生均公用经费得以减少。其中：基本支出1,838.75万元，占${x}%；项目支出4.10万元，占0.2%。`, '99.8', '89.8'],
+    ['a project’s phase in the reason clause (reports2/a-nanjimen)', (x: string) => `2.收入情况。2023年度收入合计6567.06万元，较上年决算数减少710.50万元，下降9.76%，主要原因是老旧小区基础配套项目（二期）、老旧小区基础配套项目（三期）等工程完工。其中：财政拨款收入6567.06万元，占${x}%；事业收入0.00万元，占0.00%。`, '100.00', '90.00'],
     ['changes in the reason clause (never a whole)', (x: string) => `2.收入情况。2023年度收入合计2828.33万元，较上年决算数增加128.63万元，增长4.76%，主要原因是人员经费收入减少13.25万元，项目经费收入增加91.01万元。其中：财政拨款收入2828.33万元，占${x}%；事业收入0.00万元，占0.00%。`, '100.00', '90.00'],
   ])('%s: still the head’s parts, stated', async (_, line, right, wrong) => {
     expect(await errors(line(right))).toEqual([]);

@@ -192,8 +192,13 @@ function explainingReasonAt(ctx: ProseContext, i: number, sentence: number): num
  */
 function reasonAmounts(ctx: ProseContext, i: number, sentence: number): Q[] {
   const reasonAt = explainingReasonAt(ctx, i, sentence);
-  return ctx.quantities[i].filter((q) => q.sentence === sentence && q.start >= reasonAt && !q.year && q.unit !== '%' && q.unit !== undefined
+  return ctx.quantities[i].filter((q) => q.sentence === sentence && q.start >= reasonAt && isAmount(q) && q.unit !== '%'
     && !isSatellite(ctx, q) && !CHANGE_WORD.test(q.label));
+}
+
+/** A quantity that is an amount of something: not a year, an ordinal, or a date or category unit (期, 批, 类). */
+function isAmount(q: Q): boolean {
+  return !q.year && !q.ordinal && q.unit !== undefined && !NOT_AN_AMOUNT.has(q.unit);
 }
 
 /**
@@ -285,8 +290,8 @@ function wordsOnlyReason(ctx: ProseContext, k: number, sentence: number, last: Q
   const p = ctx.paragraphs[k].parsed;
   const end = p.sentences[sentence].end;
   const reason = REASON_WORD.exec(p.text.slice(last.end, end));
-  // a year may date what it says (主要原因是我校在2020年学生减少)
-  if (!reason || ctx.quantities[k].some((q) => q.start >= last.end && q.end <= end && !q.year)) return undefined;
+  // a year may date what it says (主要原因是我校在2020年学生减少), and a phase or batch names a project (基础配套项目（二期）)
+  if (!reason || ctx.quantities[k].some((q) => q.start >= last.end && q.end <= end && isAmount(q))) return undefined;
   return { start: last.end + reason.index, end };
 }
 

@@ -174,8 +174,7 @@ export interface Whole {
  */
 function sentenceHeads(ctx: ProseContext, i: number, sentence: number): Q[] {
   const reasonAt = explainingReasonAt(ctx, i, sentence);
-  return ctx.quantities[i].filter((q) => q.sentence === sentence && q.bracketDepth === 0 && q.start < reasonAt && !isSatellite(ctx, q)
-    && q.unit !== undefined && !NOT_AN_AMOUNT.has(q.unit) && !q.ordinal);
+  return ctx.quantities[i].filter((q) => q.sentence === sentence && q.bracketDepth === 0 && q.start < reasonAt && !isSatellite(ctx, q) && isAmount(q));
 }
 
 /** Where a sentence's reason clause starts when it explains a figure stated before it; Infinity when it has none. */
@@ -258,19 +257,19 @@ export function wholeOf(ctx: ProseContext, i: number, containers: Container[], c
     // (年初…、中期调整…，调整后财政拨款收入1200万元; …，合计…)
     if (new Set(heads.map((q) => q.value)).size > 1 && !SENTENCE_RESULT.test(total.label)) rivals = heads.filter((q) => q !== total);
     // …，主要原因是新增专项资金100万元。其中：…: the parts may divide the reason's amount as well as the head
-    if (reasonAmounts(ctx, k, prev).some((q) => family(q.unit) === family(total!.unit))) rivals.push(...reasonAmounts(ctx, k, prev));
+    const explained = reasonAmounts(ctx, k, prev);
+    if (explained.some((q) => family(q.unit) === family(total!.unit))) rivals.push(...explained);
     if (rivals.length) assumed.push({ kind: 'operand-by-position', quantity: ctx.q(total) });
     if (k < i) {
       // the rest of the paragraph before after its last amount, and nothing before the marker here
-      const before = ctx.paragraphs[k].parsed.text.slice(last.end, reason?.start) + ctx.paragraphs[k].parsed.text.slice(reason?.end ?? Infinity);
+      const before = withoutReason(ctx.paragraphs[k].parsed.text, last.end, Infinity, reason);
       const rest = /^[^，,；;。]{0,4}[。.；;！]?\s*$/.test(before) && ![...before].some(isDigit);
       return rest && acceptable(ctx, total) ? { total, aside: false, nested: false, outerRank: 0, assumed, rivals } : undefined;
     }
   }
   if (!total || !last) return undefined;
   // 得分92.5分，评价等级为“优”。其中：…: the grade the score earns stands between it and its parts
-  const gap = withoutAsideText(reason ? p.text.slice(last.end, reason.start) + p.text.slice(reason.end, marker.start) : p.text.slice(last.end, marker.start))
-    .replace(GRADE_CLAUSE, '');
+  const gap = withoutAsideText(withoutReason(p.text, last.end, marker.start, reason)).replace(GRADE_CLAUSE, '');
   if (!BETWEEN_TOTAL_AND_MARKER.test(gap)) return undefined;
   // 收入合计X，较上年减少Y，其中A减少a，B减少b: after the whole's change, parts that state changes are the change's
   // parts (the change's own sum reads them), not parts of X
@@ -293,6 +292,11 @@ function wordsOnlyReason(ctx: ProseContext, k: number, sentence: number, last: Q
   // a year may date what it says (主要原因是我校在2020年学生减少), and a phase or batch names a project (基础配套项目（二期）)
   if (!reason || ctx.quantities[k].some((q) => q.start >= last.end && q.end <= end && isAmount(q))) return undefined;
   return { start: last.end + reason.index, end };
+}
+
+/** The text from `from` to `to` with a skipped reason clause left out. */
+function withoutReason(text: string, from: number, to: number, reason: { start: number; end: number } | undefined): string {
+  return reason ? text.slice(from, reason.start) + text.slice(reason.end, to) : text.slice(from, to);
 }
 
 /** The first amount after element `m` of a container. */

@@ -4,7 +4,7 @@ import type { Quantity } from '../../schema.js';
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
 import { CATEGORY_GROUPS, REASON_WORD, SHARED_UNIT_BEFORE, WHOLE_LABEL, groupNamed, membersNamed, yearIn } from '../../../lexicon/index.js';
-import { CHANGE_RATE, CHANGE_WORD, comparedAmount, directionOfWord, earlier, isChange, leadingRate, periodPair, subjectOfComparison, type Direction } from './periods.js';
+import { CHANGE_RATE, CHANGE_WORD, comparedAmount, directionOfWord, earlier, isChange, leadingRate, partOfChangeList, periodPair, subjectOfComparison, type Direction } from './periods.js';
 import { endsWithOfWhich, listsIn, markerParts, ofWhichAfter } from './of-which.js';
 
 /** Labels of a paragraph's total, when a later paragraph states its change: 收入总计, 预算总额, 支出合计. */
@@ -210,7 +210,7 @@ function namedSubject(ctx: ProseContext, change: Q): Q | undefined {
     const cut = COMPARISON_START.exec(text);
     // …决算数比2019年度减少233.34万元，下降39.45%，其中：因公出国（境）费支出决算减少69.08万元: a part of a change's
     // 其中 list takes the whole's comparison; its own clause up to the change word names it
-    if (!cut && k === clauses.length - 1 && inheritsComparison(ctx, change)) { subject = text.replace(CHANGE_WORD, ''); break; }
+    if (!cut && k === clauses.length - 1 && partOfChangeList(ctx, change)) { subject = text.replace(CHANGE_WORD, ''); break; }
     if (!cut) return undefined;
     subject = text.slice(0, cut.index);
   }
@@ -236,14 +236,6 @@ function namedSubject(ctx: ProseContext, change: Q): Q | undefined {
     }
   });
   return new Set(found.map((q) => q.value)).size === 1 ? found[0] : undefined;
-}
-
-/** The change stands after a 其中 that follows a change of its sentence: a part of that change's list. */
-function inheritsComparison(ctx: ProseContext, change: Q): boolean {
-  const p = ctx.paragraphs[change.para].parsed;
-  const marker = ofWhichAfter(ctx, change.para, p.sentences[change.sentence].start);
-  if (marker < 0 || marker > change.start) return false;
-  return ctx.quantities[change.para].some((q) => q.sentence === change.sentence && q.end <= marker && Boolean(isChange(ctx, q)));
 }
 
 /** What a change is measured against: the budget (比预算), or an earlier period (比上年, 同比, 与2016年相比). */

@@ -30,11 +30,12 @@ const COMPARED_BUDGET = '(?:年初|全年|调整后?)?预算(?:数)?';
 const COMPARED_INTRO = new RegExp(`(?:比|较|与)\\s*(?:${alternation(PREVIOUS_PERIOD_WORDS)}|${WRITTEN_YEAR}|${COMPARED_BUDGET})[^，,。；;比较与]{0,12}$`);
 /** After a compared amount: 与…X相比 closes with 相比; 比…X goes straight on to the change (减少, 增长 …). */
 const AFTER_COMPARED_WITH = /^\s*(?:相比|比较)/;
-const AFTER_COMPARED = /^\s*(?:增加|减少|增收|减收|增支|减支|增长|下降|上升|提高|降低|压减|节约|增|减)/;
-/** A change verb anywhere in the words before an amount: what follows it is a change, not an amount compared with. */
-const CHANGE_VERB = /增加|减少|增收|减收|增支|减支|增长|下降|上升|提高|降低|压减|节约/;
+const CHANGE_VERBS = '增加|减少|增收|减收|增支|减支|增长|下降|上升|提高|降低|压减|节约';
+const AFTER_COMPARED = new RegExp(`^\\s*(?:${CHANGE_VERBS}|增|减)`);
 /** …or, after a comma, in a clause of its own (比上年17302.62元，增长0.81% / 比上年3476.98万元，增加359.29万元). */
-const AFTER_COMPARED_CLAUSE = /^\s*[，,]\s*(?:增加|减少|增收|减收|增支|减支|增长|下降|上升|提高|降低|压减|节约|增|减)/;
+const AFTER_COMPARED_CLAUSE = new RegExp(`^\\s*[，,]\\s*(?:${CHANGE_VERBS}|增|减)`);
+/** A change verb anywhere in the words before an amount: what follows it is a change, not an amount compared with. */
+const CHANGE_VERB = new RegExp(CHANGE_VERBS);
 /** A sentence that opens with its comparison (比上年…, 与2022年度的…相比, 上年为…) names no subject of its own. */
 const OPENS_WITH_COMPARISON = /^[\s，,]*(?:比|较|与|上年|去年|上一年)/;
 
@@ -72,7 +73,7 @@ export function isChange(ctx: ProseContext, q: Q): Direction | undefined {
  * …决算数比2016年度减少0.28万元，降低3.09%，其中：因公出国（境）费支出决算减少0万元，…: a change word after the 其中
  * that follows a change of its sentence states a part's change, against the same period.
  */
-function partOfChangeList(ctx: ProseContext, q: Q): boolean {
+export function partOfChangeList(ctx: ProseContext, q: Q): boolean {
   const p = ctx.paragraphs[q.para].parsed;
   const start = p.sentences[q.sentence].start;
   const marker = p.text.slice(start, q.start).lastIndexOf(OF_WHICH);

@@ -84,8 +84,13 @@ describe.concurrent('--timeout', () => {
     const out = JSON.parse(r.stdout) as { files: FileOut[] };
     expect(out.files.map((f) => f.path)).toEqual(expected);
     for (const f of out.files.filter((x) => !x.path.includes('dangling'))) {
-      expect(f.findings, f.path).toMatchObject([{ rule: 'timeout', severity: 'error' }]);
-      expect(f.findings[0].message).toContain('--timeout');
+      // a file its reader rejects at once (the truncated zip) may fail before even a 1 ms clock runs out: either
+      // finding says it was not read (a fresh-clone run on a quiet machine saw read-error there)
+      const allowed = f.path.includes('truncated') ? ['timeout', 'read-error'] : ['timeout'];
+      expect(f.findings, f.path).toHaveLength(1);
+      expect(allowed, f.path).toContain(f.findings[0].rule);
+      expect(f.findings[0].severity).toBe('error');
+      if (f.findings[0].rule === 'timeout') expect(f.findings[0].message).toContain('--timeout');
     }
   });
 

@@ -27,3 +27,9 @@ export const NAMED_RATIOS: readonly NamedRatio[] = [
 
 /** Words around a ratio's thing that are no part of it: the writer (我市, 本单位), a count's 数. */
 export const RATIO_THING_FILLER = /^(?:[我本][市县区镇乡局院单位]+|全[市县区镇乡])|数$/g;
+
+/**
+ * The words that open the whole a rate or share is of when it is written with its amount: 完成年初预算数60999万元的40.4%,
+ * 累计完成…, 占年初预算10065万元的43.2% (占地面积 is an area, no share).
+ */
+export const OF_WHOLE_LEAD = '(?:累计)?完成|占(?!地)';

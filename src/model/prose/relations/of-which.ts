@@ -6,7 +6,7 @@ import type { ProseContext, ProseParagraph, Q } from './context.js';
 import { compatible, family, usable } from './context.js';
 import {
   CATEGORY_GROUPS, COMPLEMENTARY_CATEGORIES, GRADE_WORD, GRAND_WHOLE, OWN_SUBTOTAL, PERCENTAGE_POINTS, OF_WHICH_WORD, HIERARCHY_LEVEL, OF_WHICH, OTHER_MEASURE, PART_STOP_WORD, REASON_WORD, REDUCTION_WORDS, SUBTOTAL_WORD, alternation, coveredBy, endsWithRest, groupNamed, membersNamed,
-  NOT_AN_AMOUNT, PREVIOUS_PERIOD, isDigit, startsWithYear, personAttribute, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, stopsOnSeparator, yearRange, type CategoryGroup,
+  NOT_AN_AMOUNT, OF_WHOLE_LEAD, PREVIOUS_PERIOD, isDigit, startsWithYear, personAttribute, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, stopsOnSeparator, yearRange, type CategoryGroup,
 } from '../../../lexicon/index.js';
 import type { Assumption } from '../../schema.js';
 import { CHANGE_WORD, COMPARISON, comparedAmount, isChange } from './periods.js';
@@ -39,11 +39,8 @@ const BESIDES = /^(?:另有|另外|此外|还有|撬动|带动|吸引|拉动)/;
  * at the separator before it, and a short time or agent word may come first. */
 const REDUCTION = new RegExp(`^[\\s，,、；;：:]*[\u4e00-\u9fa5]{0,4}?(?:${alternation(REDUCTION_WORDS)})`);
 const SUBTOTAL = SUBTOTAL_WORD;
-/**
- * 完成年初预算数5000万元的40% / 占年初预算10065万元的43.2% / 占总收入4348万元的80.7%: the whole a rate or a share is
- * of, an operand of that rate or share (占地面积 is no share).
- */
-const COMPLETED_OF = /^(?:(?:累计)?完成|占(?!地))/;
+/** 完成年初预算数5000万元的40% / 占年初预算10065万元的43.2%: the whole a rate or a share is of, an operand of it. */
+const COMPLETED_OF = new RegExp(`^(?:${OF_WHOLE_LEAD})`);
 const RATE_OF_IT = /^\s*的/;
 /** What opens a clause before its words: separators, and the list's marker (其中2021年300万元). */
 const CLAUSE_LEAD = new RegExp(`^[\\s，,；;：:]*(?:${OF_WHICH_WORD})?[\\s，,；;：:]*`);

@@ -4,9 +4,6 @@ import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
 import { CURRENT_PERIOD, OF_WHICH, PREVIOUS_PERIOD, REASON_WORD, PREVIOUS_PERIOD_WORDS, WRITTEN_YEAR, alternation, withoutPeriod } from '../../../lexicon/index.js';
 
-/** A 其中 before an amount in its sentence: the amount is a part of a list. */
-const OF_WHICH_IN = new RegExp(OF_WHICH);
-
 /** Labels that end in a rate of change, and the direction each states. */
 export const GROWTH_LABEL = /(增长率|增幅|增长|增加|上升|压减率|下降率|降幅|减幅|减少率|下降|降低|减少|变化率|变动率)$/;
 /**
@@ -165,7 +162,7 @@ export function subjectOfComparison(ctx: ProseContext, x: Q): Q | undefined {
   // whose, X's or A's? Not said).
   // (…X万元，其中：A万元，B万元。比上年…: the parts after the sentence's 其中 are X's, not the subject)
   // (one part alone may be what the next sentence goes on about: 收入合计X，其中财政拨款A。比上年的B…, no subject)
-  const afterMarker = (q: Q) => OF_WHICH_IN.test(p.text.slice(p.sentences[q.sentence].start, q.start));
+  const afterMarker = (q: Q) => p.text.slice(p.sentences[q.sentence].start, q.start).includes(OF_WHICH);
   const listedAll = ctx.quantities[x.para].filter((q) => q.sentence === x.sentence - 1 && !q.year && q.unit !== '%' && afterMarker(q));
   const listed = (q: Q) => listedAll.length >= 2 && listedAll.includes(q);
   const prior = ctx.quantities[x.para].filter((q) => q.sentence < x.sentence && !q.year && q.unit !== '%' && !listed(q));

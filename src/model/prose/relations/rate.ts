@@ -1,7 +1,7 @@
 // 执行率 / 到位率 … = 实际数 ÷ 预算数: a rate named in a sentence with the amounts it divides.
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
-import { CURRENT_PERIOD_WORDS, NOT_AN_AMOUNT, PREVIOUS_PERIOD_WORDS, WHOLE_AMOUNT_WORDS, WRITTEN_YEAR, alternation } from '../../../lexicon/index.js';
+import { CURRENT_PERIOD_WORDS, NOT_AN_AMOUNT, OF_WHOLE_LEAD, PREVIOUS_PERIOD_WORDS, WHOLE_AMOUNT_WORDS, WRITTEN_YEAR, alternation } from '../../../lexicon/index.js';
 import { markerParts } from './of-which.js';
 import { isChange } from './periods.js';
 
@@ -223,7 +223,7 @@ export function findCountCompletion(ctx: ProseContext, i: number) {
  * 完成年初预算数60999万元的40.4% / 完成预算数257288万元的41.9% / 占年初预算10065万元的43.2%: the budget a 决算 amount is
  * a share of.
  */
-const COMPLETED_OF_BUDGET = /^(?:(?:累计)?完成|占)((?:年初|全年|调整后?)?预算(?:数)?)$/;
+const COMPLETED_OF_BUDGET = new RegExp(`^(?:${OF_WHOLE_LEAD})((?:年初|全年|调整后?)?预算(?:数)?)$`);
 
 /**
  * 累计完成24627万元，完成年初预算数60999万元的40.4% / 全县完成财政总收入4348万元，占年初预算10065万元的43.2%: the amount

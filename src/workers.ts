@@ -29,11 +29,26 @@ function workerFile(): string {
  *   code left unoptimised too long.
  */
 const COMPILER_BUDGETS = ['--max-inlined-bytecode-size-cumulative=200', '--interrupt-budget=200000'];
+
+/**
+ * Flags the V8 of Node 20 (11.3) knows and later ones do not: from V8 11.8 (Node 21 on) the optimizing compiler is
+ * triggered by counting calls, and V8 answers an unknown flag by printing "Error: unrecognized flag" on stderr, once
+ * per run, which a CI log shows as an error.
+ */
+const GONE_AFTER_V8_11_3 = new Set(['--interrupt-budget']);
+
+/** The tuning flags that the V8 of `version` (process.versions.v8) knows. */
+export function v8Flags(version: string = process.versions.v8): string[] {
+  const [major, minor] = version.split('.').map(Number);
+  const old = major < 11 || (major === 11 && minor <= 3);
+  return COMPILER_BUDGETS.filter((flag) => old || !GONE_AFTER_V8_11_3.has(flag.split('=')[0]));
+}
+
 let compilerTuned = false;
 function tuneCompiler(): void {
   if (compilerTuned) return;
   compilerTuned = true;
-  for (const flag of COMPILER_BUDGETS) setFlagsFromString(flag);
+  for (const flag of v8Flags()) setFlagsFromString(flag);
 }
 
 /**

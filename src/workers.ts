@@ -31,23 +31,33 @@ function workerFile(): string {
 const COMPILER_BUDGETS = ['--max-inlined-bytecode-size-cumulative=200', '--interrupt-budget=200000'];
 
 /**
+ * How far V8 lets a worker's heap grow before its next full collection: by default a factor it picks between 1.1 and
+ * 4 from how fast collections run. On a run of reports it picked the high end, so each worker's old space swung
+ * between 65 and 130 MB, and the process' peak was wherever the two workers' swings met: it went on rising with the
+ * number of files (504 → 2004 mixed files at --jobs 2: 1.14× and 1.27× in two runs). A fixed factor of 3 keeps the
+ * peak 10–20 % lower and flat (1.08× and 1.11×) at no measurable cost in time; a factor of 2 saved a quarter but made
+ * a single PDF worker collect more often (~4 % more CPU). BENCHMARKS.md, issue 22.
+ */
+const HEAP_GROWTH = ['--heap-growing-percent=200'];
+
+/**
  * Flags the V8 of Node 20 (11.3) knows and later ones do not: from V8 11.8 (Node 21 on) the optimizing compiler is
  * triggered by counting calls, and V8 answers an unknown flag by printing "Error: unrecognized flag" on stderr, once
  * per run, which a CI log shows as an error.
  */
 const GONE_AFTER_V8_11_3 = new Set(['--interrupt-budget']);
 
-/** The tuning flags that the V8 of `version` (process.versions.v8) knows. */
+/** The tuning flags (compiler budgets, heap growth) that the V8 of `version` (process.versions.v8) knows. */
 export function v8Flags(version: string = process.versions.v8): string[] {
   const [major, minor] = version.split('.').map(Number);
   const old = major < 11 || (major === 11 && minor <= 3);
-  return COMPILER_BUDGETS.filter((flag) => old || !GONE_AFTER_V8_11_3.has(flag.split('=')[0]));
+  return [...COMPILER_BUDGETS, ...HEAP_GROWTH].filter((flag) => old || !GONE_AFTER_V8_11_3.has(flag.split('=')[0]));
 }
 
-let compilerTuned = false;
-function tuneCompiler(): void {
-  if (compilerTuned) return;
-  compilerTuned = true;
+let tuned = false;
+function tuneV8(): void {
+  if (tuned) return;
+  tuned = true;
   for (const flag of v8Flags()) setFlagsFromString(flag);
 }
 
@@ -62,7 +72,7 @@ export class CheckWorker {
   private readonly loaded: Promise<unknown>;
 
   constructor(maxHeapMb = DEFAULT_MAX_HEAP_MB) {
-    tuneCompiler();
+    tuneV8();
     this.pool = new Piscina({
       filename: workerFile(),
       minThreads: 1,

@@ -15,6 +15,10 @@ describe('v8Flags', () => {
     }
   });
 
+  it('fixes how far a heap grows between full collections on every V8', () => {
+    for (const version of ['11.3.244.8-node.38', '12.4.254.21-node.57']) expect(v8Flags(version)).toContain('--heap-growing-percent=200');
+  });
+
   it('names only flags the running V8 lists', () => {
     const known = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' });
     const listed = new Set([...known.matchAll(/^\s+--([\w-]+)/gm)].map((m) => m[1]));

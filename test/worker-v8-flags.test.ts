@@ -1,6 +1,10 @@
 // The V8 flags the workers are tuned with: only flags the running V8 knows, since an unknown one prints an error line.
 import { describe, it, expect } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
+import module from 'node:module';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { v8Flags } from '../src/workers.js';
 
@@ -33,5 +37,27 @@ describe('v8Flags', () => {
     const run = spawnSync(process.execPath, [bin, 'check', '-f', 'ndjson', '--jobs', '1', fixture], { encoding: 'utf8' });
     expect(run.stderr).not.toMatch(/unrecognized flag/);
     expect(run.status).toBe(1);
+  });
+});
+
+describe('compile cache (Node 22.1 and later)', () => {
+  // Node 20 has no module.enableCompileCache: there the entry point leaves everything as it was
+  it.skipIf(!('enableCompileCache' in module))('keeps the workers\' compiled modules too, not the main thread\'s alone', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'jixiao-cache-'));
+    try {
+      const bin = fileURLToPath(new URL('../bin/jixiao', import.meta.url));
+      const pdf = fileURLToPath(new URL('../fixtures/003-dept-2023.pdf', import.meta.url));
+      const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmp };
+      delete env.NODE_COMPILE_CACHE;
+      delete env.NODE_DISABLE_COMPILE_CACHE;
+      const run = spawnSync(process.execPath, [bin, 'check', '-f', 'ndjson', pdf], { encoding: 'utf8', env });
+      expect(run.status).not.toBe(2);
+      const cached = readdirSync(tmp, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+      // pdf.js' worker half is loaded by a worker thread only, and is larger than everything the main thread loads
+      const largest = Math.max(...cached.map((e) => statSync(join(e.parentPath, e.name)).size));
+      expect(largest).toBeGreaterThan(500_000);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

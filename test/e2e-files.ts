@@ -17,6 +17,7 @@ export const E2E = [
   'test/cli-pipelines.test.ts', // find -print0, empty folders, symlink loops
   'test/cli-read.test.ts',
   'test/cli-ux.test.ts',
+  'test/worker-v8-flags.test.ts', // the built CLI's stderr, and --v8-options of the running Node
   'test/cross-file.test.ts', // folders of a unit's files built from the fixtures, through the built CLI
   'test/docs.test.ts', // the README's commands run
   'test/extract-cli.test.ts',

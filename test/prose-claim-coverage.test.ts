@@ -224,3 +224,47 @@ describe('财政收支执行: 其中 parts that each say how far they got, and a
     expect(sums(['共实施项目20个，其中：产业发展类8个、基础设施类10个、其他类2个，已完工13个。'])).toEqual(['sum 20个 = 8个 + 10个 + 2个']);
   });
 });
+
+describe('财政收支执行: 完成A，增加B，增长P% — a change and its rate with the comparison left unsaid', () => {
+  const growths = (lines: string[]) => lineRelations(lines).filter((r) => r.startsWith('growth'));
+  const LINE = (rate: string) => `一、截至2015年8月底，累计完成公共财政预算总收入67949万元，比上年同期增加6517万元，增长10.61%。其中：地方公共财政预算收入完成51653万元，增加6455万元，增长${rate}%；`
+    + '上划中央收入完成12133万元，减少282万元，下降2.27%；上划省级收入完成4163万元，增加344万元，增长9.01%。';
+  it('each part’s change and rate are read against its amount, and the changes are no parts of the 其中 list', async () => {
+    expect(growths([LINE('14.28')])).toEqual([
+      'growth increase _→67949万元 Δ6517万元 10.61%',
+      'growth increase _→51653万元 Δ6455万元 14.28%',
+      'growth decrease _→12133万元 Δ282万元 2.27%',
+      'growth increase _→4163万元 Δ344万元 9.01%',
+    ]);
+    expect(lineRelations([LINE('14.28')]).filter((r) => r.startsWith('sum 67949'))).toEqual(['sum 67949万元 = 51653万元 + 12133万元 + 4163万元 (partial)']);
+    expect(await errors(LINE('14.28'))).toEqual([]);
+    expect(await errors(LINE('15.28'))).toEqual(['growth 15.28%']);
+  });
+  it('负增长 or any rate word: a change right after an amount is that amount’s, never a part of the list', async () => {
+    const line = (central: string) => `元至5月，全市累计完成一般公共预算收入126.05亿元，同比增加2.25亿元，增长1.82%。其中：地方财政收入完成80.18亿元，增加2.79亿元，增长3.6%；上划中央收入完成${central}亿元，减少0.46亿元，负增长1.21%；上划省级收入完成8.09亿元，减少766万元，负增长0.94%。`;
+    expect(lineRelations([line('37.78')]).filter((r) => r.startsWith('sum'))).toEqual(['sum 126.05亿元 = 80.18亿元 + 37.78亿元 + 8.09亿元 (partial)']);
+    expect(await errors(line('37.78'))).toEqual([]);
+    expect(await errors(line('47.78'))).toEqual(['sum 126.05亿元']);
+  });
+  it('同比减少X，同比下降P%: the rate that says 同比 again is the change’s', async () => {
+    const line = (rate: string) => `2023年部门收支总预算1157.55万元，同比减少518.08万元，同比下降${rate}%。`;
+    expect(growths([line('30.92')])).toEqual(['growth decrease _→1157.55万元 Δ518.08万元 30.92%']);
+    expect(await errors(line('30.92'))).toEqual([]);
+    expect(await errors(line('31.92'))).toEqual(['growth 31.92%']);
+  });
+  it.each([
+    // the amount before is last year's: the change is not measured from it
+    '上年收入完成500万元，增加50万元，增长10%。',
+    // a rate that says 同比 after a change against the budget is against another base
+    '支出决算20万元，较年初预算减少2.5万元，同比下降16.67%。',
+    // no rate after the change: nothing says what the change is measured against
+    '项目资金500万元，增加50万元，用于道路建设。',
+  ])('near miss: %s', (line) => {
+    expect(growths([line])).toEqual([]);
+  });
+  it('near miss: a numbered item’s opening 累计完成 does not total the item before it', () => {
+    const lines = ['三、分征收部门完成情况为：国税局完成13040万元，减少201万元，下降1.52%；地税局完成24307万元，增加2635万元，增长12.16%；财政局完成30602万元，增加4083万元，增长15.4%。',
+      '四、支出情况：截至8月底，累计完成公共财政预算支出124241万元，增加5025万元，增加4.22%。'];
+    expect(sums(lines)).toEqual([]);
+  });
+});

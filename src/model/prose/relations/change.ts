@@ -35,6 +35,8 @@ function rateAfter(ctx: ProseContext, change: Q, direction: Direction): Q | unde
   if (BARE_ASIDE_OPEN.test(p.text.slice(change.end, next.start)) && BARE_ASIDE_CLOSE.test(p.text.slice(next.end))) return next;
   const m = CHANGE_RATE.exec(next.label);
   if (!m) return undefined;
+  // 较年初预算减少2.5万元，同比下降16.67%: a rate that says 同比 is against last year, not against the change's budget
+  if (next.label.startsWith('同比') && baseOf(ctx, change) === 'budget') return undefined;
   const d = directionOfWord(m[1]);
   return d === 'change' || d === direction ? next : undefined;
 }
@@ -58,7 +60,9 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
   // The scope starts after the last change or change rate earlier in the sentence.
   // A change of the same subject against another base right before (决算6万元，比预算增加0万元，比去年增加1万元)
   // is a parallel comparison: it leaves the subject in scope.
-  const ends = (q: Q) => (q.unit === '%' && CHANGE_RATE.test(q.label)) || Boolean(isChange(ctx, q));
+  // (not the change's own rate written first: 同比增长6.2%，增收1735万元)
+  const ownRate = leadingRate(ctx, change);
+  const ends = (q: Q) => q !== ownRate && ((q.unit === '%' && CHANGE_RATE.test(q.label)) || Boolean(isChange(ctx, q)));
   // the change right before, its own rate after it skipped (较年初预算减少2.5万元，减少16.67%；较上年减少1万元)
   const tail = before[before.length - 1];
   const rated = tail !== undefined && tail.unit === '%' && CHANGE_RATE.test(tail.label) && before.length > 1;

@@ -9,7 +9,7 @@ import {
   NOT_AN_AMOUNT, OF_WHOLE_LEAD, PREVIOUS_PERIOD, isDigit, startsWithYear, personAttribute, PROSE_TOTAL_WORDS, REMAINDER_WORD, outsideBrackets, stopsOnSeparator, yearRange, type CategoryGroup,
 } from '../../../lexicon/index.js';
 import type { Assumption } from '../../schema.js';
-import { CHANGE_WORD, COMPARISON, comparedAmount, isChange } from './periods.js';
+import { CHANGE_WORD, COMPARISON, changeOfAmountBefore, comparedAmount, isChange } from './periods.js';
 import { arabicItemNumber } from '../numbering.js';
 import { rankBetween, type Container, type Placed } from '../lists.js';
 import { SEPARATOR_RANK } from '../../../lexicon/index.js';
@@ -59,12 +59,14 @@ function openEnded(text: string, after: number): boolean {
 
 /**
  * An amount that belongs to the entry before it and is no part and no whole of a list: a share or a rate (%, and
- * percentage points: 快于序时进度3.4个百分点), a change against another period (与上年相比减少X, 与2016年相比X), the
- * earlier amount it is compared with (比上年预算9万元), a year.
+ * percentage points: 快于序时进度3.4个百分点), a change against another period (与上年相比减少X, 与2016年相比X) or
+ * the change of the amount right before it (完成37.78亿元，减少0.46亿元), the earlier amount it is compared with (比上年预算9万元),
+ * a year.
  */
 export function isSatellite(ctx: ProseContext, q: Q): boolean {
   const p = ctx.paragraphs[q.para].parsed;
   return q.unit === '%' || (q.unit !== undefined && PERCENTAGE_POINTS.has(q.unit)) || Boolean(q.year) || Boolean(isChange(ctx, q)) || comparedAmount(ctx, q)
+    || changeOfAmountBefore(ctx, q)
     || (COMPARED_WITHOUT_CHANGE_WORD.test(q.label) && COMPARISON.test(p.text.slice(ctx.sentenceOf(q).start, q.start)))
     || (COMPLETED_OF.test(q.label) && RATE_OF_IT.test(p.text.slice(q.end)));
 }
@@ -819,9 +821,11 @@ export function findTotalsAfterParts(ctx: ProseContext, i: number) {
     let parts = headsBefore(ctx, i, total);
     let evidence = ctx.sentenceOf(total).text.trim();
     // 共计… opening its sentence totals the sentence before when each of its items states one amount — the last of the
-    // paragraph before when it opens its paragraph (a PDF may break the line there)
+    // paragraph before when it opens its paragraph (a PDF may break the line there), unless its paragraph is an item
+    // numbered on its own (三、…国税局完成A，地税局完成B。/ 四、支出情况：截至8月底，累计完成支出X)
     const [k, prev] = total.sentence > 0 ? [i, total.sentence - 1] : [i - 1, (ctx.paragraphs[i - 1]?.parsed.sentences.length ?? 0) - 1];
-    if (!parts.length && worded && prev >= 0 && !ctx.paragraphs[k].numbered?.heading) {
+    const ownItem = total.sentence === 0 && Boolean(ctx.paragraphs[i].numbered);
+    if (!parts.length && worded && prev >= 0 && !ownItem && !ctx.paragraphs[k].numbered?.heading) {
       const before = sentenceHeads(ctx, k, prev).filter((q) => family(q.unit) === family(total.unit));
       const oneEach = before.every((q, j) => j === 0 || rankBetween(before[j - 1].at, q.at) >= SEPARATOR_RANK['，']);
       if (oneEach) parts = before;

@@ -14,8 +14,11 @@ export const CHANGE_WORD = /(增加|减少|增收|减收|增支|减支|增长|�
 /** A comparison with another period before the change: 比上年, 较上年, 与上年相比, 同比, 对比, 比2017年预算数 (比 2017 年: a
  * writer's or a PDF's space before the digits). */
 export const COMPARISON = new RegExp(`(?:比|较)\\s*(?:${alternation(PREVIOUS_PERIOD_WORDS)}|同期|年初|预算|${WRITTEN_YEAR})|与[^，,。；;]{0,12}相比|同比|对比`);
-/** The rate of a change: 增长15.46%, 下降4.2%, 减幅0.02%, 增幅17.18%, 减少率35.22%. */
-export const CHANGE_RATE = /^(增长率|增长|增幅|增加|上升|下降率|下降|降低|降幅|减幅|减少率|减少|压减率|变化率|变动率)$/;
+/**
+ * The rate of a change: 增长15.46%, 下降4.2%, 减幅0.02%, 增幅17.18%, 减少率35.22%; and 同比下降30.92% after 同比减少X, the
+ * comparison said again in the rate's own clause.
+ */
+export const CHANGE_RATE = /^(?:同比)?(增长率|增长|增幅|增加|上升|下降率|下降|降低|降幅|减幅|减少率|减少|压减率|变化率|变动率)$/;
 /** A label without its period words and the 比…的 around a compared amount (比2022年的120万元). */
 const YEAR_FREE = (s: string) => withoutPeriod(s).replace(/^比|的$/g, '');
 /** A budget a change is measured against: 比预算数8.00万元减少2.40万元 (DOMAIN.md: 与预算相比). */
@@ -60,6 +63,10 @@ export function isChange(ctx: ProseContext, q: Q): Direction | undefined {
   // the amount they change
   if (SELF_COMPARING.test(q.label) && last && last.unit !== '%' && family(last.unit) === family(q.unit)
     && /^[，,、\s]*$/.test(p.text.slice(last.end, q.start).replace(q.label, ''))) return direction;
+  // 地方一般公共预算收入完成51653万元，增加6455万元，增长14.28%: a change straight after the amount it changes, with its
+  // rate of change right after it, states the comparison the two share without naming it (财政收支执行 reports)
+  if (last && m.index === 0 && rateFollows(ctx, q, direction) && last.unit !== '%' && family(last.unit) === family(q.unit)
+    && !PREVIOUS_PERIOD.test(last.label) && /^[，,]\s*$/.test(p.text.slice(last.end, q.start).replace(q.label, ''))) return direction;
   // …增加76.05万元，主要是财政拨款收入增加76.05万元: a change right after a change explains it, against the same period
   if (!COMPARISON.test(p.text.slice(from, q.start)) && !periodPair(ctx, before.filter((x) => x.unit !== '%').slice(-2), q)
     && !(last && last.unit !== '%' && (comparedAmount(ctx, last) || isChange(ctx, last)))) return undefined;
@@ -103,6 +110,29 @@ export function leadingRate(ctx: ProseContext, q: Q): Q | undefined {
   if (!rateWord || directionOfWord(rateWord[1]) !== directionOfWord(word[1])) return undefined;
   const from = before.length > 1 ? before[before.length - 2].end : p.sentences[q.sentence].start;
   return COMPARISON.test(p.text.slice(from, rate.start)) ? rate : undefined;
+}
+
+/**
+ * 上划中央收入完成37.78亿元，减少0.46亿元，负增长1.21%: an amount labelled by a change word alone, in the clause right after
+ * an amount of its kind, is that amount's change, whatever it is measured against; never an amount of its own.
+ */
+export function changeOfAmountBefore(ctx: ProseContext, q: Q): boolean {
+  const word = CHANGE_WORD.exec(q.label);
+  if (!word || word.index !== 0 || q.bracketDepth > 0 || q.unit === '%' || !family(q.unit)) return false;
+  const qs = ctx.quantities[q.para];
+  const last = qs[qs.indexOf(q) - 1];
+  return last !== undefined && last.sentence === q.sentence && last.clause === q.clause - 1 && last.unit !== '%' && !last.year
+    && family(last.unit) === family(q.unit) && /^[，,]\s*$/.test(ctx.paragraphs[q.para].parsed.text.slice(last.end, q.start).replace(q.label, ''));
+}
+
+/** 增加6455万元，增长14.28%: the next clause of the sentence is the change's rate alone, in the same direction. */
+function rateFollows(ctx: ProseContext, q: Q, direction: Direction): boolean {
+  const qs = ctx.quantities[q.para];
+  const next = qs[qs.indexOf(q) + 1];
+  if (!next || next.sentence !== q.sentence || next.clause !== q.clause + 1 || next.unit !== '%' || next.bracketDepth !== 0) return false;
+  const word = CHANGE_RATE.exec(next.label);
+  if (!word || directionOfWord(word[1]) !== direction) return false;
+  return /^[，,]\s*$/.test(ctx.paragraphs[q.para].parsed.text.slice(q.end, next.start).replace(next.label, ''));
 }
 
 /** The text between two items of one list: a separator only (、 和 及). */

@@ -268,3 +268,50 @@ describe('财政收支执行: 完成A，增加B，增长P% — a change and its 
     expect(sums(lines)).toEqual([]);
   });
 });
+
+describe('财政收支执行: rates of a budget or target written with its amount after 为, and shares of a 累计 whole', () => {
+  const rates = (lines: string[]) => lineRelations(lines).filter((r) => r.startsWith('rate'));
+  it('为县人民代表大会批准全县全年预算X的P%: the qualifiers of the budget before it; the budget is no part of the 其中 list', async () => {
+    const line = (tax: string) => '2023年1-9月一般公共预算收入37,730万元，为县人民代表大会批准全县全年预算46,908万元的80.43%。'
+      + `其中：税收收入完成22,368万元，为县人民代表大会批准全县全年预算32,972万元的${tax}%；非税收入完成15,362万元，为县人民代表大会批准全县全年预算13,936万元的110.2%。`;
+    expect(rates([line('67.8')])).toEqual([
+      'rate 完成县人民代表大会批准全县全年预算 80.43% = 37,730万元 / 46,908万元',
+      'rate 完成县人民代表大会批准全县全年预算 67.8% = 22,368万元 / 32,972万元',
+      'rate 完成县人民代表大会批准全县全年预算 110.2% = 15,362万元 / 13,936万元',
+    ]);
+    expect(await errors(line('67.8'))).toEqual([]);
+    expect(await errors(line('77.8'))).toEqual(['rate 77.8%']);
+  });
+  it('为人大预算数X的P%，…，为市下全年目标Y的Q%: each of the amount before them, past the rates between', async () => {
+    const line = (target: string) => `全市地方一般公共预算收入预计完成33.82亿元，同比增长25.63%，为人大预算数37.1亿元的91.16%，超序时进度16个百分点，为市下三季度目标33.23亿元101.78%，为市下全年目标42亿元的${target}%。`;
+    expect(rates([line('80.52')])).toEqual([
+      'rate 完成人大预算数 91.16% = 33.82亿元 / 37.1亿元',
+      'rate 完成市下三季度目标 101.78% = 33.82亿元 / 33.23亿元',
+      'rate 完成市下全年目标 80.52% = 33.82亿元 / 42亿元',
+    ]);
+    expect(await errors(line('90.52'))).toEqual(['rate 90.52%']);
+  });
+  it('一般公共预算收入累计完成X。其中税收收入累计完成A，占一般公共预算收入的P%: the parts’ 累计 totals nothing, and 全县 owns the whole', async () => {
+    const line = (share: string) => `全县一般公共预算收入累计完成310682万元，同比增长5%。其中税收收入累计完成213251万元，占一般公共预算收入的${share}%；非税收入累计完成97431万元，占一般公共预算收入的31.4%。`;
+    expect(lineRelations([line('68.6')]).filter((r) => r.startsWith('s'))).toEqual([
+      'share 310682万元: 213251万元→68.6%, 97431万元→31.4%',
+      'sum 310682万元 = 213251万元 + 97431万元 (partial)',
+    ]);
+    expect(await errors(line('68.6'))).toEqual([]);
+    expect(await errors(line('78.6'))).toEqual(['share 78.6%']);
+  });
+  it('部门支出总预算X。基本支出预算A，占支出总预算的P%: 部门 is the writer, and the share is of X', async () => {
+    const line = (share: string) => `2023年部门支出总预算1157.55万元。基本支出预算709.55万元，占支出总预算的${share}%。`;
+    expect(lineRelations([line('61.30')]).filter((r) => r.startsWith('share'))).toEqual(['share 1157.55万元: 709.55万元→61.30%']);
+    expect(await errors(line('71.30'))).toEqual(['share 71.30%']);
+  });
+  it.each([
+    // 累计 after a whole that is not cumulative still totals the parts before it
+    ['其中 parts then 累计', '项目资金总额500万元，其中：中央资金300万元，省级资金200万元，累计500万元。', 'sum 500万元 = 300万元 + 200万元 (partial)'],
+  ])('near miss: %s', (_, line, sum) => {
+    expect(sums([line])).toEqual([sum]);
+  });
+  it('near miss: 为上年同期X的P% is no budget’s completion', () => {
+    expect(rates(['全县完成财政总收入4348万元，为上年同期4000万元的108.7%。'])).toEqual([]);
+  });
+});

@@ -30,6 +30,7 @@ export const RATIO_THING_FILLER = /^(?:[我本][市县区镇乡局院单位]+|�
 
 /**
  * The words that open the whole a rate or share is of when it is written with its amount: 完成年初预算数60999万元的40.4%,
- * 累计完成…, 占年初预算10065万元的43.2% (占地面积 is an area, no share).
+ * 累计完成…, 占年初预算10065万元的43.2% (占地面积 is an area, no share), and 为 before a budget or a target:
+ * 为县人民代表大会批准全县全年预算32,972万元的67.8%, 为市下全年目标42亿元的80.52%.
  */
-export const OF_WHOLE_LEAD = '(?:累计)?完成|占(?!地)';
+export const OF_WHOLE_LEAD = '(?:累计)?完成|占(?!地)|为(?=[\\u4e00-\\u9fa5]{0,16}?(?:预算|目标))';

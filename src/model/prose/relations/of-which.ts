@@ -41,6 +41,7 @@ const REDUCTION = new RegExp(`^[\\s，,、；;：:]*[\u4e00-\u9fa5]{0,4}?(?:${al
 const SUBTOTAL = SUBTOTAL_WORD;
 /** 完成年初预算数5000万元的40% / 占年初预算10065万元的43.2%: the whole a rate or a share is of, an operand of it. */
 const COMPLETED_OF = new RegExp(`^(?:${OF_WHOLE_LEAD})`);
+/** After the whole: 的 and its rate (完成预算0万元的--% when the rate could not be given). */
 const RATE_OF_IT = /^\s*的/;
 /** What opens a clause before its words: separators, and the list's marker (其中2021年300万元). */
 const CLAUSE_LEAD = new RegExp(`^[\\s，,；;：:]*(?:${OF_WHICH_WORD})?[\\s，,；;：:]*`);
@@ -68,7 +69,16 @@ export function isSatellite(ctx: ProseContext, q: Q): boolean {
   return q.unit === '%' || (q.unit !== undefined && PERCENTAGE_POINTS.has(q.unit)) || Boolean(q.year) || Boolean(isChange(ctx, q)) || comparedAmount(ctx, q)
     || changeOfAmountBefore(ctx, q)
     || (COMPARED_WITHOUT_CHANGE_WORD.test(q.label) && COMPARISON.test(p.text.slice(ctx.sentenceOf(q).start, q.start)))
-    || (COMPLETED_OF.test(q.label) && RATE_OF_IT.test(p.text.slice(q.end)));
+    || (COMPLETED_OF.test(q.label) && rateOfIt(ctx, q));
+}
+
+/** What follows q is the rate q is the whole of: 完成年初预算5000万元的40%, or the rate alone (…目标33.23亿元101.78%). */
+function rateOfIt(ctx: ProseContext, q: Q): boolean {
+  const text = ctx.paragraphs[q.para].parsed.text;
+  if (RATE_OF_IT.test(text.slice(q.end))) return true;
+  const qs = ctx.quantities[q.para];
+  const next = qs[qs.indexOf(q) + 1];
+  return next !== undefined && next.unit === '%' && !text.slice(q.end, next.numberStart).trim();
 }
 
 function applies(group: CategoryGroup, total: Q): boolean {
@@ -138,12 +148,21 @@ function partOf(ctx: ProseContext, total: Q, q: Q): boolean {
  * 收入总计X，其中：本年收入合计A，使用非财政拨款结余B，年初结转和结余C — this year's 合计 is a part of the accounts' 总计.
  */
 function stopsParts(total: Q, q: Q): boolean {
-  if (!PART_STOP.test(q.label)) return false;
+  if (!PART_STOP.test(q.label) || cumulativeLikeWhole(total.label, q.label)) return false;
   const member = q.label.replace(OWN_SUBTOTAL, '');
   const memberOfGrand = GRAND_WHOLE.test(total.label) && member !== q.label && !PART_STOP.test(member)
     && CATEGORY_GROUPS.some((g) => GRAND_WHOLE.test(g.name) && membersNamed(g, member).size === 1);
   return !memberOfGrand;
 }
+
+/**
+ * 一般公共预算收入累计完成310682万元。其中税收收入累计完成213251万元，…: after a whole that is 累计 (so far this year), a
+ * part's 累计 says the same of it and totals nothing.
+ */
+function cumulativeLikeWhole(whole: string, part: string): boolean {
+  return whole.includes(CUMULATIVE) && part.includes(CUMULATIVE) && !PART_STOP.test(part.split(CUMULATIVE).join(''));
+}
+const CUMULATIVE = '累计';
 
 /** The quantity an element stands for, as the context holds it (with its paragraph). */
 function quantityOf(ctx: ProseContext, i: number, x: Placed | undefined): Q | undefined {
@@ -609,14 +628,14 @@ export function markerParts(ctx: ProseContext, i: number, from: number, to: numb
     if (c.aside) continue;
     c.elements.forEach((x, m) => {
       if (x.element.kind !== 'marker' || x.element.word !== OF_WHICH || x.start < from || x.start >= to) return;
-      const hasTotal = ctx.quantities[i].some((q) => q.end <= x.start && q.start >= from && q.unit !== '%');
-      if (!hasTotal) return;
+      const total = ctx.quantities[i].filter((q) => q.end <= x.start && q.start >= from && q.unit !== '%').pop();
+      if (!total) return;
       const listed: Q[] = [];
       for (const q of ctx.quantities[i]) {
         if (q.start <= x.start || q.start >= to) continue;
         if (q.unit === '%' || q.bracketDepth > 0) continue;
         // 其中A，B；当年完成投资X，完成率P%: how far the work has got ends the parts, as in the list itself
-        if (PART_STOP.test(q.label) || measuresOtherwise(ctx, listed, q)) break;
+        if ((PART_STOP.test(q.label) && !cumulativeLikeWhole(total.label, q.label)) || measuresOtherwise(ctx, listed, q)) break;
         listed.push(q);
         out.add(q);
       }

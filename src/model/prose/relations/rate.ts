@@ -1,7 +1,7 @@
 // 执行率 / 到位率 … = 实际数 ÷ 预算数: a rate named in a sentence with the amounts it divides.
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
-import { CURRENT_PERIOD_WORDS, NOT_AN_AMOUNT, OF_WHOLE_LEAD, PREVIOUS_PERIOD_WORDS, WHOLE_AMOUNT_WORDS, WRITTEN_YEAR, alternation } from '../../../lexicon/index.js';
+import { CURRENT_PERIOD_WORDS, NOT_AN_AMOUNT, OF_WHOLE_LEAD, PERCENTAGE_POINTS, PREVIOUS_PERIOD_WORDS, WHOLE_AMOUNT_WORDS, WRITTEN_YEAR, alternation } from '../../../lexicon/index.js';
 import { markerParts } from './of-which.js';
 import { isChange } from './periods.js';
 
@@ -220,10 +220,11 @@ export function findCountCompletion(ctx: ProseContext, i: number) {
 }
 
 /**
- * 完成年初预算数60999万元的40.4% / 完成预算数257288万元的41.9% / 占年初预算10065万元的43.2%: the budget a 决算 amount is
- * a share of.
+ * 完成年初预算数60999万元的40.4% / 完成预算数257288万元的41.9% / 占年初预算10065万元的43.2% / 为县人民代表大会批准全县全年
+ * 预算32,972万元的67.8% / 为市下全年目标42亿元的80.52%: the budget (or target) a 决算 amount is a share of, its qualifiers
+ * (whose budget, approved by whom, for which period) before it.
  */
-const COMPLETED_OF_BUDGET = new RegExp(`^(?:${OF_WHOLE_LEAD})((?:年初|全年|调整后?)?预算(?:数)?)$`);
+const COMPLETED_OF_BUDGET = new RegExp(`^(?:${OF_WHOLE_LEAD})([\\u4e00-\\u9fa5]{0,16}?(?:预算(?:数)?|目标))$`);
 
 /**
  * 累计完成24627万元，完成年初预算数60999万元的40.4% / 全县完成财政总收入4348万元，占年初预算10065万元的43.2%: the amount
@@ -237,8 +238,12 @@ export function findBudgetCompletion(ctx: ProseContext, i: number) {
     const budget = qs[k - 1];
     const m = budget && COMPLETED_OF_BUDGET.exec(budget.label);
     if (!m || budget.sentence !== rate.sentence || family(budget.unit) !== 'money' || !usable(p, budget)) return;
-    const actual = qs[k - 2];
-    if (!actual || actual.sentence !== rate.sentence || actual.bracketDepth !== 0 || family(actual.unit) !== 'money' || !usable(p, actual)) return;
+    // the amount before the budget; the rates, percentage points and other budgets of its own (完成33.82亿元，同比增长25.63%，
+    // 为人大预算数37.1亿元的91.16%，超序时进度16个百分点，为市下全年目标42亿元的80.52%) stand between
+    let j = k - 2;
+    while (j >= 0 && qs[j].sentence === rate.sentence && (qs[j].unit === '%' || PERCENTAGE_POINTS.has(qs[j].unit ?? '') || COMPLETED_OF_BUDGET.test(qs[j].label))) j--;
+    const actual = qs[j];
+    if (!actual || actual.sentence !== rate.sentence || actual.bracketDepth !== 0 || family(actual.unit) !== 'money' || !usable(p, actual) || isChange(ctx, actual)) return;
     ctx.push({
       kind: 'rate',
       name: `完成${m[1]}`,

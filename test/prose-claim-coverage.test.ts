@@ -315,3 +315,21 @@ describe('财政收支执行: rates of a budget or target written with its amoun
     expect(rates(['全县完成财政总收入4348万元，为上年同期4000万元的108.7%。'])).toEqual([]);
   });
 });
+
+describe('a budget stated with its rate is said of the amount before it: a comparison after them is that amount’s', () => {
+  const growths = (lines: string[]) => lineRelations(lines).filter((r) => r.startsWith('growth'));
+  it('…37,730万元，为…预算46,908万元的80.43%，比上年同期35,285万元增收2,445万元，增长6.9%', async () => {
+    const line = (rate: string) => `2023年1-9月一般公共预算收入37,730万元，为县人民代表大会批准全县全年预算46,908万元的80.43%，比上年同期35,285万元增收2,445万元，增长${rate}%。`;
+    expect(growths([line('6.9')])).toEqual(['growth increase 35,285万元→37,730万元 Δ2,445万元 6.9%']);
+    expect(await errors(line('6.9'))).toEqual([]);
+    expect(await errors(line('7.9'))).toEqual(['growth 7.9%']);
+  });
+  it('…完成31751万元，完成预算数31220万元的101.7%，较上年28899万元增长9.9%', async () => {
+    const line = (rate: string) => `全县一般公共预算收入完成31751万元，完成预算数31220万元的101.7%，较上年28899万元增长${rate}%。`;
+    expect(growths([line('9.9')])).toEqual(['growth increase 28899万元→31751万元 Δ_ 9.9%']);
+    expect(await errors(line('8.9'))).toEqual(['growth 8.9%']);
+  });
+  it('near miss: a budget without its rate is an amount of its own: which one was compared is not said', () => {
+    expect(growths(['全县一般公共预算收入完成31751万元，年初预算数31220万元，较上年28899万元增长9.9%。'])).toEqual([]);
+  });
+});

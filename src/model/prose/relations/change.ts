@@ -5,7 +5,7 @@ import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
 import { CATEGORY_GROUPS, REASON_WORD, SHARED_UNIT_BEFORE, WHOLE_LABEL, groupNamed, membersNamed, yearIn } from '../../../lexicon/index.js';
 import { CHANGE_RATE, CHANGE_WORD, comparedAmount, directionOfWord, earlier, isChange, leadingRate, partOfChangeList, periodPair, subjectOfComparison, type Direction } from './periods.js';
-import { endsWithOfWhich, listsIn, markerParts, ofWhichAfter } from './of-which.js';
+import { endsWithOfWhich, listsIn, markerParts, ofWhichAfter, wholeOfRate } from './of-which.js';
 
 /** Labels of a paragraph's total, when a later paragraph states its change: 收入总计, 预算总额, 支出合计. */
 const TOTAL_LABEL = WHOLE_LABEL;
@@ -74,7 +74,8 @@ function currentOf(ctx: ProseContext, change: Q): { current?: Q; previous?: Q; y
   });
   const same = (q: Q) => !q.year && q.bracketDepth === 0 && usable(p, q) && family(q.unit) === family(change.unit);
   const sharesUnit = (q: Q) => SHARED_UNIT_BEFORE.test(p.text.slice(Math.max(0, q.numberStart - 24), q.numberStart));
-  let scope = before.slice(startAt).filter((q) => same(q) && !(parallel && q === last));
+  // (a budget stated with its rate, 为…预算46,908万元的80.43%, is no amount the change may be about)
+  let scope = before.slice(startAt).filter((q) => same(q) && !(parallel && q === last) && !wholeOfRate(ctx, q));
   const parts = markerParts(ctx, i, p.sentences[change.sentence].start, change.start);
   if (periodPair(ctx, scope, change)) {
     const [a, b] = scope;

@@ -69,7 +69,12 @@ export function isSatellite(ctx: ProseContext, q: Q): boolean {
   return q.unit === '%' || (q.unit !== undefined && PERCENTAGE_POINTS.has(q.unit)) || Boolean(q.year) || Boolean(isChange(ctx, q)) || comparedAmount(ctx, q)
     || changeOfAmountBefore(ctx, q)
     || (COMPARED_WITHOUT_CHANGE_WORD.test(q.label) && COMPARISON.test(p.text.slice(ctx.sentenceOf(q).start, q.start)))
-    || (COMPLETED_OF.test(q.label) && rateOfIt(ctx, q));
+    || wholeOfRate(ctx, q);
+}
+
+/** 完成年初预算5000万元的40% / 为人大预算数37.1亿元的91.16%: q is the budget (or target) a rate right after it is of. */
+export function wholeOfRate(ctx: ProseContext, q: Q): boolean {
+  return COMPLETED_OF.test(q.label) && rateOfIt(ctx, q);
 }
 
 /** What follows q is the rate q is the whole of: 完成年初预算5000万元的40%, or the rate alone (…目标33.23亿元101.78%). */

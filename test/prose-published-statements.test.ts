@@ -109,8 +109,16 @@ describe('money written 万 without 元, and 未支 as what is left', () => {
     // the message writes what was stated once, with the 元 it implies: 19204.096万元, not 19204.096万万元
     expect(result.findings.find((f) => f.severity === 'error')?.message).toContain('19204.096万元');
   });
+  it('…经费决算数合计为1000.86万，其中：…万元: a 决算/预算数 totalled (合计为) is money too', async () => {
+    const line = (total: string) => `鄂城区2022年的“三公”经费决算数合计为${total}万，其中：因公出国（境）费0万元、公务用车购置费399.25万元、公务用车运行维护费472.38万元、公务接待费43.77万元。`;
+    expect(sums([line('915.40')])).toEqual(['sum 915.40万 = 0万元 + 399.25万元 + 472.38万元 + 43.77万元']);
+    expect(unitInContext('万', '“三公”经费决算数合计为')).toBe('万元');
+    expect(errorsOf(await check(line('915.40')))).toEqual([]);
+    expect(errorsOf(await check(line('815.40')))).toEqual(['sum 815.40万']);
+  });
   it('near miss: 万 after anything else is no money unit', () => {
     expect(unitInContext('万', '全年服务群众')).toBe('万');
+    expect(unitInContext('万', '服务人次合计为')).toBe('万');
     expect(unitInContext('亿', '项目总投资')).toBe('亿元');
     expect(unitInContext('万元', '服务群众')).toBe('万元');
   });

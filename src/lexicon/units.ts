@@ -5,8 +5,11 @@ import { alternation } from './words.js';
 export const MONEY_UNITS: Readonly<Record<string, number>> = {
   元: 1, 千元: 1e3, 万元: 1e4, 十万元: 1e5, 百万元: 1e6, 千万元: 1e7, 亿元: 1e8, 万亿元: 1e12,
 };
-/** Nouns of money a bare 万 or 亿 may follow (安排资金19204.096万, 经营收入0.00万): the writer dropped 元. */
-const MONEY_NOUN = /(?:资金|经费|收入|支出|预算|拨款|金额|费用?|款|投资)$/;
+/**
+ * Nouns of money a bare 万 or 亿 may follow (安排资金19204.096万, 经营收入0.00万, “三公”经费决算数合计为1000.86万): the
+ * writer dropped 元.
+ */
+const MONEY_NOUN = /(?:资金|经费|收入|支出|预算数?|决算数?|拨款|金额|费用?|款|投资)(?:合计|共计|总计)?(?:为|是)?$/;
 /** 万 or 亿 right after a noun of money is 万元 or 亿元; after anything else (服务群众1.2万) it stays no money unit. */
 export function unitInContext(unit: string | undefined, label: string): string | undefined {
   return (unit === '万' || unit === '亿') && MONEY_NOUN.test(label) ? `${unit}元` : unit;

@@ -2,7 +2,7 @@
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
 import { GROWTH_LABEL, comparedAmount, directionOfWord, subjectOfComparison } from './periods.js';
-import { wholeOfRate } from './of-which.js';
+import { ofBudgetBefore } from './of-which.js';
 import { CURRENT_PERIOD, PREVIOUS_PERIOD, PREVIOUS_PERIOD_WORDS, alternation } from '../../../lexicon/index.js';
 
 /** A label that is only the previous period (上年为X, 上年同期X, 去年决算数X): the amount of the thing just named. */
@@ -32,10 +32,9 @@ export function findGrowth(ctx: ProseContext, i: number) {
     const direction = directionOfWord(m[1]);
     const sameSentence = qs.filter((q) => q.sentence === rate.sentence && q.start < rate.start);
     // (完成A，完成预算数B的P%，较上年C增长Q%: a budget's rate and the budget are said of A, and leave it in scope)
-    const ofBudget = (q: Q) => wholeOfRate(ctx, q) || (q.unit === '%' && qs[qs.indexOf(q) - 1] !== undefined && wholeOfRate(ctx, qs[qs.indexOf(q) - 1]));
-    const lastRate = [...sameSentence].reverse().find((q) => q.unit === '%' && !ofBudget(q));
+    const lastRate = [...sameSentence].reverse().find((q) => q.unit === '%' && !ofBudgetBefore(ctx, q));
     const scope = sameSentence.filter((q) => !lastRate || q.start > lastRate.start);
-    const values = scope.filter((q) => !q.year && q.unit !== '%' && usable(p, q) && !ofBudget(q));
+    const values = scope.filter((q) => !q.year && q.unit !== '%' && usable(p, q) && !ofBudgetBefore(ctx, q));
     const last = values[values.length - 1];
     // …A万元，上年为B万元，增长Y% / …A万元。比上年的B万元增长Y%: B is the previous amount of the thing A is.
     const namedPrevious = last !== undefined && (BARE_PREVIOUS.test(last.label) || comparedAmount(ctx, last));

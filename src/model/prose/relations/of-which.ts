@@ -77,6 +77,14 @@ export function wholeOfRate(ctx: ProseContext, q: Q): boolean {
   return COMPLETED_OF.test(q.label) && rateOfIt(ctx, q);
 }
 
+/** A budget stated with its rate, or that rate: both are said of the amount before them (完成A，完成预算数B的P%). */
+export function ofBudgetBefore(ctx: ProseContext, q: Q): boolean {
+  if (q.unit !== '%') return wholeOfRate(ctx, q);
+  const qs = ctx.quantities[q.para];
+  const before = qs[qs.indexOf(q) - 1];
+  return before !== undefined && wholeOfRate(ctx, before);
+}
+
 /** What follows q is the rate q is the whole of: 完成年初预算5000万元的40%, or the rate alone (…目标33.23亿元101.78%). */
 function rateOfIt(ctx: ProseContext, q: Q): boolean {
   const text = ctx.paragraphs[q.para].parsed.text;

@@ -65,8 +65,7 @@ export function isChange(ctx: ProseContext, q: Q): Direction | undefined {
     && /^[，,、\s]*$/.test(p.text.slice(last.end, q.start).replace(q.label, ''))) return direction;
   // 地方一般公共预算收入完成51653万元，增加6455万元，增长14.28%: a change straight after the amount it changes, with its
   // rate of change right after it, states the comparison the two share without naming it (财政收支执行 reports)
-  if (last && m.index === 0 && rateFollows(ctx, q, direction) && last.unit !== '%' && family(last.unit) === family(q.unit)
-    && !PREVIOUS_PERIOD.test(last.label) && /^[，,]\s*$/.test(p.text.slice(last.end, q.start).replace(q.label, ''))) return direction;
+  if (last && changeOfAmountBefore(ctx, q) && rateFollows(ctx, q, direction) && !PREVIOUS_PERIOD.test(last.label)) return direction;
   // …增加76.05万元，主要是财政拨款收入增加76.05万元: a change right after a change explains it, against the same period
   if (!COMPARISON.test(p.text.slice(from, q.start)) && !periodPair(ctx, before.filter((x) => x.unit !== '%').slice(-2), q)
     && !(last && last.unit !== '%' && (comparedAmount(ctx, last) || isChange(ctx, last)))) return undefined;
@@ -121,18 +120,22 @@ export function changeOfAmountBefore(ctx: ProseContext, q: Q): boolean {
   if (!word || word.index !== 0 || q.bracketDepth > 0 || q.unit === '%' || !family(q.unit)) return false;
   const qs = ctx.quantities[q.para];
   const last = qs[qs.indexOf(q) - 1];
-  return last !== undefined && last.sentence === q.sentence && last.clause === q.clause - 1 && last.unit !== '%' && !last.year
-    && family(last.unit) === family(q.unit) && /^[，,]\s*$/.test(ctx.paragraphs[q.para].parsed.text.slice(last.end, q.start).replace(q.label, ''));
+  return last !== undefined && last.unit !== '%' && !last.year && family(last.unit) === family(q.unit) && opensNextClause(ctx, last, q);
+}
+
+/** b opens the clause right after a's, with nothing but its own label between them: 完成A，增加B / 增加B，增长P%. */
+function opensNextClause(ctx: ProseContext, a: Q, b: Q): boolean {
+  return b.sentence === a.sentence && b.clause === a.clause + 1
+    && /^[，,]\s*$/.test(ctx.paragraphs[a.para].parsed.text.slice(a.end, b.start).replace(b.label, ''));
 }
 
 /** 增加6455万元，增长14.28%: the next clause of the sentence is the change's rate alone, in the same direction. */
 function rateFollows(ctx: ProseContext, q: Q, direction: Direction): boolean {
   const qs = ctx.quantities[q.para];
   const next = qs[qs.indexOf(q) + 1];
-  if (!next || next.sentence !== q.sentence || next.clause !== q.clause + 1 || next.unit !== '%' || next.bracketDepth !== 0) return false;
+  if (!next || next.unit !== '%' || next.bracketDepth !== 0 || !opensNextClause(ctx, q, next)) return false;
   const word = CHANGE_RATE.exec(next.label);
-  if (!word || directionOfWord(word[1]) !== direction) return false;
-  return /^[，,]\s*$/.test(ctx.paragraphs[q.para].parsed.text.slice(q.end, next.start).replace(next.label, ''));
+  return word !== null && directionOfWord(word[1]) === direction;
 }
 
 /** The text between two items of one list: a separator only (、 和 及). */

@@ -2,7 +2,7 @@
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
 import { CURRENT_PERIOD_WORDS, NOT_AN_AMOUNT, OF_WHOLE_LEAD, PERCENTAGE_POINTS, PREVIOUS_PERIOD_WORDS, WHOLE_AMOUNT_WORDS, WRITTEN_YEAR, alternation } from '../../../lexicon/index.js';
-import { markerParts } from './of-which.js';
+import { markerParts, wholeOfRate } from './of-which.js';
 import { isChange } from './periods.js';
 
 /** Names of rates that divide an amount spent (or received, paid …) by an amount budgeted. */
@@ -241,7 +241,7 @@ export function findBudgetCompletion(ctx: ProseContext, i: number) {
     // the amount before the budget; the rates, percentage points and other budgets of its own (完成33.82亿元，同比增长25.63%，
     // 为人大预算数37.1亿元的91.16%，超序时进度16个百分点，为市下全年目标42亿元的80.52%) stand between
     let j = k - 2;
-    while (j >= 0 && qs[j].sentence === rate.sentence && (qs[j].unit === '%' || PERCENTAGE_POINTS.has(qs[j].unit ?? '') || COMPLETED_OF_BUDGET.test(qs[j].label))) j--;
+    while (j >= 0 && qs[j].sentence === rate.sentence && (qs[j].unit === '%' || PERCENTAGE_POINTS.has(qs[j].unit ?? '') || wholeOfRate(ctx, qs[j]))) j--;
     const actual = qs[j];
     if (!actual || actual.sentence !== rate.sentence || actual.bracketDepth !== 0 || family(actual.unit) !== 'money' || !usable(p, actual) || isChange(ctx, actual)) return;
     ctx.push({

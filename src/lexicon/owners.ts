@@ -15,6 +15,12 @@ export const OWNER_SUFFIXES = [
   '卫生院', '法院', '检察院', '研究院', '所', '站', '馆',
 ] as const;
 
+/**
+ * The writer named by a word for itself: 我院, 本局, 部门 or 单位 alone (as a 部门预算说明 says 部门支出总预算), and the place
+ * a 财政 report is about (全县, 我市, 本区).
+ */
+export const SELF_OWNER = '[我本](?:院|局|委|办|校|中心)|[我本]?(?:部门|单位)|[全我本][省市州盟县区旗镇乡]';
+
 /** Nouns that count a unit's internal bodies (内设5个科室, 8个二级单位, 6个处室, 七个审判业务庭). */
 export const BODY_NOUNS = ['部门', '处室', '科室', '股室', '部室', '机构', '单位', '庭'] as const;
 

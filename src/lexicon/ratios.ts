@@ -28,9 +28,12 @@ export const NAMED_RATIOS: readonly NamedRatio[] = [
 /** Words around a ratio's thing that are no part of it: the writer (我市, 本单位), a count's 数. */
 export const RATIO_THING_FILLER = /^(?:[我本][市县区镇乡局院单位]+|全[市县区镇乡])|数$/g;
 
+/** A budget or a target, with what qualifies it before (县人民代表大会批准全县全年预算, 人大预算数, 市下全年目标). */
+export const BUDGET_OR_TARGET = '[\\u4e00-\\u9fa5]{0,16}?(?:预算(?:数)?|目标)';
+
 /**
  * The words that open the whole a rate or share is of when it is written with its amount: 完成年初预算数60999万元的40.4%,
  * 累计完成…, 占年初预算10065万元的43.2% (占地面积 is an area, no share), and 为 before a budget or a target:
  * 为县人民代表大会批准全县全年预算32,972万元的67.8%, 为市下全年目标42亿元的80.52%.
  */
-export const OF_WHOLE_LEAD = '(?:累计)?完成|占(?!地)|为(?=[\\u4e00-\\u9fa5]{0,16}?(?:预算|目标))';
+export const OF_WHOLE_LEAD = `(?:累计)?完成|占(?!地)|为(?=${BUDGET_OR_TARGET})`;

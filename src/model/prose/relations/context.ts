@@ -5,7 +5,7 @@ import type { LabelledQuantity, ParsedParagraph, Sentence } from '../phrases.js'
 import { containersOf, type Container } from '../lists.js';
 import type { MarkerList } from './of-which.js';
 import type { NumberedLine } from '../outline.js';
-import { ENDS_IN_TOTAL_WORD, OWNER_SUFFIXES, WHOLE_PREFIX, alternation, unitFamily } from '../../../lexicon/index.js';
+import { ENDS_IN_TOTAL_WORD, OWNER_SUFFIXES, SELF_OWNER, WHOLE_PREFIX, alternation, unitFamily } from '../../../lexicon/index.js';
 
 export interface ProseParagraph {
   parsed: ParsedParagraph;
@@ -24,10 +24,10 @@ export const family = unitFamily;
 /** 支出合计 / 收入总计 / 支出总额 / 预算总金额: a total named by its total word last. */
 const TOTAL_SUFFIX = ENDS_IN_TOTAL_WORD;
 /**
- * What may stand before the thing a total totals: the writer (我院, 本单位, or its name: 某某学院, 某某镇人民政府; 部门 and 单位
- * alone, as a 部门预算说明 says 部门支出总预算), the place of a 财政 report (全县, 我市), the year (本年度).
+ * What may stand before the thing a total totals: the writer (SELF_OWNER: 我院, 部门, 全县 …, or its name: 某某学院,
+ * 某某镇人民政府), the year (本年度).
  */
-const OWNER = new RegExp(`^(?:本年度?|全年|年度|度)?(?:[我本](?:院|局|单位|部门|委|办|校|中心)|部门|单位|[全我本][省市州盟县区旗镇乡]|[\\u4e00-\\u9fa5]{2,24}(?:${alternation(OWNER_SUFFIXES)}))?(?:本年度?|全年)?$`);
+const OWNER = new RegExp(`^(?:本年度?|全年|年度|度)?(?:${SELF_OWNER}|[\\u4e00-\\u9fa5]{2,24}(?:${alternation(OWNER_SUFFIXES)}))?(?:本年度?|全年)?$`);
 
 /** 一般公共预算收入累计完成310682万元: how far the thing got, after its name; the share's 占一般公共预算收入的 names the thing. */
 const DONE_SO_FAR = /(?:累计)?(?:完成|实现)$/;

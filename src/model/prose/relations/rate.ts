@@ -1,7 +1,7 @@
 // 执行率 / 到位率 … = 实际数 ÷ 预算数: a rate named in a sentence with the amounts it divides.
 import type { ProseContext, Q } from './context.js';
 import { family, usable } from './context.js';
-import { CURRENT_PERIOD_WORDS, NOT_AN_AMOUNT, OF_WHOLE_LEAD, PERCENTAGE_POINTS, PREVIOUS_PERIOD_WORDS, WHOLE_AMOUNT_WORDS, WRITTEN_YEAR, alternation } from '../../../lexicon/index.js';
+import { BUDGET_OR_TARGET, CURRENT_PERIOD_WORDS, NOT_AN_AMOUNT, OF_WHOLE_LEAD, PERCENTAGE_POINTS, PREVIOUS_PERIOD_WORDS, WHOLE_AMOUNT_WORDS, WRITTEN_YEAR, alternation } from '../../../lexicon/index.js';
 import { markerParts, wholeOfRate } from './of-which.js';
 import { isChange } from './periods.js';
 
@@ -224,7 +224,7 @@ export function findCountCompletion(ctx: ProseContext, i: number) {
  * 预算32,972万元的67.8% / 为市下全年目标42亿元的80.52%: the budget (or target) a 决算 amount is a share of, its qualifiers
  * (whose budget, approved by whom, for which period) before it.
  */
-const COMPLETED_OF_BUDGET = new RegExp(`^(?:${OF_WHOLE_LEAD})([\\u4e00-\\u9fa5]{0,16}?(?:预算(?:数)?|目标))$`);
+const COMPLETED_OF_BUDGET = new RegExp(`^(?:${OF_WHOLE_LEAD})(${BUDGET_OR_TARGET})$`);
 
 /**
  * 累计完成24627万元，完成年初预算数60999万元的40.4% / 全县完成财政总收入4348万元，占年初预算10065万元的43.2%: the amount

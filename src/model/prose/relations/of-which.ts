@@ -648,7 +648,7 @@ export function markerParts(ctx: ProseContext, i: number, from: number, to: numb
         if (q.start <= x.start || q.start >= to) continue;
         if (q.unit === '%' || q.bracketDepth > 0) continue;
         // 其中A，B；当年完成投资X，完成率P%: how far the work has got ends the parts, as in the list itself
-        if ((PART_STOP.test(q.label) && !cumulativeLikeWhole(total.label, q.label)) || measuresOtherwise(ctx, listed, q)) break;
+        if (stopsParts(total, q) || measuresOtherwise(ctx, listed, q)) break;
         listed.push(q);
         out.add(q);
       }

@@ -7,8 +7,13 @@ import { lineRelations } from './helpers/relations.js';
 
 const check = builtDocs('claim-coverage');
 const errors = async (lines: string | string[]) => errorsOf(await check(lines));
-const sums = (lines: string[]) => lineRelations(lines).filter((r) => r.startsWith('sum'));
-const counts = (line: string) => lineRelations([line]).filter((r) => r.startsWith('list-count'));
+/** The relations of one kind the lines state, as lineRelations writes them. */
+const ofKind = (kind: string) => (lines: string[]) => lineRelations(lines).filter((r) => r.startsWith(kind));
+const sums = ofKind('sum');
+const shares = ofKind('share');
+const rates = ofKind('rate');
+const growths = ofKind('growth');
+const counts = (line: string) => ofKind('list-count')([line]);
 
 describe('the accounts’ grand totals: 总计 = this year’s 合计 + what was used or distributed + what was carried', () => {
   it.each([
@@ -57,7 +62,6 @@ describe('a list of bodies closed by its count: the names end like bodies, not l
 });
 
 describe('其中： after a reason clause that states no figure lists the parts of the whole before it (the 决算说明 template)', () => {
-  const shares = (lines: string[]) => lineRelations(lines).filter((r) => r.startsWith('share'));
   const INCOME = (part: string, share: string) => `2.收入情况。2022年度收入合计3,315.32万元，较上年决算数减少105.57万元，下降3.1%，`
     + `主要原因是按人头数压减公用经费。其中：财政拨款收入${part}万元，占${share}%；事业收入315万元，占9.5%。`;
   it('the parts and their shares are of 收入合计', async () => {
@@ -89,7 +93,7 @@ describe('其中： after a reason clause that states no figure lists the parts 
 describe('a change against the year before is no operand of a rate', () => {
   it('支出总计X，与上年相比减少Y，降低P%；完成年初预算100%: no budget is stated, so no rate (not X ÷ Y)', async () => {
     const line = '2017年度，本单位一般公共预算财政拨款支出总计1741.75万元，与上年相比减少53.7万元，降低2.99%；完成年初预算100%，决算数大于预算数55.93万元。';
-    expect(lineRelations([line]).filter((r) => r.startsWith('rate'))).toEqual([]);
+    expect(rates([line])).toEqual([]);
     expect(await errors(line)).toEqual([]);
   });
 });
@@ -113,21 +117,20 @@ describe('占年初预算X的P%: the budget a completed amount is a share of, wi
 });
 
 describe('比上年X，增长P% / 比上年X，增加Y: the amount compared with, its change in a clause of its own', () => {
-  const growths = (line: string) => lineRelations([line]).filter((r) => r.startsWith('growth'));
   it('生均支出A元，比上年B元，增长P% (a 教育 statistics report, five such lines)', async () => {
     const line = (rate: string) => `1.幼儿园生均支出17443.63元，比上年17302.62元，增长${rate}%。`;
-    expect(growths(line('0.81'))).toEqual(['growth increase 17302.62元→17443.63元 Δ_ 0.81%']);
+    expect(growths([line('0.81')])).toEqual(['growth increase 17302.62元→17443.63元 Δ_ 0.81%']);
     expect(await errors(line('0.81'))).toEqual([]);
     expect(await errors(line('1.81'))).toEqual(['growth 1.81%']);
   });
   it('…X万元，其中：A，B。比上年Y万元，增加Z万元: the subject is the head, not a part of its 其中 list', async () => {
     const line = (change: string) => `2023年度支出预算3836.27万元，其中：省院本级3442.13万元，西宁铁路检察院394.14万元。比上年3476.98万元，增加${change}万元，增长10.33%。`;
-    expect(growths(line('359.29'))).toEqual(['growth increase 3476.98万元→3836.27万元 Δ359.29万元 10.33%']);
+    expect(growths([line('359.29')])).toEqual(['growth increase 3476.98万元→3836.27万元 Δ359.29万元 10.33%']);
     expect(await errors(line('359.29'))).toEqual([]);
     expect(await errors(line('369.29'))).toEqual(['growth 369.29万元']);
   });
   it('near miss: a change followed by its rate is no amount compared with (较上年决算减少A万元，下降P%)', () => {
-    expect(growths('2018年度本单位收入合计3,930.20万元，较上年决算减少310.02万元，下降7.31%。'))
+    expect(growths(['2018年度本单位收入合计3,930.20万元，较上年决算减少310.02万元，下降7.31%。']))
       .toEqual(['growth decrease _→3,930.20万元 Δ310.02万元 7.31%']);
   });
 });
@@ -190,7 +193,6 @@ describe('the parts of a change’s 其中 list, each with its rate, against the
     `2017年度“三公”经费财政拨款支出决算数比2016年度减少0.28万元，降低3.09%，其中：因公出国（境）费支出决算减少0万元，降低0%；公务用车购置及运行维护费支出决算减少0.29万元，降低${car}%；`
       + '公务接待费支出决算增加0.01万元，增长3.45%。',
   ];
-  const growths = (ls: string[]) => lineRelations(ls).filter((r) => r.startsWith('growth'));
   it('each part’s change takes the whole’s comparison; its amount is the one stated under its name', async () => {
     expect(growths(lines('3.31'))).toEqual([
       'growth decrease _→0万元 Δ0万元 0%',
@@ -202,7 +204,7 @@ describe('the parts of a change’s 其中 list, each with its rate, against the
   });
   it('near miss: a 其中 inside a reason clause lists no parts of the change', async () => {
     const line = '2024年度收、支总计均为357.21万元。收、支与2023年度相比，减少17.84万元，下降4.8%，主要原因是降本增效，公用经费减少；项目资金压减，其中职工文化体育、培训活动项目压减7.00万元，荣昌区困难职工帮扶项目压减9.00万元。';
-    expect(lineRelations([line]).filter((r) => r.startsWith('sum'))).toEqual([]);
+    expect(sums([line])).toEqual([]);
     expect((await check(line)).findings.filter((f) => f.rule === 'sum')).toEqual([]);
   });
 });
@@ -226,7 +228,6 @@ describe('财政收支执行: 其中 parts that each say how far they got, and a
 });
 
 describe('财政收支执行: 完成A，增加B，增长P% — a change and its rate with the comparison left unsaid', () => {
-  const growths = (lines: string[]) => lineRelations(lines).filter((r) => r.startsWith('growth'));
   const LINE = (rate: string) => `一、截至2015年8月底，累计完成公共财政预算总收入67949万元，比上年同期增加6517万元，增长10.61%。其中：地方公共财政预算收入完成51653万元，增加6455万元，增长${rate}%；`
     + '上划中央收入完成12133万元，减少282万元，下降2.27%；上划省级收入完成4163万元，增加344万元，增长9.01%。';
   it('each part’s change and rate are read against its amount, and the changes are no parts of the 其中 list', async () => {
@@ -242,7 +243,7 @@ describe('财政收支执行: 完成A，增加B，增长P% — a change and its 
   });
   it('负增长 or any rate word: a change right after an amount is that amount’s, never a part of the list', async () => {
     const line = (central: string) => `元至5月，全市累计完成一般公共预算收入126.05亿元，同比增加2.25亿元，增长1.82%。其中：地方财政收入完成80.18亿元，增加2.79亿元，增长3.6%；上划中央收入完成${central}亿元，减少0.46亿元，负增长1.21%；上划省级收入完成8.09亿元，减少766万元，负增长0.94%。`;
-    expect(lineRelations([line('37.78')]).filter((r) => r.startsWith('sum'))).toEqual(['sum 126.05亿元 = 80.18亿元 + 37.78亿元 + 8.09亿元 (partial)']);
+    expect(sums([line('37.78')])).toEqual(['sum 126.05亿元 = 80.18亿元 + 37.78亿元 + 8.09亿元 (partial)']);
     expect(await errors(line('37.78'))).toEqual([]);
     expect(await errors(line('47.78'))).toEqual(['sum 126.05亿元']);
   });
@@ -270,7 +271,6 @@ describe('财政收支执行: 完成A，增加B，增长P% — a change and its 
 });
 
 describe('财政收支执行: rates of a budget or target written with its amount after 为, and shares of a 累计 whole', () => {
-  const rates = (lines: string[]) => lineRelations(lines).filter((r) => r.startsWith('rate'));
   it('为县人民代表大会批准全县全年预算X的P%: the qualifiers of the budget before it; the budget is no part of the 其中 list', async () => {
     const line = (tax: string) => '2023年1-9月一般公共预算收入37,730万元，为县人民代表大会批准全县全年预算46,908万元的80.43%。'
       + `其中：税收收入完成22,368万元，为县人民代表大会批准全县全年预算32,972万元的${tax}%；非税收入完成15,362万元，为县人民代表大会批准全县全年预算13,936万元的110.2%。`;
@@ -302,7 +302,7 @@ describe('财政收支执行: rates of a budget or target written with its amoun
   });
   it('部门支出总预算X。基本支出预算A，占支出总预算的P%: 部门 is the writer, and the share is of X', async () => {
     const line = (share: string) => `2023年部门支出总预算1157.55万元。基本支出预算709.55万元，占支出总预算的${share}%。`;
-    expect(lineRelations([line('61.30')]).filter((r) => r.startsWith('share'))).toEqual(['share 1157.55万元: 709.55万元→61.30%']);
+    expect(shares([line('61.30')])).toEqual(['share 1157.55万元: 709.55万元→61.30%']);
     expect(await errors(line('71.30'))).toEqual(['share 71.30%']);
   });
   it.each([
@@ -317,7 +317,6 @@ describe('财政收支执行: rates of a budget or target written with its amoun
 });
 
 describe('a budget stated with its rate is said of the amount before it: a comparison after them is that amount’s', () => {
-  const growths = (lines: string[]) => lineRelations(lines).filter((r) => r.startsWith('growth'));
   it('…37,730万元，为…预算46,908万元的80.43%，比上年同期35,285万元增收2,445万元，增长6.9%', async () => {
     const line = (rate: string) => `2023年1-9月一般公共预算收入37,730万元，为县人民代表大会批准全县全年预算46,908万元的80.43%，比上年同期35,285万元增收2,445万元，增长${rate}%。`;
     expect(growths([line('6.9')])).toEqual(['growth increase 35,285万元→37,730万元 Δ2,445万元 6.9%']);
